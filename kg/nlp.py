@@ -1,0 +1,150 @@
+"""The spaCy Language for Korean, with a tokenizer backed by Kiwi.
+
+spaCy's own Korean tokenizer needs MeCab; Kiwi ships its model inside the
+kiwipiepy-model wheel, so analysis runs offline. Tokens are built from Kiwi's
+character offsets, never from its normalised forms, so `doc.text` is exactly
+the input and every token knows its Kiwi tags (`token.tag_`, e.g. "NNP",
+"JKS", "XSV+EP").
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+log = logging.getLogger(__name__)
+
+# Kiwi tag -> Universal POS, for the few decisions the rules take on `pos_`.
+_UPOS = {
+    "NNG": "NOUN", "NNB": "NOUN", "NP": "PRON", "NR": "NUM", "SN": "NUM",
+    "NNP": "PROPN", "SL": "PROPN", "SH": "PROPN",
+    "VV": "VERB", "VA": "ADJ", "VX": "AUX", "VCP": "AUX", "VCN": "AUX",
+    "MM": "DET", "MAG": "ADV", "MAJ": "CCONJ", "IC": "INTJ",
+    "XPN": "NOUN", "XSN": "NOUN", "XR": "NOUN", "XSV": "VERB", "XSA": "ADJ",
+    "SF": "PUNCT", "SP": "PUNCT", "SS": "PUNCT", "SSO": "PUNCT", "SSC": "PUNCT",
+    "SE": "PUNCT", "SO": "PUNCT", "SW": "SYM", "W_EMAIL": "X", "W_URL": "X",
+}
+
+
+def _upos(tag: str) -> str:
+    first = tag.split("+")[0]
+    if first.startswith("J"):
+        return "ADP"
+    if first.startswith("E"):
+        return "PART"
+    return _UPOS.get(first, "X")
+
+
+class KiwiTokenizer:
+    """spaCy tokenizer: one token per Kiwi morpheme span; sentences from Kiwi."""
+
+    def __init__(self, vocab: Vocab):
+        from kiwipiepy import Kiwi  # heavy (model load): only when a Language is built
+
+        self.vocab = vocab
+        self.kiwi = Kiwi()
+
+    def add_user_words(self, words: Iterable[str], tag: str = "NNP") -> None:
+        for word in sorted(set(words)):
+            # Context changes Kiwi's segmentation (업스테이지는 -> 업 + 스테이지 + 는);
+            # known names as user words keep them whole.
+            if word and " " not in word:
+                self.kiwi.add_user_word(word, tag, 0.0)
+
+    def __call__(self, text: str) -> Doc:
+        spans: list[list] = []   # [start, end, tags, sentence_start]
+        line_start = 0
+        for line in text.splitlines(keepends=True):
+            body = line.rstrip("\r\n")
+            if body.strip():
+                for sent in self.kiwi.split_into_sents(body, return_tokens=True):
+                    first = True
+                    for tok in sent.tokens:
+                        s = line_start + tok.start
+                        e = s + tok.len
+                        # Overlapping (했 = 하 + 었) or empty (dropped copula) morphemes
+                        # join the previous token: spaCy tokens cannot overlap or be empty.
+                        if spans and (s < spans[-1][1] or e <= s):
+                            spans[-1][1] = max(spans[-1][1], e)
+                            spans[-1][2].append(tok.tag)
+                            continue
+                        if e <= s:
+                            continue
+                        spans.append([s, e, [tok.tag], first])
+                        first = False
+            line_start += len(line)
+        return self._make_doc(text, spans)
+
+    def _make_doc(self, text: str, spans: list[list]) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
+        starts: list[bool] = []
+
+        def gap(start: int, end: int) -> None:
+            # Text Kiwi did not cover (white space, odd symbols) becomes tokens too,
+            # so that doc.text == text.
+            chunk = text[start:end]
+            if not chunk:
+                return
+            if words and not spaces[-1] and chunk[0] == " ":
+                spaces[-1] = True
+                chunk = chunk[1:]
+            if chunk:
+                words.append(chunk)
+                spaces.append(False)
+                tags.append("_SP" if chunk.isspace() else "SW")
+                starts.append(False)
+
+        pos = 0
+        for s, e, tagl, sent_start in spans:
+            gap(pos, s)
+            words.append(text[s:e])
+            spaces.append(False)
+            tags.append("+".join(tagl))
+            starts.append(sent_start)
+            pos = e
+        gap(pos, len(text))
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token, tag, start in zip(doc, tags, starts):
+            token.tag_ = tag
+            token.pos_ = "SPACE" if tag == "_SP" else _upos(tag)
+        # Kiwi's splitter decides sentences; spaCy must not guess others.
+        for i, token in enumerate(doc):
+            token.is_sent_start = True if starts[i] or i == 0 else False
+        return doc
+
+    # spaCy calls these when a pipeline is saved; the tokenizer has no state to save.
+    def to_bytes(self, **_kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_kwargs) -> "KiwiTokenizer":
+        return self
+
+    def to_disk(self, _path, **_kwargs) -> None:
+        return None
+
+    def from_disk(self, _path, **_kwargs) -> "KiwiTokenizer":
+        return self
+
+
+@spacy.registry.tokenizers("kg.KiwiTokenizer.v1")
+def create_kiwi_tokenizer():
+    def make(nlp: Language) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab)
+
+    return make
+
+
+def make_nlp(user_words: Iterable[str] = (), cue_words: Iterable[str] = ()) -> Language:
+    """spaCy's Korean Language with the Kiwi tokenizer. ~1.5 s: build once per process."""
+    # spaCy's own Korean tokenizer would import MeCab; the config swaps in Kiwi.
+    nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "kg.KiwiTokenizer.v1"}}})
+    nlp.tokenizer.add_user_words(user_words)
+    # cue words kept whole: Kiwi splits 얼라이언스 into 얼라이언 + 스 (a verb) otherwise
+    nlp.tokenizer.add_user_words((w for w in cue_words if len(w) > 1), tag="NNG")
+    return nlp

@@ -1,0 +1,106 @@
+"""Typed records passed between the pipeline's stages.
+
+documents -> Document/Sentence -> Mention -> Entity -> Relation(+Evidence) -> graph
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CORE_TYPES = ("Organization", "Program", "Initiative", "Investment")
+EXTENDED_TYPES = ("Person", "Place", "Product", "Event")
+ENTITY_TYPES = CORE_TYPES + EXTENDED_TYPES
+
+# predicate -> (allowed subject types, allowed object types), from ANNOTATION.md
+PREDICATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "invests": (frozenset({"Organization"}), frozenset({"Investment"})),
+    "fundsTarget": (frozenset({"Investment"}),
+                    frozenset({"Program", "Initiative", "Organization", "Place"})),
+    "operates": (frozenset({"Organization"}), frozenset({"Program", "Initiative", "Product"})),
+    "partnersWith": (frozenset({"Organization"}), frozenset({"Organization"})),
+    "participatesIn": (frozenset({"Organization"}),
+                       frozenset({"Program", "Initiative", "Event"})),
+    "supports": (frozenset({"Organization", "Program"}),
+                 frozenset({"Organization", "Program", "Initiative"})),
+    "affiliatedWith": (frozenset({"Person"}), frozenset({"Organization"})),
+    "organizes": (frozenset({"Organization"}), frozenset({"Event"})),
+    "uses": (frozenset({"Organization"}), frozenset({"Product", "Organization"})),
+    "locatedIn": (frozenset({"Organization", "Event"}), frozenset({"Place"})),
+}
+SYMMETRIC = frozenset({"partnersWith"})
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file after decoding and furniture stripping."""
+
+    id: str          # the file name, e.g. "002_430102f8735eb5df.txt"
+    path: str        # as given by the user (for messages only; never in outputs)
+    title: str
+    text: str        # cleaned, NFC-normalised content
+    sha256: str      # of the cleaned text: identical articles are one document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    index: int
+    start: int       # character offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: int      # in base units of the currency (383억원 -> 38300000000)
+    currency: str    # ISO 4217
+    text: str        # as written, e.g. "383억원"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name of an ontology type at one place in one document."""
+
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str                      # surface form, particles and quotes stripped
+    type: str                      # one of ENTITY_TYPES
+    aliases: tuple[str, ...] = ()  # other names stated right here: 아마존웹서비스(AWS)
+    canonical: str | None = None   # a lexicon's canonical name, when it knows one
+    money: Money | None = None     # Investments only
+    year: int | None = None
+    role: str | None = None        # Persons: "행정안전부 공공지능데이터국장"
+    phrase: str | None = None      # Investments: the phrase as written
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing, merged across documents."""
+
+    key: str                       # stable: type + normalised canonical name
+    type: str
+    label: str                     # canonical name
+    aliases: tuple[str, ...]
+    docs: tuple[str, ...]          # ids of the documents that mention it
+    money: Money | None = None
+    year: int | None = None
+    role: str | None = None
+    phrase: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc_id: str
+    start: int                     # the stating sentence's span in the document
+    end: int
+    text: str
+    cue: tuple[int, int] | None = None  # the stating words, relative to `text`
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str                   # Entity.key
+    predicate: str                 # a key of PREDICATES
+    object: str                    # Entity.key
+    evidence: tuple[Evidence, ...] = field(default=())
