@@ -585,6 +585,16 @@ def _nested_organizations(ruler: list[Candidate], kept: list[Candidate]) -> list
                     and k.type == "Organization" for k in kept)]
 
 
+def _nested_places(ruler: list[Candidate], kept: list[Candidate], text: str
+                   ) -> list[Candidate]:
+    """대만 재정부, 서울 AI 안전성 정상회의: a place written inside a name, as a word of its
+    own, is mentioned too (it locates the thing)."""
+    return [r for r in ruler if r.type == "Place" and r not in kept
+            and r.end < len(text) and text[r.end] == " "
+            and any(k.start <= r.start and r.end < k.end and k.type in ("Organization", "Event")
+                    and k.rule != "lexicon" for k in kept)]
+
+
 def _lawmakers(words: list[Eojeol], kept: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """권칠승 더불어민주당 의원실: the lawmaker whose office it is is a person."""
     out = []
@@ -624,7 +634,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
                     c.start = next(w.start for w in words if w.start >= p.end)
         merged = _resolve(ruler + found + people)
         merged += rules.role_orgs([c for c in merged if c.type == "Person"], words, merged)
-        merged += _nested_organizations(ruler, merged)
+        merged += _nested_organizations(ruler, merged) + _nested_places(ruler, merged, doc.text)
         merged += _lawmakers(words, merged, lex)
         merged += _resolve([c for c in rules.enumerations(words, merged)
                             + rules.list_before_generic(words)

@@ -1,0 +1,104 @@
+"""The `kg` command: a thin layer over the library.
+
+Exit codes: 0 all documents read; 1 some documents skipped (listed); 2 usage or
+fatal error.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from kg.documents import DEFAULT_MAX_BYTES
+from kg.errors import KGError
+
+
+class _Group(click.Group):
+    """Turns the library's errors into one line and exit code 2, in one place."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="kg")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress and details.")
+def main(verbose: bool) -> None:
+    """Build knowledge graphs of Korean public-sector AI news, and use them."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Folder for the outputs.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+              show_default=True, help="Skip input files larger than this.")
+def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int) -> None:
+    """Build the graph of INPUTS (files or folders of .txt, .md, .html) into OUT.
+
+    Writes graph.ttl (RDF Turtle) and graph.html (an interactive view), then
+    prints a report: documents read, entities by type, relations by predicate,
+    and every file that was skipped, with the reason.
+    """
+    from kg.pipeline import build as run_build
+
+    result = run_build(inputs, out_dir, max_bytes=max_bytes)
+    data = result.data
+    click.echo(f"documents read: {len(data.documents)}")
+    click.echo(f"entities: {len(data.entities)}  "
+               + "  ".join(f"{k}={v}" for k, v in result.entity_counts.items()))
+    click.echo(f"relations: {len(data.relations)}  "
+               + "  ".join(f"{k}={v}" for k, v in result.relation_counts.items()))
+    click.echo(f"rejected by domain/range: {result.rejected}")
+    for path in result.outputs:
+        click.echo(f"wrote {path}")
+    for err in result.errors:
+        click.echo(f"skipped {err}", err=True)
+    if result.errors:
+        click.echo(f"warnings: {len(result.errors)} input(s) skipped", err=True)
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder of gold annotation JSON files (see ANNOTATION.md).")
+@click.option("--verbose", is_flag=True, help="List every false positive and false negative.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(graph: Path, gold_dir: Path, verbose: bool, as_json: bool) -> None:
+    """Score GRAPH (Turtle) against gold annotations: P/R/F1 for entities,
+    relations and money."""
+    from kg.evaluate import evaluate as run_eval
+    from kg.evaluate import format_report
+
+    report = run_eval(graph, gold_dir)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_report(report, verbose=verbose))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+def validate(graph: Path) -> None:
+    """Check GRAPH against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.validate import format_violations
+    from kg.validate import validate as run_validate
+
+    result = run_validate(graph)
+    click.echo(format_violations(result))
+    if not result.conforms:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

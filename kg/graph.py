@@ -1,0 +1,145 @@
+"""Records -> an rdflib Graph following CONTRACT.md, and a networkx view of the same.
+
+IRIs are minted here only: entities from their key (a hash of type and
+normalised name), documents from a safe slug of the file name, evidence from a
+hash of what it states. No document text ever reaches an IRI. No blank nodes:
+every node has an IRI, so two builds serialise identically.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from kg.types import SYMMETRIC, Document, Entity, Evidence, Relation
+
+BASE = "https://w3id.org/kg-ko/"
+KG = Namespace(BASE + "ontology#")
+ENT = Namespace(BASE + "id/")
+DOC = Namespace(BASE + "doc/")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+PREFIXES = {"kg": KG, "ent": ENT, "doc": DOC, "schema": SCHEMA, "oa": OA, "prov": PROV,
+            "skos": SKOS, "dcterms": DCTERMS, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """Everything a build found: the input of every exporter."""
+
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    known_aliases: dict  # entity key -> names the lexicon knows but no document used
+
+
+def doc_slug(doc_id: str) -> str:
+    """An ASCII-safe slug of a file name: its stem when already safe, else a hash."""
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", doc_id)
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,80}", stem):
+        return stem
+    return "d-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
+
+
+def doc_iris(documents: Iterable[Document]) -> dict[str, URIRef]:
+    out: dict[str, URIRef] = {}
+    used: set[str] = set()
+    for d in sorted(documents, key=lambda d: d.id):
+        slug = doc_slug(d.id)
+        if slug in used:  # a.txt and a.md
+            slug = f"{slug}-{hashlib.sha1(d.id.encode()).hexdigest()[:8]}"
+        used.add(slug)
+        out[d.id] = DOC[slug]
+    return out
+
+
+def lang_of(text: str) -> str:
+    return "ko" if re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", text) else "en"
+
+
+def _lit(text: str) -> Literal:
+    return Literal(text, lang=lang_of(text))
+
+
+def evidence_iri(s: str, p: str, o: str, ev: Evidence) -> URIRef:
+    h = hashlib.sha1(f"{s}|{p}|{o}|{ev.doc_id}|{ev.start}|{ev.end}".encode()).hexdigest()[:16]
+    return ENT["evidence-" + h]
+
+
+def to_rdf(data: GraphData) -> Graph:
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    docs = doc_iris(data.documents)
+    for d in data.documents:
+        node = docs[d.id]
+        g.add((node, RDF.type, KG.Document))
+        g.add((node, DCTERMS.identifier, Literal(d.id)))
+        g.add((node, DCTERMS.title, _lit(d.title)))
+        g.add((node, KG.sha256, Literal(d.sha256)))
+    for e in data.entities:
+        node = ENT[e.key]
+        g.add((node, RDF.type, KG[e.type]))
+        g.add((node, RDFS.label, _lit(e.label)))
+        for alias in e.aliases:
+            g.add((node, SKOS.altLabel, _lit(alias)))
+        for alias in data.known_aliases.get(e.key, ()):
+            g.add((node, SKOS.hiddenLabel, _lit(alias)))
+        for doc_id in e.docs:
+            g.add((node, KG.mentionedIn, docs[doc_id]))
+        if e.role:
+            g.add((node, KG.role, _lit(e.role)))
+        if e.money is not None:
+            amount = URIRef(node + "-amount")
+            g.add((node, SCHEMA.amount, amount))
+            g.add((amount, RDF.type, SCHEMA.MonetaryAmount))
+            g.add((amount, SCHEMA.value, Literal(e.money.amount, datatype=XSD.integer)))
+            g.add((amount, SCHEMA.currency, Literal(e.money.currency)))
+            if e.phrase:
+                g.add((node, SCHEMA.description, _lit(e.phrase)))
+        if e.year:
+            g.add((node, KG.year, Literal(e.year, datatype=XSD.integer)))
+    for r in data.relations:
+        s, p, o = ENT[r.subject], KG[r.predicate], ENT[r.object]
+        g.add((s, p, o))
+        for ev in r.evidence:
+            st = evidence_iri(r.subject, r.predicate, r.object, ev)
+            g.add((st, RDF.type, RDF.Statement))
+            g.add((st, RDF.subject, s))
+            g.add((st, RDF.predicate, p))
+            g.add((st, RDF.object, o))
+            g.add((st, PROV.wasDerivedFrom, docs[ev.doc_id]))
+            quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
+            g.add((st, OA.hasSelector, quote))
+            g.add((quote, RDF.type, OA.TextQuoteSelector))
+            g.add((quote, OA.exact, _lit(ev.text)))
+            g.add((st, OA.hasSelector, position))
+            g.add((position, RDF.type, OA.TextPositionSelector))
+            g.add((position, OA.start, Literal(ev.start, datatype=XSD.integer)))
+            g.add((position, OA.end, Literal(ev.end, datatype=XSD.integer)))
+    return g
+
+
+def to_networkx(data: GraphData) -> nx.MultiDiGraph:
+    """The same records as a property graph: nodes are entity IRIs, edges keyed by predicate."""
+    g = nx.MultiDiGraph()
+    for e in sorted(data.entities, key=lambda e: e.key):
+        attrs = {"type": e.type, "label": e.label, "aliases": list(e.aliases),
+                 "known_aliases": list(data.known_aliases.get(e.key, ())),
+                 "docs": list(e.docs)}
+        if e.money is not None:
+            attrs.update(amount=e.money.amount, currency=e.money.currency, text=e.money.text)
+        if e.role:
+            attrs["role"] = e.role
+        g.add_node(str(ENT[e.key]), **attrs)
+    for r in sorted(data.relations, key=lambda r: (r.subject, r.predicate, r.object)):
+        evidence = [{"doc": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text,
+                     "cue": list(ev.cue) if ev.cue else None} for ev in r.evidence]
+        g.add_edge(str(ENT[r.subject]), str(ENT[r.object]), key=r.predicate,
+                   predicate=r.predicate, symmetric=r.predicate in SYMMETRIC, evidence=evidence)
+    return g

@@ -1,0 +1,169 @@
+"""Mentions -> Entities: one node per real thing, within and across documents.
+
+Names are compared after NFKC, case folding and removal of spaces, quotes and
+particles' leftovers. Within a type, two mentions are one thing when they share
+a name or an alias (아마존웹서비스 / AWS / Amazon Web Services, through the lexicon
+or a parenthesis), or when one name is the other shortened from either end or in
+the middle (퍼블릭 섹터 데이 서울 2025 / AWS 퍼블릭 섹터 데이 서울 2025).
+Investments are one per document, amount and currency.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.lexicon import Lexicon
+from kg.types import Entity, Mention
+
+_DROP = re.compile(r"[\s'\"‘’“”`´«»「」『』<>《》〈〉·|]+")
+
+
+def norm(name: str) -> str:
+    """The comparison key of a name."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", name).casefold())
+
+
+def mention_id(m: Mention) -> tuple[str, int, int]:
+    return (m.doc_id, m.start, m.end)
+
+
+def names_of(m: Mention) -> list[str]:
+    return [m.text, *m.aliases, *([m.canonical] if m.canonical else [])]
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller root wins, so the result does not depend on input order
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def _shortened(short: list[str], long: list[str]) -> bool:
+    """`short` is `long` with words dropped at the start, the end, or inside
+    (keeping both ends): AI 강국 비전 / 세계 3대 AI 강국 비전; 범정부 AI 인프라 /
+    범정부 AI 공통 인프라."""
+    if len(short) < 2 or len(short) >= len(long):
+        return False
+    n = len(short)
+    if long[-n:] == short or long[:n] == short:
+        return True
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+@dataclass(frozen=True)
+class Linked:
+    entities: tuple[Entity, ...]
+    key_of: dict          # mention_id -> Entity.key
+
+
+def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
+    mentions = sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end, m.type))
+    uf = _Union()
+    by_name: dict[tuple[str, str], tuple] = {}
+    groups_by_type: dict[str, list] = defaultdict(list)
+    for m in mentions:
+        mid = mention_id(m)
+        uf.find(mid)
+        if m.type == "Investment" and m.money:
+            # the same sum twice in one article is one investment
+            key = ("Investment", f"{m.doc_id}|{m.money.amount}|{m.money.currency}")
+            if key in by_name:
+                uf.union(by_name[key], mid)
+            else:
+                by_name[key] = mid
+            continue
+        for name in names_of(m):
+            key = (m.type, norm(name))
+            if not key[1]:
+                continue
+            if key in by_name:
+                uf.union(by_name[key], mid)
+            else:
+                by_name[key] = mid
+        groups_by_type[m.type].append(m)
+
+    # shortened forms: index each multi-word name by its first and last word
+    for etype, ms in sorted(groups_by_type.items()):
+        if etype in ("Person", "Investment"):
+            continue
+        words_of = {mention_id(m): [w for w in re.split(r"\s+", m.text) if w] for m in ms}
+        index: dict[str, list] = defaultdict(list)
+        for mid, words in words_of.items():
+            if len(words) >= 2:
+                index["F" + words[0]].append(mid)
+                index["L" + words[-1]].append(mid)
+        for mid, words in sorted(words_of.items()):
+            cands = set(index.get("F" + words[0], [])) | set(index.get("L" + words[-1], []))
+            for other in sorted(cands):
+                if other != mid and _shortened(words, words_of[other]):
+                    uf.union(mid, other)
+
+    members: dict = defaultdict(list)
+    for m in mentions:
+        members[uf.find(mention_id(m))].append(m)
+    entities, key_of = [], {}
+    for group in members.values():
+        entity = _entity(group, lex)
+        entities.append(entity)
+        for m in group:
+            key_of[mention_id(m)] = entity.key
+    entities.sort(key=lambda e: e.key)
+    return Linked(tuple(entities), key_of)
+
+
+def _canonical(group: list[Mention]) -> str:
+    lexical = sorted({m.canonical for m in group if m.canonical})
+    if lexical:
+        return lexical[0]
+    forms = sorted({m.text for m in group},
+                   key=lambda s: (not re.search(r"[가-힣]", s), -len(s), s))
+    return forms[0]
+
+
+def _entity(group: list[Mention], lex: Lexicon) -> Entity:
+    etype = group[0].type
+    first = group[0]
+    if etype == "Investment":
+        label = first.money.text if first.money else first.text
+        key = "investment-" + _hash(f"{first.doc_id}|{first.money.amount}|{first.money.currency}"
+                                    if first.money else first.text)
+    else:
+        label = unicodedata.normalize("NFC", _canonical(group))
+        key = f"{etype.lower()}-" + _hash(f"{etype}|{norm(label)}")
+    seen = {n for m in group for n in [m.text, *m.aliases]}
+    aliases = sorted({unicodedata.normalize("NFC", a) for a in seen if norm(a) != norm(label)})
+    role = next((m.role for m in group if m.role), None)
+    phrase = next((m.phrase for m in group if m.phrase), None)
+    return Entity(key=key, type=etype, label=label, aliases=tuple(aliases),
+                  docs=tuple(sorted({m.doc_id for m in group})), money=first.money,
+                  year=next((m.year for m in group if m.year), None), role=role, phrase=phrase)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def known_aliases(entity: Entity, lex: Lexicon) -> tuple[str, ...]:
+    """Names the lexicon knows for this entity that no document used (for search)."""
+    have = {norm(entity.label), *map(norm, entity.aliases)}
+    return tuple(a for a in lex.aliases_of(entity.label) if norm(a) not in have)

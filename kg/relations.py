@@ -1,0 +1,413 @@
+"""Relations between the mentions of a document, each with the sentence stating it.
+
+Korean marks a noun's role with the particle after it: 이/가/은/는 the subject,
+을/를 the object, 에/에게 the target, 에서 the place, 와/과/및/, a partner or the
+next member of a list. The rules read those roles and the verbs of the sentence
+(투자, 투입, 운영, 추진, 주최, 주관, 개최, 참여, 협력, 도입, 활용, 선정, 지원 ...),
+and keep the subject of earlier sentences when a sentence elides it, as news
+writing does. A person speaking stands for their organisation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.entities import Eojeol, eojeols
+from kg.types import PREDICATES, Evidence, Mention
+
+SUBJ = ("이", "가", "은", "는", "도", "께서", "이가")
+OBJ = ("을", "를")
+DAT = ("에", "에게", "에는", "에도", "으로", "로")
+LOC = ("에서", "에서는", "에서도")
+CONJ = ("와", "과", "및", ",", "와,", "과,", "·")
+
+V_INVEST = re.compile(r"투자|투입|출자|편성|조성|들여|책정|지원")
+V_ORGANIZE = re.compile(r"주최|주관|개최|열(고|린|었|어|며|리는)|마련한")
+V_PARTICIPATE = re.compile(r"참여|참가|참석|부스|선보")
+V_OPERATE = re.compile(r"운영|추진|구축|마련|출시|선보|시행|개발|설립|착수|신설|제정|수행|구현|"
+                       r"확장|진행|제공|도입|실현|만들")
+V_USE = re.compile(r"활용|도입|사용|이용|기반으로|채택")
+V_SUPPORT = re.compile(r"지원|뒷받침|돕|제시|채택|키워드")
+V_PARTNER = re.compile(r"함께|공동|협력|협업|제휴|파트너십|손잡|MOU|업무협약")
+V_SELECT = re.compile(r"선정")
+GOVERNMENT = re.compile(r"(부|처|청|위원회|정부|국회|공사|공단|원)$")
+ANAPHORA = ("협회", "위원회", "회사", "기업", "재단", "학회", "공사", "공단", "그룹", "부처")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A relation between two mentions of one document (indices into its mention list)."""
+
+    subject: int
+    predicate: str
+    object: int
+    evidence: Evidence
+
+
+@dataclass
+class Slot:
+    index: int              # into the document's mentions
+    mention: Mention
+    role: str               # subj, obj, dat, loc, conj, gen, or "" (a modifier)
+    word: int               # the word (eojeol) the mention's noun phrase ends in
+    quoted: bool            # inside a quotation (speech)
+
+
+class _Doc:
+    """Per-document state: the discourse subject and who people work for."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.subject: int | None = None          # last explicit subject (Organization)
+        self.person: int | None = None           # last person
+        self.affiliation: dict[int, int] = {}    # person mention -> org mention
+        self.orgs_seen: list[int] = []
+        self.events_seen: list[int] = []
+
+
+def _roles(words: list[Eojeol], slots: list[Slot]) -> None:
+    """Members of a list (A, B, C 등이) take the role of its last member."""
+    for i in range(len(slots) - 1, -1, -1):
+        if slots[i].role == "conj":
+            nxt = next((s for s in slots[i + 1:] if s.role != "conj"), None)
+            if nxt is not None and nxt.word - slots[i].word <= 6:
+                slots[i].role = nxt.role + "*"  # marks an inherited role
+
+
+def _role(w: Eojeol, words: list[Eojeol], k: int) -> tuple[str, int]:
+    """The role of the noun phrase ending in word k (following nouns extend it)."""
+    while w.noun_only and k + 1 < len(words) and words[k + 1].stem and not words[k + 1].stem \
+            .startswith(("‘", "'", "“", '"')):
+        if words[k + 1].stem.strip() in ("등", "등의"):
+            break
+        k += 1
+        w = words[k]
+    tail = w.tail.strip()
+    if w.stem.endswith(",") or tail.startswith((",", "·")):
+        return "conj", k
+    for name, parts in (("loc", LOC), ("subj", SUBJ), ("obj", OBJ), ("dat", DAT),
+                        ("conj", CONJ)):
+        if tail in parts:
+            return name, k
+    if tail.startswith("의"):
+        return "gen", k
+    if w.noun_only and k + 1 < len(words) and words[k + 1].stem.strip() in ("등", "등이"):
+        return _role(words[k + 1], words, k + 1)[0], k + 1
+    return "", k
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+
+
+def find_statements(sdoc: Doc, mentions: list[Mention]) -> tuple[list[Statement], int]:
+    """Statements of one document, from its spaCy doc and its mentions, and how many
+    candidate statements the ontology's domains and ranges rejected."""
+    state = _Doc(mentions)
+    out: list[Statement] = []
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(m.sentence, []).append(i)
+    for s_index, sent in enumerate(sdoc.sents):
+        idx = by_sentence.get(s_index, [])
+        words = eojeols(sdoc, sent)
+        slots = _slots(sent, words, idx, mentions)
+        out += _sentence(state, sent, words, slots)
+    out = _dedupe(out)
+    kept = [s for s in out if _allowed(mentions, s)]
+    return kept, len(out) - len(kept)
+
+
+def _slots(sent: Span, words: list[Eojeol], idx: list[int], mentions: list[Mention]) -> list[Slot]:
+    quotes = _quote_spans(sent.text)
+    slots = []
+    for i in idx:
+        m = mentions[i]
+        k = next((j for j, w in enumerate(words) if w.start <= m.end - 1 < w.end), None)
+        if k is None:
+            continue
+        w = words[k]
+        if m.end < w.stem_end - 1 and not re.match(r"^\s*\(", sent.text[m.end - sent.start_char:]):
+            role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
+            if w.tail.strip() in OBJ:
+                role = "obj~"
+        else:
+            role, end_k = _role(w, words, k)
+        rel = m.start - sent.start_char
+        quoted = any(a < rel < b for a, b in quotes)
+        slots.append(Slot(i, m, role, end_k, quoted))
+    _roles(words, slots)
+    return slots
+
+
+def _evidence(sent: Span, mentions: list[Mention], *idx: int) -> Evidence:
+    rel = [(mentions[i].start - sent.start_char, mentions[i].end - sent.start_char) for i in idx]
+    cue = (min(a for a, _ in rel), max(b for _, b in rel)) if rel else None
+    return Evidence(doc_id=mentions[idx[0]].doc_id if idx else "", start=sent.start_char,
+                    end=sent.end_char, text=sent.text, cue=cue)
+
+
+def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -> list[Statement]:
+    text = sent.text
+    ms = state.mentions
+    out: list[Statement] = []
+
+    def add(s: int | None, p: str, o: int | None) -> None:
+        if s is None or o is None or s == o:
+            return
+        out.append(Statement(s, p, o, _evidence(sent, ms, s, o)))
+
+    def of_type(*types: str, quoted: bool | None = None) -> list[Slot]:
+        return [x for x in slots if x.mention.type in types
+                and (quoted is None or x.quoted == quoted)]
+
+    # who acts in this sentence ------------------------------------------------
+    people = of_type("Person")
+    for p in people:
+        state.person = p.index
+        role = p.mention.role or ""
+        for o in of_type("Organization"):
+            om = o.mention
+            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2
+            around = om.start <= p.mention.start and p.mention.end <= om.end
+            if (inside_role and role) or around:
+                add(p.index, "affiliatedWith", o.index)
+                state.affiliation.setdefault(p.index, o.index)
+        if p.index not in state.affiliation:
+            # the same person named again (크라츠 부사장): their organisation is known
+            for q, org in list(state.affiliation.items()):
+                if ms[q].text == p.mention.text:
+                    state.affiliation[p.index] = org
+    subject = _subject(state, sent, slots, text)
+    actor = subject
+    if subject is not None and ms[subject].type == "Person":
+        actor = state.affiliation.get(subject)
+    if actor is None and not any(x.role.startswith("subj") and not x.quoted for x in slots):
+        actor = state.subject  # an elided subject is the previous sentence's
+    elif actor is not None:
+        state.subject = actor
+    orgs = of_type("Organization")
+    for o in orgs:
+        state.orgs_seen.append(o.index)
+    events = of_type("Event")
+    for e in events:
+        state.events_seen.append(e.index)
+
+    # organizes / participatesIn / locatedIn around events ----------------------
+    organize = V_ORGANIZE.search(text)
+    event_here = events[0] if events else None
+    if event_here is None and state.events_seen and re.search(r"(세미나|행사|회의|포럼)(는|은|에는)",
+                                                             text):
+        event_here = Slot(state.events_seen[-1], ms[state.events_seen[-1]], "", 0, False)
+    if organize and event_here is not None:
+        vpos = organize.start() + sent.start_char
+        for o in orgs:
+            if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
+                add(o.index, "organizes", event_here.index)
+            elif o.role.startswith("subj") and o.mention.start > event_here.mention.end:
+                add(o.index, "participatesIn", event_here.index)
+        if subject is not None and ms[subject].type == "Person" and actor is not None \
+                and events and any(e.quoted for e in events):
+            add(actor, "organizes", events[0].index)
+    for e in events:
+        _locations(add, e, slots, words, sent)
+    for e in events:
+        for o in orgs:
+            if o.role.startswith("subj") and e.role.startswith("loc") and \
+                    o.mention.start > e.mention.end and not organize:
+                add(o.index, "participatesIn", e.index)
+        if (subject is not None and ms[subject].type == "Person" and actor is not None
+                and re.search(r"참석|참가|참여", text) and e.role.startswith("dat")):
+            add(actor, "participatesIn", e.index)
+    for o in orgs:
+        _org_location(add, o, slots, sent)
+
+    # brand-named programmes and events -----------------------------------------
+    for x in of_type("Program", "Event"):
+        for o in state.orgs_seen:
+            names = [ms[o].text, *ms[o].aliases]
+            first = re.split(r"[\s|]", x.mention.text)
+            if any(n and n in first[:3] for n in names) and not x.mention.text.startswith(
+                    ms[o].text + "코리아"):
+                add(o, "operates" if x.mention.type == "Program" else "organizes", x.index)
+
+    # investments ----------------------------------------------------------------
+    for mny in of_type("Investment"):
+        investor = actor
+        before = [o for o in orgs if o.role.startswith("subj") and o.mention.end <= mny.mention.start]
+        if before:
+            investor = before[0].index
+        add(investor, "invests", mny.index)
+        target = _target(slots, mny, text, sent)
+        add(mny.index, "fundsTarget", target)
+
+    # operates / supports / uses / participatesIn ---------------------------------
+    things = of_type("Program", "Initiative", "Product")
+    operate = V_OPERATE.search(text)
+    use = V_USE.search(text)
+    support = V_SUPPORT.search(text)
+    partner = V_PARTNER.search(text)
+    speaker = subject is not None and ms[subject].type == "Person"
+    if actor is not None and ms[actor].type == "Organization":
+        for x in things:
+            if x.mention.type == "Product":
+                if use and (x.role.startswith(("obj", "conj")) or x.role == "obj~"):
+                    add(actor, "uses", x.index)
+                elif speaker or operate and x.role.startswith("obj"):
+                    add(actor, "operates", x.index)
+                continue
+            if speaker and not x.quoted:
+                continue
+            if not (operate or support or use or V_INVEST.search(text) or speaker):
+                continue
+            if x.mention.type == "Initiative" and support and not re.search(
+                    re.escape(x.mention.text) + r".{0,4}통해", text) and (
+                    not GOVERNMENT.search(ms[actor].text) or re.search(r"지원|뒷받침", text)):
+                add(actor, "supports", x.index)
+            elif use and not operate and x.mention.type == "Program" and not speaker:
+                add(actor, "participatesIn", x.index)
+            else:
+                add(actor, "operates", x.index)
+    # organisations named in the sentence that use or join what is named with them
+    for o in orgs:
+        if o.index == actor or o.quoted:
+            continue
+        if V_SELECT.search(text) and o.role.startswith("obj"):
+            for x in things:
+                if x.role.startswith("dat"):
+                    add(o.index, "participatesIn", x.index)
+            add(actor, "uses", o.index)
+        elif use and o.role.startswith(("subj", "conj")) and actor is not None and o.index != actor:
+            for x in things:
+                if x.mention.type == "Program" and x.role.startswith(("obj", "conj")):
+                    add(o.index, "participatesIn", x.index)
+        elif use and o.role in ("obj", "obj~") and actor is not None and ms[actor].type == \
+                "Organization" and not things:
+            add(actor, "uses", o.index)
+        if partner and actor is not None and o.role.startswith(("conj", "dat", "")) \
+                and re.search(re.escape(o.mention.text) + r"[^ ]{0,2}\s*(와|과)?\s*(함께|공동)", text):
+            add(actor, "partnersWith", o.index)
+            for x in things:
+                if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
+                    add(o.index, "participatesIn", x.index)
+    # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
+    subs = [o for o in orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
+    if len(subs) >= 2 and (partner or organize):
+        first = subs[0]
+        for o in subs[1:3]:
+            if o.role.startswith("subj") and first.role.startswith("conj"):
+                add(first.index, "partnersWith", o.index)
+                for x in things:
+                    if x.role.startswith("obj") or x.role == "":
+                        add(o.index, "operates", x.index)
+    # a member list joining the day's event: 기업 9곳이 참여했다. NDS, … 등이 …
+    if len(orgs) >= 3 and state.events_seen and V_PARTICIPATE.search(text + _previous(sent)):
+        listed = [o for o in orgs if o.role.startswith(("conj", "subj"))]
+        if len(listed) >= 3:
+            for o in listed:
+                add(o.index, "participatesIn", state.events_seen[0])
+    return out
+
+
+def _previous(sent: Span) -> str:
+    doc = sent.doc
+    if sent.start == 0:
+        return ""
+    prev = doc[sent.start - 1].sent
+    return prev.text
+
+
+def _subject(state: _Doc, sent: Span, slots: list[Slot], text: str) -> int | None:
+    """The sentence's acting subject: an organisation or person outside quotes."""
+    for x in slots:
+        if x.quoted or not x.role.startswith("subj"):
+            continue
+        if x.mention.type in ("Organization", "Person"):
+            return x.index
+    m = re.match(r"^\s*(?:이어|또|한편|특히|이날)?\s*(그|그녀|[가-힣])\s*(?:[가-힣]{1,6})?(은|는|이|가)\s",
+                 text)
+    if m:
+        who = m.group(1)
+        if who in ("그", "그녀"):
+            return state.person
+        for i in reversed(range(len(state.mentions))):
+            p = state.mentions[i]
+            if p.type == "Person" and p.text.startswith(who) and p.start < sent.start_char:
+                return i
+    m = re.match(r"^\s*(" + "|".join(ANAPHORA) + r")(는|은|가|이)\s", text)
+    if m:
+        for i in reversed(state.orgs_seen):
+            if state.mentions[i].text.endswith(m.group(1)):
+                return i
+    return None
+
+
+def _target(slots: list[Slot], money: Slot, text: str, sent: Span) -> int | None:
+    """What a sum is for: 383억원을 투입해 X를; X에 383억원을; 1억 달러 규모의 X."""
+    kinds = ("Program", "Initiative", "Organization", "Place")
+    after = [x for x in slots if x.mention.start >= money.mention.end and x.mention.type in kinds]
+    gap = text[money.mention.end - sent.start_char:]
+    if re.match(r"\s*(규모|상당)의?\s*", gap) and after:
+        return after[0].index
+    before = [x for x in slots if x.mention.end <= money.mention.start and x.role.startswith("dat")
+              and x.mention.type in kinds]
+    if before:
+        return before[-1].index
+    programs = [x for x in after if x.mention.type in ("Program", "Initiative")]
+    if programs and re.match(r"\s*(을|를)\s*(투입|투자)", gap):
+        return programs[0].index
+    return None
+
+
+def _locations(add, e: Slot, slots: list[Slot], words: list[Eojeol], sent: Span) -> None:
+    """서울시 중구 대한상공회의소에서 열린 X: the event is in each place before 에서."""
+    text = sent.text
+    ev = e.mention
+    for k, w in enumerate(words):
+        if not w.tail.startswith("에서") or w.end > ev.start + 1:
+            continue
+        if not V_ORGANIZE.search(text[w.end - sent.start_char: ev.start - sent.start_char + 1]
+                                 + text[ev.end - sent.start_char:]):
+            continue
+        lo = words[max(0, k - 3)].start
+        phrase = [x for x in slots if lo <= x.mention.start < w.end
+                  and x.mention.type in ("Place", "Organization")]
+        places = [x for x in phrase if x.mention.type == "Place"]
+        for p in places:
+            add(e.index, "locatedIn", p.index)
+        for o in phrase:
+            if o.mention.type == "Organization":
+                for p in places:
+                    add(o.index, "locatedIn", p.index)
+    for p in slots:  # 서울 AI 안전성 정상회의, … 데이 서울 2025
+        if p.mention.type == "Place" and ev.start <= p.mention.start < ev.end:
+            add(e.index, "locatedIn", p.index)
+
+
+def _org_location(add, o: Slot, slots: list[Slot], sent: Span) -> None:
+    """대만 재정부, 서울 상공회의소: a place written before the name (with a space)."""
+    for p in slots:
+        pm, om = p.mention, o.mention
+        if pm.type != "Place":
+            continue
+        if om.start <= pm.start and pm.end < om.end and sent.doc.text[pm.end] == " ":
+            add(o.index, "locatedIn", p.index)
+        elif pm.end + 1 == om.start and sent.doc.text[pm.end] == " ":
+            add(o.index, "locatedIn", p.index)
+
+
+def _allowed(ms: list[Mention], s: Statement) -> bool:
+    domain, rng = PREDICATES[s.predicate]
+    return ms[s.subject].type in domain and ms[s.object].type in rng
+
+
+def _dedupe(out: list[Statement]) -> list[Statement]:
+    seen, kept = set(), []
+    for s in out:
+        key = (s.subject, s.predicate, s.object, s.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(s)
+    return kept
