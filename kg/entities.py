@@ -418,7 +418,7 @@ class Rules:
         for k, w in enumerate(words):
             if w.stem != "정부" or w.tail_tag not in ("JKS", "JX", "JKG", "JKB", "JC"):
                 continue
-            prev = strip_name(words[k - 1].stem) if k else ""
+            prev = strip_name(words[k - 1].text) if k else ""
             if k and (prev in ("모든", "각국", "각", "글로벌", "다른", "여러", "전", "세계")
                       or (words[k - 1].noun_only and prev not in self.trim)):
                 continue

@@ -145,8 +145,9 @@ def _slots(sent: Span, words: list[Eojeol], idx: list[int], mentions: list[Menti
 def _evidence(sent: Span, mentions: list[Mention], *idx: int) -> Evidence:
     rel = [(mentions[i].start - sent.start_char, mentions[i].end - sent.start_char) for i in idx]
     cue = (min(a for a, _ in rel), max(b for _, b in rel)) if rel else None
+    text = sent.text.rstrip()
     return Evidence(doc_id=mentions[idx[0]].doc_id if idx else "", start=sent.start_char,
-                    end=sent.end_char, text=sent.text, cue=cue)
+                    end=sent.start_char + len(text), text=text, cue=cue)
 
 
 def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -> list[Statement]:

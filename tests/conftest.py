@@ -1,0 +1,38 @@
+"""Session fixtures: the language pipeline and the seeds build are made once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = Path(__file__).resolve().parent / "data" / "gold"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from kg.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory, pipeline) -> Path:
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    build([SEEDS], out, pipeline=pipeline)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_result(seeds_out, pipeline):
+    from kg.pipeline import build
+
+    return build([SEEDS], None, pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_out) -> Path:
+    return seeds_out / "graph.ttl"

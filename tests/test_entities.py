@@ -1,0 +1,74 @@
+"""Entity rules on sentences written for these tests (not from the seed articles)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import to_mentions
+from kg.types import Document
+
+
+def mentions_of(pipeline, text: str) -> set[tuple[str, str]]:
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    out = set()
+    for m in to_mentions(doc, pipeline.nlp(text)):
+        out.add((m.type, m.canonical or m.text))
+        out.update((m.type, a) for a in m.aliases)
+    return out
+
+
+@pytest.mark.parametrize("text,expected", [
+    # organisation suffixes on names no lexicon holds
+    ("한국인공지능진흥재단은 새 지원 방안을 발표했다.", ("Organization", "한국인공지능진흥재단")),
+    ("부산정보산업진흥원이 지역 기업을 돕는다.", ("Organization", "부산정보산업진흥원")),
+    ("미국 국무부가 성명을 냈다.", ("Organization", "미국 국무부")),
+    ("이 행사는 한국데이터정책학회가 주관했다.", ("Organization", "한국데이터정책학회")),
+    # lexicon short forms resolve to the canonical name
+    ("과기정통부와 행안부가 협력한다.", ("Organization", "과학기술정보통신부")),
+    ("과기정통부와 행안부가 협력한다.", ("Organization", "행정안전부")),
+    # an alias in parentheses
+    ("마이크로소프트(MS)는 클라우드를 제공한다.", ("Organization", "MS")),
+    ("한국디지털헬스협회(KDHA)는 회원사를 모집했다.", ("Organization", "KDHA")),
+    # program and initiative cues
+    ("정부는 스마트공장 고도화 사업에 50억원을 투입한다.", ("Program", "스마트공장 고도화 사업")),
+    ("중기부는 ‘AI 일상화 실행계획’을 발표했다.", ("Initiative", "AI 일상화 실행계획")),
+    ("정부는 세계 3대 AI 강국을 목표로 한다.", ("Initiative", "세계 3대 AI 강국")),
+    ("행안부는 범정부 초거대 AI 공동 플랫폼을 구축한다.", ("Initiative", "범정부 초거대 AI 공동 플랫폼")),
+    ("업계는 '디지털 포용 얼라이언스'를 출범했다.", ("Initiative", "디지털 포용 얼라이언스")),
+    # events
+    ("네이버는 ‘단 2026’을 열었다.", ("Organization", "네이버")),
+    ("협회는 'AI 윤리 포럼' 세미나를 열었다.", ("Event", "AI 윤리 포럼 세미나")),
+    ("참가자들은 부산 AI 기술 박람회에 모였다.", ("Event", "부산 AI 기술 박람회")),
+    ("참가자들은 구글 클라우드 서밋 2026에 참석했다.", ("Event", "구글 클라우드 서밋 2026")),
+    # people: name, organisation, title
+    ("이영희 한국지능정보사회진흥원 본부장은 말했다.", ("Person", "이영희")),
+    ("최민수 카카오 부사장은 설명했다.", ("Person", "최민수")),
+    ("존 스미스(John Smith) 오라클 부사장이 발표했다.", ("Person", "존 스미스")),
+    # products named after a brand
+    ("기관은 아마존 다이나모DB를 도입했다.", ("Product", "아마존 다이나모DB")),
+    # money stated as an investment
+    ("정부는 이 사업에 1조 2천억 원을 투자한다.", ("Investment", "1조 2천억 원")),
+    # enumerations take the type of a known member
+    ("행사에는 네이버, 카카오, 코난테크놀로지, 마음에이아이 등이 참여했다.",
+     ("Organization", "코난테크놀로지")),
+    ("스캐터랩, 포티투마루 등 국내 스타트업들이 참가했다.", ("Organization", "포티투마루")),
+    # the bare 정부 of Korean news
+    ("정부는 내년 예산을 늘린다.", ("Organization", "대한민국 정부")),
+    ("한국 정부가 계획을 발표했다.", ("Organization", "대한민국 정부")),
+])
+def test_rule_finds(pipeline, text, expected):
+    assert expected in mentions_of(pipeline, text)
+
+
+@pytest.mark.parametrize("text,unexpected_type", [
+    ("회사의 매출은 2500억원을 기록했다.", "Investment"),
+    ("국내 기업의 45%가 생성형 AI를 도입했다.", "Investment"),
+    ("행사에는 관계자 1000여명이 참석했다.", "Investment"),
+    ("다양한 사업을 추진한다.", "Program"),
+    ("주요 분야에 대규모 AI 프로젝트를 진행할 것이다.", "Program"),
+    ("명실상부 국내 최대 행사다.", "Organization"),
+    ("모든 정부가 데이터 주권을 이야기한다.", "Organization"),
+    ("김동원 기자가 썼다.", "Person"),
+])
+def test_rule_does_not_find(pipeline, text, unexpected_type):
+    assert not any(t == unexpected_type for t, _ in mentions_of(pipeline, text)), \
+        mentions_of(pipeline, text)

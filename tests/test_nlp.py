@@ -1,0 +1,54 @@
+"""The Kiwi-backed spaCy tokenizer: exact offsets, particles split from names."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("업스테이지는 AWS를 활용한다.", ["업스테이지", "는", "AWS", "를"]),
+    ("과학기술정보통신부(MSIT)는 383억원을 투입했다.",
+     ["과학기술정보통신부", "(", "MSIT", ")", "는", "383", "억", "원", "을"]),
+    ("행정안전부와 관세청이 협력한다.", ["행정안전부", "와", "관세청", "이"]),
+    ("네이버클라우드가 했다.", ["네이버클라우드", "가"]),
+    ("서울교통공사에서 열렸다.", ["에서"]),
+])
+def test_particles_are_split_from_names(nlp, text, expected):
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    for w in expected:
+        assert w in words, (w, words)
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "정부는 올해 5대 분야에 383억원을 투입해  초거대 AI 플래그십 사업을 추진한다.\n\n",
+    "  했다. 했었다.\t이것이다 \n AWS코리아 ‘퍼블릭 섹터 데이’ 2025",
+    "이다. 였다. 1조 2천억 원 (약 7조원대) — 🙂 漢字 ㄱㄴ",
+    "\n\n\n",
+    "",
+])
+def test_doc_text_is_the_input_and_tokens_are_not_empty(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(len(t.text) > 0 for t in doc)
+    for t in doc:
+        assert text[t.idx:t.idx + len(t.text)] == t.text
+
+
+def test_tokens_carry_kiwi_tags_and_merge_overlapping_morphemes(nlp):
+    doc = nlp("업스테이지가 발표했다.")
+    tags = {t.text: t.tag_ for t in doc}
+    assert tags["업스테이지"] == "NNP"
+    assert tags["가"].startswith("JK")
+    assert any("+" in t.tag_ for t in doc)  # 했 = 하 + 었, one token
+
+
+def test_sentences_come_from_kiwi(nlp):
+    doc = nlp("AWS가 발표했다. 정부는 383억원을 투입한다.\n새 문단이다.")
+    assert [s.text.strip() for s in doc.sents] == ["AWS가 발표했다.", "정부는 383억원을 투입한다.",
+                                           "새 문단이다."]
