@@ -91,5 +91,17 @@ def open_offline(browser: Any, path: Path, *, viewport=(1400, 900), wait: bool =
     page.on("dialog", on_dialog)
     page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
     if wait:
-        page.wait_for_function("window.kgReady === true", timeout=timeout_ms)
+        wait_ready(page, timeout_ms)
     return loaded
+
+
+def wait_ready(page: Any, timeout_ms: int = 60_000) -> None:
+    """Poll window.kgReady from outside: the page's Content-Security-Policy forbids the
+    string evaluation that Playwright's wait_for_function injects into the page."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate("window.kgReady === true"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"page not ready after {timeout_ms} ms")
+        page.wait_for_timeout(50)
