@@ -100,5 +100,66 @@ def validate(graph: Path) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the query from this .rq file.")
+@click.option("--name", "query_name", help="Run a saved query of ontology/queries/ by name.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to the string VALUE (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]),
+              default="table", show_default=True, help="Output: a table or a SPARQL results format.")
+@click.option("--list", "list_only", is_flag=True, help="List the saved queries and exit.")
+def query(graph: Path | None, sparql: str | None, query_file: Path | None,
+          query_name: str | None, params: tuple[str, ...], fmt: str, list_only: bool) -> None:
+    """Run a SPARQL 1.1 SELECT or ASK query over GRAPH (Turtle, N-Triples, N-Quads or
+    JSON-LD): the query as text, from --file, or a saved one with --name."""
+    from kg import query as q
+    from kg.errors import UsageError
+
+    if list_only:
+        for nq in q.list_queries():
+            click.echo(f"{nq.name:28} {nq.description}")
+        return
+    sources = [x for x in (sparql, query_file, query_name) if x]
+    if graph is None or len(sources) != 1:
+        raise UsageError("give GRAPH and exactly one of SPARQL, --file or --name")
+    if query_file:
+        text = query_file.read_text(encoding="utf-8")
+    elif query_name:
+        text = q.named_query(query_name).text
+    else:
+        text = sparql
+    store = q.load_store(graph)
+    click.echo(q.query_text(store, text, q.parse_params(list(params)), fmt))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the endpoint to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+def serve(graph: Path, host: str, port: int) -> None:
+    """Serve GRAPH read-only as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+    Updates are refused. Stop with Ctrl-C."""
+    import signal
+
+    from kg.serve import start
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can "
+                   "query the graph", err=True)
+    server = start(graph, host, port)
+    click.echo(f"SPARQL endpoint: {server.url}  (read-only; Ctrl-C to stop)")
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        click.echo("stopping")
+    finally:
+        server.stop()
+
+
 if __name__ == "__main__":
     main()
