@@ -25,7 +25,8 @@ DOC = Namespace(BASE + "doc/")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 PREFIXES = {"kg": KG, "ent": ENT, "doc": DOC, "schema": SCHEMA, "oa": OA, "prov": PROV,
-            "skos": SKOS, "dcterms": DCTERMS, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
+            "skos": SKOS, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
+            "xsd": XSD}
 
 
 @dataclass(frozen=True)

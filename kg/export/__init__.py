@@ -10,9 +10,16 @@ from kg.graph import GraphData
 def render_all(data: GraphData, rdf: Graph, view: nx.MultiDiGraph) -> dict[str, bytes]:
     """File name -> content, for every output of a build."""
     from kg.export.html import render_html
+    from kg.export.propertygraph import render_graphml, render_neo4j
+    from kg.export.rdf import render_jsonld, render_nquads, render_ntriples
     from kg.export.turtle import render_turtle
 
     return {
         "graph.ttl": render_turtle(rdf),
+        "graph.nt": render_ntriples(rdf),
+        "graph.nq": render_nquads(data, rdf),
+        "graph.jsonld": render_jsonld(rdf),
+        "graph.graphml": render_graphml(view),
         "graph.html": render_html(view).encode("utf-8"),
+        **render_neo4j(data),
     }

@@ -1,0 +1,553 @@
+"""Score a built graph (Turtle) against gold annotations.
+
+The rules are those of ANNOTATION.md ("How a build is scored"), made exact by the
+shared reference scorer (``eval/score.py``); this module gives the same numbers.
+
+The graph is read by local names only (CONTRACT.md), so any namespace works:
+
+* an *entity* is a node typed with one of the eight classes; a node typed twice
+  keeps a core type over an extended one (between two types of the same tier, the
+  one rdflib's type index yields first, i.e. the class first used as a type in
+  the file); its *names* are its rdfs:label, skos:altLabel, schema:name ...
+  literals; the *documents* that mention it are the objects of kg:mentionedIn
+  (or prov:wasDerivedFrom, dcterms:source ...);
+* a *document node* stands for a gold file when its IRI, or one of its literals
+  (dcterms:identifier), contains the file's stem; only nodes that some entity is
+  mentioned in, and evidence records themselves, are considered;
+* an investment's amount and currency sit on the node or one hop away
+  (``schema:amount [schema:value ...; schema:currency ...]``);
+* a *relation* counts in a document when an rdf:Statement about it points at that
+  document; a plain triple with no rdf:Statement at all counts in every document
+  that mentions both of its ends.
+
+Per document, predicted entities are matched one-to-one to gold entities of the
+same type (leniently, Program and Initiative are interchangeable) when a match key
+of one of their names equals a key of the gold name or an alias; an Investment
+also matches by amount and currency alone. Pairs are taken greedily in the order
+of the predicted node's IRI, then of the gold file. Relation ends are mapped
+through the lenient core matches and the extended matches; predicted relations
+are compared as sets of (gold subject, predicate, gold object), so predicted
+relations whose ends both match nothing collapse into one.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Optional
+
+from rdflib import RDF, Graph, Literal
+from rdflib.term import Node
+
+from kg.errors import UsageError
+
+# The scoring spec's vocabulary (local names). tests/test_evaluate.py checks it
+# still agrees with kg.types, which the extractor uses.
+CORE = ("Organization", "Program", "Initiative", "Investment")
+EXTENDED = ("Person", "Place", "Product", "Event")
+ENTITY_TYPES = frozenset(CORE + EXTENDED)
+GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType({"core": CORE, "extended": EXTENDED})
+INTERCHANGEABLE = frozenset({"Program", "Initiative"})  # the same type when lenient
+PREDICATES = frozenset({
+    "invests", "fundsTarget", "operates", "partnersWith", "participatesIn",
+    "supports", "affiliatedWith", "organizes", "uses", "locatedIn",
+})
+SYMMETRIC = frozenset({"partnersWith"})
+
+NAME_PROPERTIES = frozenset({"label", "prefLabel", "altLabel", "name", "alternateName",
+                             "hiddenLabel"})
+MENTION_PROPERTIES = frozenset({"mentionedIn", "isMentionedIn", "wasDerivedFrom", "source",
+                                "mentioned"})
+AMOUNT_PROPERTIES = frozenset({"amount", "value", "amountValue", "monetaryValue"})
+CURRENCY_PROPERTIES = frozenset({"currency", "currencyCode", "priceCurrency"})
+
+AMOUNT_TOLERANCE = 0.5  # amounts are in base units: equal when closer than this
+_QUOTES = frozenset("'\"‘’“”`´«»「」『』<>《》〈〉")
+_PARENTHETICAL = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]\s*(.*)$")
+_LOCAL_NAME = re.compile(r"[#/:]")
+
+Edge = tuple[Node, str, Node]               # (subject node, predicate local name, object node)
+GoldEdge = tuple[Optional[str], str, Optional[str]]  # ends as gold ids; None when unmatched
+
+
+# ---------------------------------------------------------------- results
+@dataclass(frozen=True)
+class Score:
+    """Counts of one measure, summed over documents."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Rounded to three places, as the reference scorer reports them."""
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3),
+                "f1": round(self.f1, 3), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass(frozen=True, order=True)
+class Miss:
+    """One false positive or false negative, for ``--verbose``."""
+
+    doc: str        # the gold file's document stem
+    kind: str       # "FP" or "FN"
+    item: str       # "entity" or "relation"
+    type: str       # the entity's type, or the relation's predicate
+    text: str       # the entity's names, or "subject -predicate-> object"
+    note: str = ""
+
+    def __str__(self) -> str:
+        tag = self.kind if self.item == "entity" else f"{self.kind}-rel"
+        note = f"  ({self.note})" if self.note else ""
+        return f"{self.doc} {tag:6} {self.type:14} {self.text}{note}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every measure of one graph against one gold directory."""
+
+    scores: Mapping[str, Score]   # "core/strict", "type/Program", "relations/labelled", ...
+    money_correct: int            # matched investments whose amount and currency are right
+    money_total: int              # matched investments
+    misses: tuple[Miss, ...] = ()
+
+    @property
+    def money_accuracy(self) -> float:
+        return self.money_correct / self.money_total if self.money_total else 0.0
+
+    def as_dict(self, include_misses: bool = False) -> dict[str, Any]:
+        """The reference scorer's result: measures in name order, then money/accuracy."""
+        out: dict[str, Any] = {name: self.scores[name].as_dict() for name in sorted(self.scores)}
+        out["money/accuracy"] = round(self.money_accuracy, 3)
+        if include_misses:
+            out["misses"] = [str(miss) for miss in self.misses]
+        return out
+
+
+# ---------------------------------------------------------------- names
+def normalise(name: str) -> str:
+    """NFKC, case folding, no spaces and no quotes: the form names are compared in."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in _QUOTES)
+
+
+def match_keys(name: str) -> frozenset[str]:
+    """A name's match keys: the whole, without its parenthetical, and the parenthetical.
+
+    "아마존웹서비스(AWS)" matches "아마존웹서비스", "AWS" and itself.
+    """
+    keys = {normalise(name)}
+    found = _PARENTHETICAL.match(name)
+    if found:
+        keys.add(normalise(found.group(1) + found.group(3)))
+        keys.add(normalise(found.group(2)))
+    return frozenset(key for key in keys if key)
+
+
+def _keys_of(names: Iterable[str]) -> frozenset[str]:
+    return frozenset().union(*(match_keys(name) for name in names))
+
+
+def _local(term: object) -> str:
+    return _LOCAL_NAME.split(str(term))[-1]
+
+
+# ---------------------------------------------------------------- gold side
+@dataclass(frozen=True)
+class GoldEntity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    amount: Optional[float] = None     # Investments only
+    currency: Optional[str] = None     # Investments only
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return _keys_of((self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """One gold file: the entities and relations annotated in one document."""
+
+    stem: str                                      # "002_430102f8735eb5df"
+    entities: tuple[GoldEntity, ...]
+    relations: frozenset[tuple[str, str, str]]     # (subject id, predicate, object id)
+
+    def entity(self, entity_id: str) -> Optional[GoldEntity]:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def load_gold(gold_dir: Path) -> tuple[GoldDocument, ...]:
+    """Every ``*.json`` in ``gold_dir``, in file-name order (format: ANNOTATION.md)."""
+    gold_dir = Path(gold_dir)
+    files = sorted(gold_dir.glob("*.json")) if gold_dir.is_dir() else []
+    if not files:
+        raise UsageError(f"no gold annotations (*.json) in {gold_dir}")
+    return tuple(_read_gold_file(path) for path in files)
+
+
+def _read_gold_file(path: Path) -> GoldDocument:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
+
+    def bad(reason: str) -> UsageError:
+        return UsageError(f"{path}: {reason}")
+
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise bad('expected an object with an "entities" list')
+    entities = []
+    for raw in data["entities"]:
+        if not isinstance(raw, dict) or not all(
+                isinstance(raw.get(key), str) for key in ("id", "type", "name")):
+            raise bad(f"an entity needs string id, type and name: {raw!r}")
+        aliases = raw.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise bad(f"entity {raw['id']}: aliases must be a list of strings")
+        amount = currency = None
+        if raw["type"] == "Investment":
+            amount, currency = raw.get("amount"), raw.get("currency")
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)) \
+                    or not isinstance(currency, str):
+                raise bad(f"investment {raw['id']} needs a numeric amount and a currency")
+            amount = float(amount)
+        entities.append(GoldEntity(raw["id"], raw["type"], raw["name"], tuple(aliases),
+                                   amount, currency))
+    ids = [e.id for e in entities]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise bad(f"entity ids used twice: {', '.join(duplicates)}")
+    relations = data.get("relations", [])
+    if not isinstance(relations, list) or not all(
+            isinstance(r, dict) and all(isinstance(r.get(k), str) for k in "spo")
+            for r in relations):
+        raise bad('"relations" must be a list of {"s", "p", "o"} strings')
+    doc = data.get("doc", path.stem)
+    if not isinstance(doc, str):
+        raise bad('"doc" must be the document\'s file name')
+    return GoldDocument(stem=Path(doc).stem, entities=tuple(entities),
+                        relations=frozenset((r["s"], r["p"], r["o"]) for r in relations))
+
+
+# ---------------------------------------------------------------- graph side
+@dataclass(frozen=True)
+class GraphEntities:
+    """What a built graph says, read by local names (see the module docstring)."""
+
+    graph: Graph
+    types: Mapping[Node, str]                  # entity node -> its one scored type
+    names: Mapping[Node, frozenset[str]]
+    mentions: Mapping[Node, frozenset[Node]]   # entity node -> document nodes
+    evidence: tuple[tuple[Edge, frozenset[Node]], ...]  # edge -> what its statement points at
+    bare_edges: frozenset[Edge]                # relation triples with no rdf:Statement
+
+    def label(self, node: Node) -> str:
+        """A short display name: the node's first names, else its local name."""
+        names = sorted(self.names.get(node, ()))
+        return " / ".join(names[:3]) if names else _local(node)
+
+
+def read_graph(path: Path) -> GraphEntities:
+    """Parse the graph (format from the file extension, else Turtle) and index it."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"no graph at {path}")
+    graph = Graph()
+    try:
+        graph.parse(str(path))
+    except Exception as exc:  # rdflib's parsers raise many unrelated types
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise UsageError(f"{path}: cannot parse the graph: {reason}") from None
+
+    types: dict[Node, str] = {}
+    for node, cls in graph.subject_objects(RDF.type):
+        kind = _local(cls)
+        if kind in ENTITY_TYPES:
+            current = types.get(node)
+            if current is None or (kind in CORE and current not in CORE):
+                types[node] = kind
+
+    names: dict[Node, set[str]] = {}
+    mentions: dict[Node, set[Node]] = {}
+    statements: set[Edge] = set()
+    for s, p, o in graph:
+        prop = _local(p)
+        if s in types and isinstance(o, Literal) and prop in NAME_PROPERTIES:
+            names.setdefault(s, set()).add(str(o))
+        if s in types and not isinstance(o, Literal) and prop in MENTION_PROPERTIES:
+            mentions.setdefault(s, set()).add(o)
+        if prop in PREDICATES and not isinstance(o, Literal):
+            statements.add((s, prop, o))
+
+    evidence = []
+    for record in graph.subjects(RDF.predicate, None):
+        s = graph.value(record, RDF.subject)
+        p = graph.value(record, RDF.predicate)
+        o = graph.value(record, RDF.object)
+        if s is None or p is None or o is None or _local(p) not in PREDICATES:
+            continue
+        sources = frozenset(x for x in graph.objects(record, None) if not isinstance(x, Literal))
+        evidence.append(((s, _local(p), o), sources))
+    evidenced = {edge for edge, _ in evidence}
+
+    return GraphEntities(
+        graph=graph,
+        types=MappingProxyType(types),
+        names=MappingProxyType({n: frozenset(v) for n, v in names.items()}),
+        mentions=MappingProxyType({n: frozenset(v) for n, v in mentions.items()}),
+        evidence=tuple(evidence),
+        bare_edges=frozenset(statements - evidenced),
+    )
+
+
+def document_nodes(entities: GraphEntities, stem: str) -> frozenset[Node]:
+    """Nodes that stand for the document with this file stem."""
+    graph = entities.graph
+    candidates = set().union(*entities.mentions.values())
+    candidates.update(graph.subjects(RDF.subject, None))
+    return frozenset(
+        node for node in candidates
+        if stem in str(node)
+        or any(isinstance(o, Literal) and stem in str(o) for o in graph.objects(node, None)))
+
+
+def money_of(graph: Graph, node: Node) -> tuple[Optional[float], Optional[str]]:
+    """(amount, currency) on the node or one hop away; the first of each found wins."""
+    amount: Optional[float] = None
+    currency: Optional[str] = None
+    holders = [node, *(o for o in graph.objects(node, None) if not isinstance(o, Literal))]
+    for holder in holders:
+        for prop, value in graph.predicate_objects(holder):
+            if not isinstance(value, Literal):
+                continue
+            if amount is None and _local(prop) in AMOUNT_PROPERTIES:
+                try:
+                    amount = float(value.toPython())
+                except (TypeError, ValueError):
+                    pass
+            if currency is None and _local(prop) in CURRENCY_PROPERTIES:
+                currency = str(value).strip().upper()
+    return amount, currency
+
+
+def _same_money(money: tuple[Optional[float], Optional[str]], gold: GoldEntity) -> bool:
+    amount, currency = money
+    return (amount is not None and gold.amount is not None
+            and abs(amount - gold.amount) < AMOUNT_TOLERANCE and currency == gold.currency)
+
+
+# ---------------------------------------------------------------- matching
+def same_type(predicted: str, gold: str, lenient: bool) -> bool:
+    return predicted == gold or (lenient and predicted in INTERCHANGEABLE
+                                 and gold in INTERCHANGEABLE)
+
+
+def match_entities(nodes: Iterable[Node], entities: GraphEntities,
+                   gold: Sequence[GoldEntity], lenient: bool) -> dict[Node, str]:
+    """One-to-one matches of predicted nodes to gold entities: node -> gold id.
+
+    Candidate pairs share a match key (or, for investments, amount and currency) and
+    a type; they are taken greedily, ordered by the node's IRI and then gold order.
+    """
+    gold_keys = [(entity, entity.keys) for entity in gold]
+    pairs: list[tuple[str, Node, str]] = []
+    for node in nodes:
+        kind = entities.types[node]
+        keys = _keys_of(entities.names.get(node, ()))
+        amount, currency = money_of(entities.graph, node) if kind == "Investment" else (None, None)
+        for entity, entity_keys in gold_keys:
+            if not same_type(kind, entity.type, lenient):
+                continue
+            by_money = kind == entity.type == "Investment" and _same_money(
+                (amount, currency or ""), entity)
+            if keys & entity_keys or by_money:
+                pairs.append((str(node), node, entity.id))
+    pairs.sort(key=lambda pair: pair[0])  # stable: gold order among one node's pairs
+    matched: dict[Node, str] = {}
+    taken: set[str] = set()
+    for _, node, gold_id in pairs:
+        if node not in matched and gold_id not in taken:
+            matched[node] = gold_id
+            taken.add(gold_id)
+    return matched
+
+
+def relations_in(entities: GraphEntities, docs: frozenset[Node],
+                 mentioned: frozenset[Node]) -> set[Edge]:
+    """Edges evidenced in one of ``docs``, plus unevidenced edges between ``mentioned``."""
+    found = {edge for edge, sources in entities.evidence if sources & docs}
+    found.update(edge for edge in entities.bare_edges
+                 if edge[0] in mentioned and edge[2] in mentioned)
+    return found
+
+
+def _canonical(edge: tuple) -> object:
+    s, p, o = edge
+    return (p, frozenset((s, o))) if p in SYMMETRIC else edge
+
+
+# ---------------------------------------------------------------- scoring
+@dataclass(frozen=True)
+class _DocumentResult:
+    scores: dict[str, Score]
+    money_correct: int
+    money_total: int
+    misses: list[Miss]
+
+
+def _score_document(entities: GraphEntities, doc: GoldDocument) -> _DocumentResult:
+    docs = document_nodes(entities, doc.stem)
+    predicted = [n for n, sources in entities.mentions.items() if sources & docs]
+    scores: dict[str, Score] = {}
+    misses: list[Miss] = []
+    ends: dict[Node, str] = {}   # relation ends: lenient core and extended matches
+    money_correct = money_total = 0
+
+    for group, kinds in GROUPS.items():
+        nodes = [n for n in predicted if entities.types[n] in kinds]
+        gold = [e for e in doc.entities if e.type in kinds]
+        strict = match_entities(nodes, entities, gold, lenient=False)
+        lenient = match_entities(nodes, entities, gold, lenient=True)
+        for mode, matched in (("strict", strict), ("lenient", lenient)):
+            scores[f"{group}/{mode}"] = Score(
+                len(matched), len(nodes) - len(matched), len(gold) - len(matched))
+        for kind in kinds:
+            tp = sum(1 for n in strict if entities.types[n] == kind)
+            scores[f"type/{kind}"] = Score(
+                tp, sum(1 for n in nodes if entities.types[n] == kind) - tp,
+                sum(1 for e in gold if e.type == kind) - tp)
+        ends.update(lenient)
+        misses.extend(_entity_misses(entities, doc.stem, nodes, gold, lenient))
+
+    for node, gold_id in ends.items():
+        if entities.types[node] == "Investment":
+            money_total += 1
+            target = doc.entity(gold_id)
+            if target is not None and _same_money(money_of(entities.graph, node), target):
+                money_correct += 1
+
+    edges = relations_in(entities, docs, frozenset(predicted))
+    mapped = {(ends.get(s), p, ends.get(o)) for s, p, o in edges}
+    gold_edges = set(doc.relations) | {(o, p, s) for s, p, o in doc.relations if p in SYMMETRIC}
+    predicted_canon = {_canonical(edge) for edge in mapped}
+    gold_canon = {_canonical(edge) for edge in gold_edges}
+    tp = len(predicted_canon & gold_canon)
+    scores["relations/labelled"] = Score(tp, len(predicted_canon) - tp, len(gold_canon) - tp)
+    predicted_pairs = {frozenset((s, o)) for s, _, o in mapped}
+    gold_pairs = {frozenset((s, o)) for s, _, o in gold_edges}
+    tp = len(predicted_pairs & gold_pairs)
+    scores["relations/unlabelled"] = Score(tp, len(predicted_pairs) - tp, len(gold_pairs) - tp)
+    misses.extend(_relation_misses(entities, doc, edges, ends, predicted_canon, gold_canon))
+    return _DocumentResult(scores, money_correct, money_total, misses)
+
+
+def _entity_misses(entities: GraphEntities, stem: str, nodes: Sequence[Node],
+                   gold: Sequence[GoldEntity], matched: Mapping[Node, str]) -> list[Miss]:
+    found = set(matched.values())
+    fps = sorted(Miss(stem, "FP", "entity", entities.types[n], entities.label(n))
+                 for n in nodes if n not in matched)
+    fns = [Miss(stem, "FN", "entity", e.type, e.name) for e in gold if e.id not in found]
+    return fps + fns
+
+
+def _relation_misses(entities: GraphEntities, doc: GoldDocument, edges: Iterable[Edge],
+                     ends: Mapping[Node, str], predicted_canon: set, gold_canon: set
+                     ) -> list[Miss]:
+    matched_ids = set(ends.values())
+
+    def gold_name(entity_id: str) -> str:
+        entity = doc.entity(entity_id)
+        return entity.name if entity else entity_id
+
+    fns = []
+    for s, p, o in sorted(doc.relations):
+        if _canonical((s, p, o)) in predicted_canon:
+            continue
+        note = "" if s in matched_ids and o in matched_ids else "an end is missing"
+        fns.append(Miss(doc.stem, "FN", "relation", p,
+                        f"{gold_name(s)} -{p}-> {gold_name(o)}", note))
+    fps = set()
+    for s, p, o in edges:
+        if _canonical((ends.get(s), p, ends.get(o))) not in gold_canon:
+            note = "" if s in ends and o in ends else "an end is unmatched"
+            fps.add(Miss(doc.stem, "FP", "relation", p,
+                         f"{entities.label(s)} -{p}-> {entities.label(o)}", note))
+    return fns + sorted(fps)
+
+
+def score(entities: GraphEntities, gold: Iterable[GoldDocument]) -> Report:
+    """Score an indexed graph against loaded gold documents."""
+    totals: dict[str, Score] = {}
+    money_correct = money_total = 0
+    misses: list[Miss] = []
+    for doc in gold:
+        result = _score_document(entities, doc)
+        for name, value in result.scores.items():
+            totals[name] = totals.get(name, Score()) + value
+        money_correct += result.money_correct
+        money_total += result.money_total
+        misses.extend(result.misses)
+    return Report(MappingProxyType(totals), money_correct, money_total, tuple(misses))
+
+
+def evaluate(graph_path: Path, gold_dir: Path) -> Report:
+    """Score the graph at ``graph_path`` against every gold file in ``gold_dir``.
+
+    Raises UsageError for a missing or unparsable graph and for a gold directory
+    without JSON files or with a file that is not valid gold.
+    """
+    entities = read_graph(graph_path)
+    return score(entities, load_gold(gold_dir))
+
+
+# ---------------------------------------------------------------- output
+_HEADER = f"{'measure':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+
+
+def summary_line(report: Report) -> str:
+    """The one line the benchmark reads; the reference scorer's exact format."""
+    values = report.as_dict()
+    return ("summary: core_f1_lenient={:.3f} core_f1_strict={:.3f} "
+            "relations_f1_unlabelled={:.3f} relations_f1_labelled={:.3f} "
+            "money_accuracy={:.3f}").format(
+        values["core/lenient"]["f1"], values["core/strict"]["f1"],
+        values["relations/unlabelled"]["f1"], values["relations/labelled"]["f1"],
+        values["money/accuracy"])
+
+
+def format_report(report: Report, verbose: bool = False) -> str:
+    """Misses (when verbose), a table of every measure, money accuracy, the summary."""
+    lines = [str(miss) for miss in report.misses] if verbose else []
+    lines.append(_HEADER)
+    for name, v in report.as_dict().items():
+        if isinstance(v, dict):
+            lines.append(f"{name:24} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} "
+                         f"{v['tp']:5} {v['fp']:5} {v['fn']:5}")
+    lines.append(f"money/accuracy {report.as_dict()['money/accuracy']:.3f}")
+    lines.append(summary_line(report))
+    return "\n".join(lines)
