@@ -42,7 +42,15 @@ def main(verbose: bool) -> None:
               default=Path("output"), show_default=True, help="Folder for the outputs.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Skip input files larger than this.")
-def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for extraction (each loads Kiwi, ~500 MB).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Keep extractions here; a rebuild re-reads only changed documents.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786); merging stays here.")
+def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int, jobs: int,
+          cache_dir: Path | None, dask_address: str | None) -> None:
     """Build the graph of INPUTS (files or folders of .txt, .md, .html) into OUT.
 
     Writes graph.ttl (RDF Turtle) and graph.html (an interactive view), then
@@ -51,7 +59,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int) -> None:
     """
     from kg.pipeline import build as run_build
 
-    result = run_build(inputs, out_dir, max_bytes=max_bytes)
+    result = run_build(inputs, out_dir, max_bytes=max_bytes, jobs=jobs, cache_dir=cache_dir,
+                       dask_address=dask_address)
     data = result.data
     click.echo(f"documents read: {len(data.documents)}")
     click.echo(f"entities: {len(data.entities)}  "

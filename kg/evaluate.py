@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -383,6 +383,7 @@ def match_entities(nodes: Iterable[Node], entities: GraphEntities,
         for entity, entity_keys in gold_keys:
             if not same_type(kind, entity.type, lenient):
                 continue
+            # here (unlike for money accuracy) no currency equals an empty one
             by_money = kind == entity.type == "Investment" and _same_money(
                 (amount, currency or ""), entity)
             if keys & entity_keys or by_money:
@@ -406,7 +407,8 @@ def relations_in(entities: GraphEntities, docs: frozenset[Node],
     return found
 
 
-def _canonical(edge: tuple) -> object:
+def _canonical(edge: GoldEdge) -> Hashable:
+    """partnersWith's two directions are one relation."""
     s, p, o = edge
     return (p, frozenset((s, o))) if p in SYMMETRIC else edge
 
@@ -452,7 +454,7 @@ def _score_document(entities: GraphEntities, doc: GoldDocument) -> _DocumentResu
                 money_correct += 1
 
     edges = relations_in(entities, docs, frozenset(predicted))
-    mapped = {(ends.get(s), p, ends.get(o)) for s, p, o in edges}
+    mapped: set[GoldEdge] = {(ends.get(s), p, ends.get(o)) for s, p, o in edges}
     gold_edges = set(doc.relations) | {(o, p, s) for s, p, o in doc.relations if p in SYMMETRIC}
     predicted_canon = {_canonical(edge) for edge in mapped}
     gold_canon = {_canonical(edge) for edge in gold_edges}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -37,6 +37,7 @@ class BuildResult:
     errors: tuple[InputError, ...]
     rejected: int
     outputs: tuple[Path, ...] = ()
+    extracted: int = 0          # documents extracted now (not from the cache)
 
     @property
     def entity_counts(self) -> dict[str, int]:
@@ -75,25 +76,11 @@ class Pipeline:
         return Extraction(document, tuple(mentions), tuple(statements), rejected)
 
 
-def _as_document(ex: Extraction, document: Document) -> Extraction:
-    """The extraction of identical text, for another file name."""
-    mentions = tuple(replace(m, doc_id=document.id) for m in ex.mentions)
-    statements = tuple(replace(s, evidence=replace(s.evidence, doc_id=document.id))
-                       for s in ex.statements)
-    return Extraction(document, mentions, statements, ex.rejected)
-
-
 def extract_all(documents: Sequence[Document], pipeline: Pipeline) -> list[Extraction]:
-    by_text: dict[str, Extraction] = {}
-    out = []
-    for d in documents:
-        if d.sha256 in by_text:  # the same article under two names is read once
-            out.append(_as_document(by_text[d.sha256], d))
-            continue
-        ex = pipeline.extract(d)
-        by_text[d.sha256] = ex
-        out.append(ex)
-    return out
+    """Extract in this process (identical texts once)."""
+    from kg.execution import extract_documents
+
+    return extract_documents(documents, pipeline=pipeline)[0]
 
 
 def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData, int]:
@@ -111,7 +98,7 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
             if st.predicate in SYMMETRIC and o < s:
                 s, o = o, s
             evidence.setdefault((s, st.predicate, o), set()).add(st.evidence)
-    relations = tuple(Relation(s, p, o, tuple(sorted(ev, key=lambda e: (e.doc_id, e.start))))
+    relations = tuple(Relation(s, p, o, _one_per_sentence(ev))
                       for (s, p, o), ev in sorted(evidence.items()))
     known = {e.key: known_aliases(e, lex) for e in linked.entities if e.type != "Investment"}
     data = GraphData(documents=tuple(x.document for x in extractions),
@@ -121,24 +108,47 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
     return data, sum(x.rejected for x in extractions)
 
 
+def _one_per_sentence(evidence: set[Evidence]) -> tuple[Evidence, ...]:
+    """One evidence record per stating sentence (the widest cue), in document order."""
+    best: dict[tuple[str, int], Evidence] = {}
+    for ev in sorted(evidence, key=lambda e: (e.doc_id, e.start, e.end, e.cue or (0, 0))):
+        key = (ev.doc_id, ev.start)
+        cur = best.get(key)
+        if cur is None or _width(ev) > _width(cur):
+            best[key] = ev
+    return tuple(best[k] for k in sorted(best))
+
+
+def _width(ev: Evidence) -> int:
+    return ev.cue[1] - ev.cue[0] if ev.cue else -1
+
+
 def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
-          max_bytes: int = DEFAULT_MAX_BYTES, pipeline: Pipeline | None = None) -> BuildResult:
+          max_bytes: int = DEFAULT_MAX_BYTES, pipeline: Pipeline | None = None,
+          jobs: int = 1, cache_dir: str | Path | None = None,
+          dask_address: str | None = None) -> BuildResult:
     """Read the inputs, extract, link, and (when out_dir is given) write the outputs.
 
-    Unreadable files are reported in BuildResult.errors and do not stop the others."""
+    `jobs` worker processes, or a Dask cluster at `dask_address`, extract in
+    parallel; `cache_dir` keeps extractions for the next build. Unreadable files are
+    reported in BuildResult.errors and do not stop the others."""
+    from kg.execution import extract_documents
+
     inputs = list(inputs)
     if not inputs:
         raise UsageError("no inputs given")
     documents, errors = load_documents(inputs, max_bytes=max_bytes)
     for err in errors:
         log.warning("%s", err)
-    pipeline = pipeline or Pipeline.load()
-    extractions = extract_all(documents, pipeline)
-    data, rejected = assemble(extractions, pipeline.lexicon)
+    extractions, extracted = extract_documents(documents, pipeline=pipeline, jobs=jobs,
+                                    cache_dir=Path(cache_dir) if cache_dir else None,
+                                    dask_address=dask_address)
+    lexicon = pipeline.lexicon if pipeline else load_lexicon()
+    data, rejected = assemble(extractions, lexicon)
     outputs: tuple[Path, ...] = ()
     if out_dir is not None:
         outputs = write_outputs(data, Path(out_dir))
-    return BuildResult(data, tuple(errors), rejected, outputs)
+    return BuildResult(data, tuple(errors), rejected, outputs, extracted)
 
 
 def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:

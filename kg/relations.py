@@ -143,9 +143,11 @@ def _slots(sent: Span, words: list[Eojeol], idx: list[int], mentions: list[Menti
 
 
 def _evidence(sent: Span, mentions: list[Mention], *idx: int) -> Evidence:
-    rel = [(mentions[i].start - sent.start_char, mentions[i].end - sent.start_char) for i in idx]
-    cue = (min(a for a, _ in rel), max(b for _, b in rel)) if rel else None
     text = sent.text.rstrip()
+    # the stating words: the mentions this sentence holds (a carried-over subject is not here)
+    rel = [(mentions[i].start - sent.start_char, mentions[i].end - sent.start_char) for i in idx
+           if sent.start_char <= mentions[i].start and mentions[i].end <= sent.end_char]
+    cue = (min(a for a, _ in rel), max(b for _, b in rel)) if rel else None
     return Evidence(doc_id=mentions[idx[0]].doc_id if idx else "", start=sent.start_char,
                     end=sent.start_char + len(text), text=text, cue=cue)
 

@@ -528,6 +528,55 @@ def test_agrees_on_random_graphs(reference, case):
         assert evaluate(graph, gold_dir).as_dict() == reference.score(graph, gold_dir)
 
 
+def gold_as_graph(gold_dir: Path, keep=lambda index: True) -> Graph:
+    """The gold annotations written as a graph in CONTRACT.md's shape; ``keep`` picks
+    which entities (by running index) make it in."""
+    g = Graph()
+    index = 0
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        stem = Path(gold["doc"]).stem
+        doc = URIRef(f"https://example.org/kg/doc/{stem}")
+        nodes = {}
+        for e in gold["entities"]:
+            index += 1
+            if not keep(index):
+                continue
+            node = nodes[e["id"]] = ENT[f"{stem[:3]}-{e['id']}"]
+            g.add((node, RDF.type, KG[e["type"]]))
+            g.add((node, RDFS.label, Literal(e["name"], lang="ko")))
+            for alias in e["aliases"]:
+                g.add((node, SKOS_ALT, Literal(alias, lang="ko")))
+            g.add((node, KG.mentionedIn, doc))
+            if e["type"] == "Investment":
+                money = BNode()
+                g.add((node, SCHEMA.amount, money))
+                g.add((money, SCHEMA.value, Literal(e["amount"])))
+                g.add((money, SCHEMA.currency, Literal(e["currency"])))
+        for r in gold["relations"]:
+            if r["s"] in nodes and r["o"] in nodes:
+                g.add((nodes[r["s"]], KG[r["p"]], nodes[r["o"]]))
+    return g
+
+
+def test_gold_written_as_a_graph_scores_perfectly(tmp_path, reference):
+    graph = tmp_path / "graph.ttl"
+    gold_as_graph(GOLD_DIR).serialize(graph, format="turtle")
+    r = scored(reference, graph, GOLD_DIR)
+    assert all(v["f1"] == 1.0 for v in r.values() if isinstance(v, dict))
+    assert r["money/accuracy"] == 1.0
+    assert counts(r, "relations/labelled") == (119, 0, 0)
+
+
+def test_gold_with_gaps_agrees(tmp_path, reference):
+    graph = tmp_path / "graph.ttl"
+    gold_as_graph(GOLD_DIR, keep=lambda index: index % 4 != 0).serialize(graph, format="turtle")
+    r = scored(reference, graph, GOLD_DIR)
+    assert r["core/strict"]["precision"] == 1.0 and r["core/strict"]["recall"] < 1.0
+    report = evaluate(graph, GOLD_DIR)
+    assert {m.kind for m in report.misses} == {"FN"}
+
+
 # ---------------------------------------------------------------- the seeds build
 def test_agrees_on_seeds_build(seeds_graph, reference, capsys):
     report = evaluate(seeds_graph, GOLD_DIR)
