@@ -372,6 +372,20 @@ class Rules:
             out.append(c)
         return out
 
+    def officials_in_parentheses(self, words: list[Eojeol]) -> list[Candidate]:
+        """행정안전부(장관 윤호중): the head of an organisation named in parentheses."""
+        out = []
+        for w in words:
+            m = re.search(r"\(([가-힣]{1,8}) ([가-힣]{2,4})\)", w.stem)
+            if not m or not self.ends_with(m.group(1), self.titles) or m.group(2)[0] not in \
+                    _SURNAMES:
+                continue
+            start = w.start + m.start(2)
+            org = strip_name(w.stem[:m.start()])
+            out.append(Candidate(start, start + len(m.group(2)), "Person", "person", priority=3,
+                                 canonical=m.group(2), role=f"{org} {m.group(1)}"))
+        return out
+
     def role_orgs(self, people: list[Candidate], words: list[Eojeol],
                   known: list[Candidate]) -> list[Candidate]:
         """정지은 코딧 대표: the word between a name and a title names an organisation."""
@@ -595,6 +609,47 @@ def _nested_places(ruler: list[Candidate], kept: list[Candidate], text: str
                     and k.rule != "lexicon" for k in kept)]
 
 
+_LOCAL = re.compile(r"(특별자치시|특별자치도|특별시|광역시|시|도|군|구)$")
+_HEADS = {"시장": "시", "도지사": "도", "군수": "군", "구청장": "구", "시청": "시", "도청": "도",
+          "군청": "군", "구청": "구"}
+
+
+def _local_governments(text: str, cands: list[Candidate], words: list[Eojeol]) -> None:
+    """부산시는 … 추진한다: a city acting (a subject, or its 시장/시청) is its government,
+    an organisation; the same city elsewhere stays a place."""
+    for c in cands:
+        if c.type != "Place" or c.rule != "lexicon":
+            continue
+        w = next((x for x in words if x.start <= c.start < x.end), None)
+        if w is None:
+            continue
+        surface = text[c.start:c.end]
+        rest = strip_name(w.stem)[c.end - w.start:]
+        if rest in _HEADS:  # 부산시장, 부산시청; 부산 + 시장 too
+            name = surface if _LOCAL.search(surface) else surface + _HEADS[rest]
+            end = c.end if _LOCAL.search(surface) else c.end + len(_HEADS[rest])
+        elif not rest and _LOCAL.search(surface) and w.tail_tag in ("JKS", "JX"):
+            name, end = surface, c.end
+        else:
+            continue
+        c.type, c.canonical, c.end, c.rule = "Organization", name, end, "localgov"
+
+
+def _program_anaphora(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """이 사업, 이번 사업, 해당 프로그램: the program named last before."""
+    out = []
+    programs = sorted((c for c in cands if c.type == "Program"), key=lambda c: c.start)
+    for m in re.finditer(r"(?<![가-힣])(이|이번|해당|동|본)\s?(사업|프로그램|프로젝트)(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
+                         text):
+        before = [c for c in programs if c.end <= m.start()]
+        if not before or any(c.start <= m.start() < c.end for c in cands):
+            continue
+        src = before[-1]
+        name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
+        out.append(Candidate(m.start(), m.end(), "Program", "anaphor", canonical=name))
+    return out
+
+
 def _lawmakers(words: list[Eojeol], kept: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """권칠승 더불어민주당 의원실: the lawmaker whose office it is is a person."""
     out = []
@@ -621,7 +676,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         found = (rules.runs(words) + rules.world_rank(words) + rules.quotes(doc, sent, words)
                  + rules.brand_products(words) + rules.government(words)
                  + rules.markers(words) + rules.investments(doc, sent))
-        people = rules.people(words, ruler)
+        people = rules.people(words, ruler) + rules.officials_in_parentheses(words)
         # what stands between a person's name and title is their role, not a product
         roles = [(p.end, next((w.stem_end for w in words if w.start >= p.end
                                and p.role and w.stem.startswith(p.role.split()[-1])), p.end))
@@ -633,6 +688,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
                 if c.start <= p.start < c.end and p.end < c.end:
                     c.start = next(w.start for w in words if w.start >= p.end)
         merged = _resolve(ruler + found + people)
+        _local_governments(doc.text, merged, words)
         merged += rules.role_orgs([c for c in merged if c.type == "Person"], words, merged)
         merged += _nested_organizations(ruler, merged) + _nested_places(ruler, merged, doc.text)
         merged += _lawmakers(words, merged, lex)
@@ -641,6 +697,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
                             if all(c.end <= m.start or c.start >= m.end for m in merged)])
         out += _drop_inside_aliases(doc.text, sorted(merged, key=lambda c: c.start))
     out += _repeated_names(doc, out)
+    out += _program_anaphora(doc.text, out)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -723,15 +780,16 @@ def to_mentions(document: Document, doc: Doc) -> list[Mention]:
         m = _PAREN_ALIAS.match(text[c.end:])
         if m and c.type != "Investment" and m.group(1) not in GENERIC_ACRONYMS:
             aliases.append(m.group(1).strip())
-        if c.type == "Person" and c.canonical:
-            surface = c.canonical
+        if (c.type == "Person" or c.rule == "anaphor") and c.canonical:
+            surface = c.canonical  # 이 사업 is no name of the program
         if not surface:
             continue
         sentence = max(i for i, s in enumerate(sent_starts) if s <= c.start) if sent_starts else 0
         out.append(Mention(doc_id=document.id, sentence=sentence, start=c.start, end=c.end,
                            text=surface, type=c.type,
                            aliases=tuple(dict.fromkeys(a for a in aliases if a != surface)),
-                           canonical=c.canonical if c.type != "Person" else None,
+                           canonical=c.canonical if c.type != "Person" and c.rule != "anaphor"
+                           else None,
                            money=c.money, role=c.role, phrase=c.phrase))
     return out
 

@@ -93,14 +93,15 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
                 by_name[key] = mid
             continue
         for name in names_of(m):
-            key = (m.type, norm(name))
+            key = ("Program" if m.type == "Initiative" else m.type, norm(name))
             if not key[1]:
                 continue
             if key in by_name:
                 uf.union(by_name[key], mid)
             else:
                 by_name[key] = mid
-        groups_by_type[m.type].append(m)
+        # a program and the initiative it is part of are often named alike
+        groups_by_type["Program" if m.type == "Initiative" else m.type].append(m)
 
     # shortened forms: index each multi-word name by its first and last word
     for etype, ms in sorted(groups_by_type.items()):
@@ -131,6 +132,13 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
     return Linked(tuple(entities), key_of)
 
 
+def _type(group: list[Mention]) -> str:
+    """The type of the fullest name (the longest), ties to the commonest type."""
+    counts = {t: sum(m.type == t for m in group) for t in {m.type for m in group}}
+    longest = max(group, key=lambda m: (len(m.text), counts[m.type], m.type))
+    return longest.type
+
+
 def _canonical(group: list[Mention]) -> str:
     lexical = sorted({m.canonical for m in group if m.canonical})
     if lexical:
@@ -141,7 +149,7 @@ def _canonical(group: list[Mention]) -> str:
 
 
 def _entity(group: list[Mention], lex: Lexicon) -> Entity:
-    etype = group[0].type
+    etype = _type(group)
     first = group[0]
     if etype == "Investment":
         label = first.money.text if first.money else first.text

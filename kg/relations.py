@@ -173,7 +173,8 @@ def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -
         role = p.mention.role or ""
         for o in of_type("Organization"):
             om = o.mention
-            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2
+            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 or (
+                role.startswith(om.text + " ") and om.end <= p.mention.start)  # 행정안전부(장관 윤호중)
             around = om.start <= p.mention.start and p.mention.end <= om.end
             if (inside_role and role) or around:
                 add(p.index, "affiliatedWith", o.index)
@@ -277,9 +278,10 @@ def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -
     for o in orgs:
         if o.index == actor or o.quoted:
             continue
-        if V_SELECT.search(text) and o.role.startswith("obj"):
+        if V_SELECT.search(text) and o.role.startswith(("obj", "conj")):
+            # X 사업에 A를 선정 / X 사업의 수행기관으로 A와 B를 선정
             for x in things:
-                if x.role.startswith("dat"):
+                if x.mention.type in ("Program", "Initiative") and not x.role.startswith("subj"):
                     add(o.index, "participatesIn", x.index)
             add(actor, "uses", o.index)
         elif use and o.role.startswith(("subj", "conj")) and actor is not None and o.index != actor:
@@ -289,21 +291,30 @@ def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -
         elif use and o.role in ("obj", "obj~") and actor is not None and ms[actor].type == \
                 "Organization" and not things:
             add(actor, "uses", o.index)
-        if partner and actor is not None and o.role.startswith(("conj", "dat", "")) \
-                and re.search(re.escape(o.mention.text) + r"[^ ]{0,2}\s*(와|과)?\s*(함께|공동)", text):
+        if partner and actor is not None and not o.role.startswith("subj") and (
+                o.role.startswith("conj") or re.search(
+                re.escape(o.mention.text) + r"\S{0,3}\s*(등)?(와|과)\s*(함께|공동|협력|협업|"
+                r"손잡|업무협약|MOU|파트너십|제휴)?", text)):
             add(actor, "partnersWith", o.index)
             for x in things:
                 if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
                     add(o.index, "participatesIn", x.index)
+    # 이번 사업에는 A와 B도 참여한다; 컨소시엄에는 A, B, C가 참여한다
+    if re.search(r"참여|참가", text):
+        for x in things:
+            if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
+                for o in orgs:
+                    if o.role.startswith("subj") and not o.quoted:
+                        add(o.index, "participatesIn", x.index)
     # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
     subs = [o for o in orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
     if len(subs) >= 2 and (partner or organize):
         first = subs[0]
         for o in subs[1:3]:
-            if o.role.startswith("subj") and first.role.startswith("conj"):
+            if o.role == "subj" and first.role in ("conj", "subj*"):
                 add(first.index, "partnersWith", o.index)
                 for x in things:
-                    if x.role.startswith("obj") or x.role == "":
+                    if x.role.startswith(("obj", "dat")) or x.role == "":
                         add(o.index, "operates", x.index)
     # a member list joining the day's event: 기업 9곳이 참여했다. NDS, … 등이 …
     if len(orgs) >= 3 and state.events_seen and V_PARTICIPATE.search(text + _previous(sent)):
