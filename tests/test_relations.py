@@ -1,0 +1,80 @@
+"""Relations from sentence structure, on sentences written for these tests."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kg.pipeline import assemble, extract_all
+from kg.types import Document
+
+
+def relations_of(pipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = Document(id="t.txt", path="t.txt", title="", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest())
+    data, _ = assemble(extract_all([doc], pipeline), pipeline.lexicon)
+    label = {e.key: e.label for e in data.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in data.relations}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # invests + fundsTarget: subject, sum, and what it is for
+    ("중기부는 올해 스마트공장 고도화 사업에 500억원을 투입한다.",
+     {("중소벤처기업부", "invests", "500억원"), ("500억원", "fundsTarget", "스마트공장 고도화 사업")}),
+    ("카카오는 1000억원 규모의 ‘AI 상생 펀드’를 조성한다.",
+     {("카카오", "invests", "1000억원"), ("1000억원", "fundsTarget", "AI 상생 펀드")}),
+    # a subject stated once and elided in the next sentence
+    ("행정안전부는 새 계획을 발표했다. 올해 120억원을 투입해 ‘공공 AI 도우미’ 서비스를 구축한다.",
+     {("행정안전부", "invests", "120억원")}),
+    # a speaker stands for their organisation
+    ("이영희 한국지능정보사회진흥원 본부장은 “올해 ‘AI 배움터 사업’을 추진하겠다”고 말했다.",
+     {("이영희", "affiliatedWith", "한국지능정보사회진흥원"),
+      ("한국지능정보사회진흥원", "operates", "AI 배움터 사업")}),
+    # organizes, locatedIn: who holds an event where
+    ("한국인공지능협회는 14일 서울 코엑스에서 ‘AI 미래 포럼 2026’을 개최했다.",
+     {("한국인공지능협회", "organizes", "AI 미래 포럼 2026"),
+      ("AI 미래 포럼 2026", "locatedIn", "코엑스")}),
+    # participatesIn: a consortium's member list
+    ("과기정통부는 ‘K-클라우드 실증 사업’을 시작했다. 이 사업 컨소시엄에는 네이버, 카카오, "
+     "코난테크놀로지가 참여한다.",
+     {("코난테크놀로지", "participatesIn", "K-클라우드 실증 사업")}),
+    ("정부는 ‘AI 반도체 실증 사업’을 추진한다. 이 사업에는 삼성전자와 SK하이닉스가 참여한다.",
+     {("삼성전자", "participatesIn", "AI 반도체 실증 사업"),
+      ("SK하이닉스", "participatesIn", "AI 반도체 실증 사업")}),
+    # partnersWith: 와 함께, 업무협약
+    ("부산시는 네이버클라우드, KT 등과 업무협약을 맺었다.",
+     {("KT", "partnersWith", "부산시")}),
+    ("마이크로소프트는 LG CNS와 함께 공공 클라우드 사업을 추진한다.",
+     {("LG CNS", "partnersWith", "마이크로소프트")}),
+    # uses: products adopted
+    ("서울교통공사는 아마존 세이지메이커를 도입해 안전 관리를 고도화했다.",
+     {("서울교통공사", "uses", "아마존 세이지메이커")}),
+    # affiliatedWith from 기관(장관 이름)
+    ("행정안전부(장관 김철수)는 지침을 발표했다.", {("김철수", "affiliatedWith", "행정안전부")}),
+])
+def test_relation_found(pipeline, text, expected):
+    got = relations_of(pipeline, text)
+    for rel in expected:
+        s, p, o = rel
+        assert rel in got or (p == "partnersWith" and (o, p, s) in got), (rel, got)
+
+
+def test_counts_and_revenues_are_not_investments(pipeline):
+    got = relations_of(pipeline, "카카오의 2분기 매출은 2조원을 기록했다. 회원 수는 5000만명이다.")
+    assert not any(p in ("invests", "fundsTarget") for _, p, _ in got)
+
+
+def test_every_relation_respects_the_ontology(pipeline):
+    from kg.types import PREDICATES
+
+    text = ("과기정통부는 383억원을 투입해 초거대 AI 플래그십 사업을 추진한다. "
+            "이 사업에는 네이버와 카카오가 참여한다. 손종걸 과기정통부 과장은 설명했다.")
+    doc = Document(id="t.txt", path="t.txt", title="", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest())
+    data, _ = assemble(extract_all([doc], pipeline), pipeline.lexicon)
+    types = {e.key: e.type for e in data.entities}
+    assert data.relations
+    for r in data.relations:
+        domain, rng = PREDICATES[r.predicate]
+        assert types[r.subject] in domain and types[r.object] in rng
+        assert r.evidence and all(ev.text in text for ev in r.evidence)
