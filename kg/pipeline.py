@@ -138,8 +138,8 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
     if not inputs:
         raise UsageError("no inputs given")
     documents, errors = load_documents(inputs, max_bytes=max_bytes)
-    for err in errors:
-        log.warning("%s", err)
+    for err in errors:  # the caller reports them; logged for library users' debugging
+        log.info("skipped %s", err)
     extractions, extracted = extract_documents(documents, pipeline=pipeline, jobs=jobs,
                                     cache_dir=Path(cache_dir) if cache_dir else None,
                                     dask_address=dask_address)
