@@ -140,6 +140,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
     documents, errors = load_documents(inputs, max_bytes=max_bytes)
     for err in errors:  # the caller reports them; logged for library users' debugging
         log.info("skipped %s", err)
+    if not documents:  # nothing to build: keep the previous output rather than empty it
+        first = f" ({errors[0]}{'; …' if len(errors) > 1 else ''})" if errors else ""
+        raise UsageError(f"no readable documents among the inputs{first}")
     extractions, extracted = extract_documents(documents, pipeline=pipeline, jobs=jobs,
                                     cache_dir=Path(cache_dir) if cache_dir else None,
                                     dask_address=dask_address)

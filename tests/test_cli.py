@@ -35,3 +35,12 @@ def test_missing_graph_is_one_line_and_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["eval", str(tmp_path / "nope.ttl"), "--gold", str(GOLD)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_no_readable_input_keeps_the_previous_output(tmp_path):
+    (tmp_path / "graph.ttl").write_text("previous", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "missing.txt"), "-o",
+                                       str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no readable documents" in result.output and "missing.txt" in result.output
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "previous"
