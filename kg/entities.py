@@ -25,11 +25,9 @@ from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon
 from kg.money import find_money
+from kg.morphology import QUOTES, Eojeol, eojeols, split_alias, strip_name
 from kg.types import Document, Mention, Money
 
-NOUNISH = {"NNG", "NNP", "NR", "SN", "SL", "SH", "XPN", "XSN", "XR", "NNB"}
-JOINERS = set("·-|&/.+_’‘'\"“”")
-QUOTES = "‘’'\"“”「」『』《》〈〉"
 _QUOTED = re.compile("|".join(
     f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,40}}?){re.escape(b)}"
     for a, b in ("‘’", "''", "“”", '""', "「」", "『』", "《》", "〈〉")))
@@ -39,24 +37,6 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈시단견당화창옹순빙종요")
 GENERIC_ACRONYMS = {"AI", "LLM", "SaaS", "DX", "AX", "UI", "NPO", "CAIO", "BPR", "ISP", "IT",
                     "ICT", "API", "GPU", "CEO", "CTO", "ESG", "R&D", "B2B", "B2G", "SW", "HW"}
-
-
-@dataclass
-class Eojeol:
-    """A space-separated word: its noun stem and what follows it (particles, endings)."""
-
-    start: int
-    end: int
-    stem_end: int          # the stem is text[start:stem_end]
-    tags: list[str]        # Kiwi tags of the whole word
-    tail: str              # text after the stem: 는, 에서, 를 ...
-    tail_tag: str          # first tag after the stem: JKS, JX, JKO, ...
-    text: str
-    stem: str
-
-    @property
-    def noun_only(self) -> bool:
-        return not self.tail and bool(self.stem)
 
 
 @dataclass
@@ -71,63 +51,6 @@ class Candidate:
     role: str | None = None
     money: Money | None = None
     phrase: str | None = None
-
-
-def eojeols(doc: Doc, sent: Span) -> list[Eojeol]:
-    """Words of a sentence; a parenthesis keeps its spaces inside one word."""
-    words: list[list] = []
-    depth = 0
-    current: list = []
-    for tok in sent:
-        if tok.tag_ == "_SP":
-            if depth == 0 and current:
-                words.append(current)
-                current = []
-            continue
-        current.append(tok)
-        depth += tok.text.count("(") - tok.text.count(")")
-        depth = max(depth, 0)
-        if tok.whitespace_ and depth == 0:
-            words.append(current)
-            current = []
-    if current:
-        words.append(current)
-    out = []
-    text = doc.text
-    for toks in words:
-        stem_end = toks[0].idx
-        tail_tag = ""
-        depth = 0
-        for tok in toks:
-            tag = tok.tag_.split("+")[0]
-            if depth > 0 or tok.text == "(":
-                depth += tok.text.count("(") - tok.text.count(")")
-                stem_end = tok.idx + len(tok.text)
-                continue
-            if tag in NOUNISH or tok.text in JOINERS or tok.text in QUOTES:
-                stem_end = tok.idx + len(tok.text)
-                continue
-            tail_tag = tag
-            break
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append(Eojeol(start, end, stem_end, [t.tag_ for t in toks],
-                          text[stem_end:end], tail_tag, text[start:end], text[start:stem_end]))
-    return out
-
-
-def strip_name(text: str) -> str:
-    """A name without surrounding quotes and spaces: ‘원 거브’ -> 원 거브."""
-    return re.sub(f"[{re.escape(QUOTES)}]", "", text).strip()
-
-
-def split_alias(stem: str) -> tuple[str, str | None]:
-    """'한국제약바이오협회(KPBMA)' -> ('한국제약바이오협회', 'KPBMA')."""
-    m = re.match(r"^(.*?)\(([^()]+)\)$", stem)
-    if m and m.group(1):
-        alias = m.group(2).strip()
-        # Only a Latin name in parentheses is another name; Korean is a gloss (관세청(AI 통관…))
-        return m.group(1), alias if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&+\-/|]*", alias) else None
-    return stem, None
 
 
 class Rules:
@@ -552,10 +475,7 @@ class Rules:
                 x = words[j]
                 if not (x.noun_only or x.tail == ",") and j != k - 1:
                     break
-                span_words.insert(0, x)
-                if j < k - 1 and not x.stem.endswith(","):
-                    # a two-word name (에이아이스 메디컬) continues; a phrase does not
-                    pass
+                span_words.insert(0, x)  # a name may have two words: 에이아이스 메디컬
                 j -= 1
                 if len(span_words) > 8:
                     break
@@ -564,7 +484,7 @@ class Rules:
             for x in span_words:
                 name_words.append(x)
                 if x.tail == "," or x is span_words[-1]:
-                    first, last = name_words[0], name_words[-1]
+                    first = name_words[0]
                     stem = strip_name(" ".join(y.stem for y in name_words).rstrip(","))
                     if 2 <= len(stem) <= 15 and not any(p in self.trim or p in self.generic
                                                         for p in stem.split()):

@@ -122,13 +122,13 @@ class KiwiTokenizer:
     def to_bytes(self, **_kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, _data: bytes, **_kwargs) -> "KiwiTokenizer":
+    def from_bytes(self, _data: bytes, **_kwargs) -> KiwiTokenizer:
         return self
 
     def to_disk(self, _path, **_kwargs) -> None:
         return None
 
-    def from_disk(self, _path, **_kwargs) -> "KiwiTokenizer":
+    def from_disk(self, _path, **_kwargs) -> KiwiTokenizer:
         return self
 
 

@@ -56,7 +56,7 @@ class Pipeline:
     nlp: Language = field(repr=False)
 
     @classmethod
-    def load(cls) -> "Pipeline":
+    def load(cls) -> Pipeline:
         from kg.entities import add_entity_components
         from kg.nlp import make_nlp
 

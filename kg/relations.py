@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.entities import Eojeol, eojeols
+from kg.morphology import Eojeol, eojeols
 from kg.types import PREDICATES, Evidence, Mention
 
 SUBJ = ("이", "가", "은", "는", "도", "께서", "이가")

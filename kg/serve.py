@@ -59,7 +59,7 @@ class Server:
                 self.process.wait()
         self.workdir.cleanup()
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 
 from conftest import SEEDS
 from kg.pipeline import build

@@ -267,7 +267,7 @@ def test_load_cypher_covers_every_label_and_type(data):
                   if s.strip()]
     loads = [s for s in statements if s.startswith("LOAD CSV WITH HEADERS FROM")]
     for label in {r[":LABEL"] for r in nodes}:
-        assert any(f"'file:///nodes.csv'" in s and f"= '{label}'" in s
+        assert any("'file:///nodes.csv'" in s and f"= '{label}'" in s
                    and f"MERGE (n:`{label}` {{id: row.`id:ID`}})" in s for s in loads), label
         assert f"FOR (n:`{label}`) REQUIRE n.id IS UNIQUE" in script
     for r in rels:

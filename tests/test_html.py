@@ -10,7 +10,6 @@ import random
 import re
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 
 import networkx as nx
 import pytest

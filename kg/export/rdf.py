@@ -241,4 +241,4 @@ def render_jsonld(rdf: Graph) -> bytes:
     # one node object a line: greppable, and json's C encoder (indent= is pure Python)
     context = json.dumps(dict(sorted(JSONLD_PREFIXES.items())), ensure_ascii=False, indent=1)
     lines = ",\n".join(json.dumps(obj, ensure_ascii=False) for obj in graph)
-    return f'{{"@context": {context},\n"@graph": [\n{lines}\n]}}\n'.encode("utf-8")
+    return f'{{"@context": {context},\n"@graph": [\n{lines}\n]}}\n'.encode()

@@ -1,0 +1,89 @@
+"""Eojeols: the space-separated words of Korean, each a noun stem and its particles.
+
+Korean attaches particles and endings to nouns (업스테이지는 = 업스테이지 + 는); the
+rules for names (kg.entities) and for relations (kg.relations) read a sentence
+word by word, looking at each word's noun stem and at the particle after it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+NOUNISH = {"NNG", "NNP", "NR", "SN", "SL", "SH", "XPN", "XSN", "XR", "NNB"}
+JOINERS = set("·-|&/.+_’‘'\"“”")
+QUOTES = "‘’'\"“”「」『』《》〈〉"
+@dataclass
+class Eojeol:
+    """A space-separated word: its noun stem and what follows it (particles, endings)."""
+
+    start: int
+    end: int
+    stem_end: int          # the stem is text[start:stem_end]
+    tags: list[str]        # Kiwi tags of the whole word
+    tail: str              # text after the stem: 는, 에서, 를 ...
+    tail_tag: str          # first tag after the stem: JKS, JX, JKO, ...
+    text: str
+    stem: str
+
+    @property
+    def noun_only(self) -> bool:
+        return not self.tail and bool(self.stem)
+
+
+def eojeols(doc: Doc, sent: Span) -> list[Eojeol]:
+    """Words of a sentence; a parenthesis keeps its spaces inside one word."""
+    words: list[list] = []
+    depth = 0
+    current: list = []
+    for tok in sent:
+        if tok.tag_ == "_SP":
+            if depth == 0 and current:
+                words.append(current)
+                current = []
+            continue
+        current.append(tok)
+        depth += tok.text.count("(") - tok.text.count(")")
+        depth = max(depth, 0)
+        if tok.whitespace_ and depth == 0:
+            words.append(current)
+            current = []
+    if current:
+        words.append(current)
+    out = []
+    text = doc.text
+    for toks in words:
+        stem_end = toks[0].idx
+        tail_tag = ""
+        depth = 0
+        for tok in toks:
+            tag = tok.tag_.split("+")[0]
+            if depth > 0 or tok.text == "(":
+                depth += tok.text.count("(") - tok.text.count(")")
+                stem_end = tok.idx + len(tok.text)
+                continue
+            if tag in NOUNISH or tok.text in JOINERS or tok.text in QUOTES:
+                stem_end = tok.idx + len(tok.text)
+                continue
+            tail_tag = tag
+            break
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        out.append(Eojeol(start, end, stem_end, [t.tag_ for t in toks],
+                          text[stem_end:end], tail_tag, text[start:end], text[start:stem_end]))
+    return out
+
+
+def strip_name(text: str) -> str:
+    """A name without surrounding quotes and spaces: ‘원 거브’ -> 원 거브."""
+    return re.sub(f"[{re.escape(QUOTES)}]", "", text).strip()
+
+
+def split_alias(stem: str) -> tuple[str, str | None]:
+    """'한국제약바이오협회(KPBMA)' -> ('한국제약바이오협회', 'KPBMA')."""
+    m = re.match(r"^(.*?)\(([^()]+)\)$", stem)
+    if m and m.group(1):
+        alias = m.group(2).strip()
+        # Only a Latin name in parentheses is another name; Korean is a gloss (관세청(AI 통관…))
+        return m.group(1), alias if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&+\-/|]*", alias) else None
+    return stem, None
