@@ -104,6 +104,9 @@ def validate(graph: Path) -> None:
     from kg.validate import validate as run_validate
 
     result = run_validate(graph)
+    if result.conforms and not result.violations:
+        click.echo(f"{graph}: conforms to the shapes")
+        return
     click.echo(format_violations(result))
     if not result.conforms:
         sys.exit(1)

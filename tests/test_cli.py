@@ -8,7 +8,7 @@ from conftest import GOLD, SEEDS
 from kg.cli import main
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["eval"], ["validate"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["eval"], ["validate"], ["query"], ["serve"]])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
@@ -44,3 +44,9 @@ def test_no_readable_input_keeps_the_previous_output(tmp_path):
     assert result.exit_code == 2
     assert "no readable documents" in result.output and "missing.txt" in result.output
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "previous"
+
+
+def test_validate_says_the_seeds_build_conforms(seeds_graph):
+    result = CliRunner().invoke(main, ["validate", str(seeds_graph)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph
+import pyshacl
 import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -49,6 +50,7 @@ OTHER_PROPERTIES = {
     "mentionedIn": (set(ENTITY_CLASSES), {"Document"}),
     "year": ({"Investment"}, None),
     "role": ({"Person"}, None),
+    "sha256": ({"Document"}, None),
 }
 
 
@@ -294,11 +296,11 @@ MUTATIONS = {
           "SPARQLConstraintComponent")},
     ),
     "object of the wrong class": (
-        "DELETE { ?st rdf:object ent:program-flagship } INSERT { ?st rdf:object ent:person-kratz } "
+        ("DELETE { ?st rdf:object ent:program-flagship } INSERT { ?st rdf:object ent:person-kratz } "
         "WHERE { ?st rdf:subject ent:investment-383 ; rdf:predicate kg:fundsTarget ; "
         "rdf:object ent:program-flagship } ;"
         "DELETE DATA { ent:investment-383 kg:fundsTarget ent:program-flagship } ;"
-        "INSERT DATA { ent:investment-383 kg:fundsTarget ent:person-kratz }",
+        "INSERT DATA { ent:investment-383 kg:fundsTarget ent:person-kratz }"),
         {("ent:investment-383", "kg:fundsTarget", "OrConstraintComponent")},
     ),
     "entity not mentioned anywhere": (
@@ -306,29 +308,29 @@ MUTATIONS = {
         {("ent:place-seoul", "kg:mentionedIn", "MinCountConstraintComponent")},
     ),
     "label without language tag": (
-        'DELETE DATA { ent:place-seoul rdfs:label "서울"@ko } ; '
-        'INSERT DATA { ent:place-seoul rdfs:label "서울" }',
+        ('DELETE DATA { ent:place-seoul rdfs:label "서울"@ko } ; '
+        'INSERT DATA { ent:place-seoul rdfs:label "서울" }'),
         {("ent:place-seoul", "rdfs:label", "DatatypeConstraintComponent")},
     ),
     "amount as a string": (
-        'DELETE { ?a schema:value ?v } INSERT { ?a schema:value "383억" } '
-        "WHERE { ent:investment-383 schema:amount ?a . ?a schema:value ?v }",
+        ('DELETE { ?a schema:value ?v } INSERT { ?a schema:value "383억" } '
+        "WHERE { ent:investment-383 schema:amount ?a . ?a schema:value ?v }"),
         {("[schema:amount of ent:investment-383]", "schema:value", "OrConstraintComponent"),
          ("[schema:amount of ent:investment-383]", "schema:value", "MinExclusiveConstraintComponent")},
     ),
     "two amounts": (
-        "INSERT DATA { ent:investment-383 schema:amount [ a schema:MonetaryAmount ; "
-        'schema:value 1 ; schema:currency "KRW" ] }',
+        ("INSERT DATA { ent:investment-383 schema:amount [ a schema:MonetaryAmount ; "
+        'schema:value 1 ; schema:currency "KRW" ] }'),
         {("ent:investment-383", "schema:amount", "MaxCountConstraintComponent")},
     ),
     "year out of range": (
-        'DELETE DATA { ent:investment-383 kg:year 2024 } ; '
-        'INSERT DATA { ent:investment-383 kg:year 24 }',
+        ('DELETE DATA { ent:investment-383 kg:year 2024 } ; '
+        'INSERT DATA { ent:investment-383 kg:year 24 }'),
         {("ent:investment-383", "kg:year", "MinInclusiveConstraintComponent")},
     ),
     "year as a string": (
-        'DELETE DATA { ent:investment-383 kg:year 2024 } ; '
-        'INSERT DATA { ent:investment-383 kg:year "2024" }',
+        ('DELETE DATA { ent:investment-383 kg:year 2024 } ; '
+        'INSERT DATA { ent:investment-383 kg:year "2024" }'),
         {("ent:investment-383", "kg:year", "DatatypeConstraintComponent"),
          # a string is not comparable with 1900 or 2100 either
          ("ent:investment-383", "kg:year", "MinInclusiveConstraintComponent"),
@@ -339,16 +341,29 @@ MUTATIONS = {
         {("doc:002_430102f8735eb5df", "dcterms:identifier", "MinCountConstraintComponent")},
     ),
     "evidence without quote": (
-        "DELETE { ?st oa:hasSelector ?q . ?q ?p ?o } WHERE { ?st rdf:predicate kg:uses ; "
-        "oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; ?p ?o }",
+        ("DELETE { ?st oa:hasSelector ?q . ?q ?p ?o } WHERE { ?st rdf:predicate kg:uses ; "
+        "oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; ?p ?o }"),
         {("[evidence ent:organization-kpbma kg:uses ent:product-sagemaker]", "oa:hasSelector",
           "QualifiedMinCountConstraintComponent")},
     ),
     "positions reversed": (
-        "DELETE { ?sel oa:start 300 ; oa:end 325 } INSERT { ?sel oa:start 325 ; oa:end 300 } "
-        "WHERE { ?sel oa:start 300 ; oa:end 325 }",
+        ("DELETE { ?sel oa:start 300 ; oa:end 325 } INSERT { ?sel oa:start 325 ; oa:end 300 } "
+        "WHERE { ?sel oa:start 300 ; oa:end 325 }"),
         {("[oa:hasSelector of [evidence ent:organization-aws kg:partnersWith ent:organization-kpbma]]",
           "oa:start", "LessThanConstraintComponent")},
+    ),
+    "untyped subject of mentionedIn": (
+        "INSERT DATA { ent:thing-x kg:mentionedIn doc:002_430102f8735eb5df }",
+        {("ent:thing-x", "rdf:type", "QualifiedMinCountConstraintComponent")},
+    ),
+    "mentioned in an undeclared document": (
+        "INSERT DATA { ent:place-seoul kg:mentionedIn doc:999_missing }",
+        {("ent:place-seoul", "kg:mentionedIn", "ClassConstraintComponent")},
+    ),
+    "bad checksum": (
+        ('DELETE WHERE { doc:002_430102f8735eb5df kg:sha256 ?h } ; '
+        'INSERT DATA { doc:002_430102f8735eb5df kg:sha256 "ABC" }'),
+        {("doc:002_430102f8735eb5df", "kg:sha256", "PatternConstraintComponent")},
     ),
     "blank-node entity": (
         '''INSERT DATA { [] a kg:Place ; rdfs:label "부산"@ko ;
@@ -372,6 +387,48 @@ def test_mutated_good_graph_gives_expected_violation(tmp_path: Path, case: str):
             "NodeKindConstraintComponent", "PatternConstraintComponent"}
     else:
         assert _errors(result) == expected, format_violations(result)
+
+
+def _pyshacl_reference(path: Path) -> set[tuple[str, str | None, str | None]]:
+    """What plain pyshacl (SPARQL constraints evaluated per focus node) reports."""
+    from kg.validate import _from_report, _load  # the same rendering as validate()
+
+    data = _load(path, "graph")
+    _, report, _ = pyshacl.validate(data, shacl_graph=Graph().parse(SHAPES_PATH),
+                                    inference="none", allow_warnings=True)
+    results = [_from_report(report, r, data) for r in report.subjects(RDF.type, SH.ValidationResult)]
+    return {(v.focus_node, v.path, v.constraint) for v in results if v.severity == "Violation"}
+
+
+@pytest.mark.parametrize("case", ["good", "relation without evidence",
+                                  "evidence for an unasserted triple", "object of the wrong class"])
+def test_bulk_sparql_evaluation_matches_pyshacl(tmp_path: Path, case: str):
+    """validate() runs sh:sparql once per graph in pyoxigraph; pyshacl runs it per focus node."""
+    graph = Graph().parse(GOOD)
+    if case != "good":
+        graph.update(PREFIXES + MUTATIONS[case][0])
+    # both directions of a symmetric relation without evidence, and a reversed record
+    graph.update(PREFIXES + """INSERT DATA {
+        ent:organization-aws kg:partnersWith ent:organization-gov .
+        ent:organization-gov kg:partnersWith ent:organization-aws .
+        ent:organization-aws kg:partnersWith ent:organization-kpbma . }""")
+    path = tmp_path / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    ours = _errors(validate(path))
+    assert ours == _pyshacl_reference(path)
+    assert ("ent:organization-gov", "kg:partnersWith", "SPARQLConstraintComponent") in ours
+    assert ("ent:organization-aws", "kg:partnersWith", "SPARQLConstraintComponent") in ours
+
+
+def test_non_ascii_entity_iri_is_a_violation(tmp_path: Path):
+    graph = Graph().parse(GOOD)
+    graph.update(PREFIXES + """INSERT DATA { <https://w3id.org/kg-ko/id/장소-부산> a kg:Place ;
+        rdfs:label "부산"@ko ; kg:mentionedIn doc:002_430102f8735eb5df }""")
+    path = tmp_path / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    result = validate(path)
+    assert [v.constraint for v in result.violations] == ["PatternConstraintComponent"]
+    assert "부산" in result.violations[0].focus_node
 
 
 def test_warning_does_not_break_conformance(tmp_path: Path):
@@ -438,3 +495,10 @@ def test_ntriples_graph_is_accepted(tmp_path: Path):
 def test_seeds_build_conforms(seeds_graph: Path):
     result = validate(seeds_graph)
     assert result.conforms, format_violations(result)
+
+
+def test_seeds_build_uses_only_declared_kg_terms(seeds_graph: Path, ontology: Graph):
+    declared = {s for s in ontology.subjects(RDFS.label, None) if str(s).startswith(str(KG))}
+    used = {t for triple in Graph().parse(seeds_graph) for t in triple
+            if isinstance(t, URIRef) and str(t).startswith(str(KG))}
+    assert used <= declared, f"undeclared: {sorted(used - declared)}"
