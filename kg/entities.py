@@ -99,7 +99,7 @@ class Rules:
 
     def distinctive(self, words: list[Eojeol], i: int, k: int, cue: str, etype: str) -> bool:
         """A run names one thing when it has more than generic words before its cue."""
-        head = words[k].stem
+        head = strip_name(split_alias(strip_name(words[k].stem))[0])
         body = " ".join(w.stem for w in words[i:k]) + " " + head[: len(head) - len(cue)]
         if re.search(f"[{re.escape(_SINGLE)}“\"].+[’'”\"」』》〉]", body):
             return True
@@ -293,6 +293,34 @@ class Rules:
             if title_k is not None:
                 c.role = " ".join(x.stem for x in words[k + 1:title_k + 1])
             out.append(c)
+        return out
+
+    def foreign_names(self, words: list[Eojeol], known: list[Candidate]) -> list[Candidate]:
+        """젠슨 황 엔비디아 최고경영자: two Hangul words, a known organisation, a title."""
+        out = []
+        orgs = {c.start: c for c in known if c.type == "Organization"}
+        for k in range(len(words) - 1):
+            # Kiwi may keep a foreign name as one token with its space (젠슨 황)
+            if re.fullmatch(r"[가-힣]{1,4} [가-힣]{1,4}", words[k].text):
+                a, b, org, n = words[k], words[k], words[k + 1], 1
+            elif k + 2 < len(words) and words[k].noun_only and words[k + 1].noun_only:
+                a, b, org, n = words[k], words[k + 1], words[k + 2], 2
+            else:
+                continue
+            if org.start not in orgs or not all(re.fullmatch(r"[가-힣]{1,4}( [가-힣]{1,4})?",
+                                                             x.text) for x in (a, b)):
+                continue  # (Kiwi tags foreign names oddly: read the words as written)
+            if any(x in self.lex.names or x in self.generic or x in self.trim
+                   for x in (a.text, b.text)) or any(c.start <= a.start < c.end for c in known):
+                continue
+            after = [strip_name(split_alias(x.stem)[0]) for x in words[k + n:k + n + 3]]
+            title = next((t for t in after if self.ends_with(t, self.titles)), None)
+            if title is None:
+                continue
+            role = " ".join(x.stem for x in words[k + n:k + n + after.index(title) + 1])
+            name = a.text if n == 1 else f"{a.text} {b.text}"
+            out.append(Candidate(a.start, b.end, "Person", "person", priority=3,
+                                 canonical=name, aliases=[name.split()[-1]], role=role))
         return out
 
     def officials_in_parentheses(self, words: list[Eojeol]) -> list[Candidate]:
@@ -531,7 +559,7 @@ def _nested_places(ruler: list[Candidate], kept: list[Candidate], text: str
 
 _LOCAL = re.compile(r"(특별자치시|특별자치도|특별시|광역시|시|도|군|구)$")
 _HEADS = {"시장": "시", "도지사": "도", "군수": "군", "구청장": "구", "시청": "시", "도청": "도",
-          "군청": "군", "구청": "구"}
+          "군청": "군", "구청": "구", "장": "", "청": "", "지사": "", "청장": ""}
 
 
 def _local_governments(text: str, cands: list[Candidate], words: list[Eojeol]) -> None:
@@ -596,7 +624,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         found = (rules.runs(words) + rules.world_rank(words) + rules.quotes(doc, sent, words)
                  + rules.brand_products(words) + rules.government(words)
                  + rules.markers(words) + rules.investments(doc, sent))
-        people = rules.people(words, ruler) + rules.officials_in_parentheses(words)
+        people = (rules.people(words, ruler) + rules.officials_in_parentheses(words)
+                  + rules.foreign_names(words, ruler))
         # what stands between a person's name and title is their role, not a product
         roles = [(p.end, next((w.stem_end for w in words if w.start >= p.end
                                and p.role and w.stem.startswith(p.role.split()[-1])), p.end))

@@ -65,6 +65,7 @@ class _Doc:
         self.affiliation: dict[int, int] = {}    # person mention -> org mention
         self.orgs_seen: list[int] = []
         self.events_seen: list[int] = []
+        self.programs_seen: list[int] = []
 
 
 def _roles(words: list[Eojeol], slots: list[Slot]) -> None:
@@ -179,6 +180,8 @@ def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -
             if (inside_role and role) or around:
                 add(p.index, "affiliatedWith", o.index)
                 state.affiliation.setdefault(p.index, o.index)
+                if inside_role and o.mention.start >= p.mention.end:
+                    o.role = "role"  # 젠슨 황 엔비디아 CEO는: the person acts, not 엔비디아
         if p.index not in state.affiliation:
             # the same person named again (크라츠 부사장): their organisation is known
             for q, org in list(state.affiliation.items()):
@@ -198,6 +201,8 @@ def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -
     events = of_type("Event")
     for e in events:
         state.events_seen.append(e.index)
+    for x in of_type("Program"):
+        state.programs_seen.append(x.index)
 
     # organizes / participatesIn / locatedIn around events ----------------------
     organize = V_ORGANIZE.search(text)
@@ -306,6 +311,12 @@ def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -
                 for o in orgs:
                     if o.role.startswith("subj") and not o.quoted:
                         add(o.index, "participatesIn", x.index)
+        # 컨소시엄에는 A, B, C 등이 참여한다: the consortium of the program at hand
+        if "컨소시엄" in text and not any(x.mention.type == "Program" for x in things) \
+                and state.programs_seen:
+            for o in orgs:
+                if o.role.startswith(("subj", "conj")) and not o.quoted:
+                    add(o.index, "participatesIn", state.programs_seen[-1])
     # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
     subs = [o for o in orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
     if len(subs) >= 2 and (partner or organize):
@@ -385,7 +396,10 @@ def _locations(add, e: Slot, slots: list[Slot], words: list[Eojeol], sent: Span)
         if not V_ORGANIZE.search(text[w.end - sent.start_char: ev.start - sent.start_char + 1]
                                  + text[ev.end - sent.start_char:]):
             continue
-        lo = words[max(0, k - 3)].start
+        j = k  # the venue: the nouns right before 에서 (서울시 중구 대한상공회의소에서)
+        while j > 0 and k - j < 3 and words[j - 1].noun_only:
+            j -= 1
+        lo = words[j].start
         phrase = [x for x in slots if lo <= x.mention.start < w.end
                   and x.mention.type in ("Place", "Organization")]
         places = [x for x in phrase if x.mention.type == "Place"]

@@ -43,6 +43,12 @@ def mentions_of(pipeline, text: str) -> set[tuple[str, str]]:
     ("이영희 한국지능정보사회진흥원 본부장은 말했다.", ("Person", "이영희")),
     ("최민수 카카오 부사장은 설명했다.", ("Person", "최민수")),
     ("존 스미스(John Smith) 오라클 부사장이 발표했다.", ("Person", "존 스미스")),
+    ("팀 쿡 애플 최고경영자는 서울을 방문했다.", ("Person", "팀 쿡")),
+    ("행정안전부(장관 김철수)는 지침을 냈다.", ("Person", "김철수")),
+    # a city acting is its government; elsewhere it is a place
+    ("대구시는 AI 특구를 신청했다.", ("Organization", "대구시")),
+    ("행사는 대구에서 열렸다.", ("Place", "대구")),
+    ("홍길동 대구시장은 말했다.", ("Organization", "대구시")),
     # products named after a brand
     ("기관은 아마존 다이나모DB를 도입했다.", ("Product", "아마존 다이나모DB")),
     # money stated as an investment

@@ -41,6 +41,11 @@ def relations_of(pipeline, text: str) -> set[tuple[str, str, str]]:
     ("정부는 ‘AI 반도체 실증 사업’을 추진한다. 이 사업에는 삼성전자와 SK하이닉스가 참여한다.",
      {("삼성전자", "participatesIn", "AI 반도체 실증 사업"),
       ("SK하이닉스", "participatesIn", "AI 반도체 실증 사업")}),
+    ("정부는 ‘AI 데이터센터 사업’을 시작했다. 컨소시엄에는 삼성SDS, KT, 카카오 등이 참여한다.",
+     {("카카오", "participatesIn", "AI 데이터센터 사업")}),
+    # a person's organisation is not the subject of what the person does
+    ("팀 쿡 애플 최고경영자는 서울에서 열린 ‘AI 서밋 2026’에서 발표했다.",
+     {("팀 쿡", "affiliatedWith", "애플")}),
     # partnersWith: 와 함께, 업무협약
     ("부산시는 네이버클라우드, KT 등과 업무협약을 맺었다.",
      {("KT", "partnersWith", "부산시")}),
@@ -57,6 +62,11 @@ def test_relation_found(pipeline, text, expected):
     for rel in expected:
         s, p, o = rel
         assert rel in got or (p == "partnersWith" and (o, p, s) in got), (rel, got)
+
+
+def test_a_speaker_org_does_not_organize_the_event_spoken_at(pipeline):
+    got = relations_of(pipeline, "팀 쿡 애플 최고경영자는 서울에서 열린 ‘AI 서밋 2026’에서 발표했다.")
+    assert ("애플", "organizes", "AI 서밋 2026") not in got
 
 
 def test_counts_and_revenues_are_not_investments(pipeline):
