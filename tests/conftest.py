@@ -10,6 +10,12 @@ SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 
 
+def read_outputs(folder: Path) -> dict[str, bytes]:
+    """Every file of a build's output folder, by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from kg.pipeline import Pipeline

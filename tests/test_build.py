@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from conftest import GOLD, ROOT, SEEDS
+from conftest import GOLD, ROOT, SEEDS, read_outputs
 
 INVESTMENT_QUERY = """
 PREFIX kg: <https://w3id.org/kg-ko/ontology#>
@@ -60,24 +60,19 @@ def test_iris_are_ascii(seeds_graph):
         assert iri.isascii(), iri
 
 
-def outputs(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_are_byte_identical_and_order_independent(tmp_path, pipeline, seeds_out):
     from kg.pipeline import build
 
     files = sorted(SEEDS.iterdir())
     build(list(reversed(files)), tmp_path / "b", pipeline=pipeline)
-    again, first = outputs(tmp_path / "b"), outputs(seeds_out)
+    again, first = read_outputs(tmp_path / "b"), read_outputs(seeds_out)
     assert sorted(again) == sorted(first)
     for name in first:
         assert again[name] == first[name], name
 
 
 def test_committed_output_is_the_build_of_seeds(seeds_out):
-    committed, fresh = outputs(ROOT / "output"), outputs(seeds_out)
+    committed, fresh = read_outputs(ROOT / "output"), read_outputs(seeds_out)
     assert sorted(committed) == sorted(fresh)
     for name in fresh:
         assert committed[name] == fresh[name], (

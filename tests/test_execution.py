@@ -4,18 +4,13 @@ from __future__ import annotations
 import shutil
 
 
-from conftest import SEEDS
+from conftest import SEEDS, read_outputs
 from kg.pipeline import build
-
-
-def outputs(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_two_worker_processes_give_identical_output(tmp_path, seeds_out):
     build([SEEDS], tmp_path / "j2", jobs=2)
-    assert outputs(tmp_path / "j2") == outputs(seeds_out)
+    assert read_outputs(tmp_path / "j2") == read_outputs(seeds_out)
 
 
 def test_a_rebuild_reads_only_the_changed_document(tmp_path, pipeline):
@@ -30,7 +25,7 @@ def test_a_rebuild_reads_only_the_changed_document(tmp_path, pipeline):
     again = build([corpus], tmp_path / "b", pipeline=pipeline, cache_dir=cache)
     assert again.extracted == 1
     fresh = build([corpus], tmp_path / "c", pipeline=pipeline)
-    assert outputs(tmp_path / "b") == outputs(tmp_path / "c")
+    assert read_outputs(tmp_path / "b") == read_outputs(tmp_path / "c")
     assert any(e.label == "한국지능정보사회진흥원" for e in fresh.data.entities)
 
 
@@ -39,4 +34,4 @@ def test_a_dask_cluster_gives_identical_output(tmp_path, seeds_out):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   host="127.0.0.1", dashboard_address=None) as cluster:
         build([SEEDS], tmp_path / "dask", dask_address=cluster.scheduler_address)
-    assert outputs(tmp_path / "dask") == outputs(seeds_out)
+    assert read_outputs(tmp_path / "dask") == read_outputs(seeds_out)
