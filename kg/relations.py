@@ -115,7 +115,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention]) -> tuple[list[Statement]
         idx = by_sentence.get(s_index, [])
         words = eojeols(sdoc, sent)
         slots = _slots(sent, words, idx, mentions)
-        out += _sentence(state, sent, words, slots)
+        out += _Sentence(state, sent, words, slots).run()
     out = _dedupe(out)
     kept = [s for s in out if _allowed(mentions, s)]
     return kept, len(out) - len(kept)
@@ -153,187 +153,218 @@ def _evidence(sent: Span, mentions: list[Mention], *idx: int) -> Evidence:
                     end=sent.start_char + len(text), text=text, cue=cue)
 
 
-def _sentence(state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]) -> list[Statement]:
-    text = sent.text
-    ms = state.mentions
-    out: list[Statement] = []
+class _Sentence:
+    """The rules applied to one sentence; each method is one family of relations."""
 
-    def add(s: int | None, p: str, o: int | None) -> None:
+    def __init__(self, state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]):
+        self.state, self.sent, self.words, self.slots = state, sent, words, slots
+        self.text = sent.text
+        self.ms = state.mentions
+        self.out: list[Statement] = []
+
+    def add(self, s: int | None, p: str, o: int | None) -> None:
         if s is None or o is None or s == o:
             return
-        out.append(Statement(s, p, o, _evidence(sent, ms, s, o)))
+        self.out.append(Statement(s, p, o, _evidence(self.sent, self.ms, s, o)))
 
-    def of_type(*types: str, quoted: bool | None = None) -> list[Slot]:
-        return [x for x in slots if x.mention.type in types
-                and (quoted is None or x.quoted == quoted)]
+    def of_type(self, *types: str) -> list[Slot]:
+        return [x for x in self.slots if x.mention.type in types]
 
-    # who acts in this sentence ------------------------------------------------
-    people = of_type("Person")
-    for p in people:
-        state.person = p.index
-        role = p.mention.role or ""
-        for o in of_type("Organization"):
-            om = o.mention
-            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 or (
-                role.startswith(om.text + " ") and om.end <= p.mention.start)  # 행정안전부(장관 윤호중)
-            around = om.start <= p.mention.start and p.mention.end <= om.end
-            if (inside_role and role) or around:
-                add(p.index, "affiliatedWith", o.index)
-                state.affiliation.setdefault(p.index, o.index)
-                if inside_role and o.mention.start >= p.mention.end:
-                    o.role = "role"  # 젠슨 황 엔비디아 CEO는: the person acts, not 엔비디아
-        if p.index not in state.affiliation:
-            # the same person named again (크라츠 부사장): their organisation is known
-            for q, org in list(state.affiliation.items()):
-                if ms[q].text == p.mention.text:
-                    state.affiliation[p.index] = org
-    subject = _subject(state, sent, slots, text)
-    actor = subject
-    if subject is not None and ms[subject].type == "Person":
-        actor = state.affiliation.get(subject)
-    if actor is None and not any(x.role.startswith("subj") and not x.quoted for x in slots):
-        actor = state.subject  # an elided subject is the previous sentence's
-    elif actor is not None:
-        state.subject = actor
-    orgs = of_type("Organization")
-    for o in orgs:
-        state.orgs_seen.append(o.index)
-    events = of_type("Event")
-    for e in events:
-        state.events_seen.append(e.index)
-    for x in of_type("Program"):
-        state.programs_seen.append(x.index)
+    def run(self) -> list[Statement]:
+        self.people()
+        self.find_actor()
+        self.events()
+        self.brands()
+        self.investments()
+        self.operations()
+        self.organisations()
+        self.participation()
+        return self.out
 
-    # organizes / participatesIn / locatedIn around events ----------------------
-    organize = V_ORGANIZE.search(text)
-    event_here = events[0] if events else None
-    if event_here is None and state.events_seen and re.search(r"(세미나|행사|회의|포럼)(는|은|에는)",
-                                                             text):
-        event_here = Slot(state.events_seen[-1], ms[state.events_seen[-1]], "", 0, False)
-    if organize and event_here is not None:
-        vpos = organize.start() + sent.start_char
+    def people(self) -> None:
+        """affiliatedWith from a person's role; the organisation then does not act."""
+        state, ms = self.state, self.ms
+        for p in self.of_type("Person"):
+            state.person = p.index
+            role = p.mention.role or ""
+            for o in self.of_type("Organization"):
+                om = o.mention
+                inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 or (
+                    role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
+                around = om.start <= p.mention.start and p.mention.end <= om.end
+                if (inside_role and role) or around:
+                    self.add(p.index, "affiliatedWith", o.index)
+                    state.affiliation.setdefault(p.index, o.index)
+                    if inside_role and o.mention.start >= p.mention.end:
+                        o.role = "role"  # 젠슨 황 엔비디아 CEO는: the person acts, not 엔비디아
+            if p.index not in state.affiliation:
+                # the same person named again (크라츠 부사장): their organisation is known
+                for q, org in list(state.affiliation.items()):
+                    if ms[q].text == p.mention.text:
+                        state.affiliation[p.index] = org
+
+    def find_actor(self) -> None:
+        """The acting organisation: the subject, a speaker's organisation, or the
+        previous sentence's when this one elides its subject."""
+        state, ms = self.state, self.ms
+        self.subject = _subject(state, self.sent, self.slots, self.text)
+        self.speaker = self.subject is not None and ms[self.subject].type == "Person"
+        actor = state.affiliation.get(self.subject) if self.speaker else self.subject
+        if actor is None and not any(x.role.startswith("subj") and not x.quoted
+                                     for x in self.slots):
+            actor = state.subject
+        elif actor is not None:
+            state.subject = actor
+        self.actor = actor
+        self.orgs = self.of_type("Organization")
+        self.events_here = self.of_type("Event")
+        self.things = self.of_type("Program", "Initiative", "Product")
+        state.orgs_seen += [o.index for o in self.orgs]
+        state.events_seen += [e.index for e in self.events_here]
+        state.programs_seen += [x.index for x in self.of_type("Program")]
+
+    def events(self) -> None:
+        """organizes, participatesIn and locatedIn around events."""
+        state, ms, text, orgs, events = self.state, self.ms, self.text, self.orgs, self.events_here
+        organize = V_ORGANIZE.search(text)
+        self.organize = organize
+        event_here = events[0] if events else None
+        if event_here is None and state.events_seen and re.search(
+                r"(세미나|행사|회의|포럼)(는|은|에는)", text):
+            event_here = Slot(state.events_seen[-1], ms[state.events_seen[-1]], "", 0, False)
+        if organize and event_here is not None:
+            vpos = organize.start() + self.sent.start_char
+            for o in orgs:
+                if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
+                    self.add(o.index, "organizes", event_here.index)
+                elif o.role.startswith("subj") and o.mention.start > event_here.mention.end:
+                    self.add(o.index, "participatesIn", event_here.index)
+            if self.speaker and self.actor is not None and events and any(
+                    e.quoted for e in events):
+                self.add(self.actor, "organizes", events[0].index)
+        for e in events:
+            _locations(self.add, e, self.slots, self.words, self.sent)
+        for e in events:
+            for o in orgs:
+                if o.role.startswith("subj") and e.role.startswith("loc") and \
+                        o.mention.start > e.mention.end and not organize:
+                    self.add(o.index, "participatesIn", e.index)
+            if (self.speaker and self.actor is not None
+                    and re.search(r"참석|참가|참여", text) and e.role.startswith("dat")):
+                self.add(self.actor, "participatesIn", e.index)
         for o in orgs:
-            if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
-                add(o.index, "organizes", event_here.index)
-            elif o.role.startswith("subj") and o.mention.start > event_here.mention.end:
-                add(o.index, "participatesIn", event_here.index)
-        if subject is not None and ms[subject].type == "Person" and actor is not None \
-                and events and any(e.quoted for e in events):
-            add(actor, "organizes", events[0].index)
-    for e in events:
-        _locations(add, e, slots, words, sent)
-    for e in events:
-        for o in orgs:
-            if o.role.startswith("subj") and e.role.startswith("loc") and \
-                    o.mention.start > e.mention.end and not organize:
-                add(o.index, "participatesIn", e.index)
-        if (subject is not None and ms[subject].type == "Person" and actor is not None
-                and re.search(r"참석|참가|참여", text) and e.role.startswith("dat")):
-            add(actor, "participatesIn", e.index)
-    for o in orgs:
-        _org_location(add, o, slots, sent)
+            _org_location(self.add, o, self.slots, self.sent)
 
-    # brand-named programmes and events -----------------------------------------
-    for x in of_type("Program", "Event"):
-        for o in state.orgs_seen:
-            names = [ms[o].text, *ms[o].aliases]
-            first = re.split(r"[\s|]", x.mention.text)
-            if any(n and n in first[:3] for n in names) and not x.mention.text.startswith(
-                    ms[o].text + "코리아"):
-                add(o, "operates" if x.mention.type == "Program" else "organizes", x.index)
+    def brands(self) -> None:
+        """AWS 액티베이트, AWS DC 서밋: a programme or event named after its organisation."""
+        ms = self.ms
+        for x in self.of_type("Program", "Event"):
+            for o in self.state.orgs_seen:
+                names = [ms[o].text, *ms[o].aliases]
+                first = re.split(r"[\s|]", x.mention.text)
+                if any(n and n in first[:3] for n in names) and not x.mention.text.startswith(
+                        ms[o].text + "코리아"):
+                    self.add(o, "operates" if x.mention.type == "Program" else "organizes",
+                             x.index)
 
-    # investments ----------------------------------------------------------------
-    for mny in of_type("Investment"):
-        investor = actor
-        before = [o for o in orgs if o.role.startswith("subj") and o.mention.end <= mny.mention.start]
-        if before:
-            investor = before[0].index
-        add(investor, "invests", mny.index)
-        target = _target(slots, mny, text, sent)
-        add(mny.index, "fundsTarget", target)
+    def investments(self) -> None:
+        """invests (the subject before the sum, else the actor) and fundsTarget."""
+        for mny in self.of_type("Investment"):
+            before = [o for o in self.orgs if o.role.startswith("subj")
+                      and o.mention.end <= mny.mention.start]
+            self.add(before[0].index if before else self.actor, "invests", mny.index)
+            self.add(mny.index, "fundsTarget", _target(self.slots, mny, self.text, self.sent))
 
-    # operates / supports / uses / participatesIn ---------------------------------
-    things = of_type("Program", "Initiative", "Product")
-    operate = V_OPERATE.search(text)
-    use = V_USE.search(text)
-    support = V_SUPPORT.search(text)
-    partner = V_PARTNER.search(text)
-    speaker = subject is not None and ms[subject].type == "Person"
-    if actor is not None and ms[actor].type == "Organization":
-        for x in things:
+    def operations(self) -> None:
+        """What the actor operates, supports, uses or joins."""
+        actor, ms, text = self.actor, self.ms, self.text
+        if actor is None or ms[actor].type != "Organization":
+            return
+        operate, use, support = V_OPERATE.search(text), V_USE.search(text), V_SUPPORT.search(text)
+        for x in self.things:
             if x.mention.type == "Product":
                 if use and (x.role.startswith(("obj", "conj")) or x.role == "obj~"):
-                    add(actor, "uses", x.index)
-                elif speaker or operate and x.role.startswith("obj"):
-                    add(actor, "operates", x.index)
+                    self.add(actor, "uses", x.index)
+                elif self.speaker or operate and x.role.startswith("obj"):
+                    self.add(actor, "operates", x.index)
                 continue
-            if speaker and not x.quoted:
+            if self.speaker and not x.quoted:
                 continue
-            if not (operate or support or use or V_INVEST.search(text) or speaker):
+            if not (operate or support or use or V_INVEST.search(text) or self.speaker):
                 continue
             if x.mention.type == "Initiative" and support and not re.search(
                     re.escape(x.mention.text) + r".{0,4}통해", text) and (
                     not GOVERNMENT.search(ms[actor].text) or re.search(r"지원|뒷받침", text)):
-                add(actor, "supports", x.index)
-            elif use and not operate and x.mention.type == "Program" and not speaker:
-                add(actor, "participatesIn", x.index)
+                self.add(actor, "supports", x.index)
+            elif use and not operate and x.mention.type == "Program" and not self.speaker:
+                self.add(actor, "participatesIn", x.index)
             else:
-                add(actor, "operates", x.index)
-    # organisations named in the sentence that use or join what is named with them
-    for o in orgs:
-        if o.index == actor or o.quoted:
-            continue
-        if V_SELECT.search(text) and o.role.startswith(("obj", "conj")):
-            # X 사업에 A를 선정 / X 사업의 수행기관으로 A와 B를 선정
-            for x in things:
-                if x.mention.type in ("Program", "Initiative") and not x.role.startswith("subj"):
-                    add(o.index, "participatesIn", x.index)
-            add(actor, "uses", o.index)
-        elif use and o.role.startswith(("subj", "conj")) and actor is not None and o.index != actor:
-            for x in things:
-                if x.mention.type == "Program" and x.role.startswith(("obj", "conj")):
-                    add(o.index, "participatesIn", x.index)
-        elif use and o.role in ("obj", "obj~") and actor is not None and ms[actor].type == \
-                "Organization" and not things:
-            add(actor, "uses", o.index)
-        if partner and actor is not None and not o.role.startswith("subj") and (
-                o.role.startswith("conj") or re.search(
-                re.escape(o.mention.text) + r"\S{0,3}\s*(등)?(와|과)\s*(함께|공동|협력|협업|"
-                r"손잡|업무협약|MOU|파트너십|제휴)?", text)):
-            add(actor, "partnersWith", o.index)
-            for x in things:
-                if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
-                    add(o.index, "participatesIn", x.index)
-    # 이번 사업에는 A와 B도 참여한다; 컨소시엄에는 A, B, C가 참여한다
-    if re.search(r"참여|참가", text):
-        for x in things:
-            if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
-                for o in orgs:
-                    if o.role.startswith("subj") and not o.quoted:
-                        add(o.index, "participatesIn", x.index)
-        # 컨소시엄에는 A, B, C 등이 참여한다: the consortium of the program at hand
-        if "컨소시엄" in text and not any(x.mention.type == "Program" for x in things) \
-                and state.programs_seen:
-            for o in orgs:
-                if o.role.startswith(("subj", "conj")) and not o.quoted:
-                    add(o.index, "participatesIn", state.programs_seen[-1])
-    # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
-    subs = [o for o in orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
-    if len(subs) >= 2 and (partner or organize):
-        first = subs[0]
-        for o in subs[1:3]:
-            if o.role == "subj" and first.role in ("conj", "subj*"):
-                add(first.index, "partnersWith", o.index)
+                self.add(actor, "operates", x.index)
+
+    def organisations(self) -> None:
+        """Organisations named beside the actor: selected, using, joining, partnering."""
+        actor, ms, text, things = self.actor, self.ms, self.text, self.things
+        use, partner = V_USE.search(text), V_PARTNER.search(text)
+        for o in self.orgs:
+            if o.index == actor or o.quoted:
+                continue
+            if V_SELECT.search(text) and o.role.startswith(("obj", "conj")):
+                # X 사업에 A를 선정 / X 사업의 수행기관으로 A와 B를 선정
                 for x in things:
-                    if x.role.startswith(("obj", "dat")) or x.role == "":
-                        add(o.index, "operates", x.index)
-    # a member list joining the day's event: 기업 9곳이 참여했다. NDS, … 등이 …
-    if len(orgs) >= 3 and state.events_seen and V_PARTICIPATE.search(text + _previous(sent)):
-        listed = [o for o in orgs if o.role.startswith(("conj", "subj"))]
-        if len(listed) >= 3:
-            for o in listed:
-                add(o.index, "participatesIn", state.events_seen[0])
-    return out
+                    if x.mention.type in ("Program", "Initiative") and not x.role.startswith(
+                            "subj"):
+                        self.add(o.index, "participatesIn", x.index)
+                self.add(actor, "uses", o.index)
+            elif use and o.role.startswith(("subj", "conj")) and actor is not None:
+                for x in things:
+                    if x.mention.type == "Program" and x.role.startswith(("obj", "conj")):
+                        self.add(o.index, "participatesIn", x.index)
+            elif use and o.role in ("obj", "obj~") and actor is not None and \
+                    ms[actor].type == "Organization" and not things:
+                self.add(actor, "uses", o.index)
+            if partner and actor is not None and not o.role.startswith("subj") and (
+                    o.role.startswith("conj") or re.search(
+                    re.escape(o.mention.text) + r"\S{0,3}\s*(등)?(와|과)\s*(함께|공동|협력|협업|"
+                    r"손잡|업무협약|MOU|파트너십|제휴)?", text)):
+                self.add(actor, "partnersWith", o.index)
+                for x in things:
+                    if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
+                        self.add(o.index, "participatesIn", x.index)
+        # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
+        subs = [o for o in self.orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
+        if len(subs) >= 2 and (partner or self.organize):
+            first = subs[0]
+            for o in subs[1:3]:
+                if o.role == "subj" and first.role in ("conj", "subj*"):
+                    self.add(first.index, "partnersWith", o.index)
+                    for x in things:
+                        if x.role.startswith(("obj", "dat")) or x.role == "":
+                            self.add(o.index, "operates", x.index)
+
+    def participation(self) -> None:
+        """Members joining a programme or the day's event."""
+        state, text, orgs = self.state, self.text, self.orgs
+        if re.search(r"참여|참가", text):
+            # 이번 사업에는 A와 B도 참여한다
+            for x in self.things:
+                if x.mention.type in ("Program", "Initiative") and x.role.startswith(
+                        ("dat", "loc")):
+                    for o in orgs:
+                        if o.role.startswith("subj") and not o.quoted:
+                            self.add(o.index, "participatesIn", x.index)
+            # 컨소시엄에는 A, B, C 등이 참여한다: the consortium of the programme at hand
+            if "컨소시엄" in text and not any(x.mention.type == "Program" for x in self.things) \
+                    and state.programs_seen:
+                for o in orgs:
+                    if o.role.startswith(("subj", "conj")) and not o.quoted:
+                        self.add(o.index, "participatesIn", state.programs_seen[-1])
+        # 기업 9곳이 참여했다. NDS, … 등이 …: a member list joining the day's event
+        if len(orgs) >= 3 and state.events_seen and V_PARTICIPATE.search(
+                text + _previous(self.sent)):
+            listed = [o for o in orgs if o.role.startswith(("conj", "subj"))]
+            if len(listed) >= 3:
+                for o in listed:
+                    self.add(o.index, "participatesIn", state.events_seen[0])
 
 
 def _previous(sent: Span) -> str:
