@@ -17,15 +17,16 @@ Two spaCy components find them: an EntityRuler over the general lexicons
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon
 from kg.money import find_money
-from kg.morphology import QUOTES, Eojeol, eojeols, split_alias, strip_name
+from kg.morphology import QUOTES, Eojeol, sentence_words, split_alias, strip_name
 from kg.types import Document, Mention, Money
 
 _QUOTED = re.compile("|".join(
@@ -614,13 +615,13 @@ def _lawmakers(words: list[Eojeol], kept: list[Candidate], lex: Lexicon) -> list
 def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     rules = Rules(lex)
     out: list[Candidate] = []
-    for sent in doc.sents:
-        words = eojeols(doc, sent)
+    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+    ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
+            for e in doc.ents]  # doc.ents walks the whole doc: read it once
+    for sent, words in sentence_words(doc):
         if not words:
             continue
-        ruler = [Candidate(e.start_char, e.end_char, e.label_, "lexicon",
-                           canonical=e.ent_id_ or None)
-                 for e in doc.ents if sent.start_char <= e.start_char < sent.end_char]
+        ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char]
         found = (rules.runs(words) + rules.world_rank(words) + rules.quotes(doc, sent, words)
                  + rules.brand_products(words) + rules.government(words)
                  + rules.markers(words) + rules.investments(doc, sent))
@@ -637,16 +638,16 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
                 if c.start <= p.start < c.end and p.end < c.end:
                     c.start = next(w.start for w in words if w.start >= p.end)
         merged = _resolve(ruler + found + people)
-        _local_governments(doc.text, merged, words)
+        _local_governments(text, merged, words)
         merged += rules.role_orgs([c for c in merged if c.type == "Person"], words, merged)
-        merged += _nested_organizations(ruler, merged) + _nested_places(ruler, merged, doc.text)
+        merged += _nested_organizations(ruler, merged) + _nested_places(ruler, merged, text)
         merged += _lawmakers(words, merged, lex)
         merged += _resolve([c for c in rules.enumerations(words, merged)
                             + rules.list_before_generic(words)
                             if all(c.end <= m.start or c.start >= m.end for m in merged)])
-        out += _drop_inside_aliases(doc.text, sorted(merged, key=lambda c: c.start))
+        out += _drop_inside_aliases(text, sorted(merged, key=lambda c: c.start))
     out += _repeated_names(doc, out)
-    out += _program_anaphora(doc.text, out)
+    out += _program_anaphora(text, out)
     return sorted(out, key=lambda c: c.start)
 
 
@@ -717,7 +718,7 @@ def add_entity_components(nlp: Language, lex: Lexicon) -> None:
 
 def to_mentions(document: Document, doc: Doc) -> list[Mention]:
     """Candidates of a processed doc -> Mention records, with parenthesised aliases."""
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = [s.start_char for s, _ in sentence_words(doc)]
     text = doc.text
     out = []
     for c in doc.user_data.get("kg_candidates", []):
@@ -733,7 +734,7 @@ def to_mentions(document: Document, doc: Doc) -> list[Mention]:
             surface = c.canonical  # 이 사업 is no name of the program
         if not surface:
             continue
-        sentence = max(i for i, s in enumerate(sent_starts) if s <= c.start) if sent_starts else 0
+        sentence = max(bisect.bisect_right(sent_starts, c.start) - 1, 0)
         out.append(Mention(doc_id=document.id, sentence=sentence, start=c.start, end=c.end,
                            text=surface, type=c.type,
                            aliases=tuple(dict.fromkeys(a for a in aliases if a != surface)),

@@ -32,7 +32,7 @@ class Eojeol:
         return not self.tail and bool(self.stem)
 
 
-def eojeols(doc: Doc, sent: Span) -> list[Eojeol]:
+def eojeols(doc: Doc, sent: Span, text: str | None = None) -> list[Eojeol]:
     """Words of a sentence; a parenthesis keeps its spaces inside one word."""
     words: list[list] = []
     depth = 0
@@ -52,7 +52,7 @@ def eojeols(doc: Doc, sent: Span) -> list[Eojeol]:
     if current:
         words.append(current)
     out = []
-    text = doc.text
+    text = doc.text if text is None else text  # (doc.text is rebuilt on each access)
     for toks in words:
         stem_end = toks[0].idx
         tail_tag = ""
@@ -74,9 +74,12 @@ def eojeols(doc: Doc, sent: Span) -> list[Eojeol]:
     return out
 
 
+_NO_QUOTES = str.maketrans("", "", QUOTES)
+
+
 def strip_name(text: str) -> str:
-    """A name without surrounding quotes and spaces: ‘원 거브’ -> 원 거브."""
-    return re.sub(f"[{re.escape(QUOTES)}]", "", text).strip()
+    """A name without quotes and surrounding spaces: ‘원 거브’ -> 원 거브."""
+    return text.translate(_NO_QUOTES).strip()
 
 
 def split_alias(stem: str) -> tuple[str, str | None]:
@@ -87,3 +90,14 @@ def split_alias(stem: str) -> tuple[str, str | None]:
         # Only a Latin name in parentheses is another name; Korean is a gloss (관세청(AI 통관…))
         return m.group(1), alias if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .&+\-/|]*", alias) else None
     return stem, None
+
+
+def sentence_words(doc: Doc) -> list[tuple[Span, list[Eojeol]]]:
+    """Each sentence with its words, computed once per doc (entities and relations
+    both read them)."""
+    cached = doc.user_data.get("kg_words")
+    if cached is None:
+        text = doc.text
+        cached = [(sent, eojeols(doc, sent, text)) for sent in doc.sents]
+        doc.user_data["kg_words"] = cached
+    return cached

@@ -109,14 +109,10 @@ class KiwiTokenizer:
             starts.append(sent_start)
             pos = e
         gap(pos, len(text))
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, tag, start in zip(doc, tags, starts):
-            token.tag_ = tag
-            token.pos_ = "SPACE" if tag == "_SP" else _upos(tag)
         # Kiwi's splitter decides sentences; spaCy must not guess others.
-        for i, token in enumerate(doc):
-            token.is_sent_start = True if starts[i] or i == 0 else False
-        return doc
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags,
+                   pos=["SPACE" if t == "_SP" else _upos(t) for t in tags],
+                   sent_starts=[bool(s) or i == 0 for i, s in enumerate(starts)])
 
     # spaCy calls these when a pipeline is saved; the tokenizer has no state to save.
     def to_bytes(self, **_kwargs) -> bytes:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.morphology import Eojeol, eojeols
+from kg.morphology import Eojeol, sentence_words
 from kg.types import PREDICATES, Evidence, Mention
 
 SUBJ = ("이", "가", "은", "는", "도", "께서", "이가")
@@ -66,6 +66,7 @@ class _Doc:
         self.orgs_seen: list[int] = []
         self.events_seen: list[int] = []
         self.programs_seen: list[int] = []
+        self.previous_text = ""                  # the sentence before this one
 
 
 def _roles(words: list[Eojeol], slots: list[Slot]) -> None:
@@ -111,11 +112,11 @@ def find_statements(sdoc: Doc, mentions: list[Mention]) -> tuple[list[Statement]
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
-    for s_index, sent in enumerate(sdoc.sents):
+    for s_index, (sent, words) in enumerate(sentence_words(sdoc)):
         idx = by_sentence.get(s_index, [])
-        words = eojeols(sdoc, sent)
         slots = _slots(sent, words, idx, mentions)
         out += _Sentence(state, sent, words, slots).run()
+        state.previous_text = sent.text
     out = _dedupe(out)
     kept = [s for s in out if _allowed(mentions, s)]
     return kept, len(out) - len(kept)
@@ -360,19 +361,11 @@ class _Sentence:
                         self.add(o.index, "participatesIn", state.programs_seen[-1])
         # 기업 9곳이 참여했다. NDS, … 등이 …: a member list joining the day's event
         if len(orgs) >= 3 and state.events_seen and V_PARTICIPATE.search(
-                text + _previous(self.sent)):
+                text + state.previous_text):
             listed = [o for o in orgs if o.role.startswith(("conj", "subj"))]
             if len(listed) >= 3:
                 for o in listed:
                     self.add(o.index, "participatesIn", state.events_seen[0])
-
-
-def _previous(sent: Span) -> str:
-    doc = sent.doc
-    if sent.start == 0:
-        return ""
-    prev = doc[sent.start - 1].sent
-    return prev.text
 
 
 def _subject(state: _Doc, sent: Span, slots: list[Slot], text: str) -> int | None:
@@ -451,10 +444,16 @@ def _org_location(add, o: Slot, slots: list[Slot], sent: Span) -> None:
         pm, om = p.mention, o.mention
         if pm.type != "Place":
             continue
-        if om.start <= pm.start and pm.end < om.end and sent.doc.text[pm.end] == " ":
+        if om.start <= pm.start and pm.end < om.end and _char_after(sent, pm.end) == " ":
             add(o.index, "locatedIn", p.index)
-        elif pm.end + 1 == om.start and sent.doc.text[pm.end] == " ":
+        elif pm.end + 1 == om.start and _char_after(sent, pm.end) == " ":
             add(o.index, "locatedIn", p.index)
+
+
+def _char_after(sent: Span, offset: int) -> str:
+    rel = offset - sent.start_char
+    text = sent.text
+    return text[rel] if 0 <= rel < len(text) else ""
 
 
 def _allowed(ms: list[Mention], s: Statement) -> bool:
