@@ -161,6 +161,9 @@ def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:
     from kg.io import atomic_write_bytes
 
     rendered = render_all(data, to_rdf(data), to_networkx(data))
+    for name in rendered:  # temporary files a killed build left behind
+        for stale in (out_dir / name).parent.glob(f".{Path(name).name}.*.tmp"):
+            stale.unlink(missing_ok=True)
     written = []
     for name, payload in rendered.items():
         path = out_dir / name

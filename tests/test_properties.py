@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from conftest import ROOT, SEEDS
+from conftest import SEEDS
 from kg.export.html import render_html
 from kg.export.turtle import render_turtle
 from kg.graph import to_networkx, to_rdf
@@ -60,23 +61,51 @@ def test_any_text_gives_parseable_turtle_and_a_safe_page(pipeline, text):
     assert page.count("<script") == render_html(nx.MultiDiGraph()).count("<script")
 
 
-def test_a_killed_build_leaves_the_previous_output(tmp_path):
-    out = tmp_path / "out"
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEEDS), "-o", str(out)],
-                   check=True, capture_output=True)
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    corpus = tmp_path / "more"
+def _kg_build(inputs, out):
+    return [sys.executable, "-m", "kg.cli", "build", str(inputs), "-o", str(out)]
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def test_a_killed_build_leaves_whole_files(tmp_path):
+    """Killed while extracting, nothing changes; killed while writing, each file is
+    the old or the new one, whole, and the next build clears the leftovers."""
+    corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(40):  # enough work that the build is killed mid-way
-        (corpus / f"{i:03}.txt").write_text((SEEDS / "002_430102f8735eb5df.txt").read_text(
-            encoding="utf-8") + f"\n추가 문단 {i}번째 사업을 추진한다.", encoding="utf-8")
-    for delay in (0.5, 3.0, 6.0):
-        proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o",
-                                 str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*")
-                 if p.is_file() and not p.name.endswith(".tmp")}
-        assert after == before, f"output changed after a kill at {delay} s"
-    assert (ROOT / "output").is_dir()
+    text = (SEEDS / "002_430102f8735eb5df.txt").read_text(encoding="utf-8")
+    for i in range(150):  # several seconds of work
+        (corpus / f"{i:03}.txt").write_text(text + f"\n{i}번째 ‘시범 사업 {i}’을 추진한다.",
+                                            encoding="utf-8")
+    old, new = tmp_path / "old", tmp_path / "new"
+    subprocess.run(_kg_build(SEEDS, old), check=True, capture_output=True)
+    subprocess.run(_kg_build(corpus, new), check=True, capture_output=True)
+    before, after = _files(old), _files(new)
+    assert before.keys() == after.keys()
+
+    out = tmp_path / "out"
+    shutil.copytree(old, out)
+    proc = subprocess.Popen(_kg_build(corpus, out), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(2.0)  # loading Kiwi and extracting: nothing written yet
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _files(out) == before
+
+    # kill as soon as the first output is being written
+    proc = subprocess.Popen(_kg_build(corpus, out), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if any(p.name.endswith(".tmp") for p in out.rglob("*")):
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.001)
+    proc.wait()
+    for name, data in _files(out).items():
+        if not name.endswith(".tmp") and "/." not in "/" + name:
+            assert data in (before[name], after[name]), name
+    subprocess.run(_kg_build(corpus, out), check=True, capture_output=True)
+    assert _files(out) == after  # and no temporary file is left behind
