@@ -22,11 +22,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.lexicon import Lexicon
 from kg.money import find_money
-from kg.morphology import QUOTES, Eojeol, sentence_words, split_alias, strip_name
+from kg.morphology import (QUOTES, Eojeol, SentenceText, doc_text, sentence_words,
+                           split_alias, strip_name)
 from kg.types import Document, Mention, Money
 
 _QUOTED = re.compile("|".join(
@@ -182,7 +183,7 @@ class Rules:
                     out.append(Candidate(w.start, words[j].stem_end, "Initiative", "rank"))
         return out
 
-    def quotes(self, doc: Doc, sent: Span, words: list[Eojeol]) -> list[Candidate]:
+    def quotes(self, doc: Doc, sent: SentenceText, words: list[Eojeol]) -> list[Candidate]:
         out = []
         for m in _QUOTED.finditer(sent.text):
             qs, qe = sent.start_char + m.start(), sent.start_char + m.end()
@@ -393,7 +394,7 @@ class Rules:
             out.append(c)
         return out
 
-    def investments(self, doc: Doc, sent: Span) -> list[Candidate]:
+    def investments(self, doc: Doc, sent: SentenceText) -> list[Candidate]:
         out = []
         text = sent.text
         for s, e, money in find_money(text):
@@ -615,7 +616,7 @@ def _lawmakers(words: list[Eojeol], kept: list[Candidate], lex: Lexicon) -> list
 def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     rules = Rules(lex)
     out: list[Candidate] = []
-    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+    text = doc_text(doc)
     ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
             for e in doc.ents]  # doc.ents walks the whole doc: read it once
     for sent, words in sentence_words(doc):
@@ -664,7 +665,7 @@ def _drop_inside_aliases(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _repeated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Names a rule found once are found again elsewhere in the document (코딧 … 코딧이),
     and people again by their full name or foreign surname (크라츠 부사장)."""
-    text = doc.text
+    text = doc_text(doc)
     names: dict[str, Candidate] = {}
     for c in cands:
         if c.rule in ("lexicon", "money", "government"):
@@ -719,7 +720,7 @@ def add_entity_components(nlp: Language, lex: Lexicon) -> None:
 def to_mentions(document: Document, doc: Doc) -> list[Mention]:
     """Candidates of a processed doc -> Mention records, with parenthesised aliases."""
     sent_starts = [s.start_char for s, _ in sentence_words(doc)]
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for c in doc.user_data.get("kg_candidates", []):
         surface = strip_name(text[c.start:c.end])

@@ -55,19 +55,19 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _shortened(short: list[str], long: list[str]) -> bool:
-    """`short` is `long` with words dropped at the start, the end, or inside
-    (keeping both ends): AI 강국 비전 / 세계 3대 AI 강국 비전; 범정부 AI 인프라 /
-    범정부 AI 공통 인프라."""
-    if len(short) < 2 or len(short) >= len(long):
-        return False
-    n = len(short)
-    if long[-n:] == short or long[:n] == short:
-        return True
-    if short[0] != long[0] or short[-1] != long[-1]:
-        return False
-    it = iter(long)
-    return all(w in it for w in short)
+def _shortenings(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
+    """The shorter forms of a name that mean the same thing: words dropped at the
+    start or the end (AI 강국 비전 / 세계 3대 AI 강국 비전), or inside, keeping both ends
+    (범정부 AI 인프라 / 범정부 AI 공통 인프라). At least two words remain."""
+    n = len(words)
+    for k in range(2, n):
+        yield words[:k]
+        yield words[n - k:]
+    inner = words[1:-1]
+    if 1 <= len(inner) <= 8:  # names are short; 2^8 subsets at most
+        for mask in range(1, (1 << len(inner)) - 1):
+            kept = tuple(w for i, w in enumerate(inner) if mask >> i & 1)
+            yield (words[0], *kept, words[-1])
 
 
 @dataclass(frozen=True)
@@ -103,20 +103,20 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
         # a program and the initiative it is part of are often named alike
         groups_by_type["Program" if m.type == "Initiative" else m.type].append(m)
 
-    # shortened forms: index each multi-word name by its first and last word
+    # shortened forms: look each name's shortenings up among the names seen, which
+    # is linear in the number of names (comparing all pairs was quadratic)
     for etype, ms in sorted(groups_by_type.items()):
         if etype in ("Person", "Investment"):
             continue
-        words_of = {mention_id(m): [w for w in re.split(r"\s+", m.text) if w] for m in ms}
-        index: dict[str, list] = defaultdict(list)
-        for mid, words in words_of.items():
-            if len(words) >= 2:
-                index["F" + words[0]].append(mid)
-                index["L" + words[-1]].append(mid)
-        for mid, words in sorted(words_of.items()):
-            cands = set(index.get("F" + words[0], [])) | set(index.get("L" + words[-1], []))
-            for other in sorted(cands):
-                if other != mid and _shortened(words, words_of[other]):
+        first_of: dict[tuple[str, ...], tuple] = {}
+        for m in ms:
+            first_of.setdefault(tuple(m.text.split()), mention_id(m))
+        for words, mid in sorted(first_of.items()):
+            if len(words) < 3:
+                continue
+            for short in _shortenings(words):
+                other = first_of.get(short)
+                if other is not None:
                     uf.union(mid, other)
 
     members: dict = defaultdict(list)

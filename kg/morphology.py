@@ -32,21 +32,37 @@ class Eojeol:
         return not self.tail and bool(self.stem)
 
 
-def eojeols(doc: Doc, sent: Span, text: str | None = None) -> list[Eojeol]:
+@dataclass(frozen=True)
+class _Tok:
+    """What the word rules read of a token, copied once out of spaCy (whose Token
+    objects are rebuilt on every access)."""
+
+    text: str
+    tag: str
+    idx: int
+    space: bool
+
+
+def _tokens(doc: Doc) -> list[_Tok]:
+    return [_Tok(t.text, t.tag_, t.idx, bool(t.whitespace_)) for t in doc]
+
+
+def eojeols(doc: Doc, sent: Span, text: str | None = None,
+            tokens: list[_Tok] | None = None) -> list[Eojeol]:
     """Words of a sentence; a parenthesis keeps its spaces inside one word."""
-    words: list[list] = []
+    toks_all = tokens if tokens is not None else _tokens(doc)
+    words: list[list[_Tok]] = []
     depth = 0
-    current: list = []
-    for tok in sent:
-        if tok.tag_ == "_SP":
+    current: list[_Tok] = []
+    for tok in toks_all[sent.start:sent.end]:
+        if tok.tag == "_SP":
             if depth == 0 and current:
                 words.append(current)
                 current = []
             continue
         current.append(tok)
-        depth += tok.text.count("(") - tok.text.count(")")
-        depth = max(depth, 0)
-        if tok.whitespace_ and depth == 0:
+        depth = max(depth + tok.text.count("(") - tok.text.count(")"), 0)
+        if tok.space and depth == 0:
             words.append(current)
             current = []
     if current:
@@ -58,18 +74,18 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None) -> list[Eojeol]:
         tail_tag = ""
         depth = 0
         for tok in toks:
-            tag = tok.tag_.split("+")[0]
             if depth > 0 or tok.text == "(":
                 depth += tok.text.count("(") - tok.text.count(")")
                 stem_end = tok.idx + len(tok.text)
                 continue
+            tag = tok.tag.split("+")[0]
             if tag in NOUNISH or tok.text in JOINERS or tok.text in QUOTES:
                 stem_end = tok.idx + len(tok.text)
                 continue
             tail_tag = tag
             break
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append(Eojeol(start, end, stem_end, [t.tag_ for t in toks],
+        out.append(Eojeol(start, end, stem_end, [t.tag for t in toks],
                           text[stem_end:end], tail_tag, text[start:end], text[start:stem_end]))
     return out
 
@@ -92,12 +108,30 @@ def split_alias(stem: str) -> tuple[str, str | None]:
     return stem, None
 
 
-def sentence_words(doc: Doc) -> list[tuple[Span, list[Eojeol]]]:
+@dataclass(frozen=True)
+class SentenceText:
+    """A sentence's text and offsets (spaCy's Span.text is rebuilt on every access)."""
+
+    text: str
+    start_char: int
+    end_char: int
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per doc."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def sentence_words(doc: Doc) -> list[tuple[SentenceText, list[Eojeol]]]:
     """Each sentence with its words, computed once per doc (entities and relations
     both read them)."""
     cached = doc.user_data.get("kg_words")
     if cached is None:
-        text = doc.text
-        cached = [(sent, eojeols(doc, sent, text)) for sent in doc.sents]
+        text, tokens = doc_text(doc), _tokens(doc)
+        cached = [(SentenceText(text[s.start_char:s.end_char], s.start_char, s.end_char),
+                   eojeols(doc, s, text, tokens)) for s in doc.sents]
         doc.user_data["kg_words"] = cached
     return cached

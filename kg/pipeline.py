@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from kg.documents import DEFAULT_MAX_BYTES, load_documents
 from kg.errors import InputError, UsageError
-from kg.graph import GraphData, to_networkx, to_rdf
+from kg.graph import GraphData, to_networkx, to_triples
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import known_aliases, link, mention_id
 from kg.relations import Statement, find_statements
@@ -160,7 +160,7 @@ def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:
     from kg.export import render_all
     from kg.io import atomic_write_bytes
 
-    rendered = render_all(data, to_rdf(data), to_networkx(data))
+    rendered = render_all(data, to_triples(data), to_networkx(data))
     for name in rendered:  # temporary files a killed build left behind
         for stale in (out_dir / name).parent.glob(f".{Path(name).name}.*.tmp"):
             stale.unlink(missing_ok=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.morphology import Eojeol, sentence_words
+from kg.morphology import Eojeol, SentenceText, sentence_words
 from kg.types import PREDICATES, Evidence, Mention
 
 SUBJ = ("이", "가", "은", "는", "도", "께서", "이가")
@@ -122,7 +122,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention]) -> tuple[list[Statement]
     return kept, len(out) - len(kept)
 
 
-def _slots(sent: Span, words: list[Eojeol], idx: list[int], mentions: list[Mention]) -> list[Slot]:
+def _slots(sent: SentenceText, words: list[Eojeol], idx: list[int], mentions: list[Mention]) -> list[Slot]:
     quotes = _quote_spans(sent.text)
     slots = []
     for i in idx:
@@ -144,7 +144,7 @@ def _slots(sent: Span, words: list[Eojeol], idx: list[int], mentions: list[Menti
     return slots
 
 
-def _evidence(sent: Span, mentions: list[Mention], *idx: int) -> Evidence:
+def _evidence(sent: SentenceText, mentions: list[Mention], *idx: int) -> Evidence:
     text = sent.text.rstrip()
     # the stating words: the mentions this sentence holds (a carried-over subject is not here)
     rel = [(mentions[i].start - sent.start_char, mentions[i].end - sent.start_char) for i in idx
@@ -157,7 +157,7 @@ def _evidence(sent: Span, mentions: list[Mention], *idx: int) -> Evidence:
 class _Sentence:
     """The rules applied to one sentence; each method is one family of relations."""
 
-    def __init__(self, state: _Doc, sent: Span, words: list[Eojeol], slots: list[Slot]):
+    def __init__(self, state: _Doc, sent: SentenceText, words: list[Eojeol], slots: list[Slot]):
         self.state, self.sent, self.words, self.slots = state, sent, words, slots
         self.text = sent.text
         self.ms = state.mentions
@@ -368,7 +368,7 @@ class _Sentence:
                     self.add(o.index, "participatesIn", state.events_seen[0])
 
 
-def _subject(state: _Doc, sent: Span, slots: list[Slot], text: str) -> int | None:
+def _subject(state: _Doc, sent: SentenceText, slots: list[Slot], text: str) -> int | None:
     """The sentence's acting subject: an organisation or person outside quotes."""
     for x in slots:
         if x.quoted or not x.role.startswith("subj"):
@@ -393,7 +393,7 @@ def _subject(state: _Doc, sent: Span, slots: list[Slot], text: str) -> int | Non
     return None
 
 
-def _target(slots: list[Slot], money: Slot, text: str, sent: Span) -> int | None:
+def _target(slots: list[Slot], money: Slot, text: str, sent: SentenceText) -> int | None:
     """What a sum is for: 383억원을 투입해 X를; X에 383억원을; 1억 달러 규모의 X."""
     kinds = ("Program", "Initiative", "Organization", "Place")
     after = [x for x in slots if x.mention.start >= money.mention.end and x.mention.type in kinds]
@@ -410,7 +410,7 @@ def _target(slots: list[Slot], money: Slot, text: str, sent: Span) -> int | None
     return None
 
 
-def _locations(add, e: Slot, slots: list[Slot], words: list[Eojeol], sent: Span) -> None:
+def _locations(add, e: Slot, slots: list[Slot], words: list[Eojeol], sent: SentenceText) -> None:
     """서울시 중구 대한상공회의소에서 열린 X: the event is in each place before 에서."""
     text = sent.text
     ev = e.mention
@@ -438,7 +438,7 @@ def _locations(add, e: Slot, slots: list[Slot], words: list[Eojeol], sent: Span)
             add(e.index, "locatedIn", p.index)
 
 
-def _org_location(add, o: Slot, slots: list[Slot], sent: Span) -> None:
+def _org_location(add, o: Slot, slots: list[Slot], sent: SentenceText) -> None:
     """대만 재정부, 서울 상공회의소: a place written before the name (with a space)."""
     for p in slots:
         pm, om = p.mention, o.mention
@@ -450,7 +450,7 @@ def _org_location(add, o: Slot, slots: list[Slot], sent: Span) -> None:
             add(o.index, "locatedIn", p.index)
 
 
-def _char_after(sent: Span, offset: int) -> str:
+def _char_after(sent: SentenceText, offset: int) -> str:
     rel = offset - sent.start_char
     text = sent.text
     return text[rel] if 0 <= rel < len(text) else ""

@@ -1,14 +1,17 @@
 """Exporters: each renders the built graph into the bytes of one output file."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import networkx as nx
-from rdflib import Graph
 
 from kg.graph import GraphData
 
 
-def render_all(data: GraphData, rdf: Graph, view: nx.MultiDiGraph) -> dict[str, bytes]:
-    """File name -> content, for every output of a build."""
+def render_all(data: GraphData, rdf: Sequence[tuple], view: nx.MultiDiGraph
+               ) -> dict[str, bytes]:
+    """File name -> content, for every output of a build. `rdf` is the graph's triples
+    (kg.graph.to_triples; an rdflib Graph works too, more slowly)."""
     from kg.export.html import render_html
     from kg.export.propertygraph import render_graphml, render_neo4j
     from kg.export.rdf import render_jsonld, render_nquads, render_ntriples
