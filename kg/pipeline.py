@@ -15,10 +15,9 @@ from kg.graph import GraphData, to_networkx, to_triples
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import known_aliases, link, mention_id
 from kg.relations import Statement, find_statements
-from kg.types import SYMMETRIC, Document, Evidence, Mention, Relation
+from kg.types import PREDICATES, SYMMETRIC, Document, Evidence, Mention, Relation
 
 log = logging.getLogger(__name__)
-PIPELINE_VERSION = "0.1.0"
 
 
 @dataclass(frozen=True)
@@ -98,14 +97,17 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
             if st.predicate in SYMMETRIC and o < s:
                 s, o = o, s
             evidence.setdefault((s, st.predicate, o), set()).add(st.evidence)
+    # linking can change a type (a Program named like an Initiative): check again
+    allowed = {k: v for k, v in evidence.items()
+               if by_key[k[0]].type in PREDICATES[k[1]][0]
+               and by_key[k[2]].type in PREDICATES[k[1]][1]}
     relations = tuple(Relation(s, p, o, _one_per_sentence(ev))
-                      for (s, p, o), ev in sorted(evidence.items()))
+                      for (s, p, o), ev in sorted(allowed.items()))
     known = {e.key: known_aliases(e, lex) for e in linked.entities if e.type != "Investment"}
     data = GraphData(documents=tuple(x.document for x in extractions),
                      entities=linked.entities, relations=relations,
                      known_aliases={k: v for k, v in known.items() if v})
-    assert all(r.subject in by_key and r.object in by_key for r in relations)
-    return data, sum(x.rejected for x in extractions)
+    return data, sum(x.rejected for x in extractions) + len(evidence) - len(allowed)
 
 
 def _one_per_sentence(evidence: set[Evidence]) -> tuple[Evidence, ...]:
