@@ -27,15 +27,24 @@ log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 
 
+# the modules whose code decides what a document yields (exporters do not)
+EXTRACTION_MODULES = ("nlp", "entities", "morphology", "relations", "money", "lexicon", "types",
+                      "pipeline")
+
+
 @functools.lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """A hash of the code and lexicons that extraction depends on."""
+    """A hash of the code, lexicons and analysers that extraction depends on."""
+    from importlib.metadata import version
+
     from kg.lexicon import LEXICON_DIR
 
     h = hashlib.sha256()
-    for path in sorted(PACKAGE.glob("*.py")) + sorted(LEXICON_DIR.glob("*")):
+    for path in [PACKAGE / f"{m}.py" for m in EXTRACTION_MODULES] + sorted(LEXICON_DIR.glob("*")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    for package in ("kiwipiepy", "kiwipiepy_model", "spacy"):
+        h.update(f"{package}={version(package)}".encode())
     return h.hexdigest()[:16]
 
 

@@ -98,55 +98,86 @@ class _Adder:
         self.triples.append(triple)
 
 
+# Vocabulary terms, looked up once (rdflib namespace attribute access is slow)
+TYPE = RDF.type
+STATEMENT = RDF.Statement
+SUBJECT = RDF.subject
+PREDICATE = RDF.predicate
+OBJECT = RDF.object
+DOCUMENT = KG.Document
+IDENTIFIER = DCTERMS.identifier
+TITLE = DCTERMS.title
+SHA256 = KG.sha256
+LABEL = RDFS.label
+ALT = SKOS.altLabel
+HIDDEN = SKOS.hiddenLabel
+MENTIONED = KG.mentionedIn
+ROLE = KG.role
+AMOUNT = SCHEMA.amount
+MONETARY = SCHEMA.MonetaryAmount
+VALUE = SCHEMA.value
+CURRENCY = SCHEMA.currency
+DESCRIPTION = SCHEMA.description
+YEAR = KG.year
+DERIVED = PROV.wasDerivedFrom
+SELECTOR = OA.hasSelector
+QUOTE = OA.TextQuoteSelector
+EXACT = OA.exact
+POSITION = OA.TextPositionSelector
+START = OA.start
+END = OA.end
+
+
 def _triples(data: GraphData) -> list[tuple]:
     g = _Adder()
     docs = doc_iris(data.documents)
+    ent = str(ENT)  # URIRef(ent + key): rdflib's Namespace lookups cost microseconds each
     for d in data.documents:
         node = docs[d.id]
-        g.add((node, RDF.type, KG.Document))
-        g.add((node, DCTERMS.identifier, Literal(d.id)))
-        g.add((node, DCTERMS.title, _lit(d.title)))
-        g.add((node, KG.sha256, Literal(d.sha256)))
+        g.add((node, TYPE, DOCUMENT))
+        g.add((node, IDENTIFIER, Literal(d.id)))
+        g.add((node, TITLE, _lit(d.title)))
+        g.add((node, SHA256, Literal(d.sha256)))
     for e in data.entities:
-        node = ENT[e.key]
-        g.add((node, RDF.type, KG[e.type]))
-        g.add((node, RDFS.label, _lit(e.label)))
+        node = URIRef(ent + e.key)
+        g.add((node, TYPE, KG[e.type]))
+        g.add((node, LABEL, _lit(e.label)))
         for alias in e.aliases:
-            g.add((node, SKOS.altLabel, _lit(alias)))
+            g.add((node, ALT, _lit(alias)))
         for alias in data.known_aliases.get(e.key, ()):
-            g.add((node, SKOS.hiddenLabel, _lit(alias)))
+            g.add((node, HIDDEN, _lit(alias)))
         for doc_id in e.docs:
-            g.add((node, KG.mentionedIn, docs[doc_id]))
+            g.add((node, MENTIONED, docs[doc_id]))
         if e.role:
-            g.add((node, KG.role, _lit(e.role)))
+            g.add((node, ROLE, _lit(e.role)))
         if e.money is not None:
             amount = URIRef(node + "-amount")
-            g.add((node, SCHEMA.amount, amount))
-            g.add((amount, RDF.type, SCHEMA.MonetaryAmount))
-            g.add((amount, SCHEMA.value, Literal(e.money.amount, datatype=XSD.integer)))
-            g.add((amount, SCHEMA.currency, Literal(e.money.currency)))
+            g.add((node, AMOUNT, amount))
+            g.add((amount, TYPE, MONETARY))
+            g.add((amount, VALUE, Literal(e.money.amount, datatype=XSD.integer)))
+            g.add((amount, CURRENCY, Literal(e.money.currency)))
             if e.phrase:
-                g.add((node, SCHEMA.description, _lit(e.phrase)))
+                g.add((node, DESCRIPTION, _lit(e.phrase)))
         if e.year:
-            g.add((node, KG.year, Literal(e.year, datatype=XSD.integer)))
+            g.add((node, YEAR, Literal(e.year, datatype=XSD.integer)))
     for r in data.relations:
-        s, p, o = ENT[r.subject], KG[r.predicate], ENT[r.object]
+        s, p, o = URIRef(ent + r.subject), KG[r.predicate], URIRef(ent + r.object)
         g.add((s, p, o))
         for ev in r.evidence:
             st = evidence_iri(r.subject, r.predicate, r.object, ev)
-            g.add((st, RDF.type, RDF.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
-            g.add((st, PROV.wasDerivedFrom, docs[ev.doc_id]))
+            g.add((st, TYPE, STATEMENT))
+            g.add((st, SUBJECT, s))
+            g.add((st, PREDICATE, p))
+            g.add((st, OBJECT, o))
+            g.add((st, DERIVED, docs[ev.doc_id]))
             quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
-            g.add((st, OA.hasSelector, quote))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, _lit(ev.text)))
-            g.add((st, OA.hasSelector, position))
-            g.add((position, RDF.type, OA.TextPositionSelector))
-            g.add((position, OA.start, Literal(ev.start, datatype=XSD.integer)))
-            g.add((position, OA.end, Literal(ev.end, datatype=XSD.integer)))
+            g.add((st, SELECTOR, quote))
+            g.add((quote, TYPE, QUOTE))
+            g.add((quote, EXACT, _lit(ev.text)))
+            g.add((st, SELECTOR, position))
+            g.add((position, TYPE, POSITION))
+            g.add((position, START, Literal(ev.start, datatype=XSD.integer)))
+            g.add((position, END, Literal(ev.end, datatype=XSD.integer)))
     return g.triples
 
 

@@ -14,13 +14,15 @@ def render_all(data: GraphData, rdf: Sequence[tuple], view: nx.MultiDiGraph
     (kg.graph.to_triples; an rdflib Graph works too, more slowly)."""
     from kg.export.html import render_html
     from kg.export.propertygraph import render_graphml, render_neo4j
-    from kg.export.rdf import render_jsonld, render_nquads, render_ntriples
+    from kg.export.rdf import ox_triples, render_jsonld, render_nquads, render_ntriples
     from kg.export.turtle import render_turtle
 
+    rdf = list(rdf)
+    converted = ox_triples(rdf)
     return {
-        "graph.ttl": render_turtle(rdf),
-        "graph.nt": render_ntriples(rdf),
-        "graph.nq": render_nquads(data, rdf),
+        "graph.ttl": render_turtle(rdf, converted),
+        "graph.nt": render_ntriples(rdf, converted),
+        "graph.nq": render_nquads(data, rdf, converted),
         "graph.jsonld": render_jsonld(rdf),
         "graph.graphml": render_graphml(view),
         "graph.html": render_html(view).encode("utf-8"),

@@ -187,7 +187,7 @@ def _layout(ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, tuple[flo
     h.add_edges_from(sorted({(min(a, b), max(a, b)) for a, b in pairs if a != b}))
     # Fruchterman-Reingold ("force"); fewer iterations for big graphs keep the export to a
     # few seconds (networkx's big-graph version loops in Python).
-    iterations = 50 if len(ids) <= 1000 else 30
+    iterations = 50 if len(ids) <= 500 else 15
     try:
         pos = nx.spring_layout(h, seed=LAYOUT_SEED, iterations=iterations, method="force")
     except TypeError:  # networkx < 3.4 has no method= (and always uses "force")

@@ -89,10 +89,15 @@ def _sorted_lines(payload: bytes) -> bytes:
     return b"".join(lines)
 
 
-def render_ntriples(rdf: Graph) -> bytes:
-    """N-Triples, one triple a line, lines sorted bytewise."""
+def ox_triples(rdf) -> list[ox.Triple]:
+    """The triples as pyoxigraph terms (convert once, render several times)."""
     terms = _Terms()
-    payload = ox.serialize((terms.triple(s, p, o) for s, p, o in rdf),
+    return [terms.triple(s, p, o) for s, p, o in rdf]
+
+
+def render_ntriples(rdf, triples: list[ox.Triple] | None = None) -> bytes:
+    """N-Triples, one triple a line, lines sorted bytewise."""
+    payload = ox.serialize(triples if triples is not None else ox_triples(rdf),
                            format=ox.RdfFormat.N_TRIPLES)
     return _sorted_lines(payload)
 
@@ -143,13 +148,16 @@ def document_graphs(data: GraphData, rdf: Graph) -> dict[tuple, tuple[URIRef, ..
     return {(s, p, o): graphs for s, p, o, graphs in _graph_assignment(data, rdf)}
 
 
-def render_nquads(data: GraphData, rdf: Graph) -> bytes:
-    """N-Quads with one named graph per document (its IRI); lines sorted bytewise."""
+def render_nquads(data: GraphData, rdf, triples: list[ox.Triple] | None = None) -> bytes:
+    """N-Quads with one named graph per document (its IRI); lines sorted bytewise.
+    `triples`, when given, are `rdf`'s triples already converted, in the same order."""
     terms = _Terms()
+    rdf = list(rdf)
+    converted = triples if triples is not None else ox_triples(rdf)
 
     def quads() -> Iterable[ox.Quad]:
-        for s, p, o, graphs in _graph_assignment(data, rdf):
-            s, p, o = terms(s), terms(p), terms(o)
+        for t, (_s, _p, _o, graphs) in zip(converted, _graph_assignment(data, rdf)):
+            s, p, o = t.subject, t.predicate, t.object
             if not graphs:
                 yield ox.Quad(s, p, o)
             for g in graphs:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.export.rdf import _Terms
+from kg.export.rdf import ox_triples
 from kg.graph import PREFIXES
 
 
-def render_turtle(rdf: Graph) -> bytes:
-    term = _Terms()
-    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in rdf),
+def render_turtle(rdf: Graph, triples: list[ox.Triple] | None = None) -> bytes:
+    """Turtle of `rdf` (or of its pyoxigraph `triples`, when already converted)."""
+    triples = sorted(triples if triples is not None else ox_triples(rdf),
                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     body = ox.serialize(triples, format=ox.RdfFormat.TURTLE,
                         prefixes={k: str(v) for k, v in sorted(PREFIXES.items())})
