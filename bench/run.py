@@ -14,8 +14,9 @@ Every build runs as a subprocess (`python -m kg.cli build ...`); its peak memory
 the largest sum of RSS (and PSS) over the process and all its descendants
 (the workers of --jobs), sampled every 0.2 s (PSS every 1 s). Times are medians of
 --repeat runs. For the largest N it also times, inside one process, the RDF graph
-construction and every output renderer (and pyoxigraph serialising the same
-triples), and for --profile-docs it profiles one single-process build with cProfile.
+construction and every output renderer (and, for comparison, rdflib's and
+pyoxigraph's own serialisers on the same triples), and for --profile-docs it
+profiles one single-process build with cProfile.
 
 The code under test is copied (kg/ and ontology/) into the work folder first, so
 edits made to the working tree during a long run do not change what is measured
@@ -489,7 +490,8 @@ def machine_info(bench: Bench, commit: str | None) -> dict:
         "memory_gb": round(psutil.virtual_memory().total / 1e9, 1),
         "platform": platform.platform(), "python": platform.python_version(),
         "git_commit": git("rev-parse", commit or "HEAD"),
-        "measured": f"commit {commit}" if commit else "the working tree, copied at the start",
+        "measured": (f"commit {git('rev-parse', '--short', commit)}" if commit
+                     else "the working tree, copied at the start"),
         "git_dirty_files": [] if commit else git("status", "--porcelain").splitlines(),
         "kg_imported_from": kg_file, "pipeline_fingerprint": fingerprint,
         "packages": {name: version(name) for name in
