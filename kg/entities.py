@@ -613,8 +613,8 @@ def _lawmakers(words: list[Eojeol], kept: list[Candidate], lex: Lexicon) -> list
     return out
 
 
-def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
-    rules = Rules(lex)
+def find_candidates(doc: Doc, rules: Rules) -> list[Candidate]:
+    lex = rules.lex
     out: list[Candidate] = []
     text = doc_text(doc)
     ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
@@ -699,10 +699,10 @@ def _repeated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def make_mentions_component(nlp: Language, name: str):
     from kg.lexicon import load_lexicon
 
-    lex = load_lexicon()
+    rules = Rules(load_lexicon())  # once per pipeline, not once per document
 
     def component(doc: Doc) -> Doc:
-        doc.user_data["kg_candidates"] = find_candidates(doc, lex)
+        doc.user_data["kg_candidates"] = find_candidates(doc, rules)
         return doc
 
     return component

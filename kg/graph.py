@@ -88,16 +88,6 @@ def to_triples(data: GraphData) -> list[tuple]:
     return list(dict.fromkeys(_triples(data)))
 
 
-class _Adder:
-    """Collects triples with the rdflib Graph.add call shape."""
-
-    def __init__(self) -> None:
-        self.triples: list[tuple] = []
-
-    def add(self, triple: tuple) -> None:
-        self.triples.append(triple)
-
-
 # Vocabulary terms, looked up once (rdflib namespace attribute access is slow)
 TYPE = RDF.type
 STATEMENT = RDF.Statement
@@ -129,56 +119,57 @@ END = OA.end
 
 
 def _triples(data: GraphData) -> list[tuple]:
-    g = _Adder()
+    triples: list[tuple] = []
+    add = triples.append
     docs = doc_iris(data.documents)
     ent = str(ENT)  # URIRef(ent + key): rdflib's Namespace lookups cost microseconds each
     for d in data.documents:
         node = docs[d.id]
-        g.add((node, TYPE, DOCUMENT))
-        g.add((node, IDENTIFIER, Literal(d.id)))
-        g.add((node, TITLE, _lit(d.title)))
-        g.add((node, SHA256, Literal(d.sha256)))
+        add((node, TYPE, DOCUMENT))
+        add((node, IDENTIFIER, Literal(d.id)))
+        add((node, TITLE, _lit(d.title)))
+        add((node, SHA256, Literal(d.sha256)))
     for e in data.entities:
         node = URIRef(ent + e.key)
-        g.add((node, TYPE, KG[e.type]))
-        g.add((node, LABEL, _lit(e.label)))
+        add((node, TYPE, KG[e.type]))
+        add((node, LABEL, _lit(e.label)))
         for alias in e.aliases:
-            g.add((node, ALT, _lit(alias)))
+            add((node, ALT, _lit(alias)))
         for alias in data.known_aliases.get(e.key, ()):
-            g.add((node, HIDDEN, _lit(alias)))
+            add((node, HIDDEN, _lit(alias)))
         for doc_id in e.docs:
-            g.add((node, MENTIONED, docs[doc_id]))
+            add((node, MENTIONED, docs[doc_id]))
         if e.role:
-            g.add((node, ROLE, _lit(e.role)))
+            add((node, ROLE, _lit(e.role)))
         if e.money is not None:
             amount = URIRef(node + "-amount")
-            g.add((node, AMOUNT, amount))
-            g.add((amount, TYPE, MONETARY))
-            g.add((amount, VALUE, Literal(e.money.amount, datatype=XSD.integer)))
-            g.add((amount, CURRENCY, Literal(e.money.currency)))
+            add((node, AMOUNT, amount))
+            add((amount, TYPE, MONETARY))
+            add((amount, VALUE, Literal(e.money.amount, datatype=XSD.integer)))
+            add((amount, CURRENCY, Literal(e.money.currency)))
             if e.phrase:
-                g.add((node, DESCRIPTION, _lit(e.phrase)))
+                add((node, DESCRIPTION, _lit(e.phrase)))
         if e.year:
-            g.add((node, YEAR, Literal(e.year, datatype=XSD.integer)))
+            add((node, YEAR, Literal(e.year, datatype=XSD.integer)))
     for r in data.relations:
         s, p, o = URIRef(ent + r.subject), KG[r.predicate], URIRef(ent + r.object)
-        g.add((s, p, o))
+        add((s, p, o))
         for ev in r.evidence:
             st = evidence_iri(r.subject, r.predicate, r.object, ev)
-            g.add((st, TYPE, STATEMENT))
-            g.add((st, SUBJECT, s))
-            g.add((st, PREDICATE, p))
-            g.add((st, OBJECT, o))
-            g.add((st, DERIVED, docs[ev.doc_id]))
+            add((st, TYPE, STATEMENT))
+            add((st, SUBJECT, s))
+            add((st, PREDICATE, p))
+            add((st, OBJECT, o))
+            add((st, DERIVED, docs[ev.doc_id]))
             quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
-            g.add((st, SELECTOR, quote))
-            g.add((quote, TYPE, QUOTE))
-            g.add((quote, EXACT, _lit(ev.text)))
-            g.add((st, SELECTOR, position))
-            g.add((position, TYPE, POSITION))
-            g.add((position, START, Literal(ev.start, datatype=XSD.integer)))
-            g.add((position, END, Literal(ev.end, datatype=XSD.integer)))
-    return g.triples
+            add((st, SELECTOR, quote))
+            add((quote, TYPE, QUOTE))
+            add((quote, EXACT, _lit(ev.text)))
+            add((st, SELECTOR, position))
+            add((position, TYPE, POSITION))
+            add((position, START, Literal(ev.start, datatype=XSD.integer)))
+            add((position, END, Literal(ev.end, datatype=XSD.integer)))
+    return triples
 
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph:
