@@ -12,9 +12,9 @@ from types import MappingProxyType
 from collections.abc import Mapping
 
 from kg.errors import UsageError
+from kg.resources import lexicon_dir
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-LEXICON_DIR = ONTOLOGY_DIR / "lexicons"
+LEXICON_DIR = lexicon_dir()
 _FILES = {"organizations.tsv": "Organization", "places.tsv": "Place", "products.tsv": "Product"}
 
 

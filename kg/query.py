@@ -12,9 +12,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import UsageError
-from kg.lexicon import ONTOLOGY_DIR
+from kg.resources import queries_dir
 
-QUERY_DIR = ONTOLOGY_DIR / "queries"
+QUERY_DIR = queries_dir()
 FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
            "tsv": ox.QueryResultsFormat.TSV}
 _RDF_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,

@@ -41,10 +41,10 @@ from rdflib.term import Node
 from rdflib.util import guess_format
 
 from kg.errors import UsageError
+from kg.resources import ontology_path, shapes_path
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
-SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+ONTOLOGY_PATH = ontology_path()
+SHAPES_PATH = shapes_path()
 
 KG = Namespace("https://w3id.org/kg-ko/ontology#")
 ENT = Namespace("https://w3id.org/kg-ko/id/")

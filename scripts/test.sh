@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Install what the tests need (Python packages; Debian's Chromium and a Korean font
-# for the browser tests) and run them. Used as-is by CI (.ci/run).
+# The test command: install what the tests need and run them against the installed
+# package, not the source tree.
+#   - Debian's Chromium and a Korean font for the browser tests (apt-get);
+#   - a virtualenv ($KG_TEST_VENV, default .venv-test; made when missing) holding only
+#     what pyproject.toml declares: a wheel built from this tree, with its test extras;
+#   - pytest run from outside the tree, so `import kg` can only find the installed wheel
+#     (tests/conftest.py checks that it did).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -13,5 +19,15 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-python3 -m pip install -q -e '.[test]'
-python3 -m pytest -q "$@"
+venv=${KG_TEST_VENV:-$repo/.venv-test}
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$venv/bin/python" -m pip wheel -q --no-deps -w "$work/dist" "$repo"
+wheel=$(ls "$work"/dist/kg-*.whl)
+"$venv/bin/python" -m pip install -q --force-reinstall --no-deps "$wheel"
+"$venv/bin/python" -m pip install -q "$wheel[test]"
+
+cd "$work"
+KG_TEST_INSTALLED=1 "$venv/bin/python" -m pytest -q -c "$repo/pyproject.toml" \
+  --rootdir "$repo" -p no:cacheprovider "$@" "$repo/tests"

@@ -1,6 +1,7 @@
 """Session fixtures: the language pipeline and the seeds build are made once."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
+
+
+def pytest_sessionstart(session):
+    """scripts/test.sh tests the installed wheel: make sure no source tree shadows it."""
+    if os.environ.get("KG_TEST_INSTALLED"):
+        import kg
+
+        if Path(kg.__file__).resolve().is_relative_to(ROOT):
+            raise pytest.UsageError(f"testing the source tree ({kg.__file__}), "
+                                    "not the installed package")
 
 
 def read_outputs(folder: Path) -> dict[str, bytes]:
