@@ -44,19 +44,18 @@ from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.schema import load_schema
 
-# The scoring spec's vocabulary (local names). tests/test_evaluate.py checks it
-# still agrees with kg.types, which the extractor uses.
-CORE = ("Organization", "Program", "Initiative", "Investment")
-EXTENDED = ("Person", "Place", "Product", "Event")
+# The scoring spec's vocabulary (local names), from the ontology
+# (tests/test_evaluate.py checks it agrees with the reference scorer's).
+_SCHEMA = load_schema()
+CORE = _SCHEMA.core
+EXTENDED = _SCHEMA.extended
 ENTITY_TYPES = frozenset(CORE + EXTENDED)
 GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType({"core": CORE, "extended": EXTENDED})
 INTERCHANGEABLE = frozenset({"Program", "Initiative"})  # the same type when lenient
-PREDICATES = frozenset({
-    "invests", "fundsTarget", "operates", "partnersWith", "participatesIn",
-    "supports", "affiliatedWith", "organizes", "uses", "locatedIn",
-})
-SYMMETRIC = frozenset({"partnersWith"})
+PREDICATES = frozenset(_SCHEMA.predicates)
+SYMMETRIC = _SCHEMA.symmetric
 
 NAME_PROPERTIES = frozenset({"label", "prefLabel", "altLabel", "name", "alternateName",
                              "hiddenLabel"})

@@ -16,10 +16,9 @@ import networkx as nx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from kg.types import SYMMETRIC, Document, Entity, Evidence, Relation
+from kg.schema import BASE, KG, load_schema
+from kg.types import Document, Entity, Evidence, Relation
 
-BASE = "https://w3id.org/kg-ko/"
-KG = Namespace(BASE + "ontology#")
 ENT = Namespace(BASE + "id/")
 DOC = Namespace(BASE + "doc/")
 SCHEMA = Namespace("https://schema.org/")
@@ -188,5 +187,5 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
         evidence = [{"doc": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text,
                      "cue": list(ev.cue) if ev.cue else None} for ev in r.evidence]
         g.add_edge(str(ENT[r.subject]), str(ENT[r.object]), key=r.predicate,
-                   predicate=r.predicate, symmetric=r.predicate in SYMMETRIC, evidence=evidence)
+                   predicate=r.predicate, symmetric=r.predicate in load_schema().symmetric, evidence=evidence)
     return g

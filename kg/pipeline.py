@@ -15,7 +15,8 @@ from kg.graph import GraphData, to_networkx, to_triples
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import known_aliases, link, mention_id
 from kg.relations import Statement, find_statements
-from kg.types import PREDICATES, SYMMETRIC, Document, Evidence, Mention, Relation
+from kg.schema import load_schema
+from kg.types import Document, Evidence, Mention, Relation
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
     extractions = sorted(extractions, key=lambda x: x.document.id)
     linked = link((m for x in extractions for m in x.mentions), lex)
     by_key = {e.key: e for e in linked.entities}
+    schema = load_schema()
     evidence: dict[tuple[str, str, str], set[Evidence]] = {}
     for x in extractions:
         for st in x.statements:
@@ -94,13 +96,12 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
             o = linked.key_of[mention_id(x.mentions[st.object])]
             if s == o:
                 continue
-            if st.predicate in SYMMETRIC and o < s:
+            if st.predicate in schema.symmetric and o < s:
                 s, o = o, s
             evidence.setdefault((s, st.predicate, o), set()).add(st.evidence)
     # linking can change a type (a Program named like an Initiative): check again
     allowed = {k: v for k, v in evidence.items()
-               if by_key[k[0]].type in PREDICATES[k[1]][0]
-               and by_key[k[2]].type in PREDICATES[k[1]][1]}
+               if schema.allows(k[1], by_key[k[0]].type, by_key[k[2]].type)}
     relations = tuple(Relation(s, p, o, _one_per_sentence(ev))
                       for (s, p, o), ev in sorted(allowed.items()))
     known = {e.key: known_aliases(e, lex) for e in linked.entities if e.type != "Investment"}

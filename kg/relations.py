@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.morphology import Eojeol, SentenceText, sentence_words
-from kg.types import PREDICATES, Evidence, Mention
+from kg.schema import load_schema
+from kg.types import Evidence, Mention
 
 SUBJ = ("이", "가", "은", "는", "도", "께서", "이가")
 OBJ = ("을", "를")
@@ -457,8 +458,7 @@ def _char_after(sent: SentenceText, offset: int) -> str:
 
 
 def _allowed(ms: list[Mention], s: Statement) -> bool:
-    domain, rng = PREDICATES[s.predicate]
-    return ms[s.subject].type in domain and ms[s.object].type in rng
+    return load_schema().allows(s.predicate, ms[s.subject].type, ms[s.object].type)
 
 
 def _dedupe(out: list[Statement]) -> list[Statement]:

@@ -1,32 +1,13 @@
 """Typed records passed between the pipeline's stages.
 
 documents -> Document/Sentence -> Mention -> Entity -> Relation(+Evidence) -> graph
+
+Entity types and predicates (their domains, ranges and symmetry) are the
+ontology's: see kg.schema.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-CORE_TYPES = ("Organization", "Program", "Initiative", "Investment")
-EXTENDED_TYPES = ("Person", "Place", "Product", "Event")
-ENTITY_TYPES = CORE_TYPES + EXTENDED_TYPES
-
-# predicate -> (allowed subject types, allowed object types), from ANNOTATION.md
-PREDICATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "invests": (frozenset({"Organization"}), frozenset({"Investment"})),
-    "fundsTarget": (frozenset({"Investment"}),
-                    frozenset({"Program", "Initiative", "Organization", "Place"})),
-    "operates": (frozenset({"Organization"}), frozenset({"Program", "Initiative", "Product"})),
-    "partnersWith": (frozenset({"Organization"}), frozenset({"Organization"})),
-    "participatesIn": (frozenset({"Organization"}),
-                       frozenset({"Program", "Initiative", "Event"})),
-    "supports": (frozenset({"Organization", "Program"}),
-                 frozenset({"Organization", "Program", "Initiative"})),
-    "affiliatedWith": (frozenset({"Person"}), frozenset({"Organization"})),
-    "organizes": (frozenset({"Organization"}), frozenset({"Event"})),
-    "uses": (frozenset({"Organization"}), frozenset({"Product", "Organization"})),
-    "locatedIn": (frozenset({"Organization", "Event"}), frozenset({"Place"})),
-}
-SYMMETRIC = frozenset({"partnersWith"})
 
 
 @dataclass(frozen=True)

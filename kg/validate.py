@@ -41,18 +41,16 @@ from rdflib.term import Node
 from rdflib.util import guess_format
 
 from kg.errors import UsageError
+from kg.graph import DOC, ENT, SCHEMA
 from kg.resources import ontology_path, shapes_path
+from kg.schema import KG
 
 ONTOLOGY_PATH = ontology_path()
 SHAPES_PATH = shapes_path()
 
-KG = Namespace("https://w3id.org/kg-ko/ontology#")
-ENT = Namespace("https://w3id.org/kg-ko/id/")
-DOC = Namespace("https://w3id.org/kg-ko/doc/")
-SCHEMA = Namespace("https://schema.org/")
 
 _PREFIXES = {
-    "kg": KG,
+    "kg": KG._NS,
     "ent": ENT,
     "doc": DOC,
     "schema": SCHEMA,

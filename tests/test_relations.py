@@ -75,7 +75,7 @@ def test_counts_and_revenues_are_not_investments(pipeline):
 
 
 def test_every_relation_respects_the_ontology(pipeline):
-    from kg.types import PREDICATES
+    from kg.schema import load_schema
 
     text = ("과기정통부는 383억원을 투입해 초거대 AI 플래그십 사업을 추진한다. "
             "이 사업에는 네이버와 카카오가 참여한다. 손종걸 과기정통부 과장은 설명했다.")
@@ -85,6 +85,5 @@ def test_every_relation_respects_the_ontology(pipeline):
     types = {e.key: e.type for e in data.entities}
     assert data.relations
     for r in data.relations:
-        domain, rng = PREDICATES[r.predicate]
-        assert types[r.subject] in domain and types[r.object] in rng
+        assert load_schema().allows(r.predicate, types[r.subject], types[r.object])
         assert r.evidence and all(ev.text in text for ev in r.evidence)

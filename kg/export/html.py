@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from kg.io import atomic_write_text
+from kg.schema import load_schema
 
 __all__ = ["render_html", "write_html", "TYPE_STYLES", "PHYSICS_MAX_NODES", "LAYOUT_SEED"]
 
@@ -37,17 +38,8 @@ LAYOUT_SEED = 42
 
 #: type -> (fill colour, vis-network shape, legend glyph, dashed border)
 TYPE_STYLES: dict[str, tuple[str, str, str, bool]] = {
-    "Organization": ("#4e79a7", "dot", "\u25cf", False),
-    "Program": ("#59a14f", "square", "\u25a0", False),
-    "Initiative": ("#9c755f", "triangle", "\u25b2", False),
-    "Investment": ("#e15759", "diamond", "\u25c6", False),
-    "Person": ("#f28e2b", "star", "\u2605", False),
-    "Place": ("#76b7b2", "hexagon", "\u2b22", False),
-    "Product": ("#b07aa1", "triangleDown", "\u25bc", False),
-    "Event": ("#edc948", "dot", "\u25cf", True),
-}
+    t.name: (t.colour, t.shape, t.glyph, t.dashed) for t in load_schema().types.values()}
 _OTHER_STYLE = ("#8c8c8c", "dot", "\u25cb", False)
-_SYMMETRIC = frozenset({"partnersWith"})
 
 _FONT_STACK_CSS = '"NanumGothic", "Noto Sans CJK KR", sans-serif'
 _FONT_STACK_CANVAS = "NanumGothic, 'Noto Sans CJK KR', sans-serif"
@@ -274,7 +266,7 @@ def build_payload(g: nx.MultiDiGraph, *, max_nodes: int = 1500) -> dict[str, Any
             "truncated": len(nodes) < g.number_of_nodes(),
             "layout": "precomputed" if precomputed else "physics",
             "seed": LAYOUT_SEED,
-            "symmetric": sorted(_SYMMETRIC),
+            "symmetric": sorted(load_schema().symmetric),
         },
         "typeOrder": order,
         "types": styles,
