@@ -27,21 +27,20 @@ log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 
 
-# the modules whose code decides what a document yields (exporters do not)
-EXTRACTION_MODULES = ("nlp", "entities", "morphology", "relations", "money", "lexicon", "types",
-                      "pipeline")
-
-
 @functools.lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
-    """A hash of the code, lexicons and analysers that extraction depends on."""
+    """A hash of the code, knowledge and analysers that extraction depends on: every
+    module of the package but the exporters (a new module is covered without being
+    listed), the lexicons, cues and ontology."""
     from importlib.metadata import version
 
-    from kg.lexicon import LEXICON_DIR
+    from kg.resources import ontology_dir
 
+    code = [p for p in sorted(PACKAGE.rglob("*.py")) if "export" not in p.relative_to(PACKAGE).parts]
+    data = sorted(p for p in ontology_dir().rglob("*") if p.is_file() and p.suffix in (".tsv", ".ttl"))
     h = hashlib.sha256()
-    for path in [PACKAGE / f"{m}.py" for m in EXTRACTION_MODULES] + sorted(LEXICON_DIR.glob("*")):
-        h.update(path.name.encode())
+    for path in code + data:
+        h.update(path.relative_to(path.parents[1]).as_posix().encode())
         h.update(path.read_bytes())
     for package in ("kiwipiepy", "kiwipiepy_model", "spacy"):
         h.update(f"{package}={version(package)}".encode())

@@ -1,21 +1,28 @@
-"""The general lexicons in ontology/lexicons/: known names and cue words.
+"""Language knowledge as data: known names (ontology/lexicons/) and cue words
+(ontology/cues/), loaded into typed objects that fail loudly.
 
-They hold knowledge a user reuses on any Korean article (ministries, agencies,
-companies, places, cue words), never the answers for one article.
+Names are general knowledge a user reuses on any Korean article (ministries,
+agencies, local governments, companies, places, products), never the answers
+for one article. Cues are the words the rules read: organisation suffixes,
+titles, particles, verbs. Every cue kind the rules use is a field of `Cues`; a
+cue file naming an unknown kind, or missing a kind, is an error, so a misspelt
+kind cannot silently switch a rule off.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from collections.abc import Mapping
 
 from kg.errors import UsageError
-from kg.resources import lexicon_dir
+from kg.resources import ontology_dir
 
-LEXICON_DIR = lexicon_dir()
-_FILES = {"organizations.tsv": "Organization", "places.tsv": "Place", "products.tsv": "Product"}
+# A lexicon file's type: from its folder (lexicons/organizations/*.tsv) or its name.
+_TYPES = {"organizations": "Organization", "places": "Place", "products": "Product"}
 
 
 @dataclass(frozen=True)
@@ -26,33 +33,149 @@ class Name:
     canonical: str
 
 
+Words = frozenset[str]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every kind of cue word the rules read (ontology/cues/*.tsv)."""
+
+    # names: what a noun run ends in, and what keeps it from being a name
+    org_suffix: Words
+    org_suffix_not: Words
+    program_cue: Words
+    initiative_cue: Words
+    event_cue: Words
+    generic: Words
+    generic_acronym: Words
+    topic_acronym: Words
+    trim: Words
+    action: Words
+    national_prefix: Words
+    world: Words
+    rank: Words
+    # people
+    title: Words
+    office: Words
+    surname: Words
+    lawmaker_office: Words
+    lawmaker_title: Words
+    # organisations
+    government: Words
+    government_not_after: Words
+    local_suffix: Words
+    local_head: Words
+    list_head: Words
+    list_end: Words
+    etc: Words
+    brand: Words
+    brand_not_after: Words
+    # quoted names: the words around a quote that type it
+    quote_initiative_after: Words
+    quote_product_after: Words
+    quote_product_before: Words
+    quote_program_before: Words
+    quote_event_before: Words
+    quote_nothing_before: Words
+    # anaphora
+    determiner: Words
+    program_anaphor: Words
+    org_anaphor: Words
+    event_anaphor: Words
+    pronoun: Words
+    opener: Words
+    # money
+    investment_cue: Words
+    not_investment_cue: Words
+    investment_head: Words
+    investment_verb: Words
+    scale: Words
+    # relations: particles
+    subject_particle: Words
+    subject_marker: Words
+    object_particle: Words
+    dative_particle: Words
+    locative_particle: Words
+    conj_particle: Words
+    genitive_particle: Words
+    topic_particle: Words
+    # relations: verbs and cue words
+    verb_invest: Words
+    verb_spend: Words
+    verb_organize: Words
+    verb_participate: Words
+    verb_join: Words
+    verb_attend: Words
+    verb_operate: Words
+    verb_use: Words
+    verb_support: Words
+    verb_back: Words
+    verb_partner: Words
+    verb_select: Words
+    means: Words
+    consortium: Words
+    government_suffix: Words
+
+    _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, kind: str) -> re.Pattern[str]:
+        """A regex matching any word of a kind (longest first)."""
+        pat = self._patterns.get(kind)
+        if pat is None:
+            words = sorted(getattr(self, kind), key=lambda w: (-len(w), w))
+            pat = self._patterns[kind] = re.compile("|".join(map(re.escape, words)) or r"(?!)")
+        return pat
+
+    def ends_with(self, word: str, kind: str) -> str | None:
+        """The longest cue of `kind` that `word` ends with."""
+        cues = getattr(self, kind)
+        for n in range(min(len(word), 12), 0, -1):
+            if word[-n:] in cues:
+                return word[-n:]
+        return None
+
+    def mapping(self, kind: str) -> dict[str, str]:
+        """A kind written as key=value words (시장=시)."""
+        return dict(w.split("=", 1) if "=" in w else (w, "") for w in getattr(self, kind))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     names: Mapping[str, Name]            # surface form (NFC) -> Name
-    cues: Mapping[str, frozenset[str]]   # cue kind -> words
-
-    def cue(self, kind: str) -> frozenset[str]:
-        return self.cues.get(kind, frozenset())
+    cues: Cues
 
     def aliases_of(self, canonical: str) -> tuple[str, ...]:
         return tuple(sorted(s for s, n in self.names.items()
                             if n.canonical == canonical and s != canonical))
 
+    def type_of(self, surface: str) -> str | None:
+        name = self.names.get(surface)
+        return name.type if name else None
 
-def _rows(path: Path):
+
+def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = unicodedata.normalize("NFC", line.rstrip())
         if line and not line.startswith("#"):
             yield lineno, line.split("\t")
 
 
-def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
-    """Read every lexicon file of `folder`; a malformed line is a UsageError naming it."""
+def _name_files(folder: Path) -> list[tuple[Path, str]]:
+    files = []
+    for path in sorted(folder.glob("*.tsv")) + sorted(folder.glob("*/*.tsv")):
+        key = path.parent.name if path.parent != folder else path.stem
+        if key not in _TYPES:
+            raise UsageError(f"{path}: a lexicon file must be in organizations/, places/ or "
+                             "products/")
+        files.append((path, _TYPES[key]))
+    return files
+
+
+def load_names(folder: Path) -> Mapping[str, Name]:
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: lexicon folder missing")
     names: dict[str, Name] = {}
-    for filename, etype in sorted(_FILES.items()):
-        path = folder / filename
-        if not path.is_file():
-            raise UsageError(f"{path}: lexicon file missing")
+    for path, etype in _name_files(folder):
         for lineno, cols in _rows(path):
             if len(cols) > 2 or not cols[0]:
                 raise UsageError(f"{path}:{lineno}: expected 'name<TAB>aliases'")
@@ -60,10 +183,29 @@ def load_lexicon(folder: Path = LEXICON_DIR) -> Lexicon:
             aliases = cols[1].split("|") if len(cols) > 1 and cols[1] else []
             for surface in [canonical, *aliases]:
                 names.setdefault(surface.strip(), Name(etype, canonical))
-    cues: dict[str, frozenset[str]] = {}
-    cue_path = folder / "cues.tsv"
-    for lineno, cols in _rows(cue_path):
-        if len(cols) != 2:
-            raise UsageError(f"{cue_path}:{lineno}: expected 'kind<TAB>words'")
-        cues[cols[0]] = frozenset(cols[1].split())
-    return Lexicon(MappingProxyType(names), MappingProxyType(cues))
+    return MappingProxyType(names)
+
+
+def load_cues(folder: Path) -> Cues:
+    kinds = {f.name for f in dataclasses.fields(Cues) if not f.name.startswith("_")}
+    found: dict[str, frozenset[str]] = {}
+    for path in sorted(folder.glob("*.tsv")):
+        for lineno, cols in _rows(path):
+            if len(cols) != 2:
+                raise UsageError(f"{path}:{lineno}: expected 'kind<TAB>words'")
+            if cols[0] not in kinds:
+                raise UsageError(f"{path}:{lineno}: unknown cue kind {cols[0]!r}")
+            if cols[0] in found:
+                raise UsageError(f"{path}:{lineno}: cue kind {cols[0]!r} given twice")
+            found[cols[0]] = frozenset(cols[1].split())
+    missing = sorted(kinds - found.keys())
+    if missing:
+        raise UsageError(f"{folder}: cue kinds missing: {', '.join(missing)}")
+    return Cues(**found)
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """The names and cues under an ontology folder (default: the installed one);
+    a malformed line is a UsageError naming it."""
+    folder = Path(folder) if folder is not None else ontology_dir()
+    return Lexicon(load_names(folder / "lexicons"), load_cues(folder / "cues"))

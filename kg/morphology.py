@@ -1,7 +1,7 @@
 """Eojeols: the space-separated words of Korean, each a noun stem and its particles.
 
 Korean attaches particles and endings to nouns (업스테이지는 = 업스테이지 + 는); the
-rules for names (kg.entities) and for relations (kg.relations) read a sentence
+rules for names (kg.rules.entities) and for relations (kg.relations) read a sentence
 word by word, looking at each word's noun stem and at the particle after it.
 """
 from __future__ import annotations

@@ -56,23 +56,24 @@ class Pipeline:
     nlp: Language = field(repr=False)
 
     @classmethod
-    def load(cls) -> Pipeline:
-        from kg.entities import add_entity_components
+    def load(cls, lexicon: Lexicon | None = None) -> Pipeline:
+        """The language resources; `lexicon` defaults to the installed ontology's."""
+        from kg.mentions import add_entity_components
         from kg.nlp import make_nlp
 
-        lex = load_lexicon()
-        cue_words = [w for kind in ("program_cue", "initiative_cue", "event_cue", "org_suffix",
-                                    "action") for w in lex.cue(kind)]
+        lex = lexicon if lexicon is not None else load_lexicon()
+        c = lex.cues
+        cue_words = c.program_cue | c.initiative_cue | c.event_cue | c.org_suffix | c.action
         nlp = make_nlp(lex.names.keys(), cue_words)
         add_entity_components(nlp, lex)
         return cls(lex, nlp)
 
     def extract(self, document: Document) -> Extraction:
-        from kg.entities import to_mentions
+        from kg.mentions import to_mentions
 
         sdoc = self.nlp(document.text)
-        mentions = to_mentions(document, sdoc)
-        statements, rejected = find_statements(sdoc, mentions)
+        mentions = to_mentions(document, sdoc, self.lexicon)
+        statements, rejected = find_statements(sdoc, mentions, self.lexicon)
         return Extraction(document, tuple(mentions), tuple(statements), rejected)
 
 

@@ -53,6 +53,7 @@ class Mention:
     year: int | None = None
     role: str | None = None        # Persons: "행정안전부 공공지능데이터국장"
     phrase: str | None = None      # Investments: the phrase as written
+    rule: str = ""                 # the rule that found it (kg.rules)
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.entities import to_mentions
+from kg.mentions import to_mentions
 from kg.types import Document
 
 
 def mentions_of(pipeline, text: str) -> set[tuple[str, str]]:
     doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
     out = set()
-    for m in to_mentions(doc, pipeline.nlp(text)):
+    for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon):
         out.add((m.type, m.canonical or m.text))
         out.update((m.type, a) for a in m.aliases)
     return out

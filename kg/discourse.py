@@ -1,0 +1,238 @@
+"""Discourse: what a sentence's relations depend on beyond its own words.
+
+Per document it keeps the acting organisation carried across sentences (news
+writing elides a repeated subject), who each person works for (a person
+speaking stands for their organisation), and the organisations, events and
+programs named so far. Per sentence it gives the relation rules a `Context`:
+each mention's role in the clause (from the particle after it), the acting
+subject, and the actor.
+
+Korean marks a noun's role with the particle after it: 이/가/은/는 the subject,
+을/를 the object, 에/에게 the target, 에서 the place, 와/과/및/, a partner or the
+next member of a list (ontology/cues/relations.tsv).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.lexicon import Cues, Lexicon
+from kg.morphology import Eojeol, SentenceText
+from kg.types import Mention
+
+
+@dataclass
+class Slot:
+    index: int              # into the document's mentions
+    mention: Mention
+    role: str               # subj, obj, dat, loc, conj, gen, or "" (a modifier); "*" inherited
+    word: int               # the word (eojeol) the mention's noun phrase ends in
+    quoted: bool            # inside a quotation (speech)
+
+
+@dataclass
+class State:
+    """Per-document state: the discourse subject and who people work for."""
+
+    mentions: list[Mention]
+    subject: int | None = None               # last explicit acting organisation
+    person: int | None = None                # last person
+    affiliation: dict[int, int] = field(default_factory=dict)  # person -> organisation
+    orgs_seen: list[int] = field(default_factory=list)
+    events_seen: list[int] = field(default_factory=list)
+    programs_seen: list[int] = field(default_factory=list)
+    previous_text: str = ""                  # the sentence before this one
+
+
+@dataclass
+class Context:
+    """What the relation rules read of one sentence."""
+
+    state: State
+    sent: SentenceText
+    words: list[Eojeol]
+    slots: list[Slot]
+    cues: Cues
+    affiliations: list[tuple[int, int]]      # (person, organisation) stated here
+    subject: int | None = None               # the acting subject written here
+    speaker: bool = False                    # ... a person speaking
+    actor: int | None = None                 # the acting organisation, written or carried
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return self.state.mentions
+
+    def of_type(self, *types: str) -> list[Slot]:
+        return [x for x in self.slots if x.mention.type in types]
+
+    @property
+    def orgs(self) -> list[Slot]:
+        return self.of_type("Organization")
+
+    @property
+    def events(self) -> list[Slot]:
+        return self.of_type("Event")
+
+    @property
+    def things(self) -> list[Slot]:
+        return self.of_type("Program", "Initiative", "Product")
+
+    def says(self, kind: str) -> re.Match[str] | None:
+        """Where the sentence says a cue word of `kind` (a verb, usually)."""
+        return self.cues.pattern(kind).search(self.text)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, int]:
+    """The role of the noun phrase ending in word k (following nouns extend it)."""
+    while w.noun_only and k + 1 < len(words) and words[k + 1].stem and not words[k + 1].stem \
+            .startswith(("‘", "'", "“", '"')):
+        if words[k + 1].stem.strip() in cues.etc or words[k + 1].stem.strip() in _etc_of(cues):
+            break
+        k += 1
+        w = words[k]
+    tail = w.tail.strip()
+    if w.stem.endswith(",") or tail.startswith((",", "·")):
+        return "conj", k
+    for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
+                       ("obj", "object_particle"), ("dat", "dative_particle"),
+                       ("conj", "conj_particle")):
+        if tail in getattr(cues, kind):
+            return name, k
+    if tail.startswith(tuple(cues.genitive_particle)):
+        return "gen", k
+    if w.noun_only and k + 1 < len(words) and (
+            words[k + 1].stem.strip() in cues.etc or words[k + 1].stem.strip() in _etc_subject(cues)):
+        return role_of(words[k + 1], words, k + 1, cues)[0], k + 1
+    return "", k
+
+
+def _etc_of(cues: Cues) -> set[str]:
+    return {e + g for e in cues.etc for g in cues.genitive_particle}    # 등의
+
+
+def _etc_subject(cues: Cues) -> set[str]:
+    return {e + p for e in cues.etc for p in cues.subject_marker}  # 등이
+
+
+def _inherit(slots: list[Slot]) -> None:
+    """Members of a list (A, B, C 등이) take the role of its last member."""
+    for i in range(len(slots) - 1, -1, -1):
+        if slots[i].role == "conj":
+            nxt = next((s for s in slots[i + 1:] if s.role != "conj"), None)
+            if nxt is not None and nxt.word - slots[i].word <= 6:
+                slots[i].role = nxt.role + "*"  # marks an inherited role
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+
+
+def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
+             mentions: list[Mention], cues: Cues) -> list[Slot]:
+    quotes = _quote_spans(sent.text)
+    slots = []
+    for i in idx:
+        m = mentions[i]
+        k = next((j for j, w in enumerate(words) if w.start <= m.end - 1 < w.end), None)
+        if k is None:
+            continue
+        w = words[k]
+        if m.end < w.stem_end - 1 and not re.match(r"^\s*\(", sent.text[m.end - sent.start_char:]):
+            role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
+            if w.tail.strip() in cues.object_particle:
+                role = "obj~"
+        else:
+            role, end_k = role_of(w, words, k, cues)
+        rel = m.start - sent.start_char
+        quoted = any(a < rel < b for a, b in quotes)
+        slots.append(Slot(i, m, role, end_k, quoted))
+    _inherit(slots)
+    return slots
+
+
+# ---------------------------------------------------------------- who acts
+
+
+def _affiliations(state: State, slots: list[Slot]) -> list[tuple[int, int]]:
+    """Who the people of this sentence work for (from their role); the organisation in
+    a person's role does not act itself (젠슨 황 엔비디아 CEO는: the person acts)."""
+    ms, found = state.mentions, []
+    people = [x for x in slots if x.mention.type == "Person"]
+    orgs = [x for x in slots if x.mention.type == "Organization"]
+    for p in people:
+        state.person = p.index
+        role = p.mention.role or ""
+        for o in orgs:
+            om = o.mention
+            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 or (
+                role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
+            around = om.start <= p.mention.start and p.mention.end <= om.end
+            if (inside_role and role) or around:
+                found.append((p.index, o.index))
+                state.affiliation.setdefault(p.index, o.index)
+                if inside_role and o.mention.start >= p.mention.end:
+                    o.role = "role"
+        if p.index not in state.affiliation:
+            # the same person named again (크라츠 부사장): their organisation is known
+            for q, org in list(state.affiliation.items()):
+                if ms[q].text == p.mention.text:
+                    state.affiliation[p.index] = org
+    return found
+
+
+def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) -> int | None:
+    """The sentence's acting subject: an organisation or person outside quotes, or a
+    pronoun, surname or generic noun standing for one named before."""
+    text = sent.text
+    for x in slots:
+        if x.quoted or not x.role.startswith("subj"):
+            continue
+        if x.mention.type in ("Organization", "Person"):
+            return x.index
+    openers = "|".join(sorted(cues.opener, key=len, reverse=True))
+    pronouns = "|".join(sorted(cues.pronoun, key=len, reverse=True))
+    topic = "|".join(sorted(cues.subject_marker))
+    m = re.match(rf"^\s*(?:{openers})?\s*({pronouns}|[가-힣])\s*(?:[가-힣]{{1,6}})?({topic})\s",
+                 text)
+    if m:
+        who = m.group(1)
+        if who in cues.pronoun:
+            return state.person
+        for i in reversed(range(len(state.mentions))):
+            p = state.mentions[i]
+            if p.type == "Person" and p.text.startswith(who) and p.start < sent.start_char:
+                return i
+    nouns = "|".join(sorted(cues.org_anaphor, key=len, reverse=True))
+    m = re.match(rf"^\s*({nouns})({topic})\s", text)
+    if m:
+        for i in reversed(state.orgs_seen):
+            if state.mentions[i].text.endswith(m.group(1)):
+                return i
+    return None
+
+
+def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[Slot],
+            lex: Lexicon) -> Context:
+    """The sentence's context; updates the document's state."""
+    cues = lex.cues
+    ctx = Context(state, sent, words, slots, cues, _affiliations(state, slots))
+    ms = state.mentions
+    ctx.subject = _subject(state, sent, slots, cues)
+    ctx.speaker = ctx.subject is not None and ms[ctx.subject].type == "Person"
+    actor = state.affiliation.get(ctx.subject) if ctx.speaker else ctx.subject
+    if actor is None and not any(x.role.startswith("subj") and not x.quoted for x in slots):
+        actor = state.subject
+    elif actor is not None:
+        state.subject = actor
+    ctx.actor = actor
+    state.orgs_seen += [o.index for o in ctx.orgs]
+    state.events_seen += [e.index for e in ctx.events]
+    state.programs_seen += [x.index for x in ctx.of_type("Program")]
+    return ctx

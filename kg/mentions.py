@@ -1,0 +1,182 @@
+"""Mentions of the ontology's types in a document: the entity rules, run in their
+stages, with overlaps resolved in one place.
+
+Two spaCy components: spaCy's EntityRuler over the lexicons' names, then
+`kg_mentions`, which runs the registered entity rules (kg/rules/entities/) on
+each sentence's words and puts the mentions in `doc.spans["kg"]`, each span
+carrying its `Candidate` (exact offsets, rule, canonical name, money, role) as
+`span._.kg`.
+
+Stages (kg.rules.STAGES): names in a sentence; people; refinements that read
+the resolved names (local governments acting, organisations in a person's role,
+names nested in names); lists; then the whole document (names repeated,
+anaphora).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import kg.rules.entities  # noqa: F401  (registers the rules)
+from kg.lexicon import Lexicon
+from kg.morphology import doc_text, sentence_words, split_alias, strip_name
+from kg.rules import (DOCUMENT, ENTITY_RULES, LISTS, PEOPLE, REFINE, SENTENCE, Candidate,
+                      rules_of)
+from kg.rules.entities.base import Document as DocumentInput
+from kg.rules.entities.base import Sentence
+from kg.types import Document, Mention
+
+SPANS = "kg"
+_PAREN_ALIAS = re.compile(r"^\(([A-Za-z0-9][A-Za-z0-9 .&+\-/|]{0,60})\)")
+_ROLE_SENSITIVE = ("brand", "cue", "marker")  # rules whose names stop at a person's role
+
+if not Span.has_extension("kg"):
+    Span.set_extension("kg", default=None)
+
+
+def _run(stage: str, arg) -> list[Candidate]:
+    out = []
+    for rule in rules_of(ENTITY_RULES, stage):
+        for c in rule.func(arg):
+            c.rule = c.rule or rule.name
+            out.append(c)
+    return out
+
+
+def resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: the higher priority first (money, people,
+    quotes), then the longer span.
+
+    A longer rule span (서울 상공회의소) beats a lexicon name inside it (서울), except
+    where the lexicon name ends it (서울시 중구 대한상공회의소 is 대한상공회의소)."""
+    lexicon_ends = {c.end for c in cands if c.rule == "lexicon" and c.type == "Organization"}
+    cands = [c for c in cands if c.rule == "lexicon" or c.type != "Organization"
+             or c.end not in lexicon_ends]
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.rule != "lexicon",
+                                          c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = doc_text(doc)
+    ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
+            for e in doc.ents]  # doc.ents walks the whole doc: read it once
+    for sent, words in sentence_words(doc):
+        if not words:
+            continue
+        ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char]
+        s = Sentence(doc, text, sent, words, lex, ruler)
+        found = _run(SENTENCE, s)
+        people = _run(PEOPLE, s)
+        # what stands between a person's name and title is their role, not a product
+        roles = [(p.end, next((w.stem_end for w in words if w.start >= p.end
+                               and p.role and w.stem.startswith(p.role.split()[-1])), p.end))
+                 for p in people]
+        found = [c for c in found if c.rule not in _ROLE_SENSITIVE
+                 or not any(a <= c.start < b for a, b in roles)]
+        for c in found:  # a run does not swallow the name of the person before it
+            for p in people:
+                if c.start <= p.start < c.end and p.end < c.end:
+                    c.start = next(w.start for w in words if w.start >= p.end)
+        s.merged = resolve(ruler + found + people)
+        for rule in rules_of(ENTITY_RULES, REFINE):  # each sees what the previous added
+            for c in rule.func(s):
+                c.rule = c.rule or rule.name
+                s.merged.append(c)
+        s.merged += resolve([c for c in _run(LISTS, s)
+                             if all(c.end <= m.start or c.start >= m.end for m in s.merged)])
+        out += _drop_inside_aliases(text, sorted(s.merged, key=lambda c: c.start))
+    d = DocumentInput(doc, text, lex, out)
+    for rule in rules_of(ENTITY_RULES, DOCUMENT):  # each sees what the previous added
+        for c in rule.func(d):
+            c.rule = c.rule or rule.name
+            d.found.append(c)
+    return sorted(d.found, key=lambda c: c.start)
+
+
+def _drop_inside_aliases(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """아마존 VPC(Amazon VPC): a name inside the parenthesis after a name is its alias."""
+    claimed = []
+    for c in cands:
+        m = _PAREN_ALIAS.match(text[c.end:])
+        if m:
+            claimed.append((c.end, c.end + m.end()))
+    return [c for c in cands if not any(s <= c.start < e for s, e in claimed)]
+
+
+class MentionFinder:
+    """The `kg_mentions` component; its lexicon is given by `initialize(lexicon=…)`."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            raise ValueError("kg_mentions has no lexicon: call nlp.initialize() or "
+                             "component.initialize(lexicon=…) first")
+        spans = []
+        for c in find_candidates(doc, self.lexicon):
+            span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
+            span._.kg = c
+            spans.append(span)
+        doc.spans[SPANS] = spans
+        return doc
+
+
+@Language.factory("kg_mentions")
+def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
+    return MentionFinder(nlp, name)
+
+
+def add_entity_components(nlp: Language, lex: Lexicon) -> None:
+    """The EntityRuler over the lexicons, then the entity rules."""
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH",
+                                                 "overwrite_ents": True})
+    ruler.add_patterns([{"label": n.type, "pattern": surface, "id": n.canonical}
+                        for surface, n in sorted(lex.names.items())])
+    nlp.add_pipe("kg_mentions").initialize(lexicon=lex)
+
+
+def candidates_of(doc: Doc) -> list[Candidate]:
+    return [span._.kg for span in doc.spans.get(SPANS, [])]
+
+
+def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
+    """The mentions of a processed doc as records, with parenthesised aliases."""
+    sent_starts = [s.start_char for s, _ in sentence_words(doc)]
+    text = doc_text(doc)
+    out = []
+    for c in candidates_of(doc):
+        surface = strip_name(text[c.start:c.end])
+        aliases = list(c.aliases)
+        base, alias = split_alias(surface)
+        if alias and c.type != "Person":
+            surface, aliases = strip_name(base), aliases + [alias]
+        m = _PAREN_ALIAS.match(text[c.end:])
+        if m and c.type != "Investment" and m.group(1) not in lex.cues.generic_acronym:
+            aliases.append(m.group(1).strip())
+        if (c.type == "Person" or c.rule == "anaphor") and c.canonical:
+            surface = c.canonical  # 이 사업 is no name of the program
+        if not surface:
+            continue
+        sentence = max(bisect.bisect_right(sent_starts, c.start) - 1, 0)
+        out.append(Mention(doc_id=document.id, sentence=sentence, start=c.start, end=c.end,
+                           text=surface, type=c.type,
+                           aliases=tuple(dict.fromkeys(a for a in aliases if a != surface)),
+                           canonical=c.canonical if c.type != "Person" and c.rule != "anaphor"
+                           else None,
+                           money=c.money, role=c.role, phrase=c.phrase, rule=c.rule))
+    return out

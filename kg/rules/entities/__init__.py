@@ -1,0 +1,16 @@
+"""Entity rule families, one per module; importing this package registers them."""
+from kg.rules.entities import (  # noqa: F401  (registration)
+    anaphora,
+    government,
+    lists,
+    localgov,
+    markers,
+    money,
+    nested,
+    people,
+    products,
+    quotes,
+    ranks,
+    repeats,
+    suffixes,
+)

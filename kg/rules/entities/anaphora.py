@@ -1,0 +1,26 @@
+"""이 사업, 이번 사업, 해당 프로그램: the program named last before."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import split_alias, strip_name
+from kg.rules import DOCUMENT, Candidate, entity_rule
+from kg.rules.entities.base import Document
+
+
+@entity_rule("anaphor", DOCUMENT, priority=2)
+def program_anaphora(d: Document) -> list[Candidate]:
+    text, cands, cues = d.text, d.found, d.cues
+    det = "|".join(sorted(cues.determiner, key=len, reverse=True))
+    head = "|".join(sorted(cues.program_anaphor, key=len, reverse=True))
+    out = []
+    programs = sorted((c for c in cands if c.type == "Program"), key=lambda c: c.start)
+    for m in re.finditer(rf"(?<![가-힣])({det})\s?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
+                         text):
+        before = [c for c in programs if c.end <= m.start()]
+        if not before or any(c.start <= m.start() < c.end for c in cands):
+            continue
+        src = before[-1]
+        name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
+        out.append(Candidate(m.start(), m.end(), "Program", "anaphor", canonical=name))
+    return out

@@ -1,0 +1,102 @@
+"""Enumerations: members of a list with one known member share its type (A, B, C 등 /
+A와 B), and names listed before 등 and an organisation noun (뤼튼, 에이아이스 메디컬 등
+스타트업들)."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import Eojeol, split_alias, strip_name
+from kg.rules import LISTS, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+_CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
+
+
+@entity_rule("list", LISTS, priority=1)
+def enumerations(s: Sentence) -> list[Candidate]:
+    words, cues, cands = s.words, s.cues, s.merged
+    out = []
+    items: list[list[Eojeol]] = []
+    cur: list[Eojeol] = []
+
+    def flush_list():
+        members = [(i[0].start, i[-1].stem_end, strip_name(
+            " ".join(x.stem for x in i).rstrip(",·"))) for i in items]
+        items.clear()
+        if len(members) < 2:
+            return
+        known = [c for c in cands for st, e, _ in members if c.start == st and c.end >= e - 1]
+        types = {c.type for c in known}
+        if len(types) != 1 or not types & {"Organization", "Product"}:
+            return
+        etype = types.pop()
+        for st, e, name in members:
+            name = split_alias(name)[0]
+            words_ = name.split()
+            if any(c.start <= st < c.end for c in cands) or not words_ \
+                    or words_[-1] in cues.generic or words_[0] in cues.trim \
+                    or len(name) < 2 or len(words_) > 3 or name.isdigit() \
+                    or not re.fullmatch(r"[A-Za-z0-9가-힣 &.\-]+", name):
+                continue
+            out.append(Candidate(st, st + len(name), etype, "list"))
+
+    for w in words:
+        stem = w.stem.rstrip(",")
+        if w.noun_only and not w.stem.endswith(","):
+            cur.append(w)  # a multi-word member continues
+            continue
+        if not strip_name(stem) or strip_name(stem) in cues.list_end:
+            if cur:
+                items.append(cur)
+                cur = []
+            flush_list()
+            continue
+        cur.append(w)
+        items.append(cur)
+        cur = []
+        if not (w.stem.endswith(",") or w.tail in _CONJ_TAILS or w.tail_tag == "JC"):
+            flush_list()
+    if cur:
+        items.append(cur)
+    flush_list()
+    return out
+
+
+@entity_rule("list-generic", LISTS, priority=2)
+def before_generic(s: Sentence) -> list[Candidate]:
+    """뤼튼, 에이아이스 메디컬 등 스타트업들: items listed before 등 + an organisation noun."""
+    words, cues = s.words, s.cues
+    out = []
+    for k, w in enumerate(words):
+        if not any(strip_name(w.stem) == e or w.stem.endswith(e) for e in cues.etc):
+            continue
+        nxt = words[k + 1:k + 4]
+        head = next((i for i, x in enumerate(nxt) if any(h in x.stem for h in cues.list_head)),
+                    None)
+        if head is None or any(x.tail == "의" for x in nxt[:head]):
+            continue
+        j = k - 1
+        members: list[tuple[int, int]] = []
+        span_words: list[Eojeol] = []
+        while j >= 0:
+            x = words[j]
+            if not (x.noun_only or x.tail == ",") and j != k - 1:
+                break
+            span_words.insert(0, x)  # a name may have two words: 에이아이스 메디컬
+            j -= 1
+            if len(span_words) > 8:
+                break
+        # split the words before 등 at commas
+        name_words: list[Eojeol] = []
+        for x in span_words:
+            name_words.append(x)
+            if x.tail == "," or x is span_words[-1]:
+                first = name_words[0]
+                stem = strip_name(" ".join(y.stem for y in name_words).rstrip(","))
+                if 2 <= len(stem) <= 15 and not any(p in cues.trim or p in cues.generic
+                                                    for p in stem.split()):
+                    members.append((first.start, first.start + len(stem)))
+                name_words = []
+        if len(members) >= 2:
+            out += [Candidate(st, e, "Organization", "list") for st, e in members[-4:]]
+    return out

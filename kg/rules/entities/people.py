@@ -1,0 +1,140 @@
+"""People: a name with a title (배일권 행정안전부 국장), the head of an organisation in
+parentheses (행정안전부(장관 윤호중)), foreign names (젠슨 황 엔비디아 CEO,
+크라츠(Jeff Kratz)), lawmakers by their office; and the organisation named between a
+person and their title (정지은 코딧 대표)."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import split_alias, strip_name
+from kg.rules import PEOPLE, REFINE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+PRIORITY = 3  # a person's name is never part of another name
+
+
+@entity_rule("person", PEOPLE, priority=1)
+def titled(s: Sentence) -> list[Candidate]:
+    """NAME [(English)] [ORG …] TITLE; the organisation words become the role."""
+    words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
+    out = []
+    for k, w in enumerate(words):
+        base, alias = split_alias(w.stem)
+        latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
+            else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
+        if not re.fullmatch(r"[가-힣]{2,4}", base) or base in lex.names \
+                or base in cues.generic or base in cues.trim:
+            continue
+        start = w.start
+        if latin:
+            if cues.ends_with(base, "org_suffix") or base in cues.org_suffix_not:
+                continue
+            if k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
+                    and words[k - 1].noun_only:
+                start = words[k - 1].start
+        elif (base[0] not in cues.surname or len(base) != 3 or not w.noun_only
+              or not w.tags[0].startswith("NNP")):
+            continue
+        if any(c.start <= w.start < c.end for c in known):
+            continue
+        title_k = None
+        for j in range(k + 1, min(k + 9, len(words))):
+            tstem = strip_name(split_alias(words[j].stem)[0])
+            title = cues.ends_with(tstem, "title")
+            if title and not tstem.endswith(tuple(cues.office)):
+                title_k = j
+                break
+            if not words[j].noun_only and not latin:
+                break
+        if title_k is None and not latin:
+            continue
+        c = Candidate(start, w.start + len(base), "Person", "person", priority=PRIORITY)
+        c.canonical = " ".join([x.stem for x in words if start <= x.start < w.start] + [base])
+        if latin:
+            c.aliases += [latin, base]
+        if title_k is not None:
+            c.role = " ".join(x.stem for x in words[k + 1:title_k + 1])
+        out.append(c)
+    return out
+
+
+@entity_rule("person-foreign", PEOPLE, priority=2)
+def foreign_names(s: Sentence) -> list[Candidate]:
+    """젠슨 황 엔비디아 최고경영자: two Hangul words, a known organisation, a title."""
+    words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
+    out = []
+    orgs = {c.start: c for c in known if c.type == "Organization"}
+    for k in range(len(words) - 1):
+        # Kiwi may keep a foreign name as one token with its space (젠슨 황)
+        if re.fullmatch(r"[가-힣]{1,4} [가-힣]{1,4}", words[k].text):
+            a, b, org, n = words[k], words[k], words[k + 1], 1
+        elif k + 2 < len(words) and words[k].noun_only and words[k + 1].noun_only:
+            a, b, org, n = words[k], words[k + 1], words[k + 2], 2
+        else:
+            continue
+        if org.start not in orgs or not all(re.fullmatch(r"[가-힣]{1,4}( [가-힣]{1,4})?",
+                                                         x.text) for x in (a, b)):
+            continue  # (Kiwi tags foreign names oddly: read the words as written)
+        if any(x in lex.names or x in cues.generic or x in cues.trim
+               for x in (a.text, b.text)) or any(c.start <= a.start < c.end for c in known):
+            continue
+        after = [strip_name(split_alias(x.stem)[0]) for x in words[k + n:k + n + 3]]
+        title = next((t for t in after if cues.ends_with(t, "title")), None)
+        if title is None:
+            continue
+        role = " ".join(x.stem for x in words[k + n:k + n + after.index(title) + 1])
+        name = a.text if n == 1 else f"{a.text} {b.text}"
+        out.append(Candidate(a.start, b.end, "Person", "person-foreign", priority=PRIORITY,
+                             canonical=name, aliases=[name.split()[-1]], role=role))
+    return out
+
+
+@entity_rule("person-parenthesis", PEOPLE, priority=1)
+def officials_in_parentheses(s: Sentence) -> list[Candidate]:
+    """행정안전부(장관 윤호중): the head of an organisation named in parentheses."""
+    cues = s.cues
+    out = []
+    for w in s.words:
+        m = re.search(r"\(([가-힣]{1,8}) ([가-힣]{2,4})\)", w.stem)
+        if not m or not cues.ends_with(m.group(1), "title") or m.group(2)[0] not in cues.surname:
+            continue
+        start = w.start + m.start(2)
+        org = strip_name(w.stem[:m.start()])
+        out.append(Candidate(start, start + len(m.group(2)), "Person", "person-parenthesis",
+                             priority=PRIORITY, canonical=m.group(2), role=f"{org} {m.group(1)}"))
+    return out
+
+
+@entity_rule("role", REFINE, priority=2)
+def role_organisations(s: Sentence) -> list[Candidate]:
+    """정지은 코딧 대표: the word between a name and a title names an organisation."""
+    words, cues, known = s.words, s.cues, s.merged
+    out = []
+    for p in [c for c in known if c.type == "Person"]:
+        if not p.role:
+            continue
+        nxt = [w for w in words if w.start >= p.end]
+        if not nxt or any(c.start <= nxt[0].start < c.end for c in known):
+            continue
+        stem = strip_name(split_alias(nxt[0].stem)[0])
+        if len(p.role.split()) < 2 or stem in cues.generic or stem in cues.trim:
+            continue
+        if re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", stem) and not cues.ends_with(stem, "title"):
+            out.append(Candidate(nxt[0].start, nxt[0].start + len(stem), "Organization", "role"))
+    return out
+
+
+@entity_rule("person-lawmaker", REFINE, priority=4)
+def lawmakers(s: Sentence) -> list[Candidate]:
+    """권칠승 더불어민주당 의원실: the lawmaker whose office it is is a person."""
+    words, cues, lex = s.words, s.cues, s.lex
+    out = []
+    for k, w in enumerate(words[:-2]):
+        party = strip_name(words[k + 1].stem)
+        office = strip_name(words[k + 2].stem)
+        if office in cues.lawmaker_office and re.fullmatch(r"[가-힣]{3}", w.stem) and \
+                lex.type_of(party) == "Organization":
+            title = min(cues.lawmaker_title)
+            out.append(Candidate(w.start, w.stem_end, "Person", "person-lawmaker",
+                                 priority=PRIORITY, canonical=w.stem, role=f"{party} {title}"))
+    return out

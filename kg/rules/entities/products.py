@@ -1,0 +1,30 @@
+"""아마존 세이지메이커, Azure OpenAI: products named after a brand."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import split_alias, strip_name
+from kg.rules import SENTENCE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+
+@entity_rule("brand", SENTENCE)
+def brand_products(s: Sentence) -> list[Candidate]:
+    words, cues = s.words, s.cues
+    out = []
+    for k, w in enumerate(words):
+        if strip_name(w.stem) not in cues.brand or not w.noun_only or k + 1 >= len(words):
+            continue
+        j = k + 1
+        while j < len(words) and j < k + 4:
+            stem = strip_name(split_alias(words[j].stem)[0])
+            if not stem or stem in cues.trim or stem in cues.generic or stem in cues.action \
+                    or cues.ends_with(stem, "title") or not re.match(r"^[A-Za-z0-9가-힣]", stem):
+                break
+            if not words[j].noun_only:
+                j += 1
+                break
+            j += 1
+        if j > k + 1:
+            out.append(Candidate(w.start, words[j - 1].stem_end, "Product", "brand"))
+    return out

@@ -1,0 +1,93 @@
+"""Quoted names ‘…’, typed by the words around them or by their own last word."""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Cues
+from kg.morphology import QUOTES, split_alias, strip_name
+from kg.rules import SENTENCE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+from kg.rules.entities.suffixes import YEAR
+
+_QUOTED = re.compile("|".join(
+    f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,40}}?){re.escape(b)}"
+    for a, b in ("‘’", "''", "“”", '""', "「」", "『』", "《》", "〈〉")))
+_SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
+PRIORITY = 2
+
+
+@entity_rule("quote", SENTENCE)
+def quoted_names(s: Sentence) -> list[Candidate]:
+    doc, sent, words, cues = s.doc, s.sent, s.words, s.cues
+    out = []
+    for m in _QUOTED.finditer(sent.text):
+        qs, qe = sent.start_char + m.start(), sent.start_char + m.end()
+        inner = next(g for g in m.groups() if g is not None).strip()
+        span = doc.char_span(qs, qe, alignment_mode="expand")
+        tags = "+".join(t.tag_ for t in span) if span is not None else ""
+        single = m.group(0)[0] in _SINGLE
+        # single quotes mark names (a stray verb tag inside is Kiwi's guess);
+        # double quotes mostly mark speech
+        speech = r"(^|\+)EF" if single else r"(^|\+)(E[CF]|ETM)"
+        if re.search(speech, tags) or len(inner.split()) > 7:
+            continue  # speech, not a name
+        name, alias = split_alias(inner)
+        if not name.strip() or name.strip() in cues.generic_acronym:
+            continue
+        after = [w for w in words if w.start >= qe - 1 and w.end > qe]
+        before = [w for w in words if w.end <= qs + 1 and w.start < qs]
+        wq = next((w for w in words if w.start <= qe - 1 < w.end), None)
+        tail = wq.tail if wq else ""
+        end, etype = qe, None
+        # 'K-행정의 디지털 대전환' 세미나, '원-윈도' 플랫폼 구축 사업: the cue is part of the name
+        if not tail and after:
+            k = words.index(after[0])
+            for j in range(k, min(k + 4, len(words))):
+                stem = strip_name(words[j].stem)
+                hit = [t for kind, t in (("event_cue", "Event"), ("program_cue", "Program"))
+                       if cues.ends_with(stem, kind)]
+                if hit:
+                    etype, end = hit[0], words[j].stem_end
+                    break
+                if not words[j].noun_only:
+                    break
+        if etype is None:
+            following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
+            preceding = strip_name(before[-1].stem) if before else ""
+            etype = quote_type(name, following, preceding, single, cues)
+        if etype is None:
+            continue
+        c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
+        if alias and alias not in cues.generic_acronym:
+            c.aliases.append(alias)
+        out.append(c)
+    return out
+
+
+def quote_type(name: str, following: str, preceding: str, single: bool,
+               cues: Cues) -> str | None:
+    """The type of a quoted name, from the words after it, before it, then its own."""
+    last = name.split()[-1]
+    first_after = following.split()[0] if following else ""
+    if first_after in cues.quote_initiative_after:
+        return "Initiative"
+    if (following.split() or [""])[-1] in cues.quote_product_after \
+            or preceding.endswith(tuple(cues.quote_product_before)):
+        return "Product"
+    if preceding.endswith(tuple(cues.quote_program_before)):
+        return "Program"
+    if preceding.endswith(tuple(cues.quote_event_before)):
+        return "Event"
+    if preceding.endswith(tuple(cues.quote_nothing_before)):
+        return None
+    if cues.ends_with(last, "event_cue") or (YEAR.match(last) and len(name.split()) > 1):
+        return "Event"
+    if cues.ends_with(last, "program_cue"):
+        return "Program"
+    if cues.ends_with(last, "initiative_cue"):
+        return "Initiative"
+    if cues.ends_with(last, "org_suffix") and last not in cues.org_suffix_not and len(last) > 2:
+        return "Organization"
+    if re.fullmatch(r"[A-Za-z0-9 .\-]+", name):
+        return "Product" if name.split()[0] in cues.brand or len(name.split()) <= 2 else None
+    return "Initiative" if single and len(name.split()) <= 4 else None

@@ -1,0 +1,25 @@
+"""세계 3대 AI 강국, 세계 1위 AI 정부: a world ranking names a national ambition."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import strip_name
+from kg.rules import SENTENCE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+
+@entity_rule("rank", SENTENCE)
+def world_rank(s: Sentence) -> list[Candidate]:
+    words, cues = s.words, s.cues
+    ranks = "|".join(map(re.escape, sorted(cues.rank)))
+    out = []
+    for k, w in enumerate(words[:-1]):
+        if strip_name(w.stem) in cues.world and re.fullmatch(rf"\d+({ranks})", words[k + 1].stem):
+            j = k + 1
+            while j + 1 < len(words) and words[j].noun_only and j < k + 5:
+                j += 1
+            while j > k + 1 and strip_name(words[j].stem) in cues.action:
+                j -= 1  # 세계 1위 AI 정부 실현: 실현 is what is done to it
+            if j > k + 1:
+                out.append(Candidate(w.start, words[j].stem_end, "Initiative", "rank"))
+    return out

@@ -1,0 +1,42 @@
+"""Names a rule found once are found again elsewhere in the document (코딧 … 코딧이),
+and people again by their full name or foreign surname (크라츠 부사장)."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import split_alias, strip_name
+from kg.rules import DOCUMENT, Candidate, entity_rule
+from kg.rules.entities.base import Document
+
+_NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are anyway
+
+
+@entity_rule("repeat", DOCUMENT, priority=1)
+def repeated_names(d: Document) -> list[Candidate]:
+    text, cands = d.text, d.found
+    names: dict[str, Candidate] = {}
+    for c in cands:
+        if c.rule in _NOT_REPEATED:
+            continue
+        surface = strip_name(split_alias(text[c.start:c.end])[0])
+        if c.type == "Person":
+            for a in [c.canonical or surface] + [x for x in c.aliases if re.fullmatch(
+                    r"[가-힣]{2,}", x)]:
+                names.setdefault(a, c)
+        elif len(surface) >= 2:
+            names.setdefault(surface, c)
+    taken = [(c.start, c.end) for c in cands]
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        src = names[name]
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if s > 0 and re.match(r"[가-힣A-Za-z0-9]", text[s - 1]):
+                continue  # inside a longer word
+            if e < len(text) and re.match(r"[A-Za-z0-9]", text[e]):
+                continue
+            out.append(Candidate(s, e, src.type, "repeat", canonical=src.canonical))
+            taken.append((s, e))
+    return out

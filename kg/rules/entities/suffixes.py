@@ -1,0 +1,111 @@
+"""Noun runs named by their last word: an organisation suffix (…위원회, …협회,
+…통신부), a program cue (…사업, …프로젝트, …펀드), an initiative cue (…전략,
+…얼라이언스) or an event cue (…세미나, …서밋, …정상회의)."""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Cues, Lexicon
+from kg.morphology import QUOTES, Eojeol, split_alias, strip_name
+from kg.rules import SENTENCE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+_SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
+    """First word of the noun run that ends with word k."""
+    i = k
+    while i > 0:
+        prev = words[i - 1]
+        if not prev.noun_only or prev.stem.strip(QUOTES) in cues.trim:
+            break
+        if any(ch in prev.stem for ch in ",.;:!?…△◇") and not prev.stem.strip(QUOTES):
+            break
+        if prev.stem.endswith((",", "，")) or re.search(r"\d+일$|\d+월$|\d+년$", prev.stem):
+            break
+        i -= 1
+    while i < k and words[i].stem.strip(QUOTES) in cues.trim:
+        i += 1
+    return i
+
+
+def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
+                lex: Lexicon) -> bool:
+    """A run names one thing when it has more than generic words before its cue."""
+    cues = lex.cues
+    head = strip_name(split_alias(strip_name(words[k].stem))[0])
+    body = " ".join(w.stem for w in words[i:k]) + " " + head[: len(head) - len(cue)]
+    if re.search(f"[{re.escape(_SINGLE)}“\"].+[’'”\"」』》〉]", body):
+        return True
+    parts = [p for p in re.split(r"[\s·\-/]+", strip_name(body)) if p]
+    if etype != "Program":  # AWS 머신러닝 인프라 is AWS's infrastructure, not an initiative
+        parts = [p for p in parts if lex.type_of(p) != "Organization"]
+    if not parts:
+        return False
+    if etype == "Event" and not any(t.split("+")[0] in ("NNP", "SL", "SN")
+                                    for w in words[i:k + 1] for t in w.tags):
+        return False  # 국내 최대 규모 … 컨퍼런스 describes an event; it does not name one
+    if re.search(r"[A-Z]{2,}|\d", " ".join(p for p in parts if p not in cues.topic_acronym)):
+        return True
+    content = [p for p in parts if p not in cues.generic and p not in cues.trim]
+    return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
+
+
+def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
+    """Whether word k ends its noun phrase (what follows is no noun, or a verbal noun)."""
+    w = words[k]
+    return bool(k + 1 == len(words) or w.tail or not words[k + 1].noun_only
+                or strip_name(words[k + 1].stem) in cues.action
+                or YEAR.match(strip_name(words[k + 1].stem)))
+
+
+@entity_rule("runs", SENTENCE)
+def runs(s: Sentence) -> list[Candidate]:
+    """A noun run ending in an organisation suffix ("suffix"), or in a program,
+    initiative or event cue ("cue"); an event named with its year: AWS DC 서밋 2025."""
+    words, cues, lex = s.words, s.cues, s.lex
+    out = []
+    for k, w in enumerate(words):
+        stem = strip_name(split_alias(strip_name(w.stem))[0])
+        if not stem:
+            continue
+        last = re.split(r"[\s·]", stem)[-1]
+        i = run_start(words, k, cues)
+        start = words[i].start
+        org = cues.ends_with(last, "org_suffix")
+        body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
+        if org and len(org) == 1 and len(last) != 3 and not (
+                i < k and lex.names.get(strip_name(words[i].stem)) is not None):
+            org = None  # 명실상부, 사업부: one-letter suffixes name ministries (통신부, 재정부)
+        if org and last in cues.org_suffix_not and not (
+                last in cues.org_suffix and i < k and not any(
+                    strip_name(x.stem) in cues.generic for x in words[i:k])):
+            org = None  # a bare 그룹 or 부처 is no name; 뵈르제 슈투트가르트 그룹 is
+        if org and not stem.endswith("장"):
+            end = w.stem_end
+            if "(" in w.stem and split_alias(w.stem)[1] is None:
+                end = w.start + w.stem.index("(")  # 관세청(AI 통관 영상관리): a gloss
+            if body not in cues.org_suffix_not and len(re.sub(r"\s", "", body)) > len(org) + 1:
+                # an organisation is named even inside a longer run (행정안전부 국장)
+                out.append(Candidate(start, end, "Organization", "suffix"))
+                continue
+        if not is_head(words, k, cues):
+            continue
+        for kind, etype in (("event_cue", "Event"), ("program_cue", "Program"),
+                            ("initiative_cue", "Initiative")):
+            cue = cues.ends_with(last, kind)
+            if cue and distinctive(words, i, k, cue, etype, lex):
+                out.append(Candidate(start, w.stem_end, etype, "cue"))
+                break
+        else:
+            if YEAR.match(stem) and k > 0:
+                j = k - 1
+                while j >= k - 3 and j >= 0 and words[j].noun_only:
+                    if cues.ends_with(strip_name(words[j].stem), "event_cue"):
+                        i = run_start(words, j, cues)
+                        out.append(Candidate(words[i].start, w.stem_end, "Event", "cue"))
+                        break
+                    j -= 1
+    return out

@@ -1,0 +1,11 @@
+"""Relation rule families, one per module; importing this package registers them.
+Priorities keep the order the families were written in (people first)."""
+from kg.rules.relations import (  # noqa: F401  (registration)
+    brands,
+    events,
+    investments,
+    operations,
+    organisations,
+    participation,
+    people,
+)

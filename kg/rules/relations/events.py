@@ -1,0 +1,92 @@
+"""organizes, participatesIn and locatedIn around events; where organisations are."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.discourse import Context, Slot
+from kg.rules import Found, relation_rule
+
+
+@relation_rule("event", priority=2)
+def events(ctx: Context) -> Iterator[Found]:
+    state, ms, text, orgs, events = ctx.state, ctx.mentions, ctx.text, ctx.orgs, ctx.events
+    organize = ctx.says("verb_organize")
+    event_here = events[0] if events else None
+    if event_here is None and state.events_seen and _event_anaphor(ctx):
+        event_here = Slot(state.events_seen[-1], ms[state.events_seen[-1]], "", 0, False)
+    if organize and event_here is not None:
+        vpos = organize.start() + ctx.sent.start_char
+        for o in orgs:
+            if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
+                yield Found(o.index, "organizes", event_here.index, "event-organizer")
+            elif o.role.startswith("subj") and o.mention.start > event_here.mention.end:
+                yield Found(o.index, "participatesIn", event_here.index, "event-participant")
+        if ctx.speaker and ctx.actor is not None and events and any(e.quoted for e in events):
+            yield Found(ctx.actor, "organizes", events[0].index, "event-organizer-speaker")
+    for e in events:
+        yield from _locations(ctx, e)
+    for e in events:
+        for o in orgs:
+            if o.role.startswith("subj") and e.role.startswith("loc") and \
+                    o.mention.start > e.mention.end and not organize:
+                yield Found(o.index, "participatesIn", e.index, "event-participant")
+        if (ctx.speaker and ctx.actor is not None and ctx.says("verb_attend")
+                and e.role.startswith("dat")):
+            yield Found(ctx.actor, "participatesIn", e.index, "event-participant-speaker")
+    for o in orgs:
+        yield from _org_location(ctx, o)
+
+
+def _event_anaphor(ctx: Context) -> bool:
+    """세미나는, 행사에는: the event named before."""
+    for noun in ctx.cues.event_anaphor:
+        for p in ctx.cues.topic_particle:
+            if noun + p in ctx.text:
+                return True
+    return False
+
+
+def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
+    """서울시 중구 대한상공회의소에서 열린 X: the event is in each place before 에서."""
+    sent, words, slots, text = ctx.sent, ctx.words, ctx.slots, ctx.text
+    ev = e.mention
+    organize = ctx.cues.pattern("verb_organize")
+    for k, w in enumerate(words):
+        if not w.tail.startswith(tuple(ctx.cues.locative_particle)) or w.end > ev.start + 1:
+            continue
+        if not organize.search(text[w.end - sent.start_char: ev.start - sent.start_char + 1]
+                               + text[ev.end - sent.start_char:]):
+            continue
+        j = k  # the venue: the nouns right before 에서 (서울시 중구 대한상공회의소에서)
+        while j > 0 and k - j < 3 and words[j - 1].noun_only:
+            j -= 1
+        lo = words[j].start
+        phrase = [x for x in slots if lo <= x.mention.start < w.end
+                  and x.mention.type in ("Place", "Organization")]
+        places = [x for x in phrase if x.mention.type == "Place"]
+        for p in places:
+            yield Found(e.index, "locatedIn", p.index, "event-venue")
+        for o in phrase:
+            if o.mention.type == "Organization":
+                for p in places:
+                    yield Found(o.index, "locatedIn", p.index, "event-venue")
+    for p in slots:  # 서울 AI 안전성 정상회의, … 데이 서울 2025
+        if p.mention.type == "Place" and ev.start <= p.mention.start < ev.end:
+            yield Found(e.index, "locatedIn", p.index, "event-place-in-name")
+
+
+def _org_location(ctx: Context, o: Slot) -> Iterator[Found]:
+    """대만 재정부, 서울 상공회의소: a place written before the name (with a space)."""
+    for p in ctx.slots:
+        pm, om = p.mention, o.mention
+        if pm.type != "Place":
+            continue
+        if om.start <= pm.start and pm.end < om.end and _char_after(ctx, pm.end) == " ":
+            yield Found(o.index, "locatedIn", p.index, "org-place-in-name")
+        elif pm.end + 1 == om.start and _char_after(ctx, pm.end) == " ":
+            yield Found(o.index, "locatedIn", p.index, "org-place-before")
+
+
+def _char_after(ctx: Context, offset: int) -> str:
+    rel = offset - ctx.sent.start_char
+    return ctx.text[rel] if 0 <= rel < len(ctx.text) else ""
