@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +43,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.names import match_keys, normalise  # noqa: F401  (normalise: part of this API)
 from kg.schema import load_schema
 
 # The scoring spec's vocabulary (local names), from the ontology
@@ -65,8 +65,6 @@ AMOUNT_PROPERTIES = frozenset({"amount", "value", "amountValue", "monetaryValue"
 CURRENCY_PROPERTIES = frozenset({"currency", "currencyCode", "priceCurrency"})
 
 AMOUNT_TOLERANCE = 0.5  # amounts are in base units: equal when closer than this
-_QUOTES = frozenset("'\"‘’“”`´«»「」『』<>《》〈〉")
-_PARENTHETICAL = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]\s*(.*)$")
 _LOCAL_NAME = re.compile(r"[#/:]")
 
 Edge = tuple[Node, str, Node]               # (subject node, predicate local name, object node)
@@ -129,6 +127,7 @@ class Report:
     money_correct: int            # matched investments whose amount and currency are right
     money_total: int              # matched investments
     misses: tuple[Miss, ...] = ()
+    documents: int = 0            # gold files scored
 
     @property
     def money_accuracy(self) -> float:
@@ -144,25 +143,6 @@ class Report:
 
 
 # ---------------------------------------------------------------- names
-def normalise(name: str) -> str:
-    """NFKC, case folding, no spaces and no quotes: the form names are compared in."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(ch for ch in folded if not ch.isspace() and ch not in _QUOTES)
-
-
-def match_keys(name: str) -> frozenset[str]:
-    """A name's match keys: the whole, without its parenthetical, and the parenthetical.
-
-    "아마존웹서비스(AWS)" matches "아마존웹서비스", "AWS" and itself.
-    """
-    keys = {normalise(name)}
-    found = _PARENTHETICAL.match(name)
-    if found:
-        keys.add(normalise(found.group(1) + found.group(3)))
-        keys.add(normalise(found.group(2)))
-    return frozenset(key for key in keys if key)
-
-
 def _keys_of(names: Iterable[str]) -> frozenset[str]:
     return frozenset().union(*(match_keys(name) for name in names))
 
@@ -406,7 +386,7 @@ def relations_in(entities: GraphEntities, docs: frozenset[Node],
     return found
 
 
-def _canonical(edge: GoldEdge) -> Hashable:
+def canonical(edge: GoldEdge) -> Hashable:
     """partnersWith's two directions are one relation."""
     s, p, o = edge
     return (p, frozenset((s, o))) if p in SYMMETRIC else edge
@@ -419,6 +399,31 @@ class _DocumentResult:
     money_correct: int
     money_total: int
     misses: list[Miss]
+
+
+@dataclass(frozen=True)
+class DocumentMatch:
+    """How one document's predictions meet its gold."""
+
+    predicted: tuple[Node, ...]                # entity nodes mentioned in the document
+    strict: Mapping[Node, str]                 # node -> gold id, same type
+    ends: Mapping[Node, str]                   # lenient core and extended: relation ends
+    edges: frozenset[Edge]                     # relations evidenced in the document
+    docs: frozenset[Node]                      # the nodes that stand for the document
+
+
+def match_document(entities: GraphEntities, doc: GoldDocument) -> DocumentMatch:
+    docs = document_nodes(entities, doc.stem)
+    predicted = tuple(n for n, sources in entities.mentions.items() if sources & docs)
+    strict: dict[Node, str] = {}
+    ends: dict[Node, str] = {}
+    for kinds in GROUPS.values():
+        nodes = [n for n in predicted if entities.types[n] in kinds]
+        gold = [e for e in doc.entities if e.type in kinds]
+        strict.update(match_entities(nodes, entities, gold, lenient=False))
+        ends.update(match_entities(nodes, entities, gold, lenient=True))
+    edges = frozenset(relations_in(entities, docs, frozenset(predicted)))
+    return DocumentMatch(predicted, strict, ends, edges, docs)
 
 
 def _score_document(entities: GraphEntities, doc: GoldDocument) -> _DocumentResult:
@@ -455,8 +460,8 @@ def _score_document(entities: GraphEntities, doc: GoldDocument) -> _DocumentResu
     edges = relations_in(entities, docs, frozenset(predicted))
     mapped: set[GoldEdge] = {(ends.get(s), p, ends.get(o)) for s, p, o in edges}
     gold_edges = set(doc.relations) | {(o, p, s) for s, p, o in doc.relations if p in SYMMETRIC}
-    predicted_canon = {_canonical(edge) for edge in mapped}
-    gold_canon = {_canonical(edge) for edge in gold_edges}
+    predicted_canon = {canonical(edge) for edge in mapped}
+    gold_canon = {canonical(edge) for edge in gold_edges}
     tp = len(predicted_canon & gold_canon)
     scores["relations/labelled"] = Score(tp, len(predicted_canon) - tp, len(gold_canon) - tp)
     predicted_pairs = {frozenset((s, o)) for s, _, o in mapped}
@@ -487,14 +492,14 @@ def _relation_misses(entities: GraphEntities, doc: GoldDocument, edges: Iterable
 
     fns = []
     for s, p, o in sorted(doc.relations):
-        if _canonical((s, p, o)) in predicted_canon:
+        if canonical((s, p, o)) in predicted_canon:
             continue
         note = "" if s in matched_ids and o in matched_ids else "an end is missing"
         fns.append(Miss(doc.stem, "FN", "relation", p,
                         f"{gold_name(s)} -{p}-> {gold_name(o)}", note))
     fps = set()
     for s, p, o in edges:
-        if _canonical((ends.get(s), p, ends.get(o))) not in gold_canon:
+        if canonical((ends.get(s), p, ends.get(o))) not in gold_canon:
             note = "" if s in ends and o in ends else "an end is unmatched"
             fps.add(Miss(doc.stem, "FP", "relation", p,
                          f"{entities.label(s)} -{p}-> {entities.label(o)}", note))
@@ -504,16 +509,17 @@ def _relation_misses(entities: GraphEntities, doc: GoldDocument, edges: Iterable
 def score(entities: GraphEntities, gold: Iterable[GoldDocument]) -> Report:
     """Score an indexed graph against loaded gold documents."""
     totals: dict[str, Score] = {}
-    money_correct = money_total = 0
+    money_correct = money_total = documents = 0
     misses: list[Miss] = []
     for doc in gold:
+        documents += 1
         result = _score_document(entities, doc)
         for name, value in result.scores.items():
             totals[name] = totals.get(name, Score()) + value
         money_correct += result.money_correct
         money_total += result.money_total
         misses.extend(result.misses)
-    return Report(MappingProxyType(totals), money_correct, money_total, tuple(misses))
+    return Report(MappingProxyType(totals), money_correct, money_total, tuple(misses), documents)
 
 
 def evaluate(graph_path: Path, gold_dir: Path) -> Report:

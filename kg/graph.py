@@ -115,6 +115,7 @@ EXACT = OA.exact
 POSITION = OA.TextPositionSelector
 START = OA.start
 END = OA.end
+EXTRACTED_BY = KG.extractedBy
 
 
 def _triples(data: GraphData) -> list[tuple]:
@@ -150,6 +151,8 @@ def _triples(data: GraphData) -> list[tuple]:
                 add((node, DESCRIPTION, _lit(e.phrase)))
         if e.year:
             add((node, YEAR, Literal(e.year, datatype=XSD.integer)))
+        for rule in e.rules:
+            add((node, EXTRACTED_BY, Literal(rule)))
     for r in data.relations:
         s, p, o = URIRef(ent + r.subject), KG[r.predicate], URIRef(ent + r.object)
         add((s, p, o))
@@ -168,6 +171,8 @@ def _triples(data: GraphData) -> list[tuple]:
             add((position, TYPE, POSITION))
             add((position, START, Literal(ev.start, datatype=XSD.integer)))
             add((position, END, Literal(ev.end, datatype=XSD.integer)))
+            for rule in ev.rules:
+                add((st, EXTRACTED_BY, Literal(rule)))
     return triples
 
 

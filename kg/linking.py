@@ -17,14 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon
+from kg.names import link_key
 from kg.types import Entity, Mention
 
-_DROP = re.compile(r"[\s'\"‘’“”`´«»「」『』<>《》〈〉·|]+")
-
-
-def norm(name: str) -> str:
-    """The comparison key of a name."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", name).casefold())
+norm = link_key  # the comparison key of a name
 
 
 def mention_id(m: Mention) -> tuple[str, int, int]:
@@ -164,7 +160,8 @@ def _entity(group: list[Mention], lex: Lexicon) -> Entity:
     phrase = next((m.phrase for m in group if m.phrase), None)
     return Entity(key=key, type=etype, label=label, aliases=tuple(aliases),
                   docs=tuple(sorted({m.doc_id for m in group})), money=first.money,
-                  year=next((m.year for m in group if m.year), None), role=role, phrase=phrase)
+                  year=next((m.year for m in group if m.year), None), role=role, phrase=phrase,
+                  rules=tuple(sorted({m.rule for m in group if m.rule})))
 
 
 def _hash(text: str) -> str:

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.names import QUOTES
+
 NOUNISH = {"NNG", "NNP", "NR", "SN", "SL", "SH", "XPN", "XSN", "XR", "NNB"}
 JOINERS = set("·-|&/.+_’‘'\"“”")
-QUOTES = "‘’'\"“”「」『』《》〈〉"
+
+
 @dataclass
 class Eojeol:
     """A space-separated word: its noun stem and what follows it (particles, endings)."""

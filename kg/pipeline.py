@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -99,7 +99,8 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
                 continue
             if st.predicate in schema.symmetric and o < s:
                 s, o = o, s
-            evidence.setdefault((s, st.predicate, o), set()).add(st.evidence)
+            evidence.setdefault((s, st.predicate, o), set()).add(
+                replace(st.evidence, rules=(st.rule,)))
     # linking can change a type (a Program named like an Initiative): check again
     allowed = {k: v for k, v in evidence.items()
                if schema.allows(k[1], by_key[k[0]].type, by_key[k[2]].type)}
@@ -113,14 +114,18 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
 
 
 def _one_per_sentence(evidence: set[Evidence]) -> tuple[Evidence, ...]:
-    """One evidence record per stating sentence (the widest cue), in document order."""
+    """One evidence record per stating sentence (the widest cue), in document order,
+    with every rule that stated it there."""
     best: dict[tuple[str, int], Evidence] = {}
-    for ev in sorted(evidence, key=lambda e: (e.doc_id, e.start, e.end, e.cue or (0, 0))):
+    rules: dict[tuple[str, int], set[str]] = {}
+    for ev in sorted(evidence, key=lambda e: (e.doc_id, e.start, e.end, e.cue or (0, 0),
+                                              e.rules)):
         key = (ev.doc_id, ev.start)
+        rules.setdefault(key, set()).update(ev.rules)
         cur = best.get(key)
         if cur is None or _width(ev) > _width(cur):
             best[key] = ev
-    return tuple(best[k] for k in sorted(best))
+    return tuple(replace(best[k], rules=tuple(sorted(rules[k]))) for k in sorted(best))
 
 
 def _width(ev: Evidence) -> int:

@@ -58,6 +58,7 @@ class KG(DefinedNamespace):
     sha256: URIRef
     tier: URIRef
     displayStyle: URIRef
+    extractedBy: URIRef
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ class Entity:
     year: int | None = None
     role: str | None = None
     phrase: str | None = None
+    rules: tuple[str, ...] = ()    # the rules that found its mentions
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Evidence:
     end: int
     text: str
     cue: tuple[int, int] | None = None  # the stating words, relative to `text`
+    rules: tuple[str, ...] = ()    # the rules that found the relation in this sentence
 
 
 @dataclass(frozen=True)
