@@ -100,7 +100,7 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
             if st.predicate in schema.symmetric and o < s:
                 s, o = o, s
             evidence.setdefault((s, st.predicate, o), set()).add(
-                replace(st.evidence, rules=(st.rule,)))
+                replace(st.evidence, rules=st.rules))
     # linking can change a type (a Program named like an Initiative): check again
     allowed = {k: v for k, v in evidence.items()
                if schema.allows(k[1], by_key[k[0]].type, by_key[k[2]].type)}

@@ -12,7 +12,14 @@ from kg.rules.entities.base import Sentence
 _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
 
 
-@entity_rule("list", LISTS, priority=1)
+EXAMPLES = [
+    ("업스테이지와 리벨리온은 협력한다.", {("Organization", "리벨리온")}),
+    ("네이버, 카카오, 솔트룩스 등이 참여했다.", {("Organization", "솔트룩스")}),
+    ("오늘, 내일 등 이틀간 열린다.", set()),
+]
+
+
+@entity_rule("list", LISTS, priority=1, examples=EXAMPLES)
 def enumerations(s: Sentence) -> list[Candidate]:
     words, cues, cands = s.words, s.cues, s.merged
     out = []
@@ -62,7 +69,16 @@ def enumerations(s: Sentence) -> list[Candidate]:
     return out
 
 
-@entity_rule("list-generic", LISTS, priority=2)
+EXAMPLES_GENERIC = [
+    ("뤼튼, 스캐터랩 등 스타트업들이 모였다.",
+     {("Organization", "뤼튼"), ("Organization", "스캐터랩")}),
+    ("솔트룩스, 코난테크놀로지 등 기업 5곳이 선정됐다.",
+     {("Organization", "솔트룩스"), ("Organization", "코난테크놀로지")}),
+    ("사과, 배 등 과일이 팔렸다.", set()),
+]
+
+
+@entity_rule("list-generic", LISTS, priority=2, examples=EXAMPLES_GENERIC)
 def before_generic(s: Sentence) -> list[Candidate]:
     """뤼튼, 에이아이스 메디컬 등 스타트업들: items listed before 등 + an organisation noun."""
     words, cues = s.words, s.cues
@@ -98,5 +114,5 @@ def before_generic(s: Sentence) -> list[Candidate]:
                     members.append((first.start, first.start + len(stem)))
                 name_words = []
         if len(members) >= 2:
-            out += [Candidate(st, e, "Organization", "list") for st, e in members[-4:]]
+            out += [Candidate(st, e, "Organization", "list-generic") for st, e in members[-4:]]
     return out

@@ -9,7 +9,14 @@ from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 
-@entity_rule("localgov", REFINE, priority=1)
+EXAMPLES = [
+    ("대구시는 오는 9월 AI 박람회를 연다.", {("Organization", "대구시")}),
+    ("창원시장은 투자 협약을 체결했다.", {("Organization", "창원시")}),
+    ("서울에서 열린 행사에 대구시 관계자가 왔다.", set()),
+]
+
+
+@entity_rule("localgov", REFINE, priority=1, examples=EXAMPLES)
 def local_governments(s: Sentence) -> list[Candidate]:
     """Retypes the lexicon's places in `s.merged` that act; adds nothing."""
     text, words, cues = s.text, s.words, s.cues

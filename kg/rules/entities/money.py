@@ -12,7 +12,15 @@ from kg.rules.entities.base import Sentence
 PRIORITY = 4  # a sum is never part of another name
 
 
-@entity_rule("money", SENTENCE)
+EXAMPLES = [
+    ("정부는 데이터 산업 육성에 1200억원을 투입한다.", {("Investment", "1200억원")}),
+    ("회사는 미국에 20억 달러를 투자하기로 했다.", {("Investment", "20억 달러")}),
+    ("이 회사의 매출은 300억원을 기록했다.", set()),
+    ("국내 AI 시장은 2030년 8조원 규모로 성장할 전망이다.", set()),
+]
+
+
+@entity_rule("money", SENTENCE, examples=EXAMPLES)
 def investments(s: Sentence) -> list[Candidate]:
     cues, text = s.cues, s.sent.text
     out = []

@@ -11,7 +11,16 @@ from kg.rules import Found, relation_rule
 _TARGETS = ("Program", "Initiative", "Organization", "Place")
 
 
-@relation_rule("investment", priority=4)
+EXAMPLES = [
+    ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
+     {("과학기술정보통신부", "invests", "450억원"), ("450억원", "fundsTarget", "AI 바우처 사업")}),
+    ("시는 스마트 돌봄 확산 사업에 12억원을 배정했다.",
+     {("12억원", "fundsTarget", "스마트 돌봄 확산 사업")}),
+    ("이 회사의 매출은 300억원을 기록했다.", set()),
+]
+
+
+@relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
         before = [o for o in ctx.orgs if o.role.startswith("subj")
@@ -19,10 +28,10 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = before[0].index if before else ctx.actor
         if investor is not None:
             yield Found(investor, "invests", mny.index,
-                        "investment-subject" if before else "investment-actor")
+                        "investment.subject" if before else "investment.actor")
         target = _target(ctx, mny)
         if target is not None:
-            yield Found(mny.index, "fundsTarget", target)
+            yield Found(mny.index, "fundsTarget", target, "investment.target")
 
 
 def _target(ctx: Context, money: Slot) -> int | None:
