@@ -13,8 +13,8 @@ _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
 
 
 EXAMPLES = [
-    ("업스테이지와 리벨리온은 협력한다.", {("Organization", "리벨리온")}),
-    ("네이버, 카카오, 솔트룩스 등이 참여했다.", {("Organization", "솔트룩스")}),
+    ("업스테이지와 미르테크는 협력한다.", {("Organization", "미르테크")}),
+    ("네이버, 카카오, 미르테크 등이 참여했다.", {("Organization", "미르테크")}),
     ("오늘, 내일 등 이틀간 열린다.", set()),
 ]
 
@@ -70,10 +70,10 @@ def enumerations(s: Sentence) -> list[Candidate]:
 
 
 EXAMPLES_GENERIC = [
-    ("뤼튼, 스캐터랩 등 스타트업들이 모였다.",
-     {("Organization", "뤼튼"), ("Organization", "스캐터랩")}),
-    ("솔트룩스, 코난테크놀로지 등 기업 5곳이 선정됐다.",
-     {("Organization", "솔트룩스"), ("Organization", "코난테크놀로지")}),
+    ("다온랩스, 소담에이아이 등 스타트업들이 모였다.",
+     {("Organization", "다온랩스"), ("Organization", "소담에이아이")}),
+    ("가람씨앤에스, 미르테크 등 기업 5곳이 선정됐다.",
+     {("Organization", "가람씨앤에스"), ("Organization", "미르테크")}),
     ("사과, 배 등 과일이 팔렸다.", set()),
 ]
 

@@ -2,10 +2,14 @@
 대만 재정부 and 서울 AI 안전성 정상회의 mention a place."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
+from kg.rules.entities.government import NATIONAL_GOVERNMENT
+
+NATIONAL = (NATIONAL_GOVERNMENT,)
 
 
 EXAMPLES_ORGANIZATION = [
@@ -34,10 +38,16 @@ EXAMPLES_PLACE = [
 
 @entity_rule("lexicon.nested-place", REFINE, priority=3, examples=EXAMPLES_PLACE)
 def nested_places(s: Sentence) -> list[Candidate]:
-    """A place written inside a name, as a word of its own, is mentioned too (it locates
-    the thing)."""
-    kept, text = s.merged, s.text
-    return [replace(r, rule="lexicon.nested-place") for r in s.ruler
-            if r.type == "Place" and r not in kept and r.end < len(text) and text[r.end] == " "
-            and any(k.start <= r.start and r.end < k.end and k.type in ("Organization", "Event")
-                    and not k.rule.startswith("lexicon") for k in kept)]
+    """A place written inside a name, as a word of its own before the name's last word,
+    is mentioned too (it locates the thing): 영국 국가보건서비스, 서울 AI 안전성 정상회의."""
+    out = []
+    for k in s.merged:
+        if k.type not in ("Organization", "Event") or k.canonical in NATIONAL:
+            continue
+        for m in re.finditer(r"[^\s'‘’\"“”]+", s.text[k.start:k.end]):
+            a, b = k.start + m.start(), k.start + m.end()
+            name = s.lex.names.get(m.group())
+            if b < k.end and s.text[b] == " " and name is not None and name.type == "Place":
+                out.append(Candidate(a, b, "Place", "lexicon.nested-place",
+                                     canonical=name.canonical))
+    return out

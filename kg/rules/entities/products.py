@@ -10,7 +10,7 @@ from kg.rules.entities.base import Sentence
 
 EXAMPLES = [
     ("구글 제미나이 프로를 도입한 기관이 늘었다.", {("Product", "구글 제미나이 프로")}),
-    ("MS 애저 오픈AI 서비스를 쓰는 기관이 늘었다.", {("Product", "애저 오픈AI")}),
+    ("네이버 파파고 번역을 쓰는 기관이 늘었다.", {("Product", "네이버 파파고 번역")}),
     ("아마존은 새 물류 거점을 열었다.", set()),
 ]
 

@@ -11,7 +11,7 @@ from kg.rules import Found, relation_rule
 
 EXAMPLES = [
     ("부산시는 네이버클라우드와 협력해 AI 민원 서비스를 만든다.",
-     {("부산시", "partnersWith", "네이버클라우드")}),
+     {("부산광역시", "partnersWith", "네이버클라우드")}),
     ("업스테이지와 리벨리온은 손잡고 공동 개발에 나선다.",
      {("업스테이지", "partnersWith", "리벨리온")}),
     ("협회는 새 회장을 뽑았다.", set()),
