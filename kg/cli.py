@@ -119,7 +119,8 @@ def validate(graph: Path) -> None:
               help="Read the query from this .rq file.")
 @click.option("--name", "query_name", help="Run a saved query of ontology/queries/ by name.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to the string VALUE (repeatable).")
+              help="Bind ?NAME to the string VALUE (repeatable); --list shows each saved "
+                   "query's parameters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]),
               default="table", show_default=True, help="Output: a table or a SPARQL results format.")
 @click.option("--list", "list_only", is_flag=True, help="List the saved queries and exit.")
@@ -131,20 +132,25 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None,
     from kg.errors import UsageError
 
     if list_only:
-        for nq in q.list_queries():
-            click.echo(f"{nq.name:28} {nq.description}")
+        click.echo(q.format_list(q.list_queries()))
         return
     sources = [x for x in (sparql, query_file, query_name) if x]
     if graph is None or len(sources) != 1:
         raise UsageError("give GRAPH and exactly one of SPARQL, --file or --name")
+    bound = q.parse_params(list(params))
     if query_file:
-        text = query_file.read_text(encoding="utf-8")
+        saved = q.parse_query(query_file.stem, q.read_query_file(query_file))
+        if saved.params:  # a file that declares its parameters is held to them
+            q.check_params(saved, bound)
+        text = saved.text
     elif query_name:
-        text = q.named_query(query_name).text
+        saved = q.named_query(query_name)
+        q.check_params(saved, bound)
+        text = saved.text
     else:
         text = sparql
     store = q.load_store(graph)
-    click.echo(q.query_text(store, text, q.parse_params(list(params)), fmt))
+    click.echo(q.query_text(store, text, bound, fmt))
 
 
 @main.command()

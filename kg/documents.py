@@ -33,8 +33,13 @@ _IMAGE = re.compile(r"^(!\[[^\]]*\]\([^)]*\)[\s|]*)+$")  # no nested quantifiers
 _RANKING = re.compile(r"^\s*\d{1,2}\s*\|")
 _BYLINE = re.compile(r"([가-힣]{2,4}\s*(기자|특파원|에디터)|사진\s*=|ⓒ|©|무단\s*전재|재배포\s*금지)")
 _CAPTION = re.compile(r"\s/\s?[\w가-힣 ]{1,20}$")  # "...현황. /AWS": photo credit
-_RELATED = re.compile(r"^\s*(관련\s*기사|관련\s*뉴스|많이\s*본\s*(뉴스|기사)|인기\s*기사|추천\s*기사|이\s*시각\s*주요뉴스)")
-_RULE = re.compile(r"^[-=_|·*]*$")
+_RELATED = re.compile(r"^[\s\[【<▶▷■◆●]*(관련\s*기사|관련\s*뉴스|많이\s*본\s*(뉴스|기사)|인기\s*기사|추천\s*기사|이\s*시각\s*주요뉴스)")
+_RULE = re.compile(r"^[-=_|·*~#+<>\u2010-\u2015\u2500-\u257f\u25a0-\u25ff\s]*$")  # incl. ─━■◆
+# a dateline before the lead sentence: 【서울=한빛일보 박서연 기자】, (서울=연합뉴스) 홍길동 기자 =
+_DATELINE = re.compile(r"^(【[^】]{1,40}】|[\[(][가-힣]{1,10}\s*=\s*[^\[\]()]{1,30}[\])]|\[[^\]]{1,40}기자\])"
+                       r"(\s*[가-힣]{2,4}\s*(기자|특파원)\s*=)?\s*")
+_SENTENCE = re.compile(r"(다|요|죠|까)[.!?]+[\"'”’」』)\]]*$")  # ends like a Korean sentence
+_LONG = 80  # characters: a line this long is text, whatever it looks like
 # C0/C1 controls, zero-width and bidi marks, BOMs: invisible, and they split words
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
                       r"\u2060-\u2064\ufeff]")
@@ -60,11 +65,19 @@ def shown(path: str | Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="replace")
 
 
+def extension(path: Path) -> str:
+    """The file's extension in lower case, or "" when its name has none ("v1.2" has none)."""
+    suffix = path.suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z][a-z0-9]{0,9}", suffix) else ""
+
+
 def find_sources(inputs: Iterable[str | Path]) -> tuple[list[Source], list[InputError]]:
     """Files under the inputs (folders recursed, symlink loops skipped), sorted by id.
 
-    Hidden files and unsupported extensions inside folders are skipped silently;
-    a file named explicitly is read whatever its extension."""
+    Inside folders, hidden files are skipped silently, a file without an extension
+    is kept (its content decides), and a file whose extension `kg` does not read is
+    reported ("unsupported format: .pdf"); a file named explicitly is read whatever
+    its extension."""
     found: dict[str, Source] = {}
     errors: list[InputError] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -92,8 +105,12 @@ def find_sources(inputs: Iterable[str | Path]) -> tuple[list[Source], list[Input
                 continue
             if child.is_dir():
                 yield from walk(child)
-            elif child.is_file() and child.suffix.lower() in SUFFIXES:
-                yield child
+            elif child.is_file():
+                suffix = extension(child)
+                if not suffix or suffix in SUFFIXES:
+                    yield child
+                else:
+                    errors.append(InputError(shown(child), f"unsupported format: {suffix}"))
 
     for given in inputs:
         path = Path(given)
@@ -224,25 +241,47 @@ def markdown_to_text(raw: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """NFC, no control characters, and no page furniture (one line at a time)."""
+    """NFC, no control characters, and no page furniture (one line at a time).
+
+    A line that carries content is never removed: a long line, a line that ends
+    like a sentence, or the only line of the document. Furniture inside such a
+    line (a ranking number, a photo credit) is cut off and the rest kept."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text).replace("\t", " ")
+    lines = [line.strip() for line in text.split("\n")]
+    if sum(1 for line in lines if line) <= 1:  # the whole document: nothing to tell it from
+        return "\n".join(line for line in lines if line) + "\n"
     kept: list[str] = []
     in_related = False
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if _RELATED.match(stripped):
+    for line in lines:
+        content = _carries_content(line)
+        if _RELATED.match(line) and not content:
             in_related = True  # the list below a "관련기사" header is not the article
             continue
-        if in_related and (not stripped or stripped[0] in "-·•▶▷◆■[" or len(stripped) < 80):
+        if in_related and not content and (not line or line[0] in "-·•▶▷◆■[" or len(line) < 80):
             continue
         in_related = False
-        if (_IMAGE.match(stripped) or _RANKING.match(stripped) or _RULE.match(stripped)
-                or (len(stripped) < 80 and (_EMAIL.search(stripped) or _BYLINE.search(stripped)))
-                or (len(stripped) < 200 and _CAPTION.search(stripped))):
+        if _RULE.match(line) or _IMAGE.match(line):
+            continue  # no words: nothing to keep
+        if _RANKING.match(line):
+            if not content:
+                continue
+            line = _RANKING.sub("", line, count=1).strip()
+        if _CAPTION.search(line) and len(line) < 200:
+            body = _CAPTION.sub("", line).strip()
+            if not _carries_content(body):
+                continue
+            line = body
+        elif not content and (_EMAIL.search(line) or _BYLINE.search(line)):
             continue
-        kept.append(stripped)
+        line = _DATELINE.sub("", line, count=1) if content else line
+        kept.append(line)
     return "\n".join(kept).strip() + "\n"
+
+
+def _carries_content(line: str) -> bool:
+    """Whether a line is article text: long, or a sentence (ends in 다. 요. 까? …)."""
+    return any(ch.isalpha() for ch in line) and (len(line) >= _LONG or bool(_SENTENCE.search(line)))
 
 
 def read_document(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
