@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS
+from test_documents import ARTICLE
 
 from kg.documents import load_documents
-from test_documents import ARTICLE
 
 PNG = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR"
        + struct.pack(">IIBBBBB", 640, 480, 8, 2, 0, 0, 0) + b"\x90wS\xde" + bytes(64))

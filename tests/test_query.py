@@ -5,14 +5,21 @@ import csv
 import io
 import json
 
+import pyoxigraph
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-import pyoxigraph
-
-from kg.query import (Results, display_width, format_table, list_queries, load_store,
-                      named_query, query_text, run)
+from kg.query import (
+    Results,
+    display_width,
+    format_table,
+    list_queries,
+    load_store,
+    named_query,
+    query_text,
+    run,
+)
 
 
 @pytest.fixture(scope="module")
