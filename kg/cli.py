@@ -158,7 +158,8 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None,
     else:
         text = sparql
     store = q.load_store(graph)
-    click.echo(q.query_text(store, text, bound, fmt))
+    out = q.query_text(store, text, bound, fmt)
+    click.echo(out, nl=not out.endswith("\n"))  # the results formats end their last line
 
 
 @main.command()

@@ -214,17 +214,22 @@ LIST = """\
 events                     Events with who organised them and where they took place.
 evidence                   The evidence behind every edge: subject, predicate, object, the document and the sentence that states it.
                            --param predicate=VALUE (optional): keep one predicate (its local name), e.g. invests
+investments-by-year        Investments by year and investor: how many, and their total in each currency. The year is the one the text gives for the investment, else the publication year of the earliest dated document that mentions it (empty when neither is known).
 investments                Who invests how much in what: every investment with its amount in base units, currency, investor and target (when the text states them).
 multi-document             Entities mentioned in two or more documents: the threads that tie articles together.
 neighbourhood              Everything one hop around a named entity: the relation, its direction and the other end.
                            --param name=VALUE (required): any name of the entity, Korean or English, e.g. 과기정통부
+organization-activity      What one organisation did, or what was done with it, in a period: each relation with the date and identifier of the document that states it, and the sentence. The date is the document's publication date; with from or to, undated documents are left out.
+                           --param name=VALUE (required): any name of the organisation, Korean or English, e.g. 과기정통부
+                           --param from=VALUE (optional): first publication date, YYYY-MM-DD, e.g. 2025-01-01
+                           --param to=VALUE (optional): last publication date, YYYY-MM-DD, e.g. 2025-12-31
 organizations-in-document  Organisations mentioned in a document, or in every document when none is given.
                            --param doc=VALUE (optional): the document's identifier (its file name), e.g. 002_430102f8735eb5df.txt
 partners                   Partners of an organisation, or every partnership when no name is given.
                            --param name=VALUE (optional): any name of the organisation, e.g. 아마존웹서비스
 people                     People, their role as written, and the organisations they work for.
 programs-by-operator       Programs and initiatives by the organisation that operates them.
-"""  # noqa: E501
+"""
 
 
 @pytest.mark.parametrize("text, width", [

@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 def read_docx(data: bytes, name: str) -> Extracted:
     if not data.startswith(b"PK\x03\x04"):
-        raise not_a("Word (.docx)", name, data)
+        raise not_a("a Word (.docx)", name, data)
     import docx
     from docx.table import Table
 

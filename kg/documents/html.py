@@ -64,9 +64,23 @@ def html_document(raw: str) -> Extracted:
         if text:
             return Extracted(text, Metadata.of(
                 title=meta.title, date=meta.date, url=meta.url,
-                publisher=meta.sitename, author=meta.author) if meta else Metadata())
+                publisher=meta.sitename, author=_meta_author(raw)) if meta else Metadata())
     title, text = _page_text(raw)  # no trafilatura, or a page too small for its heuristics
     return Extracted(text, Metadata.of(title=title))
+
+
+def _meta_author(raw: str) -> str | None:
+    """The author a page declares in its meta tags. Not trafilatura's guess from the
+    page's text, which on Korean news pages mixes the byline with e-mail and dates."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(raw.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+    found = root.xpath("//meta[@name='author' or @property='article:author' or "
+                       "@name='dable:author' or @property='og:article:author']/@content")
+    return next((a for a in found if a.strip() and "://" not in a), None)
 
 
 def html_to_text(raw: str) -> tuple[str, str]:

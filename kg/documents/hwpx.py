@@ -18,26 +18,26 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def read_hwpx(data: bytes, name: str) -> Extracted:
     if not data.startswith(b"PK\x03\x04"):
-        raise not_a("HWPX", name, data)
+        raise not_a("an HWPX", name, data)
     import hwpforge
 
     try:
         document = hwpforge.Document.from_bytes(data)
     except hwpforge.HwpForgeError as exc:
         raise InputError(name, f"cannot read this HWPX document ({_reason(exc)})") from None
-    return _extract(document, name)
+    return _extract(document, name, "HWPX")
 
 
 def read_hwp(data: bytes, name: str) -> Extracted:
     if not data.startswith(_OLE):
-        raise not_a("HWP", name, data)
+        raise not_a("an HWP", name, data)
     import hwpforge
 
     try:
         document = hwpforge.convert_hwp5(data, carry_layout_cache=False).document
     except hwpforge.HwpForgeError as exc:
         raise InputError(name, f"cannot read this HWP document ({_reason(exc)})") from None
-    return _extract(document, name)
+    return _extract(document, name, "HWP")
 
 
 def _reason(exc) -> str:
@@ -45,13 +45,13 @@ def _reason(exc) -> str:
     return f"{exc.code}: {message}" if message else exc.code
 
 
-def _extract(document, name: str) -> Extracted:
+def _extract(document, name: str, kind: str) -> Extracted:
     import hwpforge
 
-    try:
+    try:  # the package is decoded here, on first use
         tree = json.loads(document.to_json(styles=False).text)
     except hwpforge.HwpForgeError as exc:
-        raise InputError(name, f"cannot read this document ({_reason(exc)})") from None
+        raise InputError(name, f"cannot read this {kind} document ({_reason(exc)})") from None
     body = tree.get("document", {})
     lines = [line for section in body.get("sections", [])
              for line in paragraphs_text(section.get("paragraphs", []))]

@@ -88,7 +88,8 @@ def parse_date(value) -> str | None:
 
 
 def not_a(kind: str, name: str, data: bytes) -> InputError:
-    """The error for a file whose content is not the format its extension says."""
+    """The error for a file whose content is not the format its extension says; `kind`
+    with its article: "a PDF", "an HWPX"."""
     from kg.documents.sources import looks_like
 
-    return InputError(name, f"not a {kind} file ({looks_like(data)}): is the extension wrong?")
+    return InputError(name, f"not {kind} file ({looks_like(data)}): is the extension wrong?")

@@ -25,7 +25,7 @@ def _hangul(ch: str) -> bool:
 
 def read_pdf(data: bytes, name: str) -> Extracted:
     if not data.startswith(b"%PDF"):
-        raise not_a("PDF", name, data)
+        raise not_a("a PDF", name, data)
     if b"%%EOF" not in data[-2048:]:
         raise InputError(name, "truncated PDF (no %%EOF at its end): the file was cut short")
     from pdfminer.high_level import extract_pages
