@@ -16,7 +16,7 @@ from kg.errors import InputError
 
 log = logging.getLogger(__name__)
 
-_PAGE_NUMBER = re.compile(r"^[-–—(\s]*(\d{1,4}|[ivxlc]{1,6})(\s*/\s*\d{1,4})?[-–—)\s]*$", re.I)
+_PAGE_NUMBER = re.compile(r"^[-–—(\s]*(\d{1,4}|[ivx]{1,4})(\s*/\s*\d{1,4})?[-–—)\s]*$", re.I)
 
 
 def _hangul(ch: str) -> bool:
