@@ -242,6 +242,10 @@ BROKEN = {
     "empty pdf": ("empty.pdf", b"", "empty file"),
     "broken JSON": ("news.json", b'[{"text": "a"', "not valid JSON"),
     "JSON that is not a list": ("news.json", b'"text"', "expected a JSON array of records"),
+    "JSON object that is no article": (
+        "gold.json", b'{"doc": "a.txt", "entities": []}',
+        "expected a JSON array of records, or one record: this object has no text field (text, "
+        "content, body, article, 본문, 내용)"),
 }
 
 
@@ -373,3 +377,11 @@ def test_dates(value, iso):
     from kg.documents.metadata import parse_date
 
     assert parse_date(value) == iso
+
+
+def test_one_json_object_is_one_article(tmp_path):
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps({"body": P1, "date": "2025-05-13"}, ensure_ascii=False),
+                    encoding="utf-8")
+    [doc] = read(path)
+    assert (doc.id, doc.text, doc.date) == ("article.json#1", P1 + "\n", "2025-05-13")

@@ -62,7 +62,7 @@ def read_records(data: bytes, name: str, kind: str, fields: Mapping[str, str] | 
     if kind == "jsonl":
         rows = _jsonl(raw, name)
     elif kind == "json":
-        rows = _json(raw, name)
+        rows = _json(raw, name, names["text"])
     else:
         rows = _csv(raw, name, "\t" if kind == "tsv" else ",", max_bytes)
     for number, row in rows:
@@ -88,14 +88,20 @@ def _jsonl(raw: str, name: str) -> Iterator[tuple[int, dict | InputError]]:
         yield number, row
 
 
-def _json(raw: str, name: str) -> Iterator[tuple[int, dict | InputError]]:
-    """(position from 1, record) for each element of the top-level array."""
+def _json(raw: str, name: str, text_names: tuple[str, ...]
+          ) -> Iterator[tuple[int, dict | InputError]]:
+    """(position from 1, record) for each element of the top-level array; an object
+    with a text field is one record (other JSON, such as annotations, is refused)."""
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(name, f"not valid JSON ({exc.msg} at line {exc.lineno} column "
                                f"{exc.colno})") from None
     if isinstance(data, dict):
+        keys = {_key(k) for k in data if isinstance(k, str)}
+        if not any(_key(n) in keys for n in text_names):
+            raise InputError(name, "expected a JSON array of records, or one record: this object "
+                                   f"has no text field ({', '.join(text_names)})")
         data = [data]  # one article
     if not isinstance(data, list):
         raise InputError(name, "expected a JSON array of records (objects)")
