@@ -39,8 +39,10 @@ class GraphData:
 
 
 def doc_slug(doc_id: str) -> str:
-    """An ASCII-safe slug of a file name: its stem when already safe, else a hash."""
-    stem = re.sub(r"\.[A-Za-z0-9]+$", "", doc_id)
+    """An ASCII-safe slug of a file name: its stem when already safe, else a hash. The
+    record on line 12 of news.jsonl (id "news.jsonl#12") is news-12."""
+    name, record = re.fullmatch(r"(.*?)(?:#(\d+))?", doc_id, re.S).groups()
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", name) + (f"-{record}" if record else "")
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,80}", stem):
         return stem
     return "d-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
@@ -64,6 +66,25 @@ def lang_of(text: str) -> str:
 
 def _lit(text: str) -> Literal:
     return Literal(text, lang=lang_of(text))
+
+
+# An absolute http(s) IRI (RFC 3987) with a host: no spaces, quotes, angle brackets,
+# braces, backslashes, carets, backticks or controls, which would break N-Triples
+_WEB_IRI = re.compile(r"https?://[^\s/?#<>\"{}|\\^`\x00-\x20\x7f-\x9f]+"
+                      r"[^\s<>\"{}|\\^`\x00-\x20\x7f-\x9f]*", re.I)
+
+
+def web_iri(url: str) -> bool:
+    """Whether a document's URL can be an IRI in the graph (else it stays a literal)."""
+    if not _WEB_IRI.fullmatch(url) or re.search(r"%(?![0-9A-Fa-f]{2})", url):
+        return False
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(url)
+    except ValueError:
+        return False
+    return True
 
 
 def evidence_iri(s: str, p: str, o: str, ev: Evidence) -> URIRef:
@@ -96,6 +117,10 @@ OBJECT = RDF.object
 DOCUMENT = KG.Document
 IDENTIFIER = DCTERMS.identifier
 TITLE = DCTERMS.title
+ISSUED = DCTERMS.issued
+SOURCE = DCTERMS.source
+PUBLISHER = DCTERMS.publisher
+CREATOR = DCTERMS.creator
 SHA256 = KG.sha256
 LABEL = RDFS.label
 ALT = SKOS.altLabel
@@ -129,6 +154,14 @@ def _triples(data: GraphData) -> list[tuple]:
         add((node, IDENTIFIER, Literal(d.id)))
         add((node, TITLE, _lit(d.title)))
         add((node, SHA256, Literal(d.sha256)))
+        if d.date:
+            add((node, ISSUED, Literal(d.date, datatype=XSD.date)))
+        if d.url:
+            add((node, SOURCE, URIRef(d.url) if web_iri(d.url) else Literal(d.url)))
+        if d.publisher:
+            add((node, PUBLISHER, _lit(d.publisher)))
+        if d.author:
+            add((node, CREATOR, _lit(d.author)))
     for e in data.entities:
         node = URIRef(ent + e.key)
         add((node, TYPE, KG[e.type]))

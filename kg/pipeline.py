@@ -135,18 +135,19 @@ def _width(ev: Evidence) -> int:
 def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
           max_bytes: int = DEFAULT_MAX_BYTES, pipeline: Pipeline | None = None,
           jobs: int = 1, cache_dir: str | Path | None = None,
-          dask_address: str | None = None) -> BuildResult:
+          dask_address: str | None = None, fields: dict[str, str] | None = None) -> BuildResult:
     """Read the inputs, extract, link, and (when out_dir is given) write the outputs.
 
     `jobs` worker processes, or a Dask cluster at `dask_address`, extract in
-    parallel; `cache_dir` keeps extractions for the next build. Unreadable files are
+    parallel; `cache_dir` keeps extractions for the next build; `fields` names the
+    fields of record files (text=body, date=published…). Unreadable files are
     reported in BuildResult.errors and do not stop the others."""
     from kg.execution import extract_documents
 
     inputs = list(inputs)
     if not inputs:
         raise UsageError("no inputs given")
-    documents, errors = load_documents(inputs, max_bytes=max_bytes)
+    documents, errors = load_documents(inputs, max_bytes=max_bytes, fields=fields)
     for err in errors:  # the caller reports them; logged for library users' debugging
         log.info("skipped %s", err)
     if not documents:  # nothing to build: keep the previous output rather than empty it
