@@ -194,5 +194,6 @@ def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
                            aliases=tuple(dict.fromkeys(a for a in aliases if a != surface)),
                            canonical=c.canonical if c.type != "Person" and c.rule != "anaphor"
                            else None,
-                           money=c.money, role=c.role, phrase=c.phrase, rule=c.rule))
+                           money=c.money, role=c.role, phrase=c.phrase, rule=c.rule,
+                           year=c.year))
     return out

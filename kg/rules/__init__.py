@@ -37,6 +37,7 @@ class Candidate:
     role: str | None = None
     money: Money | None = None
     phrase: str | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
