@@ -67,6 +67,10 @@ class Cues:
     local_suffix: Words
     local_head: Words
     list_head: Words
+    org_descriptor: Words
+    company_suffix: Words
+    org_verb: Words
+    org_follow: Words
     list_end: Words
     etc: Words
     brand: Words

@@ -14,4 +14,5 @@ from kg.rules.entities import (  # noqa: F401  (registration)
     ranks,
     repeats,
     suffixes,
+    unknown,
 )

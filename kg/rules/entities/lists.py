@@ -13,8 +13,8 @@ _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
 
 
 EXAMPLES = [
-    ("업스테이지와 미르테크는 협력한다.", {("Organization", "미르테크")}),
-    ("네이버, 카카오, 미르테크 등이 참여했다.", {("Organization", "미르테크")}),
+    ("업스테이지와 Corvix는 협력한다.", {("Organization", "Corvix")}),
+    ("네이버, 카카오, Zentra 등이 참여했다.", {("Organization", "Zentra")}),
     ("오늘, 내일 등 이틀간 열린다.", set()),
 ]
 
@@ -42,6 +42,7 @@ def enumerations(s: Sentence) -> list[Candidate]:
             words_ = name.split()
             if any(c.start <= st < c.end for c in cands) or not words_ \
                     or words_[-1] in cues.generic or words_[0] in cues.trim \
+                    or any(x in cues.list_end for x in words_) \
                     or len(name) < 2 or len(words_) > 3 or name.isdigit() \
                     or not re.fullmatch(r"[A-Za-z0-9가-힣 &.\-]+", name):
                 continue
@@ -70,10 +71,10 @@ def enumerations(s: Sentence) -> list[Candidate]:
 
 
 EXAMPLES_GENERIC = [
-    ("다온랩스, 소담에이아이 등 스타트업들이 모였다.",
-     {("Organization", "다온랩스"), ("Organization", "소담에이아이")}),
-    ("가람씨앤에스, 미르테크 등 기업 5곳이 선정됐다.",
-     {("Organization", "가람씨앤에스"), ("Organization", "미르테크")}),
+    ("Qubitly, Varda 등 스타트업들이 모였다.",
+     {("Organization", "Qubitly"), ("Organization", "Varda")}),
+    ("하늘누리, 새솔 등 기업 5곳이 선정됐다.",
+     {("Organization", "하늘누리"), ("Organization", "새솔")}),
     ("사과, 배 등 과일이 팔렸다.", set()),
 ]
 

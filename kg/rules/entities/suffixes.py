@@ -72,7 +72,7 @@ EXAMPLES = [
 ]
 
 
-@entity_rule("runs", SENTENCE, names=("suffix", "cue"), examples=EXAMPLES)
+@entity_rule("runs", SENTENCE, names=("suffix", "cue", "unknown-org"), examples=EXAMPLES)
 def runs(s: Sentence) -> list[Candidate]:
     """A noun run ending in an organisation suffix ("suffix"), or in a program,
     initiative or event cue ("cue"); an event named with its year: AWS DC 서밋 2025."""
@@ -108,7 +108,11 @@ def runs(s: Sentence) -> list[Candidate]:
                             ("initiative_cue", "Initiative")):
             cue = cues.ends_with(last, kind)
             if cue and distinctive(words, i, k, cue, etype, lex):
-                out.append(Candidate(start, w.stem_end, etype, "cue"))
+                if words[i].oov and i < k and last in cues.company_suffix:
+                    # 노스게이트 디지털 인프라: a new name and company words is a company
+                    out.append(Candidate(start, w.stem_end, "Organization", "unknown-org"))
+                else:
+                    out.append(Candidate(start, w.stem_end, etype, "cue"))
                 break
         else:
             if YEAR.match(stem) and k > 0:
