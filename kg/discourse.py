@@ -48,6 +48,7 @@ class State:
     programs_seen: list[int] = field(default_factory=list)
     previous_text: str = ""                  # the sentence before this one
     topic: int | None = None                 # the program or initiative it was about
+    extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
 
 
 @dataclass

@@ -120,6 +120,10 @@ class Cues:
     verb_select: Words
     means: Words
     consortium: Words
+    consortium_lead: Words
+    member_verb: Words
+    win: Words
+    lose: Words
     government_suffix: Words
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)

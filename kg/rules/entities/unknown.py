@@ -85,3 +85,43 @@ def _company_like(stem: str, cues, whole: bool = False) -> bool:
 def _person_like(stem: str, cues) -> bool:
     """A three-syllable word starting with a surname is a person's name as likely."""
     return len(stem) == 3 and stem[0] in cues.surname
+
+
+CONSORTIUM_EXAMPLES = [
+    ("시는 가람 컨소시엄을 사업자로 선정했다.",
+     {("Organization", "가람 컨소시엄"), ("Organization", "가람")}),
+    ("경쟁한 보라 컨소시엄(보라·미르웍스·새솔)은 2순위에 그쳤다.",
+     {("Organization", "보라 컨소시엄"), ("Organization", "보라"),
+      ("Organization", "미르웍스"), ("Organization", "새솔")}),
+    ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+]
+
+
+@entity_rule("consortium", REFINE, priority=6, examples=CONSORTIUM_EXAMPLES)
+def named_consortia(s: Sentence) -> list[Candidate]:
+    """가람 컨소시엄: a consortium named after its lead is an organisation, and so is the
+    lead; so are the members named in parentheses after it: 보라 컨소시엄(보라·새솔)."""
+    words, cues = s.words, s.cues
+    out: list[Candidate] = []
+    for k in range(1, len(words)):
+        w, prev = words[k], words[k - 1]
+        base = strip_name(split_alias(w.stem)[0].split("(")[0])
+        head = strip_name(prev.stem)
+        if base not in cues.consortium or not prev.noun_only or not head or \
+                re.search(r"\d", head) or head in cues.generic or head in cues.trim:
+            continue
+        end = w.start + w.stem.find(base) + len(base)
+        out.append(Candidate(prev.start, end, "Organization", "consortium"))
+        if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
+            out.append(Candidate(prev.start, prev.start + len(head), "Organization",
+                                 "consortium"))
+        inside = re.match(r"\(([^()]+)\)", s.text[end:w.stem_end])
+        if inside:
+            pos = end + 1
+            for part in re.split(r"([·,、]\s*)", inside.group(1)):
+                name = part.strip()
+                if name and not re.fullmatch(r"[·,、]\s*", part) and len(name) >= 2 and \
+                        not any(c.start == pos for c in s.merged):
+                    out.append(Candidate(pos, pos + len(name), "Organization", "consortium"))
+                pos += len(part)
+    return out
