@@ -20,7 +20,7 @@ from kg.graph import DCAT, ENT, OA, ORG, SCHEMA, VOID, GraphData, doc_iris
 from kg.schema import BASE, KG
 
 LICENSE = URIRef("https://www.apache.org/licenses/LICENSE-2.0")
-VOCABULARIES = (str(KG._NS), str(SCHEMA), str(ORG), str(PROV), str(OA), str(SKOS),
+VOCABULARIES = (BASE + "ontology", str(SCHEMA), str(ORG), str(PROV), str(OA), str(SKOS),
                 str(DCTERMS), str(RDFS))
 TITLE = {"en": "Knowledge graph of Korean public-sector AI news",
          "ko": "한국 공공부문 AI 뉴스 지식그래프"}
@@ -90,8 +90,7 @@ def describe(data: GraphData, triples: int) -> list[tuple]:
         add((ds, DCTERMS.rights, Literal(RIGHTS[lang], lang=lang)))
     add((ds, DCTERMS.license, LICENSE))
     add((ds, DCTERMS.conformsTo, ontology_version()))
-    add((ds, RDFS.seeAlso, URIRef(BASE + "ontology")))
-    for ns in VOCABULARIES:
+    for ns in VOCABULARIES:  # the kg vocabulary by its ontology IRI, the others by namespace
         add((ds, VOID.vocabulary, URIRef(ns)))
     add((ds, VOID.uriSpace, Literal(str(ENT))))
     add((ds, VOID.entities, Literal(len(data.entities), datatype=XSD.integer)))
