@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.titles import headline
 from kg.types import Document
 
 log = logging.getLogger(__name__)
@@ -271,7 +272,7 @@ def read_document(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Documen
     if sum(ch.isalpha() for ch in text) < len(text) * 0.3:
         raise InputError(name, "does not look like text (too few letters)")
     title = " ".join(_CONTROL.sub("", unicodedata.normalize("NFC", title)).split())
-    title = title or text.split("\n", 1)[0][:120]
+    title = title or headline(text)
     return Document(id=source.id, path=name, title=title, text=text,
                     sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
