@@ -204,3 +204,40 @@ def test_readme_recipe_replaces_one_article(tmp_path, pipeline):
     want = set(want)
     assert any("데이터 바우처" in x.object.value for x in want
                if isinstance(x.object, ox.Literal))
+
+
+# ---------------------------------------------------------------- kg eval / kg validate
+
+@pytest.mark.parametrize("name", RDF_FILES[1:] + (".",))
+def test_eval_reads_every_format_like_the_turtle(seeds_out, name):
+    from kg.evaluate import evaluate
+
+    gold = Path(__file__).resolve().parent / "data" / "gold"
+    assert evaluate(seeds_out / name, gold).as_dict() == evaluate(
+        seeds_out / "graph.ttl", gold).as_dict()
+
+
+def test_validate_finds_faults_planted_in_nquads(tmp_path, seeds_out):
+    """Faults in a document's named graph and in the default graph are both seen."""
+    from kg.validate import validate
+
+    assert validate(seeds_out / "graph.nq").conforms
+    lines = (seeds_out / "graph.nq").read_text(encoding="utf-8").splitlines()
+    doc = next(ln for ln in lines if "/doc/002_" in ln and "#mentionedIn" in ln)
+    entity = doc.split(" ", 1)[0]
+    graph = doc.rsplit(" ", 2)[-2]
+    planted = [
+        # a second label, in the default graph; an evidence record with no source, in a
+        # document's graph
+        f'{entity} <http://www.w3.org/2000/01/rdf-schema#label> "둘째 이름"@ko .',
+        f"<https://w3id.org/kg-ko/id/evidence-planted> "
+        f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> {graph} .",
+    ]
+    bad = tmp_path / "bad.nq"
+    bad.write_text("\n".join(lines + planted) + "\n", encoding="utf-8")
+    result = validate(bad)
+    assert not result.conforms
+    focus = {v.focus_node for v in result.errors}
+    assert any("evidence-planted" in f for f in focus)
+    assert any(v.path == "rdfs:label" for v in result.errors)
