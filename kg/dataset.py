@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.graph import DCAT, ENT, OA, ORG, SCHEMA, VOID, GraphData, doc_iris
-from kg.schema import BASE, KG
+from kg.schema import BASE
 
 LICENSE = URIRef("https://www.apache.org/licenses/LICENSE-2.0")
 VOCABULARIES = (BASE + "ontology", str(SCHEMA), str(ORG), str(PROV), str(OA), str(SKOS),

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.graph import ENT, KG, GraphData, doc_iris, evidence_iri, text_iri
+from kg.graph import KG, GraphData, doc_iris, evidence_iri, text_iri
 
 
 class _Terms:
