@@ -179,25 +179,29 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None,
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 exposes the endpoint to the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-def serve(graph: Path, host: str, port: int) -> None:
+@click.option("--timeout", "query_timeout", type=click.FloatRange(min=0.1), default=30.0,
+              show_default=True, help="Stop any query after this many seconds.")
+def serve(graph: Path, host: str, port: int, query_timeout: float) -> None:
     """Serve GRAPH read-only as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
-    Updates are refused. Stop with Ctrl-C."""
-    import signal
-
-    from kg.serve import start
+    GRAPH is a graph file or an output folder (its graph.nq); queries see the union of
+    its graphs. Updates are refused. Stop with Ctrl-C."""
+    from kg.serve import Stopped, start, stop_on_signals
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can "
                    "query the graph", err=True)
-    server = start(graph, host, port)
-    click.echo(f"SPARQL endpoint: {server.url}  (read-only; Ctrl-C to stop)")
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    server = None
     try:
-        server.process.wait()
-    except KeyboardInterrupt:
-        click.echo("stopping")
+        with stop_on_signals():  # SIGTERM/SIGHUP, even while loading, clean up as Ctrl-C does
+            server = start(graph, host, port, query_timeout=query_timeout)
+            click.echo(f"SPARQL endpoint: {server.url}  (read-only, queries stopped after "
+                       f"{query_timeout:g} s; Ctrl-C to stop)")
+            server.process.wait()
+    except (KeyboardInterrupt, Stopped):
+        click.echo("stopping", err=True)
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 if __name__ == "__main__":

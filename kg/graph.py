@@ -21,11 +21,16 @@ from kg.types import Document, Entity, Evidence, Relation
 
 ENT = Namespace(BASE + "id/")
 DOC = Namespace(BASE + "doc/")
+TEXT = Namespace(BASE + "text/")  # a document's cleaned text: OUTDIR/text/<slug>.txt
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
-PREFIXES = {"kg": KG, "ent": ENT, "doc": DOC, "schema": SCHEMA, "oa": OA, "prov": PROV,
-            "skos": SKOS, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
-            "xsd": XSD}
+ORG = Namespace("http://www.w3.org/ns/org#")
+DCMITYPE = Namespace("http://purl.org/dc/dcmitype/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+PREFIXES = {"kg": KG, "ent": ENT, "doc": DOC, "txt": TEXT, "schema": SCHEMA, "oa": OA,
+            "prov": PROV, "org": ORG, "skos": SKOS, "dcterms": DCTERMS, "dcmitype": DCMITYPE,
+            "void": VOID, "dcat": DCAT, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,16 @@ def doc_iris(documents: Iterable[Document]) -> dict[str, URIRef]:
         used.add(slug)
         out[d.id] = DOC[slug]
     return out
+
+
+def text_path(doc_iri: str) -> str:
+    """Where a document's cleaned text is written, relative to the output folder; also the
+    path of its IRI under BASE (text/<slug>.txt)."""
+    return "text/" + doc_iri.rsplit("/", 1)[-1] + ".txt"
+
+
+def text_iri(doc_iri: str) -> URIRef:
+    return URIRef(BASE + text_path(doc_iri))
 
 
 def lang_of(text: str) -> str:
@@ -104,8 +119,12 @@ def to_rdf(data: GraphData) -> Graph:
 
 def to_triples(data: GraphData) -> list[tuple]:
     """The graph's triples (rdflib terms), each once, in a fixed order. Exporters read
-    this list: an rdflib Graph costs ~30 µs a triple to fill and to read back."""
-    return list(dict.fromkeys(_triples(data)))
+    this list: an rdflib Graph costs ~30 µs a triple to fill and to read back. The
+    dataset's own description (kg.dataset) comes last."""
+    from kg.dataset import describe
+
+    triples = list(dict.fromkeys(_triples(data)))
+    return triples + describe(data, len(triples))
 
 
 # Vocabulary terms, looked up once (rdflib namespace attribute access is slow)
@@ -135,6 +154,13 @@ DESCRIPTION = SCHEMA.description
 YEAR = KG.year
 DERIVED = PROV.wasDerivedFrom
 SELECTOR = OA.hasSelector
+SPECIFIC = OA.SpecificResource
+SOURCE = OA.hasSource
+HAS_FORMAT = DCTERMS.hasFormat
+FORMAT = DCTERMS.format
+TEXT_TYPE = DCMITYPE.Text
+PROV_ENTITY = PROV.Entity
+OFFSET = XSD.nonNegativeInteger
 QUOTE = OA.TextQuoteSelector
 EXACT = OA.exact
 POSITION = OA.TextPositionSelector
@@ -147,10 +173,15 @@ def _triples(data: GraphData) -> list[tuple]:
     triples: list[tuple] = []
     add = triples.append
     docs = doc_iris(data.documents)
+    texts = {d: text_iri(iri) for d, iri in docs.items()}
+    schema = load_schema()
+    standard = {t: [URIRef(c) for c in v.standard] for t, v in schema.types.items()}
     ent = str(ENT)  # URIRef(ent + key): rdflib's Namespace lookups cost microseconds each
     for d in data.documents:
         node = docs[d.id]
         add((node, TYPE, DOCUMENT))
+        for cls in schema.document_standard:
+            add((node, TYPE, URIRef(cls)))
         add((node, IDENTIFIER, Literal(d.id)))
         add((node, TITLE, _lit(d.title)))
         add((node, SHA256, Literal(d.sha256)))
@@ -162,9 +193,18 @@ def _triples(data: GraphData) -> list[tuple]:
             add((node, PUBLISHER, _lit(d.publisher)))
         if d.author:
             add((node, CREATOR, _lit(d.author)))
+        # the cleaned text that evidence offsets count in, written beside the graph
+        text = texts[d.id]
+        add((node, HAS_FORMAT, text))
+        add((text, TYPE, TEXT_TYPE))
+        add((text, TYPE, PROV_ENTITY))
+        add((text, FORMAT, Literal("text/plain; charset=utf-8")))
+        add((text, DERIVED, node))
     for e in data.entities:
         node = URIRef(ent + e.key)
         add((node, TYPE, KG[e.type]))
+        for cls in standard[e.type]:  # so that stores without inference answer them
+            add((node, TYPE, cls))
         add((node, LABEL, _lit(e.label)))
         for alias in e.aliases:
             add((node, ALT, _lit(alias)))
@@ -192,18 +232,20 @@ def _triples(data: GraphData) -> list[tuple]:
         for ev in r.evidence:
             st = evidence_iri(r.subject, r.predicate, r.object, ev)
             add((st, TYPE, STATEMENT))
+            add((st, TYPE, SPECIFIC))  # the sentence: a part of the document's text
             add((st, SUBJECT, s))
             add((st, PREDICATE, p))
             add((st, OBJECT, o))
             add((st, DERIVED, docs[ev.doc_id]))
+            add((st, SOURCE, texts[ev.doc_id]))
             quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
             add((st, SELECTOR, quote))
             add((quote, TYPE, QUOTE))
             add((quote, EXACT, _lit(ev.text)))
             add((st, SELECTOR, position))
             add((position, TYPE, POSITION))
-            add((position, START, Literal(ev.start, datatype=XSD.integer)))
-            add((position, END, Literal(ev.end, datatype=XSD.integer)))
+            add((position, START, Literal(ev.start, datatype=OFFSET)))
+            add((position, END, Literal(ev.end, datatype=OFFSET)))
             for rule in ev.rules:
                 add((st, EXTRACTED_BY, Literal(rule)))
     return triples

@@ -167,7 +167,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
 def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:
     """Render every output in memory first, then move each into place atomically:
     a failure while rendering leaves the previous build untouched."""
-    from kg.export import render_all
+    from kg.export import render_all, stale_texts
     from kg.io import atomic_write_bytes
 
     rendered = render_all(data, to_triples(data), to_networkx(data))
@@ -179,4 +179,6 @@ def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:
         path = out_dir / name
         atomic_write_bytes(path, payload)
         written.append(path)
+    for path in stale_texts(out_dir, rendered):  # the texts of documents no longer read
+        path.unlink(missing_ok=True)
     return tuple(written)

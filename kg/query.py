@@ -18,9 +18,6 @@ from kg.resources import queries_dir
 QUERY_DIR = queries_dir()
 FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
            "tsv": ox.QueryResultsFormat.TSV}
-_RDF_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-                ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD,
-                ".trig": ox.RdfFormat.TRIG}
 
 
 # "# param: name (required) — any name of the entity, e.g. 과기정통부"
@@ -60,18 +57,11 @@ class Results:
 
 
 def load_store(graph: Path) -> ox.Store:
-    graph = Path(graph)
-    if not graph.is_file():
-        raise UsageError(f"{graph}: no such graph file")
-    fmt = _RDF_FORMATS.get(graph.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"{graph}: unknown RDF format (use .ttl, .nt, .nq, .jsonld or .trig)")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(graph), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise UsageError(f"{graph}: cannot be parsed: {str(exc).splitlines()[0]}") from None
-    return store
+    """The graph file (or output folder) in an in-memory store; queries see the union of
+    its graphs (kg.rdfload)."""
+    from kg.rdfload import load_store as load
+
+    return load(graph)
 
 
 def list_queries(folder: Path = QUERY_DIR) -> list[NamedQuery]:
@@ -166,7 +156,8 @@ def bind(sparql: str, params: dict[str, str] | None) -> str:
 
 def _execute(store: ox.Store, sparql: str, params: dict[str, str] | None):
     try:
-        return store.query(bind(sparql, params))
+        # the union of the graphs: N-Quads keep each document in its own graph
+        return store.query(bind(sparql, params), use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise UsageError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
 

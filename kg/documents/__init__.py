@@ -84,7 +84,7 @@ def _document(source: Source, name: str, found: Extracted) -> Document | InputEr
     if sum(ch.isalpha() for ch in text) < len(text) * 0.3:
         return InputError(name, "does not look like text (too few letters)")
     meta = found.meta
-    return Document(id=doc_id, path=name, title=meta.title or text.split("\n", 1)[0][:120],
+    return Document(id=doc_id, path=name, title=meta.title or headline(text),
                     text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     date=meta.date, url=meta.url, publisher=meta.publisher, author=meta.author)
 
