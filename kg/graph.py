@@ -155,7 +155,7 @@ YEAR = KG.year
 DERIVED = PROV.wasDerivedFrom
 SELECTOR = OA.hasSelector
 SPECIFIC = OA.SpecificResource
-SOURCE = OA.hasSource
+HAS_SOURCE = OA.hasSource
 HAS_FORMAT = DCTERMS.hasFormat
 FORMAT = DCTERMS.format
 TEXT_TYPE = DCMITYPE.Text
@@ -237,7 +237,7 @@ def _triples(data: GraphData) -> list[tuple]:
             add((st, PREDICATE, p))
             add((st, OBJECT, o))
             add((st, DERIVED, docs[ev.doc_id]))
-            add((st, SOURCE, texts[ev.doc_id]))
+            add((st, HAS_SOURCE, texts[ev.doc_id]))
             quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
             add((st, SELECTOR, quote))
             add((quote, TYPE, QUOTE))

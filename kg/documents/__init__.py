@@ -19,6 +19,7 @@ from kg.documents.metadata import Extracted, Metadata
 from kg.documents.sources import FORMATS, RECORDS, Source, find_sources, format_of, shown
 from kg.documents.text import decode, markdown_to_text
 from kg.errors import InputError
+from kg.titles import headline
 from kg.types import Document
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "SUFFIXES", "Metadata", "Source", "clean_text", "decode",
