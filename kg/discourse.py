@@ -66,6 +66,7 @@ class Context:
     speaker: bool = False                    # ... a person speaking
     actor: int | None = None                 # the acting organisation, written or carried
     previous_topic: int | None = None        # the program the sentence before was about
+    previous_actor: int | None = None        # the acting organisation before this sentence
 
     @property
     def text(self) -> str:
@@ -283,6 +284,7 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     cues = lex.cues
     ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
     ms = state.mentions
+    ctx.previous_actor = state.subject
     ctx.subject = _subject(state, sent, slots, cues)
     ctx.speaker = ctx.subject is not None and ms[ctx.subject].type == "Person"
     actor = state.affiliation.get(ctx.subject) if ctx.speaker else ctx.subject

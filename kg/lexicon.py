@@ -117,6 +117,13 @@ class Cues:
     verb_support: Words
     verb_back: Words
     verb_partner: Words
+    agreement: Words
+    conclude: Words
+    partner_verb: Words
+    together: Words
+    no_agreement: Words
+    each: Words
+    subcontract: Words
     verb_select: Words
     means: Words
     consortium: Words

@@ -76,7 +76,7 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
     mentions = sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end, m.type))
     uf = _Union()
     by_name: dict[tuple[str, str], tuple] = {}
-    groups_by_type: dict[str, list] = defaultdict(list)
+    groups_by_type: dict[tuple[str, str], list] = defaultdict(list)
     for m in mentions:
         mid = mention_id(m)
         uf.find(mid)
@@ -97,23 +97,44 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
             else:
                 by_name[key] = mid
         # a program and the initiative it is part of are often named alike
-        groups_by_type["Program" if m.type == "Initiative" else m.type].append(m)
+        groups_by_type[(m.doc_id, "Program" if m.type == "Initiative" else m.type)].append(m)
 
-    # shortened forms: look each name's shortenings up among the names seen, which
-    # is linear in the number of names (comparing all pairs was quadratic)
-    for etype, ms in sorted(groups_by_type.items()):
+    # shortened forms, within one document only (across documents a short form can
+    # stand for different things: 파리 / 블레츨리 AI 안전성 정상회의), and only when one
+    # full name in the document shortens to it
+    for (doc, etype), ms in sorted(groups_by_type.items()):
         if etype in ("Person", "Investment"):
             continue
         first_of: dict[tuple[str, ...], tuple] = {}
         for m in ms:
             first_of.setdefault(tuple(m.text.split()), mention_id(m))
-        for words, mid in sorted(first_of.items()):
-            if len(words) < 3:
-                continue
-            for short in _shortenings(words):
-                other = first_of.get(short)
-                if other is not None:
-                    uf.union(mid, other)
+        longer: dict[tuple[str, ...], set] = defaultdict(set)
+        for words in first_of:
+            shorts = list(_shortenings(words)) if len(words) >= 3 else []
+            if etype == "Organization" and len(words) >= 2 and len(words[0]) >= 2 and \
+                    words[-1] in lex.cues.company_suffix and words[0] not in lex.names:
+                shorts.append(words[:1])  # 노스게이트 for 노스게이트 디지털 인프라
+            for short in shorts:
+                if short in first_of:
+                    longer[short].add(words)
+        for short, words in sorted(longer.items()):
+            if len(words) == 1:
+                uf.union(first_of[next(iter(words))], first_of[short])
+
+    # across documents only a name written with its organisation in front joins the
+    # name without it: AWS 퍼블릭 섹터 데이 서울 2026 / 퍼블릭 섹터 데이 서울 2026
+    branded: dict[tuple[str, tuple[str, ...]], set] = defaultdict(set)
+    named: dict[tuple[str, tuple[str, ...]], tuple] = {}
+    for (doc, etype), ms in sorted(groups_by_type.items()):
+        for m in ms:
+            words = tuple(m.text.split())
+            named.setdefault((etype, words), mention_id(m))
+            if etype not in ("Person", "Investment", "Organization") and len(words) >= 4 \
+                    and lex.type_of(words[0]) == "Organization":
+                branded[(etype, words[1:])].add(words)
+    for (etype, short), longs in sorted(branded.items()):
+        if len(longs) == 1 and (etype, short) in named:
+            uf.union(named[(etype, next(iter(longs)))], named[(etype, short)])
 
     members: dict = defaultdict(list)
     for m in mentions:
@@ -144,6 +165,16 @@ def _canonical(group: list[Mention]) -> str:
     return forms[0]
 
 
+def _identity(group: list[Mention]) -> str:
+    """The name an entity's IRI is made from: the lexicon's canonical name, else its
+    shortest name. Unlike the label (the fullest name), it does not change when another
+    document names the thing at greater length."""
+    lexical = sorted({m.canonical for m in group if m.canonical})
+    if lexical:
+        return lexical[0]
+    return min({m.text for m in group}, key=lambda s: (len(norm(s)), s))
+
+
 def _entity(group: list[Mention], lex: Lexicon) -> Entity:
     etype = _type(group)
     first = group[0]
@@ -153,7 +184,7 @@ def _entity(group: list[Mention], lex: Lexicon) -> Entity:
                                     if first.money else first.text)
     else:
         label = unicodedata.normalize("NFC", _canonical(group))
-        key = f"{etype.lower()}-" + _hash(f"{etype}|{norm(label)}")
+        key = f"{etype.lower()}-" + _hash(f"{etype}|{norm(_identity(group))}")
     seen = {n for m in group for n in [m.text, *m.aliases]}
     aliases = sorted({unicodedata.normalize("NFC", a) for a in seen if norm(a) != norm(label)})
     role = next((m.role for m in group if m.role), None)

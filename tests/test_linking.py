@@ -55,3 +55,32 @@ def test_keys_do_not_depend_on_document_order(pipeline):
 
 def test_norm_ignores_space_quotes_and_case():
     assert norm("‘AWS 액티베이트’") == norm("aws액티베이트")
+
+
+def test_a_shortened_name_does_not_join_different_things_across_documents(pipeline):
+    ds = docs("영국은 ‘블레츨리 AI 안전성 정상회의’를 열었다.",
+              "프랑스는 ‘파리 AI 안전성 정상회의’를 열었다.",
+              "‘AI 안전성 정상회의’는 해마다 열린다.",
+              "시는 스마트공장 고도화 사업을 편다. 구는 스마트시티 고도화 사업을 편다.",
+              "정부는 고도화 사업 예산을 늘렸다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert sorted(e.label for e in data.entities if e.type == "Event") == [
+        "AI 안전성 정상회의", "블레츨리 AI 안전성 정상회의", "파리 AI 안전성 정상회의"]
+    assert sorted(e.label for e in data.entities if e.type == "Program") == [
+        "스마트공장 고도화 사업", "스마트시티 고도화 사업"]
+
+
+def test_an_iri_does_not_change_when_another_document_names_the_thing_longer(pipeline):
+    text = "가람소프트는 ‘AI 돌봄 플러스’를 시작했다."
+    first, _ = assemble(extract_all(docs(text), pipeline), pipeline.lexicon)
+    key = next(e.key for e in first.entities if e.label == "AI 돌봄 플러스")
+    more = docs(text, "시는 ‘AI 돌봄 플러스 확산 전략’을 편다. 시의 ‘AI 돌봄 플러스’는 노인이 대상이다.")
+    second, _ = assemble(extract_all(more, pipeline), pipeline.lexicon)
+    entity = next(e for e in second.entities if e.key == key)
+    assert entity.label == "AI 돌봄 플러스 확산 전략" and entity.docs == ("d0.txt", "d1.txt")
+
+
+def test_the_demonstrative_i_is_not_a_surname(pipeline):
+    ds = docs("김도현 과기정통부 장관은 말했다. 이 서비스는 무료다. 이 장관은 답했다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert sorted(e.label for e in data.entities if e.type == "Person") == ["김도현"]

@@ -147,7 +147,8 @@ def role_organisations(s: Sentence) -> list[Candidate]:
         stem = strip_name(split_alias(nxt[0].stem)[0])
         if len(p.role.split()) < 2 or stem in cues.generic or stem in cues.trim:
             continue
-        if re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", stem) and not cues.ends_with(stem, "title"):
+        if re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", stem) and not cues.ends_with(stem, "title") \
+                and stem in p.role.split() and not re.search(r"\d", stem):
             out.append(Candidate(nxt[0].start, nxt[0].start + len(stem), "Organization", "role"))
     return out
 

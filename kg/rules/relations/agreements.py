@@ -1,0 +1,82 @@
+"""Partnerships (ANNOTATION.md, "Agreements"): an agreement, 협력 or a joint plan.
+
+"A는 B, C와 각각 협약을 맺었다" gives A–B and A–C; the parties to one joint agreement
+(no 각각: "A는 B, C와 협약을", "A와 B는 협약을") partner pairwise. A subcontractor
+partners with the main contractor (A는 B에 하도급, B가 하도급사로 참여). A meeting,
+visit or talk is no partnership, nor is a plan under review.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+import re
+from itertools import combinations
+
+from kg.discourse import Context, Slot
+from kg.rules import Found, relation_rule
+
+EXAMPLES = [
+    ("대구시는 누리소프트, 다온시스템과 각각 업무협약을 맺었다.",
+     {("대구광역시", "partnersWith", "누리소프트"), ("대구광역시", "partnersWith", "다온시스템")}),
+    ("한국농어촌공사는 한국콘텐츠진흥원, 한국전력거래소와 업무협약을 체결했다.",
+     {("한국농어촌공사", "partnersWith", "한국콘텐츠진흥원"),
+      ("한국농어촌공사", "partnersWith", "한국전력거래소"),
+      ("한국콘텐츠진흥원", "partnersWith", "한국전력거래소")}),
+    ("네이버와 카카오는 AI 윤리 연구에 협력하기로 했다.", {("네이버", "partnersWith", "카카오")}),
+    ("도지사는 에퀴닉스 관계자들을 만나 투자를 요청했다.", set()),
+    ("네이버와 카카오는 각자 실적을 발표했다.", set()),
+]
+
+
+@relation_rule("agreement", priority=10, examples=EXAMPLES)
+def agreements(ctx: Context) -> Iterator[Found]:
+    cues = ctx.cues
+    cue, joint = _agreement(ctx)
+    if cue is None or ctx.says("no_agreement"):
+        return
+    orgs = [x for x in ctx.orgs if not x.quoted and x.role != "role" and not _official(ctx, x)]
+    subjects = [x for x in orgs if x.role.startswith(("subj", "relsubj"))]
+    if not subjects and ctx.actor is not None and ctx.mentions[ctx.actor].type == "Organization":
+        subjects = [Slot(ctx.actor, ctx.mentions[ctx.actor], "subj", -1, False)]
+    if not subjects:
+        return
+    cue_at = cue + ctx.sent.start_char
+    last_subject = max(x.mention.end for x in subjects if x.word >= 0) if any(
+        x.word >= 0 for x in subjects) else ctx.sent.start_char
+    partners = [x for x in orgs if x not in subjects and last_subject <= x.mention.start < cue_at
+                and x.role.startswith(("conj", "dat", "obj"))]
+    if ctx.says("subcontract") and not partners and ctx.previous_actor is not None and \
+            all(x.index != ctx.previous_actor for x in subjects):
+        yield from (Found(ctx.previous_actor, "partnersWith", x.index, "agreement.subcontract")
+                    for x in subjects)
+        return
+    if partners and (ctx.says("each") or not joint):
+        for s in subjects:
+            for p in partners:
+                yield Found(s.index, "partnersWith", p.index, "agreement.each")
+        return
+    parties = {x.index: x for x in subjects + partners}
+    for a, b in combinations(sorted(parties), 2):
+        yield Found(a, "partnersWith", b, "agreement.joint")
+
+
+def _agreement(ctx: Context) -> tuple[int | None, bool]:
+    """Where the sentence says its parties agreed, and whether they signed one joint
+    agreement: an agreement concluded (업무협약을 체결, MOU를 맺고: joint), or the
+    subject partnering with the others (손잡고, 협력하기로, B와 함께 X를 추진, a
+    subcontract)."""
+    cues = ctx.cues
+    nouns, concluded = cues.pattern("agreement").pattern, cues.pattern("conclude").pattern
+    m = re.search(rf"({nouns})\S{{0,8}}\s*(\S{{0,6}}\s)?\S{{0,4}}({concluded})", ctx.text)
+    if m:
+        return m.start(), True
+    m = cues.pattern("partner_verb").search(ctx.text) or \
+        cues.pattern("subcontract").search(ctx.text)
+    if m is None and ctx.says("verb_operate"):
+        m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
+    return (m.start(), False) if m else (None, False)
+
+
+def _official(ctx: Context, x: Slot) -> bool:
+    """An organisation named inside a person's parenthesis is not a party: 공사(사장 X)."""
+    before = ctx.text[:x.mention.start - ctx.sent.start_char]
+    return before.count("(") > before.count(")")
