@@ -25,6 +25,6 @@ def render_all(data: GraphData, rdf: Sequence[tuple], view: nx.MultiDiGraph
         "graph.nq": render_nquads(data, rdf, converted),
         "graph.jsonld": render_jsonld(rdf),
         "graph.graphml": render_graphml(view),
-        "graph.html": render_html(view).encode("utf-8"),
+        "graph.html": render_html(view, data).encode("utf-8"),
         **render_neo4j(data),
     }
