@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.export.html.values import as_text, int_or_none, utf16_offsets
@@ -41,18 +42,17 @@ class Quote:
     previous_marks: tuple[int, ...] = ()
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=65536)
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` without spaces and quote marks, case-folded, and the index in ``text`` of
     each character kept: names match whatever the spacing and quoting of the sentence
     (‘K-행정의 디지털 대전환’ 세미나 holds K-행정의 디지털 대전환 세미나)."""
-    chars, index = [], []
-    for i, c in enumerate(text):
-        if c.isspace() or c in _IGNORED:
-            continue
-        f = c.casefold()
-        chars.append(f if len(f) == 1 else c)
-        index.append(i)
-    return "".join(chars), index
+    index = tuple(i for i, c in enumerate(text) if not (c.isspace() or c in _IGNORED))
+    kept = "".join(text[i] for i in index)
+    folded = kept.casefold()
+    if len(folded) != len(kept):  # a character folding to two (ß -> ss): keep it as is
+        folded = "".join(c.casefold() if len(c.casefold()) == 1 else c for c in kept)
+    return folded, index
 
 
 def matching_names(names: Iterable[str]) -> list[str]:
@@ -115,21 +115,23 @@ def previous_sentence(text: str, start: int) -> str | None:
 
 
 def _marks(text: str, spans: Sequence[tuple[tuple[int, int] | None, int]]) -> tuple[int, ...]:
-    flags = [0] * len(text)
-    for span, flag in spans:
-        if span is not None:
-            for i in range(max(0, span[0]), min(len(text), span[1])):
-                flags[i] |= flag
+    """Flat (start, end, flags) runs where the flags of the given spans are constant."""
+    spans = [((max(0, a), min(len(text), b)), f) for (ab, f) in spans if ab is not None
+             for a, b in [ab] if min(len(text), b) > max(0, a)]
+    cuts = sorted({p for (a, b), _ in spans for p in (a, b)})
     units = utf16_offsets(text)
     out: list[int] = []
-    i = 0
-    while i < len(flags):
-        j = i
-        while j < len(flags) and flags[j] == flags[i]:
-            j += 1
-        if flags[i]:
-            out += [units[i], units[j], flags[i]] if units else [i, j, flags[i]]
-        i = j
+    for a, b in zip(cuts, cuts[1:]):
+        flags = 0
+        for (s, e), f in spans:
+            if s <= a and b <= e:
+                flags |= f
+        if not flags:
+            continue
+        if out and out[-1] == flags and out[-2] == (units[a] if units else a):
+            out[-2] = units[b] if units else b  # one run with the one before
+        else:
+            out += [units[a], units[b], flags] if units else [a, b, flags]
     return tuple(out)
 
 

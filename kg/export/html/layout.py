@@ -44,7 +44,11 @@ def _unit_layout(h: nx.Graph) -> dict[int, tuple[float, float]]:
     else:
         iterations = 50 if n <= 500 else 30
         pos = _even_out(nx.spring_layout(h, seed=LAYOUT_SEED, iterations=iterations))
-    return {k: (float(v[0]), float(v[1])) for k, v in pos.items()}
+    # centred, the farthest node at distance 1: the community fits its disc
+    cx = sum(float(v[0]) for v in pos.values()) / n
+    cy = sum(float(v[1]) for v in pos.values()) / n
+    far = max(math.hypot(v[0] - cx, v[1] - cy) for v in pos.values()) or 1.0
+    return {k: ((float(v[0]) - cx) / far, (float(v[1]) - cy) / far) for k, v in pos.items()}
 
 
 def _even_out(pos: dict) -> dict:

@@ -26,12 +26,7 @@ def str_list(value: Any) -> list[str]:
         items = list(value)
     except TypeError:
         items = [value]
-    out: list[str] = []
-    for item in items:
-        s = as_text(item).strip()
-        if s and s not in out:
-            out.append(s)
-    return out
+    return [s for s in dict.fromkeys(as_text(item).strip() for item in items) if s]
 
 
 def int_or_none(value: Any) -> int | None:
@@ -86,10 +81,13 @@ def format_value(amount: Any, currency: Any) -> str:
     return f"{n:,} {as_text(currency).strip()}".strip() if n is not None else ""
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def utf16_offsets(text: str) -> list[int] | None:
     """Code point index -> UTF-16 index (the unit of JavaScript strings), or None when the
     two are the same (no character outside the Basic Multilingual Plane)."""
-    if all(ord(c) < 0x10000 for c in text):
+    if not _ASTRAL.search(text):
         return None
     out, n = [], 0
     for c in text:
