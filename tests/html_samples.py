@@ -196,3 +196,25 @@ def random_graph(n_nodes: int = 1500, n_edges: int = 5000, seed: int = 20240601,
                               "text": f"{g.nodes[u]['label']}와 {g.nodes[v]['label']} 문장.",
                               "cue": None}])
     return g
+
+
+def hub_graph() -> nx.MultiDiGraph:
+    """One organisation with 496 relations in 299 documents (a big ministry's panel)."""
+    g = nx.MultiDiGraph()
+    docs = [f"{i:03d}_hub.txt" for i in range(299)]
+    hub = NS + "hub"
+    g.add_node(hub, type="Organization", label="허브 기관", aliases=[], docs=docs)
+    for i in range(300):
+        n = f"{NS}inv{i:03d}"
+        g.add_node(n, type="Investment", label=f"{i + 1}억원", docs=[docs[i % 299]],
+                   amount=(i + 1) * 100_000_000, currency="KRW", text=f"{i + 1}억원")
+        g.add_edge(hub, n, key="invests", predicate="invests", evidence=[])
+    for i in range(100):
+        n = f"{NS}org{i:03d}"
+        g.add_node(n, type="Organization", label=f"협력 기관 {i:03d}", docs=[docs[i]])
+        g.add_edge(n, hub, key="partnersWith", predicate="partnersWith", evidence=[])
+    for i in range(96):
+        n = f"{NS}p{i:03d}"
+        g.add_node(n, type="Person", label=f"직원 {i:03d}", docs=[docs[i]])
+        g.add_edge(n, hub, key="affiliatedWith", predicate="affiliatedWith", evidence=[])
+    return g

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from html_samples import (D1, D1_URL, DATA, INJECTION_DATA, INJECTIONS, INVEST_SENTENCE, NS,
-                          PREVIOUS_SENTENCE, injection_graph, korean_sample_graph, random_graph)
+                          PREVIOUS_SENTENCE, hub_graph, injection_graph, korean_sample_graph,
+                          random_graph)
 from kg.export.html import write_html
 
 try:
@@ -354,6 +355,33 @@ def test_filters_by_relation_type_document_and_date_refit_the_view(page):
     assert page.input_value("#kg-date-from") == ""
 
 
+def test_a_big_organisation_panel_stays_short(chromium, tmp_path):
+    path = tmp_path / "hub.html"
+    write_html(hub_graph(), path)
+    loaded = open_offline(chromium, path)
+    try:
+        page = loaded.page
+        open_entity(page, "허브 기관")
+        groups = page.eval_on_selector_all(
+            "#kg-panel details.kg-group",
+            "ds => ds.map(d => [d.dataset.pred, d.querySelector('.kg-count').innerText, "
+            "d.querySelectorAll('li').length])")
+        assert groups == [["invests", "300", 10], ["partnersWith", "100", 10],
+                          ["affiliatedWith", "96", 10]]
+        # the largest amounts first
+        assert texts(page, '#kg-panel details[data-pred="invests"] li .kg-link')[:3] == [
+            "300억원", "299억원", "298억원"]
+        assert len(texts(page, "#kg-panel .kg-docs li")) == 10
+        assert page.evaluate("document.getElementById('kg-panel').scrollHeight") < 2500
+        page.click('#kg-panel details[data-pred="invests"] .kg-more')
+        assert len(texts(page, '#kg-panel details[data-pred="invests"] li')) == 300
+        assert shown(page)["edges"] == 199 and len(shown(page)["nodes"]) == 200
+        assert page.inner_text("#kg-note").endswith("이웃이 많아 200개만 표시합니다 (필터로 좁히세요)")
+        assert loaded.page_errors == [] and loaded.console_errors == []
+    finally:
+        loaded.close()
+
+
 def test_zoom_fit_and_reset_controls(page):
     open_entity(page, "MSIT")
     scale = page.evaluate("window.kgNetwork.getScale()")
@@ -470,7 +498,7 @@ def test_small_graph_explore_opens_on_the_whole_graph(page):
     page.evaluate("i => window.kg.go({sel: i})",
                   page.evaluate("window.kg.nodes.findIndex(n => n.id.endsWith('/naver'))"))
     faded = page.evaluate("""() => window.kg.view().shown
-        .filter(i => window.kg.view().nodes.get(i).opacity !== undefined)
+        .filter(i => (window.kg.view().nodes.get(i).opacity ?? 1) < 1)
         .map(i => window.kg.nodes[i].id.split('/').pop()).sort()""")
     assert sorted(set(shown(page)["nodes"]) - set(faded)) == ["hcx", "inv4b", "msit", "naver"]
     assert page.inner_text("#kg-panel h2") == "네이버"

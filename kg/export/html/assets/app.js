@@ -3,7 +3,7 @@
 // language switch, the drawer on narrow screens, and window.kg for tests and power users.
 
 var state = {view: "overview", focus: -1, sel: -1, edge: -1, hops: 1, x: [], all: false, miss: ""};
-var histPos = 0, histTop = 0, filtersVersion = 0, lastGraphKey = null;
+var histPos = 0, histTop = 0, filtersVersion = 0, lastGraphKey = null, lastBaseKey = null;
 var api = {data: RAW, nodes: NODES, edges: EDGES, ready: false, loadMs: null, network: null};
 window.kg = api;
 window.kgReady = false;
@@ -84,16 +84,19 @@ function apply(s, byUser) {
 
 function renderGraph(s) {
   var mode = s.all || (s.focus < 0 && META.wholeFirst && META.wholeNodes > 0) ? "whole" : s.focus >= 0 ? "focus" : "none";
-  var key = [mode, s.focus, s.hops, s.x.join(","), filtersVersion, net.isolated, mode === "whole" ? s.sel : ""].join("|");
+  // the view is rebuilt when what it shows changes, and refitted unless only the
+  // selection (which fades the rest of the whole graph) changed
+  var base = [mode, s.focus, s.hops, s.x.join(","), filtersVersion, net.isolated].join("|");
+  var key = base + "|" + (mode === "whole" ? s.sel : "");
   ensureNetwork();
   net.network.setSize("100%", "100%");
   if (key !== lastGraphKey) {
-    lastGraphKey = key;
     if (mode === "whole") showWhole(s);
     else if (mode === "focus") showNeighbourhood(s);
     else { net.mode = "none"; net.shown = []; net.shownEdges = []; net.priority = []; setNetworkData([], []); }
-    if (!(mode === "whole" && s.sel >= 0 && key.split("|")[0] === "whole" && net.fitted)) fitView();
-    net.fitted = mode === "whole";
+    if (base !== lastBaseKey) fitView();
+    lastGraphKey = key;
+    lastBaseKey = base;
   }
   selectInNetwork(s);
   net.network.redraw();

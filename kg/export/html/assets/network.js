@@ -227,8 +227,16 @@ function showWhole(s) {
 
 function setNetworkData(nodes, edges) {
   ensureNetwork();
-  net.nodes.clear(); net.edges.clear();
-  net.nodes.add(nodes); net.edges.add(edges);
+  var same = net.shownSet && net.shownSet.size === nodes.length && net.edges.length === edges.length &&
+             nodes.every(function (n) { return net.shownSet.has(n.id); }) &&
+             edges.every(function (e) { return net.edges.get(e.id) !== null; });
+  if (same) {  // the same entities, restyled (a selection in the whole graph)
+    net.nodes.update(nodes.map(function (n) { return Object.assign({opacity: 1}, n); }));
+    net.edges.update(edges);
+  } else {
+    net.nodes.clear(); net.edges.clear();
+    net.nodes.add(nodes); net.edges.add(edges);
+  }
   net.shownSet = new Set(net.shown);
 }
 function fitView() {

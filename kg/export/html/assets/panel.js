@@ -88,7 +88,7 @@ function relationGroups(n) {
     return b.edges.length - a.edges.length || a.p - b.p || cmpStr(a.dir, b.dir);
   });
   var box = el("div", {cls: "kg-groups"});
-  list.forEach(function (g) {
+  list.forEach(function (g, k) {
     var arrow = g.dir === "out" ? predName(g.p) + " \u2192" : g.dir === "in" ? "\u2190 " + predName(g.p) : "\u2194 " + predName(g.p);
     g.edges.sort(function (a, b) {
       var na = NODES[other(a, n.i)], nb = NODES[other(b, n.i)];
@@ -102,7 +102,8 @@ function relationGroups(n) {
         ctx ? el("span", {cls: "kg-muted kg-small", text: ctx + " "}) : null,
         button(t("evidenceN", e.total), function () { openEdge(e.i); }, {cls: "kg-ev-link"}));
     }));
-    var det = el("details", {cls: "kg-group", open: true, data: {pred: PREDS[g.p].name, dir: g.dir}},
+    // the four biggest groups open, the others one click away
+    var det = el("details", {cls: "kg-group", open: k < 4 || all, data: {pred: PREDS[g.p].name, dir: g.dir}},
       el("summary", null, el("span", {cls: "kg-pred-dot", attrs: {style: "background:" + PREDS[g.p].color}}),
          el("span", {cls: "kg-group-name", text: arrow}), " ", el("span", {cls: "kg-count", text: fmt(g.edges.length)})),
       ul);
