@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import launch_chromium, open_offline  # noqa: E402
+from browser import launch_chromium, open_offline
 
 log = logging.getLogger("screenshots")
 

@@ -176,8 +176,8 @@ def random_graph(n_nodes: int = 1500, n_edges: int = 5000, seed: int = 20240601,
     g = nx.MultiDiGraph()
     for i in range(n_nodes + isolated):
         t = TYPES[i % len(TYPES)]
-        attrs = dict(type=t, label=f"기관 {i:04d}", aliases=[f"Org{i:04d}"],
-                     docs=[f"{i % 50:03d}_{rng.getrandbits(64):016x}.txt"])
+        attrs = {"type": t, "label": f"기관 {i:04d}", "aliases": [f"Org{i:04d}"],
+                 "docs": [f"{i % 50:03d}_{rng.getrandbits(64):016x}.txt"]}
         if t == "Investment":
             attrs.update(amount=i * 100_000_000, currency="KRW", text=f"{i}억원")
         g.add_node(f"{NS}n{i:04d}", **attrs)

@@ -13,10 +13,22 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from html_samples import (
+    D1,
+    D1_URL,
+    D2,
+    D3,
+    DATA,
+    INJECTION_DATA,
+    INJECTIONS,
+    INVEST_SENTENCE,
+    NS,
+    PREVIOUS_SENTENCE,
+    injection_graph,
+    korean_sample_graph,
+    random_graph,
+)
 
-from html_samples import (D1, D1_URL, D2, D3, DATA, INJECTION_DATA, INJECTIONS, NS,
-                          PREVIOUS_SENTENCE, INVEST_SENTENCE, injection_graph,
-                          korean_sample_graph, random_graph)
 from kg.export.html import build_payload, format_amount, json_for_script, render_html, write_html
 from kg.export.html import evidence as ev
 from kg.export.html.layout import whole_layout
@@ -26,7 +38,7 @@ from kg.schema import load_schema
 
 
 def payload_of(html: str) -> str:
-    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
     assert m, "no kg-data script"
     return m.group(1)
 

@@ -7,10 +7,21 @@ from __future__ import annotations
 import time
 
 import pytest
+from html_samples import (
+    D1,
+    D1_URL,
+    DATA,
+    INJECTION_DATA,
+    INJECTIONS,
+    INVEST_SENTENCE,
+    NS,
+    PREVIOUS_SENTENCE,
+    hub_graph,
+    injection_graph,
+    korean_sample_graph,
+    random_graph,
+)
 
-from html_samples import (D1, D1_URL, DATA, INJECTION_DATA, INJECTIONS, INVEST_SENTENCE, NS,
-                          PREVIOUS_SENTENCE, hub_graph, injection_graph, korean_sample_graph,
-                          random_graph)
 from kg.export.html import write_html
 
 try:
@@ -202,17 +213,18 @@ def test_csv_download(page):
         page.click("#kg-inv-csv")
     download = info.value
     assert download.suggested_filename == "investments.csv"
-    csv = open(download.path(), encoding="utf-8", newline="").read()
+    with open(download.path(), encoding="utf-8", newline="") as fh:
+        csv = fh.read()
     title = '"과기정통부, AI 바우처에 383억원 투입"'
     assert csv == "\ufeff" + "\r\n".join([
-        "investor,amount_as_written,amount,currency,target,year,year_from,document_title,"
-        "document_date,document_publisher,document_url,document_id,investment_iri",
-        f"과학기술정보통신부,4억 달러,400000000,USD,해외 데이터센터 사업,2024,date,{title},"
-        f"2024-03-14,전자신문,{D1_URL},{D1},{NS}inv4a",
-        "네이버,4억 달러,400000000,USD,클라우드 사업,2023,date,네이버-과기정통부 업무협약,"
-        f"2023-11-02,디지털타임스,,000_d1593b7cbe090fef.txt,{NS}inv4b",
-        f"과학기술정보통신부,383억원,38300000000,KRW,AI 바우처 지원사업,2024,date,{title},"
-        f"2024-03-14,전자신문,{D1_URL},{D1},{NS}inv383",
+        ("investor,amount_as_written,amount,currency,target,year,year_from,document_title,"
+         "document_date,document_publisher,document_url,document_id,investment_iri"),
+        (f"과학기술정보통신부,4억 달러,400000000,USD,해외 데이터센터 사업,2024,date,{title},"
+         f"2024-03-14,전자신문,{D1_URL},{D1},{NS}inv4a"),
+        ("네이버,4억 달러,400000000,USD,클라우드 사업,2023,date,네이버-과기정통부 업무협약,"
+         f"2023-11-02,디지털타임스,,000_d1593b7cbe090fef.txt,{NS}inv4b"),
+        (f"과학기술정보통신부,383억원,38300000000,KRW,AI 바우처 지원사업,2024,date,{title},"
+         f"2024-03-14,전자신문,{D1_URL},{D1},{NS}inv383"),
     ]) + "\r\n"
 
 

@@ -15,5 +15,12 @@ from kg.export.html.page import render_html, write_html
 from kg.export.html.payload import WHOLE_MAX_NODES, build_payload
 from kg.export.html.values import format_amount, json_for_script
 
-__all__ = ["render_html", "write_html", "build_payload", "format_amount", "json_for_script",
-           "LAYOUT_SEED", "WHOLE_MAX_NODES"]
+__all__ = [
+           "LAYOUT_SEED",
+           "WHOLE_MAX_NODES",
+           "build_payload",
+           "format_amount",
+           "json_for_script",
+           "render_html",
+           "write_html",
+]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from kg.export.html.values import as_text, int_or_none, utf16_offsets
@@ -121,7 +122,7 @@ def _marks(text: str, spans: Sequence[tuple[tuple[int, int] | None, int]]) -> tu
     cuts = sorted({p for (a, b), _ in spans for p in (a, b)})
     units = utf16_offsets(text)
     out: list[int] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         flags = 0
         for (s, e), f in spans:
             if s <= a and b <= e:

@@ -23,8 +23,7 @@ import networkx as nx
 from kg.export.html import evidence as ev
 from kg.export.html.investments import EdgeRef, investment_rows
 from kg.export.html.layout import whole_layout
-from kg.export.html.values import (as_text, format_value, int_or_none, iso_date, str_list,
-                                   web_url)
+from kg.export.html.values import as_text, format_value, int_or_none, iso_date, str_list, web_url
 from kg.graph import ENT
 from kg.schema import load_schema
 
@@ -182,12 +181,10 @@ def build_payload(g: nx.MultiDiGraph, data: Any = None, *, max_nodes: int = WHOL
 
     edges, refs, shown = [], [], 0
     for (u, v, k, a), qs in zip(raw_edges, quotes):
+        kept = qs
         if limit is not None and len(qs) > limit:
             chosen = set(ev.spread(qs)[:limit])
-            qs_kept = [q for q in qs if q in chosen]
-        else:
-            qs_kept = qs
-        kept = qs_kept
+            kept = [q for q in qs if q in chosen]
         shown += len(kept)
         items = []
         for q in kept:

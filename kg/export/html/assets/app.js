@@ -113,41 +113,43 @@ function toolButton(id, label, text, onClick) {
   return button(text, onClick, {id: id, title: label, attrs: {"aria-label": label}});
 }
 function renderToolbar(s) {
+  // built once per language (so that a button keeps the keyboard focus), then updated
   var bar = byId("kg-toolbar");
-  var whole = s.all || (s.focus < 0 && META.wholeFirst);
-  var items = [
-    toolButton("kg-back", t("back"), "\u2190", function () { history.back(); }),
-    toolButton("kg-forward", t("forward"), "\u2192", function () { history.forward(); }),
-    el("span", {cls: "kg-sep"}),
-    toolButton("kg-hops-1", t("hops1"), t("hops1"), function () { go({hops: 1}); }),
-    toolButton("kg-hops-2", t("hops2"), t("hops2"), function () { go({hops: 2}); }),
-    toolButton("kg-whole", t("whole"), t("whole"), function () { go({all: !s.all, sel: s.all ? -1 : s.focus, edge: -1}); }),
-    el("span", {cls: "kg-sep"}),
-    toolButton("kg-fit", t("fit"), "\u2922 " + t("fit"), fitView),
-    toolButton("kg-zoom-in", t("zoomIn"), "+", function () { zoomBy(1.3); }),
-    toolButton("kg-zoom-out", t("zoomOut"), "\u2212", function () { zoomBy(1 / 1.3); }),
-    toolButton("kg-reset", t("reset"), t("reset"), resetView)
-  ];
-  if (whole && META.isolated > 0) {
-    items.push(toolButton("kg-isolated", t("isolated", fmt(META.isolated)), t("isolated", fmt(META.isolated)), function () {
-      net.isolated = !net.isolated; apply(state, false);
-    }));
+  if (bar.dataset.lang !== LANG) {
+    bar.dataset.lang = LANG;
+    bar.replaceChildren(
+      toolButton("kg-back", t("back"), "\u2190", function () { history.back(); }),
+      toolButton("kg-forward", t("forward"), "\u2192", function () { history.forward(); }),
+      el("span", {cls: "kg-sep"}),
+      toolButton("kg-hops-1", t("hops1"), t("hops1"), function () { go({hops: 1}); }),
+      toolButton("kg-hops-2", t("hops2"), t("hops2"), function () { go({hops: 2}); }),
+      toolButton("kg-whole", t("whole"), t("whole"), function () {
+        go({all: !state.all, sel: state.all ? -1 : state.focus, edge: -1});
+      }),
+      el("span", {cls: "kg-sep"}),
+      toolButton("kg-fit", t("fit"), "\u2922 " + t("fit"), fitView),
+      toolButton("kg-zoom-in", t("zoomIn"), "+", function () { zoomBy(1.3); }),
+      toolButton("kg-zoom-out", t("zoomOut"), "\u2212", function () { zoomBy(1 / 1.3); }),
+      toolButton("kg-reset", t("reset"), t("reset"), resetView),
+      toolButton("kg-isolated", t("isolated", fmt(META.isolated)), t("isolated", fmt(META.isolated)), function () {
+        net.isolated = !net.isolated; apply(state, false);
+      }),
+      toolButton("kg-filters-toggle", t("filters"), t("filters"), function () {
+        document.body.classList.toggle("kg-filters-open");
+      }),
+      toolButton("kg-drawer", t("details"), t("details"), function () {
+        setDrawer(!document.body.classList.contains("kg-drawer-open"));
+      }));
   }
-  items.push(toolButton("kg-filters-toggle", t("filters"), t("filters"), function () {
-    document.body.classList.toggle("kg-filters-open");
-  }));
-  items.push(toolButton("kg-drawer", t("details"), t("details"), function () {
-    setDrawer(!document.body.classList.contains("kg-drawer-open"));
-  }));
-  bar.replaceChildren.apply(bar, items);
+  var whole = s.all || (s.focus < 0 && META.wholeFirst);
   byId("kg-back").disabled = histPos <= 0;
   byId("kg-forward").disabled = histPos >= histTop;
-  [["kg-hops-1", s.hops === 1], ["kg-hops-2", s.hops === 2], ["kg-whole", whole]].forEach(function (b) {
+  [["kg-hops-1", s.hops === 1], ["kg-hops-2", s.hops === 2], ["kg-whole", whole],
+   ["kg-isolated", net.isolated]].forEach(function (b) {
     byId(b[0]).setAttribute("aria-pressed", b[1] ? "true" : "false");
   });
   byId("kg-hops-1").disabled = byId("kg-hops-2").disabled = whole || s.focus < 0;
-  var iso = byId("kg-isolated");
-  if (iso) iso.setAttribute("aria-pressed", net.isolated ? "true" : "false");
+  byId("kg-isolated").hidden = !(whole && META.isolated > 0);
 }
 
 function resetView() {
@@ -209,7 +211,13 @@ function renderFilters(s, mode) {
       extra.appendChild(el("label", null, t(which === "from" ? "dateFrom" : "dateTo") + " ", inp));
     });
   }
+  var active = document.activeElement, again = null;
+  if (active && box.contains(active)) {
+    again = active.id ? "#" + active.id : active.dataset.pred ? '[data-pred="' + CSS.escape(active.dataset.pred) + '"]'
+      : active.dataset.type ? '[data-type="' + CSS.escape(active.dataset.type) + '"]' : null;
+  }
   box.replaceChildren(preds, types, extra);
+  if (again && box.querySelector(again)) box.querySelector(again).focus();
 }
 
 function renderStatic() {

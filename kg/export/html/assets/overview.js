@@ -91,6 +91,7 @@ function renderOverview() {
   var stats = el("p", {id: "kg-stats", text: t("statsLine", fmt(META.documents), fmt(META.nodes), fmt(META.edges))});
   root.replaceChildren(el("h2", {cls: "kg-visually-hidden", text: t("overview")}), stats,
                        renderInvestments(), renderTopEntities());
+  updateInvestments();
 }
 
 function renderInvestments() {
@@ -132,7 +133,6 @@ function renderInvestments() {
   sec.appendChild(el("h3", {text: t("totalsTitle")}));
   sec.appendChild(el("div", {cls: "kg-table-wrap"}, el("table", {id: "kg-inv-totals", cls: "kg-table"})));
   sec.appendChild(el("p", {cls: "kg-muted kg-small", text: t("coInvestNote")}));
-  setTimeout(updateInvestments, 0);
   return sec;
 }
 
@@ -249,7 +249,7 @@ function renderTopEntities() {
     var members = NODES.filter(function (n) { return n.type === ty.name; });
     if (!members.length) return;
     members.sort(function (a, b) { return b.deg - a.deg || cmpStr(a.label, b.label) || a.i - b.i; });
-    var head = el("h3", null, el("span", {cls: "kg-glyph", text: ty.glyph, style: "color:" + ty.color}),
+    var head = el("h3", null, el("span", {cls: "kg-glyph", text: ty.glyph, attrs: {style: "color:" + ty.color}}),
                   " " + typeName(ty.name) + " ", el("span", {cls: "kg-muted", text: fmt(members.length)}));
     grid.appendChild(el("div", {cls: "kg-top-type", data: {type: ty.name}}, head,
       el("ol", null, members.slice(0, 6).map(function (n) {
