@@ -474,6 +474,10 @@ def test_readable_at_every_size(chromium, sample_path, width, min_canvas, labell
     loaded = open_offline(chromium, sample_path, viewport=(width, 844))
     try:
         page = loaded.page
+        # the overview's charts keep their 12 px text (scrolled sideways, never shrunk)
+        heights = page.eval_on_selector_all(
+            ".kg-bar-label", "ts => ts.map(t => t.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 11
         open_entity(page, "과기정통부")
         canvas = page.evaluate("(() => { const c = document.querySelector('#kg-graph canvas'); "
                                "return [c.clientWidth, c.clientHeight]; })()")

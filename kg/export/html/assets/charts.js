@@ -8,9 +8,9 @@ function barChart(opts) {
   var rowH = 24, labelW = 150, barW = 260, valueW = 150, top = 4;
   var width = labelW + barW + valueW, height = top + rows.length * rowH + 4;
   var max = rows.reduce(function (m, r) { return r.value > m ? r.value : m; }, 0n);
-  var chart = svg("svg", {viewBox: "0 0 " + width + " " + height, width: "100%",
+  // drawn at its own size (12 px text), scrolled sideways in a narrow window, never shrunk
+  var chart = svg("svg", {viewBox: "0 0 " + width + " " + height, width: width, height: height,
                           role: "img", "aria-label": opts.title, class: "kg-chart-svg"});
-  chart.style.maxWidth = width + "px";
   rows.forEach(function (r, i) {
     var y = top + i * rowH;
     // bar length in per mille of the largest value (BigInt division, then Number)
