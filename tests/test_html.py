@@ -78,6 +78,18 @@ def test_documents_without_graph_data_are_ids_only():
     assert e[4] == [[1, p["sentences"].index(INVEST_SENTENCE), [16, 21, 6]]]
 
 
+@pytest.mark.parametrize("documents", [
+    {D1: {"title": "제목", "date": "2024-03-14", "url": D1_URL, "publisher": "전자신문"}},
+    [{"id": D1, "title": "제목", "date": "2024-03-14", "url": D1_URL, "publisher": "전자신문"}],
+])
+def test_document_metadata_from_the_graph_attributes(documents):
+    g = korean_sample_graph()
+    g.graph["documents"] = documents
+    docs = build_payload(g)["docs"]
+    assert docs[0] == {"id": D1, "title": "제목", "date": "2024-03-14", "url": D1_URL,
+                       "publisher": "전자신문"}
+
+
 def test_nodes_carry_every_name_and_the_amount(sample):
     msit = sample["nodes"][node_index(sample, "msit")]
     assert msit == {"id": NS + "msit", "type": "Organization", "label": "과학기술정보통신부",

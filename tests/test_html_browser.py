@@ -506,6 +506,7 @@ def test_small_graph_explore_opens_on_the_whole_graph(page):
     settle(page)
     assert state(page)["view"] == "graph"
     assert len(shown(page)["nodes"]) == 14  # the unrelated entity is left out
+    assert page.inner_text("#kg-note") == "전체 그래프: 관계가 있는 항목 14개 중 연결이 많은 14개, 공동체 4개로 묶어 배치"
     assert page.inner_text("#kg-isolated") == "관계 없는 항목 1개 보기"
     page.click("#kg-isolated")
     assert "lonely" in shown(page)["nodes"] and len(shown(page)["nodes"]) == 15

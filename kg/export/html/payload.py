@@ -63,10 +63,11 @@ def _document_info(g: nx.MultiDiGraph, data: Any) -> tuple[dict[str, dict], dict
     info: dict[str, dict] = {}
     texts: dict[str, str] = {}
     extra = g.graph.get("documents")
-    if isinstance(extra, dict):
-        for doc_id, attrs in extra.items():
-            if isinstance(attrs, dict):
-                info[as_text(doc_id)] = dict(attrs)
+    if isinstance(extra, dict):  # id -> attributes
+        extra = [{**a, "id": k} for k, a in extra.items() if isinstance(a, dict)]
+    for attrs in extra if isinstance(extra, (list, tuple)) else ():
+        if isinstance(attrs, dict) and attrs.get("id") is not None:
+            info[as_text(attrs["id"])] = dict(attrs)
     for d in getattr(data, "documents", None) or ():
         doc_id = as_text(getattr(d, "id", ""))
         info[doc_id] = {k: getattr(d, k, None) for k in ("title", "date", "url", "publisher")}
@@ -139,6 +140,24 @@ def _years(g: nx.MultiDiGraph, data: Any) -> dict[str, int]:
     return years
 
 
+def _kept(qs: list[ev.Quote], limit: int | None) -> list[ev.Quote]:
+    """The quotes of an edge the page holds, in their order: at most ``limit``, spread over
+    as many documents as possible."""
+    if limit is None or len(qs) <= limit:
+        return qs
+    chosen = set(ev.spread(qs)[:limit])
+    return [q for q in qs if q in chosen]
+
+
+def _quote_item(q: ev.Quote, doc_index: dict[str, int], sentences: dict[str, int]) -> list:
+    """``[doc, sentence, marks(, previous, previous_marks)]``; sentences stored once."""
+    item: list[Any] = [doc_index.get(q.doc, -1), sentences.setdefault(q.sentence, len(sentences)),
+                       list(q.marks)]
+    if q.previous is not None:
+        item += [sentences.setdefault(q.previous, len(sentences)), list(q.previous_marks)]
+    return item
+
+
 def build_payload(g: nx.MultiDiGraph, data: Any = None, *, max_nodes: int = WHOLE_MAX_NODES,
                   evidence_budget: int = EVIDENCE_BUDGET) -> dict[str, Any]:
     """The JSON-ready data of the page (sorted, deterministic)."""
@@ -166,32 +185,16 @@ def build_payload(g: nx.MultiDiGraph, data: Any = None, *, max_nodes: int = WHOL
     pred_index = {p["name"]: i for i, p in enumerate(preds)}
 
     # Evidence: every quote of every edge, then as many per edge as the budget allows.
-    quotes = []
-    for u, v, k, a in raw_edges:
-        quotes.append(ev.quotes(a.get("evidence"), names[node_index[u]], names[node_index[v]],
-                                texts, doc_index))
+    quotes = [ev.quotes(a.get("evidence"), names[node_index[u]], names[node_index[v]], texts,
+                        doc_index) for u, v, _, a in raw_edges]
     limit = ev.per_edge_limit(quotes, evidence_budget)
     if limit is not None:
         log.info("graph.html: at most %d evidence sentences per edge (page budget %d bytes)",
                  limit, evidence_budget)
     sentences: dict[str, int] = {}
-
-    def sentence(s: str) -> int:
-        return sentences.setdefault(s, len(sentences))
-
-    edges, refs, shown = [], [], 0
+    edges, refs = [], []
     for (u, v, k, a), qs in zip(raw_edges, quotes):
-        kept = qs
-        if limit is not None and len(qs) > limit:
-            chosen = set(ev.spread(qs)[:limit])
-            kept = [q for q in qs if q in chosen]
-        shown += len(kept)
-        items = []
-        for q in kept:
-            item: list[Any] = [doc_index.get(q.doc, -1), sentence(q.sentence), list(q.marks)]
-            if q.previous is not None:
-                item += [sentence(q.previous), list(q.previous_marks)]
-            items.append(item)
+        items = [_quote_item(q, doc_index, sentences) for q in _kept(qs, limit)]
         edge_docs = sorted({doc_index[q.doc] for q in qs if q.doc in doc_index})
         pred = as_text(a.get("predicate") or k)
         edges.append([node_index[u], node_index[v], pred_index[pred], edge_docs, items, len(qs)])
@@ -215,7 +218,8 @@ def build_payload(g: nx.MultiDiGraph, data: Any = None, *, max_nodes: int = WHOL
             "nodes": len(nodes), "edges": len(edges), "documents": len(docs),
             "related": len(related), "isolated": len(nodes) - len(related),
             "wholeNodes": len(whole), "wholeFirst": len(related) <= WHOLE_FIRST_MAX,
-            "evidence": total_quotes, "evidenceShown": shown, "evidenceLimit": limit,
+            "evidence": total_quotes, "evidenceShown": sum(len(e[4]) for e in edges),
+            "evidenceLimit": limit,
         },
         "types": types,
         "predicates": preds,

@@ -102,7 +102,7 @@ function renderGraph(s) {
   net.network.redraw();
   renderFilters(s, mode);
   var note = byId("kg-note");
-  if (mode === "whole") note.textContent = t("wholeNote", fmt(META.related), fmt(META.wholeNodes));
+  if (mode === "whole") note.textContent = t("wholeNote", fmt(META.related), fmt(META.wholeNodes), fmt(RAW.communities.length));
   else if (mode === "focus") {
     note.textContent = t("focusNote", NODES[s.focus].label, s.hops, fmt(net.shown.length), fmt(net.shownEdges.length)) +
       (net.truncated ? " \u2014 " + t("truncatedNote", fmt(net.shown.length)) : "");
