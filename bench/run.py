@@ -345,8 +345,10 @@ def export_worker(folder: Path, cache: Path) -> dict:
 
     from kg import graph
     from kg.export.html import render_html
-    from kg.export.propertygraph import render_graphml, render_neo4j
-    from kg.export.rdf import _Terms, render_jsonld, render_nquads, render_ntriples
+    from kg.export.neo4j import render_neo4j
+    from kg.export.propertygraph import render_graphml
+    from kg.export.jsonld import render_jsonld
+    from kg.export.rdf import _Terms, render_nquads, render_ntriples
     from kg.export.turtle import render_turtle
     from kg.pipeline import Pipeline, build
 
@@ -372,7 +374,7 @@ def export_worker(folder: Path, cache: Path) -> dict:
         "graph.nt": lambda: render_ntriples(rdf),
         "graph.nq": lambda: render_nquads(data, rdf),
         "graph.jsonld": lambda: render_jsonld(rdf),
-        "graph.graphml": lambda: render_graphml(view),
+        "graph.graphml": lambda: render_graphml(data),
         "graph.html": lambda: render_html(view).encode("utf-8"),
         "neo4j/": lambda: b"".join(render_neo4j(data).values()),
     }

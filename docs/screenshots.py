@@ -32,7 +32,7 @@ def search(page, name: str) -> None:
 
 def shoot(page, path: Path) -> None:
     page.screenshot(path=str(path))
-    log.info("wrote %s", path.relative_to(ROOT))
+    log.info("wrote %s", path)
 
 
 def main() -> None:

@@ -49,18 +49,25 @@ def main(verbose: bool) -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on the Dask cluster whose scheduler is at ADDRESS "
                    "(tcp://host:8786); merging stays here.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=NAME",
+              help="In .jsonl, .json and .csv files, read FIELD (text, title, date, url, "
+                   "publisher, author) from the field or column NAME (repeatable); by default "
+                   "the usual names are tried (text/content/body, date/published, url/link, "
+                   "source/outlet…).")
 def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int, jobs: int,
-          cache_dir: Path | None, dask_address: str | None) -> None:
-    """Build the graph of INPUTS (files or folders of .txt, .md, .html) into OUT.
+          cache_dir: Path | None, dask_address: str | None, fields: tuple[str, ...]) -> None:
+    """Build the graph of INPUTS (files or folders of .txt, .md, .html, .pdf, .docx,
+    .hwpx, .hwp; .jsonl, .json, .csv collections of articles) into OUT.
 
     Writes graph.ttl (RDF Turtle) and graph.html (an interactive view), then
     prints a report: documents read, entities by type, relations by predicate,
     and every file that was skipped, with the reason.
     """
+    from kg.documents.records import parse_fields
     from kg.pipeline import build as run_build
 
     result = run_build(inputs, out_dir, max_bytes=max_bytes, jobs=jobs, cache_dir=cache_dir,
-                       dask_address=dask_address)
+                       dask_address=dask_address, fields=parse_fields(list(fields)))
     data = result.data
     click.echo(f"documents read: {len(data.documents)}")
     click.echo(f"entities: {len(data.entities)}  "
@@ -131,9 +138,11 @@ def validate(graph: Path) -> None:
               help="Read the query from this .rq file.")
 @click.option("--name", "query_name", help="Run a saved query of ontology/queries/ by name.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to the string VALUE (repeatable).")
+              help="Bind ?NAME to the string VALUE (repeatable); --list shows each saved "
+                   "query's parameters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv"]),
-              default="table", show_default=True, help="Output: a table or a SPARQL results format.")
+              default="table", show_default=True,
+              help="Output: a table or a SPARQL results format.")
 @click.option("--list", "list_only", is_flag=True, help="List the saved queries and exit.")
 def query(graph: Path | None, sparql: str | None, query_file: Path | None,
           query_name: str | None, params: tuple[str, ...], fmt: str, list_only: bool) -> None:
@@ -143,20 +152,26 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None,
     from kg.errors import UsageError
 
     if list_only:
-        for nq in q.list_queries():
-            click.echo(f"{nq.name:28} {nq.description}")
+        click.echo(q.format_list(q.list_queries()))
         return
     sources = [x for x in (sparql, query_file, query_name) if x]
     if graph is None or len(sources) != 1:
         raise UsageError("give GRAPH and exactly one of SPARQL, --file or --name")
+    bound = q.parse_params(list(params))
     if query_file:
-        text = query_file.read_text(encoding="utf-8")
+        saved = q.parse_query(query_file.stem, q.read_query_file(query_file))
+        if saved.params:  # a file that declares its parameters is held to them
+            q.check_params(saved, bound)
+        text = saved.text
     elif query_name:
-        text = q.named_query(query_name).text
+        saved = q.named_query(query_name)
+        q.check_params(saved, bound)
+        text = saved.text
     else:
         text = sparql
     store = q.load_store(graph)
-    click.echo(q.query_text(store, text, q.parse_params(list(params)), fmt))
+    out = q.query_text(store, text, bound, fmt)
+    click.echo(out, nl=not out.endswith("\n"))  # the results formats end their last line
 
 
 @main.command()
@@ -164,25 +179,29 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None,
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 exposes the endpoint to the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-def serve(graph: Path, host: str, port: int) -> None:
+@click.option("--timeout", "query_timeout", type=click.FloatRange(min=0.1), default=30.0,
+              show_default=True, help="Stop any query after this many seconds.")
+def serve(graph: Path, host: str, port: int, query_timeout: float) -> None:
     """Serve GRAPH read-only as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
-    Updates are refused. Stop with Ctrl-C."""
-    import signal
-
-    from kg.serve import start
+    GRAPH is a graph file or an output folder (its graph.nq); queries see the union of
+    its graphs. Updates are refused. Stop with Ctrl-C."""
+    from kg.serve import Stopped, start, stop_on_signals
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can "
                    "query the graph", err=True)
-    server = start(graph, host, port)
-    click.echo(f"SPARQL endpoint: {server.url}  (read-only; Ctrl-C to stop)")
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    server = None
     try:
-        server.process.wait()
-    except KeyboardInterrupt:
-        click.echo("stopping")
+        with stop_on_signals():  # SIGTERM/SIGHUP, even while loading, clean up as Ctrl-C does
+            server = start(graph, host, port, query_timeout=query_timeout)
+            click.echo(f"SPARQL endpoint: {server.url}  (read-only, queries stopped after "
+                       f"{query_timeout:g} s; Ctrl-C to stop)")
+            server.process.wait()
+    except (KeyboardInterrupt, Stopped):
+        click.echo("stopping", err=True)
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
 
 
 if __name__ == "__main__":

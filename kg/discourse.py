@@ -21,6 +21,11 @@ from kg.morphology import Eojeol, SentenceText
 from kg.types import Mention
 
 
+# lexicon files of public bodies (ontology/lexicons/organizations/)
+PUBLIC_GROUPS = frozenset({"central-government", "local-governments", "public-institutions",
+                           "research-institutes"})
+
+
 @dataclass
 class Slot:
     index: int              # into the document's mentions
@@ -42,6 +47,8 @@ class State:
     events_seen: list[int] = field(default_factory=list)
     programs_seen: list[int] = field(default_factory=list)
     previous_text: str = ""                  # the sentence before this one
+    topic: int | None = None                 # the program or initiative it was about
+    extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
 
 
 @dataclass
@@ -52,15 +59,26 @@ class Context:
     sent: SentenceText
     words: list[Eojeol]
     slots: list[Slot]
-    cues: Cues
+    lex: Lexicon
     affiliations: list[tuple[int, int]]      # (person, organisation) stated here
     subject: int | None = None               # the acting subject written here
     speaker: bool = False                    # ... a person speaking
     actor: int | None = None                 # the acting organisation, written or carried
+    previous_topic: int | None = None        # the program the sentence before was about
 
     @property
     def text(self) -> str:
         return self.sent.text
+
+    @property
+    def cues(self) -> Cues:
+        return self.lex.cues
+
+    def public_body(self, index: int) -> bool:
+        """A ministry, agency, local government or other public institution."""
+        m = self.mentions[index]
+        group = self.lex.group_of(m.canonical or m.text) or self.lex.group_of(m.text)
+        return group in PUBLIC_GROUPS or m.text.endswith(tuple(self.cues.government_suffix))
 
     @property
     def mentions(self) -> list[Mention]:
@@ -218,20 +236,44 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     return None
 
 
+def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
+                   sent: SentenceText) -> bool:
+    """Whether the sentence has a subject that names no entity (업계는, 시민들은): then the
+    organisation of the sentences before does not act in it. Time words (올해는) and
+    the sentence's things (X 사업은) do not count."""
+    quotes = _quote_spans(sent.text)
+    for w in words:
+        if w.tail.strip() not in cues.subject_particle or not w.stem:
+            continue
+        if any(a < w.start - sent.start_char < b for a, b in quotes):
+            continue
+        if w.stem in cues.trim:
+            continue
+        if any(x.mention.start < w.stem_end and w.start < x.mention.end for x in slots):
+            return False
+        return w.stem not in cues.pronoun and not w.stem.endswith(tuple(cues.org_anaphor))
+    return False
+
+
 def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[Slot],
             lex: Lexicon) -> Context:
     """The sentence's context; updates the document's state."""
     cues = lex.cues
-    ctx = Context(state, sent, words, slots, cues, _affiliations(state, slots))
+    ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
     ms = state.mentions
     ctx.subject = _subject(state, sent, slots, cues)
     ctx.speaker = ctx.subject is not None and ms[ctx.subject].type == "Person"
     actor = state.affiliation.get(ctx.subject) if ctx.speaker else ctx.subject
-    if actor is None and not any(x.role.startswith("subj") and not x.quoted for x in slots):
+    if actor is None and not any(x.role.startswith("subj") and not x.quoted
+                                 and x.mention.type in ("Organization", "Person") for x in slots) \
+            and not _other_subject(words, slots, cues, sent):
         actor = state.subject
     elif actor is not None:
         state.subject = actor
     ctx.actor = actor
+    ctx.previous_topic = state.topic
+    state.topic = next((x.index for x in slots if x.mention.type in ("Program", "Initiative")
+                        and x.role.startswith("subj") and not x.quoted), None)
     state.orgs_seen += [o.index for o in ctx.orgs]
     state.events_seen += [e.index for e in ctx.events]
     state.programs_seen += [x.index for x in ctx.of_type("Program")]

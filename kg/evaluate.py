@@ -252,16 +252,13 @@ class GraphEntities:
 
 
 def read_graph(path: Path) -> GraphEntities:
-    """Parse the graph (format from the file extension, else Turtle) and index it."""
+    """Parse the graph (format from the file extension) and index it."""
+    from kg.rdfload import load_graph
+
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise UsageError(f"no graph at {path}")
-    graph = Graph()
-    try:
-        graph.parse(str(path))
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise UsageError(f"{path}: cannot parse the graph: {reason}") from None
+    graph = load_graph(path)  # any format kg writes; N-Quads as the union of their graphs
 
     types: dict[Node, str] = {}
     for node, cls in graph.subject_objects(RDF.type):

@@ -21,11 +21,16 @@ from kg.types import Document, Entity, Evidence, Relation
 
 ENT = Namespace(BASE + "id/")
 DOC = Namespace(BASE + "doc/")
+TEXT = Namespace(BASE + "text/")  # a document's cleaned text: OUTDIR/text/<slug>.txt
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
-PREFIXES = {"kg": KG, "ent": ENT, "doc": DOC, "schema": SCHEMA, "oa": OA, "prov": PROV,
-            "skos": SKOS, "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
-            "xsd": XSD}
+ORG = Namespace("http://www.w3.org/ns/org#")
+DCMITYPE = Namespace("http://purl.org/dc/dcmitype/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+PREFIXES = {"kg": KG, "ent": ENT, "doc": DOC, "txt": TEXT, "schema": SCHEMA, "oa": OA,
+            "prov": PROV, "org": ORG, "skos": SKOS, "dcterms": DCTERMS, "dcmitype": DCMITYPE,
+            "void": VOID, "dcat": DCAT, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,10 @@ class GraphData:
 
 
 def doc_slug(doc_id: str) -> str:
-    """An ASCII-safe slug of a file name: its stem when already safe, else a hash."""
-    stem = re.sub(r"\.[A-Za-z0-9]+$", "", doc_id)
+    """An ASCII-safe slug of a file name: its stem when already safe, else a hash. The
+    record on line 12 of news.jsonl (id "news.jsonl#12") is news-12."""
+    name, record = re.fullmatch(r"(.*?)(?:#(\d+))?", doc_id, re.S).groups()
+    stem = re.sub(r"\.[A-Za-z0-9]+$", "", name) + (f"-{record}" if record else "")
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,80}", stem):
         return stem
     return "d-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
@@ -58,12 +65,41 @@ def doc_iris(documents: Iterable[Document]) -> dict[str, URIRef]:
     return out
 
 
+def text_path(doc_iri: str) -> str:
+    """Where a document's cleaned text is written, relative to the output folder; also the
+    path of its IRI under BASE (text/<slug>.txt)."""
+    return "text/" + doc_iri.rsplit("/", 1)[-1] + ".txt"
+
+
+def text_iri(doc_iri: str) -> URIRef:
+    return URIRef(BASE + text_path(doc_iri))
+
+
 def lang_of(text: str) -> str:
     return "ko" if re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", text) else "en"
 
 
 def _lit(text: str) -> Literal:
     return Literal(text, lang=lang_of(text))
+
+
+# An absolute http(s) IRI (RFC 3987) with a host: no spaces, quotes, angle brackets,
+# braces, backslashes, carets, backticks or controls, which would break N-Triples
+_WEB_IRI = re.compile(r"https?://[^\s/?#<>\"{}|\\^`\x00-\x20\x7f-\x9f]+"
+                      r"[^\s<>\"{}|\\^`\x00-\x20\x7f-\x9f]*", re.I)
+
+
+def web_iri(url: str) -> bool:
+    """Whether a document's URL can be an IRI in the graph (else it stays a literal)."""
+    if not _WEB_IRI.fullmatch(url) or re.search(r"%(?![0-9A-Fa-f]{2})", url):
+        return False
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(url)
+    except ValueError:
+        return False
+    return True
 
 
 def evidence_iri(s: str, p: str, o: str, ev: Evidence) -> URIRef:
@@ -83,8 +119,12 @@ def to_rdf(data: GraphData) -> Graph:
 
 def to_triples(data: GraphData) -> list[tuple]:
     """The graph's triples (rdflib terms), each once, in a fixed order. Exporters read
-    this list: an rdflib Graph costs ~30 µs a triple to fill and to read back."""
-    return list(dict.fromkeys(_triples(data)))
+    this list: an rdflib Graph costs ~30 µs a triple to fill and to read back. The
+    dataset's own description (kg.dataset) comes last."""
+    from kg.dataset import describe
+
+    triples = list(dict.fromkeys(_triples(data)))
+    return triples + describe(data, len(triples))
 
 
 # Vocabulary terms, looked up once (rdflib namespace attribute access is slow)
@@ -96,6 +136,10 @@ OBJECT = RDF.object
 DOCUMENT = KG.Document
 IDENTIFIER = DCTERMS.identifier
 TITLE = DCTERMS.title
+ISSUED = DCTERMS.issued
+SOURCE = DCTERMS.source
+PUBLISHER = DCTERMS.publisher
+CREATOR = DCTERMS.creator
 SHA256 = KG.sha256
 LABEL = RDFS.label
 ALT = SKOS.altLabel
@@ -110,6 +154,13 @@ DESCRIPTION = SCHEMA.description
 YEAR = KG.year
 DERIVED = PROV.wasDerivedFrom
 SELECTOR = OA.hasSelector
+SPECIFIC = OA.SpecificResource
+HAS_SOURCE = OA.hasSource
+HAS_FORMAT = DCTERMS.hasFormat
+FORMAT = DCTERMS.format
+TEXT_TYPE = DCMITYPE.Text
+PROV_ENTITY = PROV.Entity
+OFFSET = XSD.nonNegativeInteger
 QUOTE = OA.TextQuoteSelector
 EXACT = OA.exact
 POSITION = OA.TextPositionSelector
@@ -122,16 +173,38 @@ def _triples(data: GraphData) -> list[tuple]:
     triples: list[tuple] = []
     add = triples.append
     docs = doc_iris(data.documents)
+    texts = {d: text_iri(iri) for d, iri in docs.items()}
+    schema = load_schema()
+    standard = {t: [URIRef(c) for c in v.standard] for t, v in schema.types.items()}
     ent = str(ENT)  # URIRef(ent + key): rdflib's Namespace lookups cost microseconds each
     for d in data.documents:
         node = docs[d.id]
         add((node, TYPE, DOCUMENT))
+        for cls in schema.document_standard:
+            add((node, TYPE, URIRef(cls)))
         add((node, IDENTIFIER, Literal(d.id)))
         add((node, TITLE, _lit(d.title)))
         add((node, SHA256, Literal(d.sha256)))
+        if d.date:
+            add((node, ISSUED, Literal(d.date, datatype=XSD.date)))
+        if d.url:
+            add((node, SOURCE, URIRef(d.url) if web_iri(d.url) else Literal(d.url)))
+        if d.publisher:
+            add((node, PUBLISHER, _lit(d.publisher)))
+        if d.author:
+            add((node, CREATOR, _lit(d.author)))
+        # the cleaned text that evidence offsets count in, written beside the graph
+        text = texts[d.id]
+        add((node, HAS_FORMAT, text))
+        add((text, TYPE, TEXT_TYPE))
+        add((text, TYPE, PROV_ENTITY))
+        add((text, FORMAT, Literal("text/plain; charset=utf-8")))
+        add((text, DERIVED, node))
     for e in data.entities:
         node = URIRef(ent + e.key)
         add((node, TYPE, KG[e.type]))
+        for cls in standard[e.type]:  # so that stores without inference answer them
+            add((node, TYPE, cls))
         add((node, LABEL, _lit(e.label)))
         for alias in e.aliases:
             add((node, ALT, _lit(alias)))
@@ -159,18 +232,20 @@ def _triples(data: GraphData) -> list[tuple]:
         for ev in r.evidence:
             st = evidence_iri(r.subject, r.predicate, r.object, ev)
             add((st, TYPE, STATEMENT))
+            add((st, TYPE, SPECIFIC))  # the sentence: a part of the document's text
             add((st, SUBJECT, s))
             add((st, PREDICATE, p))
             add((st, OBJECT, o))
             add((st, DERIVED, docs[ev.doc_id]))
+            add((st, HAS_SOURCE, texts[ev.doc_id]))
             quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
             add((st, SELECTOR, quote))
             add((quote, TYPE, QUOTE))
             add((quote, EXACT, _lit(ev.text)))
             add((st, SELECTOR, position))
             add((position, TYPE, POSITION))
-            add((position, START, Literal(ev.start, datatype=XSD.integer)))
-            add((position, END, Literal(ev.end, datatype=XSD.integer)))
+            add((position, START, Literal(ev.start, datatype=OFFSET)))
+            add((position, END, Literal(ev.end, datatype=OFFSET)))
             for rule in ev.rules:
                 add((st, EXTRACTED_BY, Literal(rule)))
     return triples

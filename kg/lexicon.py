@@ -31,6 +31,7 @@ class Name:
 
     type: str
     canonical: str
+    group: str = ""        # the file it comes from: local-governments, companies-kr ...
 
 
 Words = frozenset[str]
@@ -66,10 +67,15 @@ class Cues:
     local_suffix: Words
     local_head: Words
     list_head: Words
+    org_descriptor: Words
+    company_suffix: Words
+    org_verb: Words
+    org_follow: Words
     list_end: Words
     etc: Words
     brand: Words
     brand_not_after: Words
+    name_attachment: Words
     # quoted names: the words around a quote that type it
     quote_initiative_after: Words
     quote_product_after: Words
@@ -114,6 +120,10 @@ class Cues:
     verb_select: Words
     means: Words
     consortium: Words
+    consortium_lead: Words
+    member_verb: Words
+    win: Words
+    lose: Words
     government_suffix: Words
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
@@ -134,6 +144,10 @@ class Cues:
                 return word[-n:]
         return None
 
+    @property
+    def local_head_words(self) -> frozenset[str]:
+        return frozenset(self.mapping("local_head"))
+
     def mapping(self, kind: str) -> dict[str, str]:
         """A kind written as key=value words (시장=시)."""
         return dict(w.split("=", 1) if "=" in w else (w, "") for w in getattr(self, kind))
@@ -151,6 +165,10 @@ class Lexicon:
     def type_of(self, surface: str) -> str | None:
         name = self.names.get(surface)
         return name.type if name else None
+
+    def group_of(self, surface: str) -> str | None:
+        name = self.names.get(surface)
+        return name.group if name else None
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -182,7 +200,7 @@ def load_names(folder: Path) -> Mapping[str, Name]:
             canonical = cols[0]
             aliases = cols[1].split("|") if len(cols) > 1 and cols[1] else []
             for surface in [canonical, *aliases]:
-                names.setdefault(surface.strip(), Name(etype, canonical))
+                names.setdefault(surface.strip(), Name(etype, canonical, path.stem))
     return MappingProxyType(names)
 
 

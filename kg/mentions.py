@@ -72,7 +72,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     for sent, words in sentence_words(doc):
         if not words:
             continue
-        ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char]
+        ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char
+                 and whole_word(c, words, lex)]
         s = Sentence(doc, text, sent, words, lex, ruler)
         found = _run(SENTENCE, s)
         people = _run(PEOPLE, s)
@@ -100,6 +101,21 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
             c.rule = c.rule or rule.name
             d.found.append(c)
     return sorted(d.found, key=lambda c: c.start)
+
+
+def whole_word(c: Candidate, words: list, lex: Lexicon) -> bool:
+    """A known name is a mention where it is a whole word (or starts a word that goes
+    on with a title or an office: 부산시장, 과기정통부장관), not the start of a longer
+    unknown name (윈스 in 윈스테크, 카카오 in 카카오뱅크)."""
+    w = next((x for x in words if x.start <= c.start < x.end), None)
+    if w is None or c.end >= w.stem_end:
+        return True
+    rest = w.stem[c.end - w.start:]
+    if not rest[0].isalnum():
+        return True
+    cues = lex.cues
+    return rest in cues.local_head_words or cues.ends_with(rest, "title") == rest \
+        or rest in cues.name_attachment
 
 
 def _drop_inside_aliases(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -178,5 +194,6 @@ def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
                            aliases=tuple(dict.fromkeys(a for a in aliases if a != surface)),
                            canonical=c.canonical if c.type != "Person" and c.rule != "anaphor"
                            else None,
-                           money=c.money, role=c.role, phrase=c.phrase, rule=c.rule))
+                           money=c.money, role=c.role, phrase=c.phrase, rule=c.rule,
+                           year=c.year))
     return out

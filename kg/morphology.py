@@ -29,6 +29,7 @@ class Eojeol:
     tail_tag: str          # first tag after the stem: JKS, JX, JKO, ...
     text: str
     stem: str
+    oov: bool = False      # the stem holds a word Kiwi did not know (a new name, mostly)
 
     @property
     def noun_only(self) -> bool:
@@ -44,10 +45,12 @@ class _Tok:
     tag: str
     idx: int
     space: bool
+    oov: bool = False
 
 
 def _tokens(doc: Doc) -> list[_Tok]:
-    return [_Tok(t.text, t.tag_, t.idx, bool(t.whitespace_)) for t in doc]
+    unknown = set(doc.user_data.get("kg_oov", ()))
+    return [_Tok(t.text, t.tag_, t.idx, bool(t.whitespace_), t.i in unknown) for t in doc]
 
 
 def eojeols(doc: Doc, sent: Span, text: str | None = None,
@@ -88,8 +91,10 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
             tail_tag = tag
             break
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        oov = any(t.oov and t.idx < stem_end for t in toks)
         out.append(Eojeol(start, end, stem_end, [t.tag for t in toks],
-                          text[stem_end:end], tail_tag, text[start:end], text[start:stem_end]))
+                          text[stem_end:end], tail_tag, text[start:end], text[start:stem_end],
+                          oov))
     return out
 
 

@@ -18,6 +18,8 @@ from spacy.vocab import Vocab
 
 log = logging.getLogger(__name__)
 
+OOV = "kg_oov"  # doc.user_data key: indices of the tokens Kiwi did not know
+
 # Kiwi tag -> Universal POS, for the few decisions the rules take on `pos_`.
 _UPOS = {
     "NNG": "NOUN", "NNB": "NOUN", "NP": "PRON", "NR": "NUM", "SN": "NUM",
@@ -74,7 +76,7 @@ class KiwiTokenizer:
                             continue
                         if e <= s:
                             continue
-                        spans.append([s, e, [tok.tag], first])
+                        spans.append([s, e, [tok.tag], first, tok.oov])
                         first = False
             line_start += len(line)
         return self._make_doc(text, spans)
@@ -84,6 +86,7 @@ class KiwiTokenizer:
         spaces: list[bool] = []
         tags: list[str] = []
         starts: list[bool] = []
+        oov: list[int] = []
 
         def gap(start: int, end: int) -> None:
             # Text Kiwi did not cover (white space, odd symbols) becomes tokens too,
@@ -101,8 +104,10 @@ class KiwiTokenizer:
                 starts.append(False)
 
         pos = 0
-        for s, e, tagl, sent_start in spans:
+        for s, e, tagl, sent_start, unknown in spans:
             gap(pos, s)
+            if unknown:
+                oov.append(len(words))
             words.append(text[s:e])
             spaces.append(False)
             tags.append("+".join(tagl))
@@ -110,9 +115,12 @@ class KiwiTokenizer:
             pos = e
         gap(pos, len(text))
         # Kiwi's splitter decides sentences; spaCy must not guess others.
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags,
-                   pos=["SPACE" if t == "_SP" else _upos(t) for t in tags],
-                   sent_starts=[bool(s) or i == 0 for i, s in enumerate(starts)])
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags,
+                  pos=["SPACE" if t == "_SP" else _upos(t) for t in tags],
+                  sent_starts=[bool(s) or i == 0 for i, s in enumerate(starts)])
+        # the tokens Kiwi did not know (out of vocabulary): new names, mostly
+        doc.user_data[OOV] = tuple(oov)
+        return doc
 
     # spaCy calls these when a pipeline is saved; the tokenizer has no state to save.
     def to_bytes(self, **_kwargs) -> bytes:

@@ -100,7 +100,7 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
             if st.predicate in schema.symmetric and o < s:
                 s, o = o, s
             evidence.setdefault((s, st.predicate, o), set()).add(
-                replace(st.evidence, rules=(st.rule,)))
+                replace(st.evidence, rules=st.rules))
     # linking can change a type (a Program named like an Initiative): check again
     allowed = {k: v for k, v in evidence.items()
                if schema.allows(k[1], by_key[k[0]].type, by_key[k[2]].type)}
@@ -135,18 +135,19 @@ def _width(ev: Evidence) -> int:
 def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
           max_bytes: int = DEFAULT_MAX_BYTES, pipeline: Pipeline | None = None,
           jobs: int = 1, cache_dir: str | Path | None = None,
-          dask_address: str | None = None) -> BuildResult:
+          dask_address: str | None = None, fields: dict[str, str] | None = None) -> BuildResult:
     """Read the inputs, extract, link, and (when out_dir is given) write the outputs.
 
     `jobs` worker processes, or a Dask cluster at `dask_address`, extract in
-    parallel; `cache_dir` keeps extractions for the next build. Unreadable files are
+    parallel; `cache_dir` keeps extractions for the next build; `fields` names the
+    fields of record files (text=body, date=published…). Unreadable files are
     reported in BuildResult.errors and do not stop the others."""
     from kg.execution import extract_documents
 
     inputs = list(inputs)
     if not inputs:
         raise UsageError("no inputs given")
-    documents, errors = load_documents(inputs, max_bytes=max_bytes)
+    documents, errors = load_documents(inputs, max_bytes=max_bytes, fields=fields)
     for err in errors:  # the caller reports them; logged for library users' debugging
         log.info("skipped %s", err)
     if not documents:  # nothing to build: keep the previous output rather than empty it
@@ -166,7 +167,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
 def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:
     """Render every output in memory first, then move each into place atomically:
     a failure while rendering leaves the previous build untouched."""
-    from kg.export import render_all
+    from kg.export import render_all, stale_texts
     from kg.io import atomic_write_bytes
 
     rendered = render_all(data, to_triples(data), to_networkx(data))
@@ -178,4 +179,6 @@ def write_outputs(data: GraphData, out_dir: Path) -> tuple[Path, ...]:
         path = out_dir / name
         atomic_write_bytes(path, payload)
         written.append(path)
+    for path in stale_texts(out_dir, rendered):  # the texts of documents no longer read
+        path.unlink(missing_ok=True)
     return tuple(written)

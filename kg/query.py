@@ -6,6 +6,7 @@ pyoxigraph in a `VALUES` block, never as raw text spliced into the query.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,25 @@ from kg.resources import queries_dir
 QUERY_DIR = queries_dir()
 FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
            "tsv": ox.QueryResultsFormat.TSV}
-_RDF_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-                ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD,
-                ".trig": ox.RdfFormat.TRIG}
+
+
+# "# param: name (required) — any name of the entity, e.g. 과기정통부"
+_PARAM = re.compile(r"#\s*param:\s*([A-Za-z_][A-Za-z0-9_]*)\s*\((required|optional)\)\s*[—–-]+\s*"
+                    r"(.*?),?\s+e\.g\.\s+(\S.*?)\s*$")
+_MAX_CELL = 60  # columns: longer cells are cut with "..."
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter a saved query declares in its header."""
+
+    name: str
+    required: bool
+    description: str
+    example: str
+
+    def usage(self) -> str:
+        return f"--param {self.name}=VALUE ({'required' if self.required else 'optional'})"
 
 
 @dataclass(frozen=True)
@@ -27,6 +44,7 @@ class NamedQuery:
     name: str
     description: str
     text: str
+    params: tuple[Param, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,28 +57,43 @@ class Results:
 
 
 def load_store(graph: Path) -> ox.Store:
-    graph = Path(graph)
-    if not graph.is_file():
-        raise UsageError(f"{graph}: no such graph file")
-    fmt = _RDF_FORMATS.get(graph.suffix.lower())
-    if fmt is None:
-        raise UsageError(f"{graph}: unknown RDF format (use .ttl, .nt, .nq, .jsonld or .trig)")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(graph), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise UsageError(f"{graph}: cannot be parsed: {str(exc).splitlines()[0]}") from None
-    return store
+    """The graph file (or output folder) in an in-memory store; queries see the union of
+    its graphs (kg.rdfload)."""
+    from kg.rdfload import load_store as load
+
+    return load(graph)
 
 
 def list_queries(folder: Path = QUERY_DIR) -> list[NamedQuery]:
-    """The saved queries; the leading `#` comment lines of each are its description."""
-    out = []
-    for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        lines = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
-        out.append(NamedQuery(path.stem, " ".join(lines[:2]) if lines else "", text))
-    return out
+    """The saved queries, each described by the `#` comment lines at its top."""
+    return [parse_query(path.stem, path.read_text(encoding="utf-8"))
+            for path in sorted(folder.glob("*.rq"))]
+
+
+def parse_query(name: str, text: str) -> NamedQuery:
+    """A query and its header: description lines, then `# param:` lines."""
+    description: list[str] = []
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        if re.match(r"#\s*param\b", line):
+            m = _PARAM.match(line)
+            if m is None:
+                raise UsageError(f"query {name!r}: cannot read {line!r} (expected "
+                                 "'# param: NAME (required|optional) — WHAT, e.g. EXAMPLE')")
+            params.append(Param(m[1], m[2] == "required", m[3], m[4]))
+        else:
+            description.append(line[1:].strip())
+    return NamedQuery(name, " ".join(x for x in description if x), text, tuple(params))
+
+
+def read_query_file(path: Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the query: {getattr(exc, 'strerror', None) or exc}"
+                         ) from None
 
 
 def named_query(name: str) -> NamedQuery:
@@ -69,6 +102,34 @@ def named_query(name: str) -> NamedQuery:
             return q
     known = ", ".join(q.name for q in list_queries())
     raise UsageError(f"no saved query named {name!r} (known: {known})")
+
+
+def check_params(query: NamedQuery, params: dict[str, str]) -> None:
+    """Refuse a parameter the query does not declare, and a missing required one."""
+    declared = {p.name: p for p in query.params}
+    for key in sorted(params):
+        if key not in declared:
+            if not declared:
+                raise UsageError(f"--param {key}: query {query.name!r} takes no parameters")
+            takes = "; ".join(f"--param {p.name}=VALUE, e.g. --param {p.name}={p.example}"
+                              for p in query.params)
+            raise UsageError(f"--param {key}: query {query.name!r} has no parameter {key!r} "
+                             f"(it takes {takes})")
+    for p in query.params:
+        if p.required and p.name not in params:
+            raise UsageError(f"query {query.name!r} needs --param {p.name}=VALUE: {p.description}, "
+                             f"e.g. --param {p.name}={p.example}")
+
+
+def format_list(queries: list[NamedQuery]) -> str:
+    """The saved queries for `kg query --list`: name, description, then each parameter."""
+    width = max((len(q.name) for q in queries), default=0) + 2
+    lines = []
+    for q in queries:
+        lines.append(f"{q.name.ljust(width)}{q.description}".rstrip())
+        for p in q.params:
+            lines.append(f"{' ' * width}{p.usage()}: {p.description}, e.g. {p.example}")
+    return "\n".join(lines)
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
@@ -95,7 +156,8 @@ def bind(sparql: str, params: dict[str, str] | None) -> str:
 
 def _execute(store: ox.Store, sparql: str, params: dict[str, str] | None):
     try:
-        return store.query(bind(sparql, params))
+        # the union of the graphs: N-Quads keep each document in its own graph
+        return store.query(bind(sparql, params), use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise UsageError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
 
@@ -123,16 +185,50 @@ def query_text(store: ox.Store, sparql: str, params: dict[str, str] | None = Non
     return format_table(run(store, sparql, params))
 
 
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: East Asian wide and fullwidth characters take
+    two (Hangul syllables, Hanja), combining and format characters and the vowels and
+    final consonants of conjoining Hangul jamo none."""
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    if (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+            or "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7ff"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _fit(text: str, width: int) -> str:
+    """The text cut to at most `width` columns (ending in "..." when cut)."""
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _char_width(ch)
+        if used + w > width - 3:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "..."
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
 def format_table(res: Results) -> str:
+    """Rows under a header, columns aligned by display width (Korean counts two)."""
     if res.boolean is not None:
         return "true" if res.boolean else "false"
-    cells = [["" if t is None else t.value for t in row] for row in res.rows]
-    widths = [max([len(v)] + [min(len(r[i]), 60) for r in cells])
+    cells = [[_fit(" ".join(("" if t is None else t.value).split()), _MAX_CELL) for t in row]
+             for row in res.rows]
+    widths = [max([display_width(v)] + [display_width(r[i]) for r in cells])
               for i, v in enumerate(res.variables)]
-    lines = [" | ".join(v.ljust(w) for v, w in zip(res.variables, widths)),
+    lines = [" | ".join(_pad(v, w) for v, w in zip(res.variables, widths)),
              "-+-".join("-" * w for w in widths)]
     for row in cells:
-        lines.append(" | ".join((c if len(c) <= 60 else c[:57] + "...").ljust(w)
-                                for c, w in zip(row, widths)))
+        lines.append(" | ".join(_pad(c, w) for c, w in zip(row, widths)))
+    lines = [line.rstrip() for line in lines]
     lines.append(f"({len(cells)} rows)")
     return "\n".join(lines)

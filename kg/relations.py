@@ -7,7 +7,7 @@ it; the ontology's domains and ranges are checked here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -31,7 +31,7 @@ class Statement:
     predicate: str
     object: int
     evidence: Evidence
-    rule: str = ""
+    rules: tuple[str, ...] = ()    # every rule that stated it in this sentence
 
 
 def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
@@ -53,7 +53,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
                 if f.subject != f.object:
                     out.append(Statement(f.subject, f.predicate, f.object,
                                          _evidence(sent, mentions, f.subject, f.object),
-                                         f.rule or rule.name))
+                                         (f.rule or rule.name,)))
         state.previous_text = sent.text
     out = _dedupe(out)
     schema = load_schema()
@@ -74,10 +74,11 @@ def _evidence(sent: SentenceText, mentions: list[Mention], *idx: int) -> Evidenc
 
 
 def _dedupe(out: list[Statement]) -> list[Statement]:
-    seen, kept = set(), []
+    """One statement per relation and sentence, with the rules of all that stated it."""
+    kept: dict[tuple, Statement] = {}
     for s in out:
         key = (s.subject, s.predicate, s.object, s.evidence.start)
-        if key not in seen:
-            seen.add(key)
-            kept.append(s)
-    return kept
+        first = kept.get(key)
+        kept[key] = s if first is None else replace(
+            first, rules=tuple(sorted(set(first.rules) | set(s.rules))))
+    return list(kept.values())

@@ -71,6 +71,7 @@ class EntityType:
     shape: str
     glyph: str
     dashed: bool
+    standard: tuple[str, ...] = ()  # IRIs of the standard classes it is a subclass of
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Predicate:
 class Schema:
     types: Mapping[str, EntityType]        # in kg.ttl's order
     predicates: Mapping[str, Predicate]
+    document_standard: tuple[str, ...] = ()  # standard classes of kg:Document
 
     @property
     def core(self) -> tuple[str, ...]:
@@ -121,6 +123,14 @@ def _classes(g: Graph, node) -> frozenset[str]:
     return frozenset(_local(m) for m in members)
 
 
+def _standard(g: Graph, cls: URIRef) -> tuple[str, ...]:
+    """The classes of other vocabularies that kg.ttl makes `cls` a subclass of (directly):
+    builds state them too, so that stores without inference find the nodes by them."""
+    ns = str(KG._NS)
+    return tuple(sorted(str(o) for o in g.objects(cls, RDFS.subClassOf)
+                        if isinstance(o, URIRef) and not str(o).startswith(ns)))
+
+
 def _order(g: Graph, term: URIRef, text: str) -> int:
     """Position of a term's declaration in kg.ttl, so that tables follow the file."""
     return text.find(f"\n{term.n3(g.namespace_manager)}\n")
@@ -140,7 +150,8 @@ def load_schema(path: Path | None = None) -> Schema:
         colour, shape, glyph, *rest = str(g.value(cls, KG.displayStyle) or "#8c8c8c dot ○").split()
         types[_local(cls)] = EntityType(_local(cls), str(g.value(cls, KG.tier)),
                                         _label(g, cls, "ko"), _label(g, cls, "en"),
-                                        colour, shape, glyph, "dashed" in rest)
+                                        colour, shape, glyph, "dashed" in rest,
+                                        _standard(g, cls))
     for prop in sorted(g.subjects(RDF.type, OWL.ObjectProperty), key=lambda p: _order(g, p, text)):
         if not str(prop).startswith(ns) or prop == KG.mentionedIn:
             continue
@@ -151,4 +162,5 @@ def load_schema(path: Path | None = None) -> Schema:
             _local(prop), _classes(g, domain), _classes(g, rng),
             (prop, RDF.type, OWL.SymmetricProperty) in g,
             _label(g, prop, "ko"), _label(g, prop, "en"))
-    return Schema(MappingProxyType(types), MappingProxyType(predicates))
+    return Schema(MappingProxyType(types), MappingProxyType(predicates),
+                  _standard(g, KG.Document))

@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Document:
-    """One input file after decoding and furniture stripping."""
+    """One input document after decoding and furniture stripping."""
 
-    id: str          # the file name, e.g. "002_430102f8735eb5df.txt"
+    id: str          # the file name, e.g. "002_430102f8735eb5df.txt"; "news.jsonl#12" for
+                     # the record on line 12 of a JSON Lines file (row 12 of a CSV file)
     path: str        # as given by the user (for messages only; never in outputs)
     title: str
     text: str        # cleaned, NFC-normalised content
     sha256: str      # of the cleaned text: identical articles are one document
+    # what the document says about itself (never the file's dates); None when unknown
+    date: str | None = None       # publication date, ISO 8601 (YYYY-MM-DD)
+    url: str | None = None
+    publisher: str | None = None  # outlet or issuing body
+    author: str | None = None
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def validate(graph_path: Path, shapes_path: Path | None = None) -> ValidationRes
     shapes are not usable SHACL.
     """
     shapes_path = Path(shapes_path) if shapes_path is not None else SHAPES_PATH
-    data = _load(Path(graph_path), "graph")
+    data = _load_data(Path(graph_path))
     shapes = _load(shapes_path, "shapes")
     core, sparql = _split_shapes(shapes)
 
@@ -169,6 +169,16 @@ def format_violations(result: ValidationResult) -> str:
 def _first_line(error: object) -> str:
     lines = str(error).strip().splitlines()
     return lines[0].strip() if lines else type(error).__name__
+
+
+def _load_data(path: Path) -> Graph:
+    """The graph to check: the union of the graphs of any file kg writes (kg.rdfload)."""
+    from kg.rdfload import load_graph
+
+    graph = load_graph(path)
+    for prefix, ns in _PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
 
 
 def _load(path: Path, what: str) -> Graph:

@@ -16,7 +16,9 @@ def pytest_sessionstart(session):
     if os.environ.get("KG_TEST_INSTALLED"):
         import kg
 
-        if Path(kg.__file__).resolve().is_relative_to(ROOT):
+        # the source package is ROOT/kg; scripts/test.sh's default virtualenv is inside
+        # ROOT too (.venv-test), so "anywhere under ROOT" would refuse the installed one
+        if Path(kg.__file__).resolve().parent == (ROOT / "kg").resolve():
             raise pytest.UsageError(f"testing the source tree ({kg.__file__}), "
                                     "not the installed package")
 

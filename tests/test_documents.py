@@ -1,6 +1,7 @@
 """Reading one document: encodings, normalisation, markup and page furniture."""
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -189,3 +190,34 @@ def test_seed_furniture_is_stripped(seed_docs, doc_id):
 ])
 def test_seed_article_body_is_kept(seed_docs, doc_id, sentence):
     assert sentence in seed_docs[doc_id].text
+
+
+def test_html_metadata_from_meta_tags(tmp_path):
+    page = NEWS_PAGE.replace('<meta property="og:title"', """\
+<meta property="article:published_time" content="2025-05-13T10:21:00+09:00">
+<meta property="og:url" content="https://www.hanbit.example.kr/news/articleView.html?idxno=1234">
+<meta property="og:site_name" content="한빛일보">
+<meta name="author" content="박서연 기자">
+<meta property="og:title\"""")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    doc = read_one(tmp_path / "page.html")
+    assert (doc.title, doc.date, doc.url, doc.publisher, doc.author) == (
+        "행안부, 공공부문 AI 확산에 120억원 투입", "2025-05-13",
+        "https://www.hanbit.example.kr/news/articleView.html?idxno=1234", "한빛일보", "박서연 기자")
+
+
+def test_html_without_metadata_tags(tmp_path):
+    """The byline's date is in the markup; no author or site is guessed from the text."""
+    (tmp_path / "page.html").write_text(NEWS_PAGE, encoding="utf-8")
+    doc = read_one(tmp_path / "page.html")
+    assert (doc.date, doc.url, doc.publisher, doc.author) == ("2025-05-13", None, None, None)
+
+
+def test_text_files_have_no_metadata(tmp_path):
+    """Never the file's modification time: a text file has no date."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    doc = read_one(path)
+    assert (doc.title, doc.date, doc.url, doc.publisher, doc.author) == (
+        ARTICLE.split("\n")[0], None, None, None, None)

@@ -46,9 +46,9 @@ def mentions_of(pipeline, text: str) -> set[tuple[str, str]]:
     ("팀 쿡 애플 최고경영자는 서울을 방문했다.", ("Person", "팀 쿡")),
     ("행정안전부(장관 김철수)는 지침을 냈다.", ("Person", "김철수")),
     # a city acting is its government; elsewhere it is a place
-    ("대구시는 AI 특구를 신청했다.", ("Organization", "대구시")),
+    ("대구시는 AI 특구를 신청했다.", ("Organization", "대구광역시")),
     ("행사는 대구에서 열렸다.", ("Place", "대구")),
-    ("홍길동 대구시장은 말했다.", ("Organization", "대구시")),
+    ("홍길동 대구시장은 말했다.", ("Organization", "대구광역시")),
     # products named after a brand
     ("기관은 아마존 다이나모DB를 도입했다.", ("Product", "아마존 다이나모DB")),
     # money stated as an investment

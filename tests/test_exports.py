@@ -1,6 +1,7 @@
 """Exports for graph databases, each loaded for real: N-Triples, N-Quads and JSON-LD into
-pyoxigraph (and rdflib), GraphML into networkx, the Neo4j CSVs into an embedded Cypher
-database (LadybugDB, the successor of Kùzu; Kùzu itself as a fallback)."""
+pyoxigraph (and rdflib, pyld), GraphML into networkx, the Kùzu/Ladybug CSVs into both
+embedded Cypher databases by their own script (tests/test_stores.py compares answers
+across stores)."""
 from __future__ import annotations
 
 import csv
@@ -14,11 +15,13 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg.export.propertygraph import (NODE_HEADER, RELATIONSHIP_HEADER, relationship_type,
-                                     render_graphml, render_neo4j)
-from kg.export.rdf import render_jsonld, render_nquads, render_ntriples
+from kg.export.jsonld import render_jsonld
+from kg.export.kuzu import render_kuzu
+from kg.export.neo4j import NODE_HEADER, RELATIONSHIP_HEADER, render_neo4j
+from kg.export.propertygraph import relationship_type, render_graphml
+from kg.export.rdf import render_nquads, render_ntriples
 from kg.export.turtle import render_turtle
-from kg.graph import ENT, GraphData, doc_iris, evidence_iri, to_networkx, to_rdf
+from kg.graph import ENT, GraphData, doc_iris, evidence_iri, to_rdf
 from kg.types import Document, Entity, Evidence, Money, Relation
 
 PREFIXES = """
@@ -26,6 +29,8 @@ PREFIX kg: <https://w3id.org/kg-ko/ontology#>
 PREFIX schema: <https://schema.org/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
 INVESTMENTS = PREFIXES + """
 # DISTINCT: over a union of named graphs a triple stated by two documents is seen twice
@@ -115,95 +120,114 @@ def test_ntriples_lines_sorted(rdf):
     assert lines == sorted(lines) and len(lines) == len(rdf)
 
 
-def test_nquads_union_is_the_turtle(data, rdf, turtle_store):
-    store = _store(render_nquads(data, rdf), ox.RdfFormat.N_QUADS)
-    assert len(_triples(store)) == len(turtle_store)
+def _count(store: ox.Store, where: str) -> int:
+    rows = store.query(PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}",
+                       use_default_graph_as_union=True)
+    return int(next(iter(rows))["n"].value)
+
+
+def test_nquads_hold_each_triple_once(data, rdf, turtle_store):
+    payload = render_nquads(data, rdf)
+    assert len(payload.splitlines()) == len(turtle_store)
+    store = _store(payload, ox.RdfFormat.N_QUADS)
+    assert len(store) == len(turtle_store)
     assert _triples(store) == _triples(turtle_store)
-    assert _investments(store, union=True) == _investments(turtle_store)
+    # as a bag: a union of the graphs counts and sums what the Turtle does
+    for where in ("?s ?p ?o", "?i schema:amount/schema:value ?v", "?e kg:mentionedIn ?d",
+                  "?st a rdf:Statement"):
+        assert _count(store, where) == _count(turtle_store, where), where
+    total = PREFIXES + "SELECT (SUM(?v) AS ?t) WHERE { ?i schema:amount/schema:value ?v }"
+    assert (next(iter(store.query(total, use_default_graph_as_union=True)))["t"]
+            == next(iter(turtle_store.query(total)))["t"])
 
 
-def test_nquads_one_named_graph_per_document(data, rdf):
+def test_nquads_layout(data, rdf):
+    """A document's graph holds its node, its text, its mentions and its evidence; the
+    default graph everything else (entity descriptions, relations, the dataset)."""
     store = _store(render_nquads(data, rdf), ox.RdfFormat.N_QUADS)
-    graphs = {g.value for g in store.named_graphs()}
-    assert graphs == {str(iri) for iri in doc_iris(data.documents).values()}
-    assert len(graphs) == len(data.documents)
-    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    # each document's graph holds its own node and evidence, and nothing of another's
-    for iri in doc_iris(data.documents).values():
-        documents = store.query(PREFIXES + f"SELECT ?d WHERE {{ GRAPH <{iri}> "
-                                "{ ?d a kg:Document } }")
-        assert {row["d"].value for row in documents} == {str(iri)}
-        derived = list(store.query(PREFIXES + f"SELECT ?d WHERE {{ GRAPH <{iri}> "
-                                   "{ ?st prov:wasDerivedFrom ?d } }"))
-        assert {row["d"].value for row in derived} == {str(iri)}
-        mentioned = store.query(PREFIXES + f"SELECT ?d WHERE {{ GRAPH <{iri}> "
-                                "{ ?e kg:mentionedIn ?d } }")
-        assert {row["d"].value for row in mentioned} == {str(iri)}
+    docs = doc_iris(data.documents)
+    assert {g.value for g in store.named_graphs()} == {str(i) for i in docs.values()}
+    for doc_id, iri in docs.items():
+        graph = ox.NamedNode(str(iri))
+        subjects = {q.subject.value for q in store.quads_for_pattern(None, None, None, graph)}
+        evidence = {str(evidence_iri(r.subject, r.predicate, r.object, ev)) + tail
+                    for r in data.relations for ev in r.evidence if ev.doc_id == doc_id
+                    for tail in ("", "-quote", "-position")}
+        mentioned = {str(ENT[e.key]) for e in data.entities if doc_id in e.docs}
+        assert subjects == {str(iri), f"https://w3id.org/kg-ko/text/{iri.rsplit('/', 1)[1]}.txt"
+                            } | evidence | mentioned
+        for q in store.quads_for_pattern(None, None, None, graph):
+            if q.subject.value in mentioned:
+                assert (q.predicate.value, q.object.value) == (
+                    "https://w3id.org/kg-ko/ontology#mentionedIn", str(iri))
+    default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert not [q for q in default if q.predicate.value.endswith("#mentionedIn")]
+    assert not [q for q in default if q.object.value.endswith("#Statement")]
+    assert {q.subject.value for q in default} >= {str(ENT[e.key]) for e in data.entities}
 
 
 def test_dropping_a_document_graph(data, rdf):
     store = _store(render_nquads(data, rdf), ox.RdfFormat.N_QUADS)
-    docs = doc_iris(data.documents)
-    mentions = {}
-    for e in data.entities:
-        for d in e.docs:
-            mentions.setdefault(d, []).append(e)
-    # the document with entities of its own and shared ones
-    doc_id = max(mentions, key=lambda d: (sum(len(e.docs) > 1 for e in mentions[d]), d))
-    iri = str(docs[doc_id])
-    own = [e for e in mentions[doc_id] if e.docs == (doc_id,)]
-    shared = [e for e in mentions[doc_id] if len(e.docs) > 1]
-    assert own and shared
-    evidenced_here = [r for r in data.relations if {ev.doc_id for ev in r.evidence} == {doc_id}]
-    evidenced_elsewhere = [r for r in data.relations
-                           if any(ev.doc_id != doc_id for ev in r.evidence)]
-    assert evidenced_here and evidenced_elsewhere
-
+    doc_id = data.documents[2].id
+    iri = str(doc_iris(data.documents)[doc_id])
     store.update(f"DROP GRAPH <{iri}>")
 
     def ask(query: str) -> bool:
         return store.query(PREFIXES + "ASK { " + query + " }", use_default_graph_as_union=True)
 
-    doc = f"<{iri}>"
-    assert not ask(f"{doc} ?p ?o") and not ask(f"?s ?p {doc}")
-    assert not ask(f"?st prov:wasDerivedFrom {doc}")
-    for e in own:
-        assert not ask(f"<{ENT[e.key]}> ?p ?o"), e
-    for e in shared:
-        assert ask(f"<{ENT[e.key]}> a kg:{e.type} ; rdfs:label ?l ; kg:mentionedIn ?d"), e
-        assert not ask(f"<{ENT[e.key]}> kg:mentionedIn {doc}")
-    for r in evidenced_here:
-        assert not ask(f"<{ENT[r.subject]}> kg:{r.predicate} <{ENT[r.object]}>"), r
-    for r in evidenced_elsewhere:
-        assert ask(f"<{ENT[r.subject]}> kg:{r.predicate} <{ENT[r.object]}>"), r
-    # every evidence record left is whole: its selectors stayed with it
-    left = store.query(PREFIXES + """
-        PREFIX oa: <http://www.w3.org/ns/oa#>
-        SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st prov:wasDerivedFrom ?d ;
-          oa:hasSelector [ oa:exact ?x ], [ oa:start ?s ] }""", use_default_graph_as_union=True)
-    # one record per (relation, document, sentence span): evidence differing only in its
-    # cue is one record in RDF
-    expected = len({evidence_iri(r.subject, r.predicate, r.object, ev)
-                    for r in data.relations for ev in r.evidence if ev.doc_id != doc_id})
-    assert int(next(iter(left))["n"].value) == expected
+    assert not ask(f"<{iri}> ?p ?o")
+    assert not ask(f"?st prov:wasDerivedFrom <{iri}>") and not ask(f"?e kg:mentionedIn <{iri}>")
+    for e in data.entities:  # descriptions are the corpus's: they stay until it is replaced
+        assert ask(f"<{ENT[e.key]}> a kg:{e.type} ; rdfs:label ?l"), e
+    left = _count(store, "?st a rdf:Statement ; prov:wasDerivedFrom ?d ; "
+                         "oa:hasSelector [ oa:exact ?x ], [ oa:start ?s ]")
+    assert left == len({evidence_iri(r.subject, r.predicate, r.object, ev)
+                        for r in data.relations for ev in r.evidence if ev.doc_id != doc_id})
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-def test_jsonld_loads_like_the_turtle(rdf, turtle_store):
+def test_jsonld_gives_the_turtle_in_pyoxigraph_rdflib_and_pyld(rdf, turtle_store):
+    from pyld import jsonld
+
     payload = render_jsonld(rdf)
     doc = json.loads(payload)
-    assert set(doc["@context"]) >= {"kg", "ent", "doc", "schema", "skos", "rdfs", "prov", "oa",
-                                    "dcterms", "xsd"}
-    assert all(isinstance(v, str) for v in doc["@context"].values())
-    assert doc["@graph"][0]["@id"].startswith(("doc:", "ent:"))
     store = _store(payload, ox.RdfFormat.JSON_LD)
-    assert len(store) == len(turtle_store)
     assert _triples(store) == _triples(turtle_store)
-    assert _investments(store) == _investments(turtle_store)
     g = Graph()
     g.parse(data=payload.decode("utf-8"), format="json-ld")
-    assert len(g) == len(rdf)
     assert set(g) == set(rdf)
+    # pyld: offline (the context is inline; no document loader is called)
+    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads"})
+    assert _triples(_store(nquads.encode(), ox.RdfFormat.N_QUADS)) == _triples(turtle_store)
+
+
+def test_jsonld_is_shaped_for_web_developers(data, rdf):
+    doc = json.loads(render_jsonld(rdf))
+    ctx = doc["@context"]
+    assert ctx["@language"] == "ko" and ctx["id"] == "@id" and ctx["type"] == "@type"
+    assert ctx["label"] == "rdfs:label" and ctx["currency"] == {"@id": "schema:currency",
+                                                               "@language": None}
+    assert ctx["partnersWith"] == {"@id": "kg:partnersWith", "@type": "@id"}
+    nodes = doc["@graph"]
+    kinds = []
+    for n in nodes:
+        t = n["type"] if isinstance(n["type"], list) else [n["type"]]
+        kinds.append("dataset" if "void:Dataset" in t else "document" if "Document" in t
+                     else "evidence" if "Statement" in t else "entity")
+    order = {"dataset": 0, "entity": 1, "document": 2, "evidence": 3}
+    assert [order[k] for k in kinds] == sorted(order[k] for k in kinds)
+    assert kinds.count("entity") == len(data.entities)
+    inv = next(n for n in nodes if n["id"] == "ent:" + next(
+        e.key for e in data.entities if e.label == "383억원"))
+    assert inv["type"] == ["Investment", "schema:Intangible"]
+    assert inv["label"] == "383억원"
+    assert inv["amount"] == {"id": inv["id"] + "-amount", "type": "MonetaryAmount",
+                             "currency": "KRW", "value": 38300000000}
+    assert isinstance(inv["mentionedIn"], str)  # one value: not a list
+    ev = next(n for n in nodes if "Statement" in n["type"])
+    assert list(ev)[:5] == ["id", "type", "subject", "predicate", "object"]
+    position = next(s for s in ev["selector"] if s["type"] == "TextPositionSelector")
+    assert isinstance(position["start"], int) and isinstance(position["end"], int)
 
 
 def test_tricky_text_round_trips_in_rdf():
@@ -215,162 +239,152 @@ def test_tricky_text_round_trips_in_rdf():
     assert _triples(_store(render_jsonld(rdf), ox.RdfFormat.JSON_LD)) == want
 
 
+# ---------------------------------------------------------------- evidence and description
+
+OA_Q = PREFIXES + """
+SELECT ?st ?source ?exact ?start ?end WHERE {
+  ?st a rdf:Statement , oa:SpecificResource ; oa:hasSource ?source ;
+      oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] ,
+                     [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }"""
+
+
+def test_every_evidence_offset_addresses_its_quote_in_the_written_text(seeds_out):
+    store = _store((seeds_out / "graph.ttl").read_bytes(), ox.RdfFormat.TURTLE)
+    rows = list(store.query(OA_Q))
+    assert len(rows) == _count(store, "?st a rdf:Statement")
+    base = "https://w3id.org/kg-ko/"
+    for row in rows:
+        source = row["source"].value
+        assert source.startswith(base + "text/")
+        text = (seeds_out / source[len(base):]).read_bytes().decode("utf-8")
+        start, end = int(row["start"].value), int(row["end"].value)
+        assert text[start:end] == row["exact"].value, row["st"]
+    # the datatype as written (Oxigraph's store reports derived integer types as xsd:integer)
+    oa = "http://www.w3.org/ns/oa#"
+    offsets = {t.object.datatype.value for t in ox.parse(path=str(seeds_out / "graph.ttl"))
+               if t.predicate.value in (oa + "start", oa + "end")}
+    assert offsets == {"http://www.w3.org/2001/XMLSchema#nonNegativeInteger"}
+
+
+def test_standard_classes_are_stated(seeds_out):
+    store = _store((seeds_out / "graph.ttl").read_bytes(), ox.RdfFormat.TURTLE)
+    for kg_class, standard in [("Organization", "http://www.w3.org/ns/org#Organization"),
+                               ("Organization", "https://schema.org/Organization"),
+                               ("Person", "https://schema.org/Person"),
+                               ("Place", "https://schema.org/Place"),
+                               ("Event", "https://schema.org/Event"),
+                               ("Product", "https://schema.org/Product"),
+                               ("Document", "http://www.w3.org/ns/prov#Entity")]:
+        n = _count(store, f"?x a kg:{kg_class}")
+        assert n and n == _count(store, f"?x a kg:{kg_class}, <{standard}>"), standard
+
+
+def test_dataset_description(data, rdf, seeds_out):
+    from kg.dataset import ontology_version
+
+    store = _store((seeds_out / "graph.ttl").read_bytes(), ox.RdfFormat.TURTLE)
+    rows = list(store.query("""
+        PREFIX void: <http://rdfs.org/ns/void#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX dcat: <http://www.w3.org/ns/dcat#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?ds ?n ?licence ?onto ?version WHERE {
+          ?ds a void:Dataset , dcat:Dataset ; void:triples ?n ; dcterms:license ?licence ;
+              dcterms:conformsTo ?onto ;
+              prov:wasGeneratedBy/prov:wasAssociatedWith/schema:softwareVersion ?version }"""))
+    assert len(rows) == 1
+    row = rows[0]
+    assert int(row["n"].value) == len(store)
+    assert row["licence"].value == "https://www.apache.org/licenses/LICENSE-2.0"
+    assert row["onto"].value == str(ontology_version()).rstrip() and "/ontology/" in row["onto"].value
+    sources = {r["d"].value for r in store.query(
+        f"SELECT ?d WHERE {{ <{row['ds'].value}> <http://purl.org/dc/terms/source> ?d }}")}
+    assert sources == {str(i) for i in doc_iris(data.documents).values()}
+
+
 # ---------------------------------------------------------------- GraphML
 
-def test_graphml_reads_back(data):
-    view = to_networkx(data)
-    payload = render_graphml(view)
+def test_graphml_has_typed_attributes_and_unique_edge_ids(data):
+    import xml.etree.ElementTree as ET
+
+    payload = render_graphml(data)
+    root = ET.fromstring(payload)
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    ids = [e.get("id") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+    assert len(ids) == len(set(ids)) == len(data.relations)
+    types = {k.get("attr.name"): k.get("attr.type") for k in root.findall("g:key", ns)
+             if k.get("for") == "node"}
+    assert types["amount"] == "long" and types["label"] == "string"
     back = nx.read_graphml(io.BytesIO(payload))
-    assert back.number_of_nodes() == view.number_of_nodes()
-    assert back.number_of_edges() == view.number_of_edges()
-    assert set(back.nodes) == set(view.nodes)
-    node = next(n for n, a in view.nodes(data=True) if a.get("amount"))
-    assert back.nodes[node]["amount"] == view.nodes[node]["amount"]
-    assert json.loads(back.nodes[node]["docs"]) == view.nodes[node]["docs"]
-    u, v, k = next(iter(view.edges(keys=True)))
-    assert json.loads(back.edges[u, v, k]["evidence"]) == json.loads(
-        json.dumps(view.edges[u, v, k]["evidence"]))
+    assert back.number_of_nodes() == len(data.entities)
+    inv = next(e for e in data.entities if e.label == "383억원")
+    assert back.nodes[inv.key]["amount"] == 38300000000
+    assert back.nodes[inv.key]["docs"].split("\n") == list(inv.docs)
+    rel = next(r for r in data.relations if len(r.evidence) > 1)
+    edge = next(a for u, v, a in back.edges(data=True) if (u, v) == (rel.subject, rel.object)
+                and a["predicate"] == rel.predicate)
+    assert edge["symmetric"] is (rel.predicate == "partnersWith")
+    assert edge["sentences"] == len(rel.evidence)
+    evidence = sorted(rel.evidence, key=lambda ev: (ev.doc_id, ev.start))
+    assert [edge[f"sentence_{i + 1}"] for i in range(len(evidence))] == [
+        ev.text for ev in evidence]
+    assert [edge[f"start_{i + 1}"] for i in range(len(evidence))] == [ev.start for ev in evidence]
+    assert b"True" not in payload and b"False" not in payload
 
 
 # ---------------------------------------------------------------- Neo4j CSVs
 
 def test_neo4j_headers_are_what_neo4j_admin_expects(data):
     out = render_neo4j(data)
-    assert set(out) == {"neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/load.cypher"}
+    assert set(out) == {"neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/load.cypher",
+                        "neo4j/constraints.cypher"}
     nodes_header = out["neo4j/nodes.csv"].split(b"\n", 1)[0].decode()
     rels_header = out["neo4j/relationships.csv"].split(b"\n", 1)[0].decode()
     assert nodes_header == ("id:ID,label,aliases:string[],docs:string[],amount:long,currency,"
-                            "role,:LABEL")
-    assert rels_header == ":START_ID,:END_ID,:TYPE,evidence,docs:string[]"
+                            "year:int,role,:LABEL")
+    assert rels_header == (":START_ID,:END_ID,:TYPE,sentences:string[],sentence_docs:string[],"
+                           "sentence_starts:long[],sentence_ends:long[],docs:string[]")
     assert tuple(nodes_header.split(",")) == NODE_HEADER
     assert tuple(rels_header.split(",")) == RELATIONSHIP_HEADER
-    # neo4j-admin's header grammar: name:type, :ID, :LABEL, :START_ID, :END_ID, :TYPE
-    for field in NODE_HEADER + RELATIONSHIP_HEADER:
-        assert re.fullmatch(r"[a-z]*(:(ID|LABEL|START_ID|END_ID|TYPE|string\[\]|long))?", field)
     nodes, rels = _csv_rows(out["neo4j/nodes.csv"]), _csv_rows(out["neo4j/relationships.csv"])
     assert len(nodes) == len(data.entities) and len(rels) == len(data.relations)
-    assert {r[":LABEL"] for r in nodes} == {e.type for e in data.entities}
     ids = {r["id:ID"] for r in nodes}
     assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rels)
-    assert {"INVESTS", "FUNDS_TARGET", "PARTNERS_WITH"} <= {r[":TYPE"] for r in rels}
-    assert relationship_type("fundsTarget") == "FUNDS_TARGET"
-    assert relationship_type("affiliatedWith") == "AFFILIATED_WITH"
-
-
-def test_load_cypher_covers_every_label_and_type(data):
-    out = render_neo4j(data)
-    script = out["neo4j/load.cypher"].decode("utf-8")
-    nodes, rels = _csv_rows(out["neo4j/nodes.csv"]), _csv_rows(out["neo4j/relationships.csv"])
-    types = {r["id:ID"]: r[":LABEL"] for r in nodes}
-    assert "apoc." not in script.lower()
-    statements = [s.strip() for s in re.sub(r"^//.*$", "", script, flags=re.M).split(";")
-                  if s.strip()]
-    loads = [s for s in statements if s.startswith("LOAD CSV WITH HEADERS FROM")]
-    for label in {r[":LABEL"] for r in nodes}:
-        assert any("'file:///nodes.csv'" in s and f"= '{label}'" in s
-                   and f"MERGE (n:`{label}` {{id: row.`id:ID`}})" in s for s in loads), label
-        assert f"FOR (n:`{label}`) REQUIRE n.id IS UNIQUE" in script
+    # every sentence is kept, with its document and offsets
+    assert sum(len(r["sentences:string[]"].split(";")) for r in rels) == sum(
+        len(r.evidence) for r in data.relations)
     for r in rels:
-        start, end = types[r[":START_ID"]], types[r[":END_ID"]]
-        assert any(f"= '{r[':TYPE']}'" in s and f"(s:`{start}` " in s and f"(o:`{end}` " in s
-                   and f"MERGE (s)-[r:`{r[':TYPE']}`]->(o)" in s for s in loads), r
-    # every column the script reads exists in the CSVs
-    for column in set(re.findall(r"row\.`([^`]+)`", script)):
+        n = len(r["sentences:string[]"].split(";"))
+        assert n == len(r["sentence_docs:string[]"].split(";")) == len(
+            r["sentence_starts:long[]"].split(";")) == len(r["sentence_ends:long[]"].split(";"))
+    labels = sorted({e.type for e in data.entities})
+    constraints = out["neo4j/constraints.cypher"].decode()
+    for label in labels:
+        assert (f"CREATE CONSTRAINT `{label.lower()}_id` IF NOT EXISTS FOR (n:`{label}`) "
+                "REQUIRE n.id IS UNIQUE;") in constraints
+    assert relationship_type("fundsTarget") == "FUNDS_TARGET"
+
+
+def test_load_cypher_reads_only_columns_that_exist(data):
+    script = render_neo4j(data)["neo4j/load.cypher"].decode("utf-8")
+    assert "apoc." not in script.lower()
+    for column in set(re.findall(r"row\.`([^`]+)`", script)) | set(
+            re.findall(r"row\.([a-z_]+)", script)):
         assert column in NODE_HEADER + RELATIONSHIP_HEADER, column
 
 
-def _cypher_db(tmp_path):
-    import ladybug as engine  # the test extra installs it; a missing engine fails the test
-
-    db = engine.Database(str(tmp_path / "graph.db"))
-    return engine, engine.Connection(db)
-
-
-def _rows(result) -> list[list]:
-    out = []
-    while result.has_next():
-        out.append(result.get_next())
-    return out
-
-
-def load_into_cypher_db(conn, files: dict[str, bytes]) -> None:
-    """The Neo4j CSVs into Kùzu-style tables: one node table per :LABEL and one rel table
-    per :TYPE, rows read with the csv module and created with parameters."""
-    nodes = _csv_rows(files["neo4j/nodes.csv"])
-    rels = _csv_rows(files["neo4j/relationships.csv"])
-    label_of = {r["id:ID"]: r[":LABEL"] for r in nodes}
-
-    def array(text: str) -> list[str]:
-        return text.split(";") if text else []
-
-    for label in sorted({r[":LABEL"] for r in nodes}):
-        conn.execute(f"CREATE NODE TABLE {label}(id STRING PRIMARY KEY, label STRING, "
-                     "aliases STRING[], docs STRING[], amount INT64, currency STRING, "
-                     "role STRING)")
-    for r in nodes:
-        conn.execute(f"CREATE (:{r[':LABEL']} {{id: $id, label: $label, aliases: $aliases, "
-                     "docs: $docs, amount: $amount, currency: $currency, role: $role})",
-                     {"id": r["id:ID"], "label": r["label"],
-                      "aliases": array(r["aliases:string[]"]),
-                      "docs": array(r["docs:string[]"]),
-                      "amount": int(r["amount:long"]) if r["amount:long"] else None,
-                      "currency": r["currency"] or None, "role": r["role"] or None})
-    pairs: dict[str, set] = {}
-    for r in rels:
-        pairs.setdefault(r[":TYPE"], set()).add((label_of[r[":START_ID"]],
-                                                 label_of[r[":END_ID"]]))
-    for rel_type, ends in sorted(pairs.items()):
-        froms = ", ".join(f"FROM {a} TO {b}" for a, b in sorted(ends))
-        conn.execute(f"CREATE REL TABLE {rel_type}({froms}, evidence STRING, docs STRING[])")
-    for r in rels:
-        start, end = label_of[r[":START_ID"]], label_of[r[":END_ID"]]
-        conn.execute(f"MATCH (s:{start} {{id: $s}}), (o:{end} {{id: $o}}) "
-                     f"CREATE (s)-[:{r[':TYPE']} {{evidence: $ev, docs: $docs}}]->(o)",
-                     {"s": r[":START_ID"], "o": r[":END_ID"], "ev": r["evidence"],
-                      "docs": array(r["docs:string[]"])})
-
-
-def test_neo4j_csvs_load_into_cypher_db(tmp_path, data, turtle_store):
-    engine, conn = _cypher_db(tmp_path)
-    files = render_neo4j(data)
-    load_into_cypher_db(conn, files)
-    count = _rows(conn.execute("MATCH (n) RETURN count(n)"))[0][0]
-    assert count == len(data.entities)
-    assert _rows(conn.execute("MATCH ()-[r]->() RETURN count(r)"))[0][0] == len(data.relations)
-    got = sorted(tuple(row) for row in _rows(conn.execute(CYPHER_INVESTMENTS)))
-    want = sorted((o, i, v) for o, i, v, _ in _investments(turtle_store))
-    assert got and got == want
-    currencies = sorted(tuple(r) for r in _rows(conn.execute(
-        "MATCH (o)-[:INVESTS]->(i) RETURN o.label, i.label, i.amount, i.currency")))
-    assert currencies == _investments(turtle_store)
-    # docs arrays and the evidence sentence survive
-    rel = data.relations[0]
-    rows = _rows(conn.execute(
-        f"MATCH (s {{id: $s}})-[r:{relationship_type(rel.predicate)}]->(o {{id: $o}}) "
-        "RETURN r.evidence, r.docs", {"s": rel.subject, "o": rel.object}))
-    assert rows == [[rel.evidence[0].text, sorted({ev.doc_id for ev in rel.evidence})]]
-
-
-def test_tricky_text_round_trips_in_csv(tmp_path):
+def test_tricky_text_in_csvs():
     data = tricky_data()
     files = render_neo4j(data)
     nodes = {r["id:ID"]: r for r in _csv_rows(files["neo4j/nodes.csv"])}
     org = nodes["organization-1"]
     assert org["label"] == '과학기술정보통신부, "과기정통부"'
     assert org["aliases:string[]"].split(";") == ["과기정통부", "MSIT；KR", 'a "b", c\\d']
-    assert org["docs:string[]"].split(";") == ["a.txt", "b；c.txt"]
     assert nodes["person-1"]["role"] == "국장,\n과장"
-    assert nodes["investment-1"]["amount:long"] == "38300000000"
-    rels = _csv_rows(files["neo4j/relationships.csv"])
-    aff = next(r for r in rels if r[":TYPE"] == "AFFILIATED_WITH")
-    assert aff["evidence"] == "둘째 근거"  # the first evidence: sorted by document
-    assert aff["docs:string[]"] == "a.txt;b；c.txt"
-    engine, conn = _cypher_db(tmp_path)
-    load_into_cypher_db(conn, files)
-    got = _rows(conn.execute(CYPHER_INVESTMENTS))
-    assert got == [['과학기술정보통신부, "과기정통부"', "383억원", 38300000000]]
-    ev = _rows(conn.execute("MATCH ()-[r:INVESTS]->() RETURN r.evidence"))
-    assert ev == [['정부는 "AI", 데이터에\n383억원을 투입한다.']]
+    kuzu = {r["id"]: r for r in _csv_rows(render_kuzu(data)["kuzu/nodes.csv"])}
+    assert kuzu["organization-1"]["aliases"].split("\x1f") == ["과기정통부", "MSIT;KR",
+                                                               'a "b", c\\d']
 
 
 # ---------------------------------------------------------------- determinism
@@ -382,19 +396,19 @@ def test_rendering_is_deterministic(data):
     for d in (data, data, shuffled):
         rdf = to_rdf(d)
         outputs.append((render_ntriples(rdf), render_nquads(d, rdf), render_jsonld(rdf),
-                        render_graphml(to_networkx(d)), render_neo4j(d)))
+                        render_graphml(d), render_neo4j(d), render_kuzu(d)))
     assert outputs[0] == outputs[1] == outputs[2]
 
 
-def test_relation_without_evidence_goes_to_the_default_graph():
+def test_relation_without_evidence_is_in_the_default_graph_once():
     data = tricky_data()
     bare = replace(data, relations=data.relations + (
         Relation("organization-1", "partnersWith", "organization-1", ()),))
     rdf = to_rdf(bare)
-    store = _store(render_nquads(bare, rdf), ox.RdfFormat.N_QUADS)
+    payload = render_nquads(bare, rdf)
+    store = _store(payload, ox.RdfFormat.N_QUADS)
+    assert len(payload.splitlines()) == len(rdf)
     assert _triples(store) == _triples(_store(render_ntriples(rdf), ox.RdfFormat.N_TRIPLES))
-    default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    assert [str(q.predicate.value) for q in default] == [
-        "https://w3id.org/kg-ko/ontology#partnersWith"]
-    assert {g.value for g in store.named_graphs()} == {
-        str(iri) for iri in doc_iris(bare.documents).values()}
+    partners = list(store.quads_for_pattern(
+        None, ox.NamedNode("https://w3id.org/kg-ko/ontology#partnersWith"), None, None))
+    assert [q.graph_name for q in partners] == [ox.DefaultGraph()]

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS
+from test_documents import ARTICLE
 
 from kg.documents import load_documents
-from test_documents import ARTICLE
 
 PNG = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR"
        + struct.pack(">IIBBBBB", 640, 480, 8, 2, 0, 0, 0) + b"\x90wS\xde" + bytes(64))
@@ -124,7 +124,20 @@ def test_file_without_extension_is_read_when_named(tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     docs, errors = load_documents([path])
     assert not errors and [d.id for d in docs] == ["ARTICLE"]
-    assert load_documents([tmp_path / "folder"]) == ([], [])  # inside a folder: not an article
+
+
+def test_file_without_extension_in_a_folder_is_sniffed(tmp_path):
+    (tmp_path / "ARTICLE").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "page").write_text("<!DOCTYPE html><html><body><article><p>" + ARTICLE
+                                   + "</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "v1.2").write_text(ARTICLE, encoding="utf-8")  # ".2" is not an extension
+    (tmp_path / "picture").write_bytes(PNG)
+    (tmp_path / "archive").write_bytes(gzip.compress(ARTICLE.encode(), mtime=0))
+    docs, errors = load_documents([tmp_path])
+    assert [d.id for d in docs] == ["ARTICLE", "page", "v1.2"]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'archive'}: binary data (gzip data), not text",
+        f"{tmp_path / 'picture'}: binary data (a PNG image), not text"]
 
 
 def test_same_article_under_two_names_gives_two_documents(tmp_path):
@@ -166,17 +179,26 @@ def test_symlink_loop_is_not_followed_forever(tmp_path):
     assert all("\n" not in str(e) for e in errors)
 
 
-def test_hidden_and_unsupported_files_in_folders_are_skipped_silently(tmp_path, good):
+def test_hidden_files_are_skipped_silently(tmp_path, good):
     (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(bytes(64))
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "notes.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "photo.png").write_bytes(PNG)
-    (tmp_path / "data.json").write_text('{"a": 1}', encoding="utf-8")
-    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04" + bytes(100))
-    (tmp_path / "README").write_text(ARTICLE, encoding="utf-8")
     docs, errors = load_documents([tmp_path])
     assert errors == []
     assert [d.id for d in docs] == ["good.txt"]
+
+
+def test_unsupported_formats_in_folders_are_listed(tmp_path, good):
+    (tmp_path / "photo.png").write_bytes(PNG)
+    (tmp_path / "sheet.XLSX").write_bytes(b"PK\x03\x04" + bytes(100))
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04" + bytes(100))
+    docs, errors = load_documents([tmp_path])
+    assert [d.id for d in docs] == ["good.txt"]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'notes.odt'}: unsupported format: .odt",
+        f"{tmp_path / 'photo.png'}: unsupported format: .png",
+        f"{tmp_path / 'sheet.XLSX'}: unsupported format: .xlsx"]
 
 
 def test_file_name_that_is_not_utf8(tmp_path):

@@ -48,7 +48,7 @@ def relations_of(pipeline, text: str) -> set[tuple[str, str, str]]:
      {("팀 쿡", "affiliatedWith", "애플")}),
     # partnersWith: 와 함께, 업무협약
     ("부산시는 네이버클라우드, KT 등과 업무협약을 맺었다.",
-     {("KT", "partnersWith", "부산시")}),
+     {("KT", "partnersWith", "부산광역시")}),
     ("마이크로소프트는 LG CNS와 함께 공공 클라우드 사업을 추진한다.",
      {("LG CNS", "partnersWith", "마이크로소프트")}),
     # uses: products adopted

@@ -13,18 +13,38 @@ def render_all(data: GraphData, rdf: Sequence[tuple], view: nx.MultiDiGraph
     """File name -> content, for every output of a build. `rdf` is the graph's triples
     (kg.graph.to_triples; an rdflib Graph works too, more slowly)."""
     from kg.export.html import render_html
-    from kg.export.propertygraph import render_graphml, render_neo4j
-    from kg.export.rdf import ox_triples, render_jsonld, render_nquads, render_ntriples
+    from kg.export.kuzu import render_kuzu
+    from kg.export.neo4j import render_neo4j
+    from kg.export.jsonld import render_jsonld
+    from kg.export.propertygraph import render_graphml
+    from kg.export.rdf import ox_triples, render_nquads, render_ntriples
     from kg.export.turtle import render_turtle
+    from kg.graph import doc_iris, text_path
 
     rdf = list(rdf)
+    iris = doc_iris(data.documents)
     converted = ox_triples(rdf)
     return {
         "graph.ttl": render_turtle(rdf, converted),
         "graph.nt": render_ntriples(rdf, converted),
         "graph.nq": render_nquads(data, rdf, converted),
         "graph.jsonld": render_jsonld(rdf),
-        "graph.graphml": render_graphml(view),
+        "graph.graphml": render_graphml(data),
         "graph.html": render_html(view, data).encode("utf-8"),
         **render_neo4j(data),
+        **render_kuzu(data),
+        # the texts that evidence offsets (oa:TextPositionSelector) count characters in
+        **{text_path(iris[d.id]): d.text.encode("utf-8")
+           for d in sorted(data.documents, key=lambda d: d.id)},
     }
+
+
+def stale_texts(out_dir, rendered: dict[str, bytes]) -> list:
+    """Texts under OUTDIR/text/ of documents that are no longer in the build."""
+    from pathlib import Path
+
+    folder = Path(out_dir) / "text"
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.glob("*.txt"))
+            if f"text/{p.name}" not in rendered]

@@ -1,80 +1,58 @@
-"""Property graphs: GraphML (networkx) and Neo4j import CSVs with a LOAD CSV script.
+"""The property-graph view shared by the GraphML, Neo4j and Kùzu exports, and GraphML.
 
-Every function returns bytes that depend only on the graph (rows, nodes, edges
-and attributes sorted), so two builds of the same input are byte-identical.
+A node per entity (id = the local name of its IRI, its type, names, documents, and an
+investment's amount), an edge per relation with every sentence that states it: the
+sentences in document order, and parallel lists of their documents and character
+offsets into the document's text (OUTDIR/text/<slug>.txt, as in the RDF evidence).
+partnersWith is symmetric: one edge, from the smaller id to the larger.
 
-Neo4j
------
-``neo4j/nodes.csv``: one row per entity::
-
-    id:ID,label,aliases:string[],docs:string[],amount:long,currency,role,:LABEL
-
-``id`` is the entity key, the local name of its IRI (``ent:`` + id), ``:LABEL``
-its type (Organization, Investment, ...), ``docs`` the file names of the
-documents that mention it; ``amount`` (base units) and ``currency`` (ISO 4217)
-are set on Investments, ``role`` on Persons.
-
-``neo4j/relationships.csv``: one row per relation::
-
-    :START_ID,:END_ID,:TYPE,evidence,docs:string[]
-
-``:TYPE`` is the predicate in UPPER_SNAKE (invests -> INVESTS, fundsTarget ->
-FUNDS_TARGET), ``evidence`` the first sentence stating it, ``docs`` the file
-names of every document that states it. partnersWith is symmetric: it is one
-relationship, from the smaller id to the larger; match it undirected.
-
-Arrays use ``;``, neo4j-admin's default array delimiter, which cannot be
-escaped: a ``;`` inside an element is written as the full-width ``；``.
-The CSVs are RFC 4180 (csv module: quotes doubled, fields with commas, quotes
-or line breaks quoted, UTF-8, no BOM). Offline import::
-
-    neo4j-admin database import full --nodes=nodes.csv \\
-        --relationships=relationships.csv --multiline-fields=true neo4j
-
-``neo4j/load.cypher`` loads the same two files (in the server's import
-directory) into a running Neo4j 5 without APOC: a uniqueness constraint per
-label, one ``LOAD CSV`` per label (MERGE by id), one per relationship type and
-endpoint labels (MERGE, so running it again changes nothing).
+GraphML (graph.graphml) is written here rather than by networkx, so that every edge has
+a unique id (predicate:subject:object) and every attribute a declared type (string,
+int, long, boolean written true/false). GraphML has no lists: names and document ids
+(which never hold a line break) are one a line; an edge's sentences, which may, are
+separate attributes sentence_1 ... sentence_N, each with its doc_N, start_N and end_N.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
-import networkx as nx
-
-from kg.graph import GraphData
-
-NODE_HEADER = ("id:ID", "label", "aliases:string[]", "docs:string[]", "amount:long",
-               "currency", "role", ":LABEL")
-RELATIONSHIP_HEADER = (":START_ID", ":END_ID", ":TYPE", "evidence", "docs:string[]")
-ARRAY_DELIMITER = ";"
+from kg.graph import GraphData, doc_iris
+from kg.schema import load_schema
 
 
-def _graphml_value(value):
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
+@dataclass(frozen=True)
+class PGNode:
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...]
+    docs: tuple[str, ...]                # file names of the documents that mention it
+    amount: int | None = None
+    currency: str | None = None
+    year: int | None = None
+    role: str | None = None
 
 
-def _graphml_attrs(attrs: dict) -> dict:
-    return {k: _graphml_value(attrs[k]) for k in sorted(attrs) if attrs[k] is not None}
+@dataclass(frozen=True)
+class PGEdge:
+    source: str
+    target: str
+    predicate: str                       # invests, fundsTarget, ...
+    symmetric: bool
+    sentences: tuple[str, ...]           # every stating sentence, in document order
+    sentence_docs: tuple[str, ...]       # the document of each sentence
+    starts: tuple[int, ...]              # its offsets in that document's text
+    ends: tuple[int, ...]
 
+    @property
+    def docs(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self.sentence_docs)))
 
-def render_graphml(view: nx.MultiDiGraph) -> bytes:
-    """GraphML of the networkx view; list and dict attributes as JSON strings."""
-    g = nx.MultiDiGraph()
-    g.graph.update(_graphml_attrs(view.graph))
-    for node in sorted(view.nodes):
-        g.add_node(node, **_graphml_attrs(view.nodes[node]))
-    for u, v, key, attrs in sorted(view.edges(keys=True, data=True),
-                                   key=lambda e: (e[0], e[1], str(e[2]))):
-        g.add_edge(u, v, key=key, **_graphml_attrs(attrs))
-    out = io.BytesIO()
-    nx.write_graphml(g, out, encoding="utf-8", prettyprint=True)
-    return out.getvalue()
+    @property
+    def id(self) -> str:
+        return f"{self.predicate}:{self.source}:{self.target}"
 
 
 def relationship_type(predicate: str) -> str:
@@ -82,101 +60,87 @@ def relationship_type(predicate: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", predicate).upper()
 
 
-def _array(values) -> str:
-    return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "\uff1b") for v in values)
-
-
-def _csv(header, rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
-def neo4j_rows(data: GraphData) -> tuple[list[tuple], list[tuple]]:
-    """The rows of nodes.csv and relationships.csv (without headers), sorted."""
-    nodes = []
+def pg_nodes(data: GraphData) -> list[PGNode]:
+    out = []
     for e in sorted(data.entities, key=lambda e: e.key):
         money = e.money
-        nodes.append((e.key, e.label, _array(e.aliases), _array(sorted(e.docs)),
-                      "" if money is None else str(money.amount),
-                      "" if money is None else money.currency,
-                      e.role or "", e.type))
-    relationships = []
+        out.append(PGNode(e.key, e.type, e.label, tuple(e.aliases), tuple(sorted(e.docs)),
+                          money.amount if money else None, money.currency if money else None,
+                          e.year, e.role))
+    return out
+
+
+def pg_edges(data: GraphData) -> list[PGEdge]:
+    symmetric = load_schema().symmetric
+    out = []
     for r in data.relations:
         evidence = sorted(r.evidence, key=lambda ev: (ev.doc_id, ev.start, ev.end))
-        relationships.append((r.subject, r.object, relationship_type(r.predicate),
-                              evidence[0].text if evidence else "",
-                              _array(sorted({ev.doc_id for ev in evidence}))))
-    relationships.sort(key=lambda row: (row[0], row[2], row[1]))
-    return nodes, relationships
+        out.append(PGEdge(r.subject, r.object, r.predicate, r.predicate in symmetric,
+                          tuple(ev.text for ev in evidence), tuple(ev.doc_id for ev in evidence),
+                          tuple(ev.start for ev in evidence), tuple(ev.end for ev in evidence)))
+    out.sort(key=lambda e: (e.source, e.predicate, e.target))
+    return out
 
 
-def _cypher_name(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+def text_files(data: GraphData) -> dict[str, str]:
+    """Document file name -> the path of its text in the output folder."""
+    from kg.graph import text_path
+
+    return {d: text_path(iri) for d, iri in doc_iris(data.documents).items()}
 
 
-def _cypher_string(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+# ---------------------------------------------------------------- GraphML
+
+_NODE_KEYS = (("type", "string"), ("label", "string"), ("aliases", "string"),
+              ("docs", "string"), ("amount", "long"), ("currency", "string"),
+              ("year", "int"), ("role", "string"))
+_EDGE_KEYS = (("predicate", "string"), ("symmetric", "boolean"), ("docs", "string"),
+              ("sentences", "int"))
 
 
-def _load_cypher(data: GraphData, nodes_file: str, relationships_file: str) -> str:
-    types = {e.key: e.type for e in data.entities}
-    labels = sorted(set(types.values()))
-    rel_kinds = sorted({(relationship_type(r.predicate), types[r.subject], types[r.object])
-                        for r in data.relations})
-    col = {name: "row." + _cypher_name(name) for name in NODE_HEADER + RELATIONSHIP_HEADER}
-    nodes_url = _cypher_string("file:///" + nodes_file)
-    rels_url = _cypher_string("file:///" + relationships_file)
-    parts = [
-        "// Loads nodes.csv and relationships.csv, copied into the import directory of a",
-        "// running Neo4j 5, without APOC:  cypher-shell -f load.cypher",
-        "// Running it again changes nothing (MERGE). For an empty database, the offline",
-        "// import is faster:",
-        "//   neo4j-admin database import full --nodes=nodes.csv \\",
-        "//     --relationships=relationships.csv --multiline-fields=true neo4j",
-        "",
-    ]
-    for label in labels:
-        name = _cypher_name(label)
-        parts.append(f"CREATE CONSTRAINT {_cypher_name(label.lower() + '_id')} IF NOT EXISTS "
-                     f"FOR (n:{name}) REQUIRE n.id IS UNIQUE;")
-    parts.append("")
-    for label in labels:
-        name = _cypher_name(label)
-        parts += [
-            f"LOAD CSV WITH HEADERS FROM {nodes_url} AS row",
-            f"WITH row WHERE {col[':LABEL']} = {_cypher_string(label)}",
-            f"MERGE (n:{name} {{id: {col['id:ID']}}})",
-            f"SET n.label = {col['label']},",
-            f"    n.aliases = split({col['aliases:string[]']}, '{ARRAY_DELIMITER}'),",
-            f"    n.docs = split({col['docs:string[]']}, '{ARRAY_DELIMITER}'),",
-            f"    n.amount = toInteger({col['amount:long']}),",
-            f"    n.currency = {col['currency']},",
-            f"    n.role = {col['role']};",
-            "",
-        ]
-    for rel_type, start, end in rel_kinds:
-        parts += [
-            f"LOAD CSV WITH HEADERS FROM {rels_url} AS row",
-            f"WITH row WHERE {col[':TYPE']} = {_cypher_string(rel_type)}",
-            f"MATCH (s:{_cypher_name(start)} {{id: {col[':START_ID']}}})",
-            f"MATCH (o:{_cypher_name(end)} {{id: {col[':END_ID']}}})",
-            f"MERGE (s)-[r:{_cypher_name(rel_type)}]->(o)",
-            f"SET r.evidence = {col['evidence']},",
-            f"    r.docs = split({col['docs:string[]']}, '{ARRAY_DELIMITER}');",
-            "",
-        ]
-    return "\n".join(parts)
+def _data(key: str, value) -> str:
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    return f'<data key={quoteattr(key)}>{escape(text)}</data>'
 
 
-def render_neo4j(data: GraphData) -> dict[str, bytes]:
-    """{"neo4j/nodes.csv", "neo4j/relationships.csv", "neo4j/load.cypher"} -> bytes."""
-    nodes, relationships = neo4j_rows(data)
-    return {
-        "neo4j/nodes.csv": _csv(NODE_HEADER, nodes),
-        "neo4j/relationships.csv": _csv(RELATIONSHIP_HEADER, relationships),
-        "neo4j/load.cypher": _load_cypher(data, "nodes.csv", "relationships.csv")
-        .encode("utf-8"),
-    }
+def render_graphml(data: GraphData) -> bytes:
+    """GraphML 1.0: typed keys, unique node and edge ids, one item a line in lists
+    (aliases, docs); an edge's sentences as sentence_1 ... sentence_N with their
+    document (doc_N) and offsets (start_N, end_N)."""
+    nodes, edges = pg_nodes(data), pg_edges(data)
+    most = max((len(e.sentences) for e in edges), default=0)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+             'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
+    for name, kind in _NODE_KEYS:
+        lines.append(f'  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{kind}"/>')
+    keys = list(_EDGE_KEYS)
+    for i in range(1, most + 1):
+        keys += [(f"sentence_{i}", "string"), (f"doc_{i}", "string"),
+                 (f"start_{i}", "long"), (f"end_{i}", "long")]
+    for name, kind in keys:
+        lines.append(f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{kind}"/>')
+    lines.append('  <graph id="kg" edgedefault="directed">')
+    for n in nodes:
+        values = {"type": n.type, "label": n.label, "aliases": "\n".join(n.aliases),
+                  "docs": "\n".join(n.docs), "amount": n.amount, "currency": n.currency,
+                  "year": n.year, "role": n.role}
+        body = "".join(_data(f"n_{k}", v) for k, v in values.items() if v not in (None, ""))
+        lines.append(f"    <node id={quoteattr(n.id)}>{body}</node>")
+    for e in edges:
+        values = {"predicate": e.predicate, "symmetric": e.symmetric, "docs": "\n".join(e.docs),
+                  "sentences": len(e.sentences)}
+        for i, (text, doc, start, end) in enumerate(zip(e.sentences, e.sentence_docs, e.starts,
+                                                         e.ends), start=1):
+            values.update({f"sentence_{i}": text, f"doc_{i}": doc, f"start_{i}": start,
+                           f"end_{i}": end})
+        body = "".join(_data(f"e_{k}", v) for k, v in values.items() if v not in (None, ""))
+        lines.append(f"    <edge id={quoteattr(e.id)} source={quoteattr(e.source)} "
+                     f"target={quoteattr(e.target)}>{body}</edge>")
+    lines += ["  </graph>", "</graphml>", ""]
+    return "\n".join(lines).encode("utf-8")

@@ -13,7 +13,7 @@ importing those packages registers them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.types import Money
@@ -37,6 +37,7 @@ class Candidate:
     role: str | None = None
     money: Money | None = None
     phrase: str | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,35 +50,51 @@ class Found:
     rule: str = ""                 # a finer name than the registering rule's, if any
 
 
+Example = tuple[str, frozenset[tuple[str, ...]]]
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     stage: str
     priority: int
     func: Callable
+    # sentence -> everything the rule yields there: (type, name) for entity rules,
+    # (subject, predicate, object) names for relation rules; tests/test_rule_tables.py
+    examples: tuple[Example, ...] = ()
+    names: tuple[str, ...] = ()    # the rule names it records (its own, or finer ones)
 
 
 ENTITY_RULES: dict[str, Rule] = {}
 RELATION_RULES: dict[str, Rule] = {}
 
 
-def entity_rule(name: str, stage: str = SENTENCE, priority: int = 1):
-    """Register an entity rule: `func(sentence) -> list[Candidate]` (see kg.mentions)."""
+def entity_rule(name: str, stage: str = SENTENCE, priority: int = 1, *,
+                examples: Iterable[tuple[str, Iterable[tuple[str, str]]]] = (),
+                names: Iterable[str] = ()):
+    """Register an entity rule: `func(sentence) -> list[Candidate]` (see kg.mentions).
+    `examples`: sentence -> the complete set of (type, name) it yields there."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}")
-    return _register(ENTITY_RULES, name, stage, priority)
+    return _register(ENTITY_RULES, name, stage, priority, examples, names)
 
 
-def relation_rule(name: str, priority: int):
-    """Register a relation rule: `func(context) -> Iterable[Found]` (see kg.discourse)."""
-    return _register(RELATION_RULES, name, "sentence", priority)
+def relation_rule(name: str, priority: int, *,
+                  examples: Iterable[tuple[str, Iterable[tuple[str, str, str]]]] = ()):
+    """Register a relation rule: `func(context) -> Iterable[Found]` (see kg.discourse).
+    Finer names it records start with its own and a dot (event.organizer).
+    `examples`: sentence -> the complete set of (subject, predicate, object) names."""
+    return _register(RELATION_RULES, name, "sentence", priority, examples, ())
 
 
-def _register(table: dict[str, Rule], name: str, stage: str, priority: int):
+def _register(table: dict[str, Rule], name: str, stage: str, priority: int,
+              examples: Iterable, names: Iterable[str]):
     def wrap(func: Callable) -> Callable:
         if name in table and table[name].func.__qualname__ != func.__qualname__:
             raise ValueError(f"two rules named {name!r}")
-        table[name] = Rule(name, stage, priority, func)
+        table[name] = Rule(name, stage, priority, func,
+                           tuple((text, frozenset(map(tuple, want))) for text, want in examples),
+                           tuple(names) or (name,))
         return func
     return wrap
 

@@ -2,6 +2,7 @@
 from kg.rules.entities import (  # noqa: F401  (registration)
     anaphora,
     government,
+    items,
     lists,
     localgov,
     markers,
@@ -13,4 +14,5 @@ from kg.rules.entities import (  # noqa: F401  (registration)
     ranks,
     repeats,
     suffixes,
+    unknown,
 )

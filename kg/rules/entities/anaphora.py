@@ -8,7 +8,16 @@ from kg.rules import DOCUMENT, Candidate, entity_rule
 from kg.rules.entities.base import Document
 
 
-@entity_rule("anaphor", DOCUMENT, priority=2)
+EXAMPLES = [
+    ("시는 스마트 돌봄 확산 사업을 시작한다. 이 사업에는 20억원이 든다.",
+     {("Program", "스마트 돌봄 확산 사업")}),
+    ("공단은 AI 바우처 사업을 연다. 해당 사업은 중소기업이 대상이다.",
+     {("Program", "AI 바우처 사업")}),
+    ("이 사업에는 20억원이 든다.", set()),
+]
+
+
+@entity_rule("anaphor", DOCUMENT, priority=2, examples=EXAMPLES)
 def program_anaphora(d: Document) -> list[Candidate]:
     text, cands, cues = d.text, d.found, d.cues
     det = "|".join(sorted(cues.determiner, key=len, reverse=True))

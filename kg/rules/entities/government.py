@@ -9,7 +9,15 @@ NATIONAL_GOVERNMENT = "대한민국 정부"
 _ROLES = ("JKS", "JX", "JKG", "JKB", "JC")  # subject, topic, possessor, adverbial, conjunction
 
 
-@entity_rule("government", SENTENCE)
+EXAMPLES = [
+    ("정부는 데이터 산업 육성에 나선다.", {("Organization", "대한민국 정부")}),
+    ("정부의 AI 예산이 늘었다.", {("Organization", "대한민국 정부")}),
+    ("모든 정부가 데이터를 원한다.", set()),
+    ("지방 정부는 예산이 부족하다.", set()),
+]
+
+
+@entity_rule("government", SENTENCE, examples=EXAMPLES)
 def bare_government(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     out = []

@@ -12,7 +12,14 @@ from kg.rules.entities.base import Sentence
 _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
 
 
-@entity_rule("list", LISTS, priority=1)
+EXAMPLES = [
+    ("업스테이지와 Corvix는 협력한다.", {("Organization", "Corvix")}),
+    ("네이버, 카카오, Zentra 등이 참여했다.", {("Organization", "Zentra")}),
+    ("오늘, 내일 등 이틀간 열린다.", set()),
+]
+
+
+@entity_rule("list", LISTS, priority=1, examples=EXAMPLES)
 def enumerations(s: Sentence) -> list[Candidate]:
     words, cues, cands = s.words, s.cues, s.merged
     out = []
@@ -35,6 +42,7 @@ def enumerations(s: Sentence) -> list[Candidate]:
             words_ = name.split()
             if any(c.start <= st < c.end for c in cands) or not words_ \
                     or words_[-1] in cues.generic or words_[0] in cues.trim \
+                    or any(x in cues.list_end for x in words_) \
                     or len(name) < 2 or len(words_) > 3 or name.isdigit() \
                     or not re.fullmatch(r"[A-Za-z0-9가-힣 &.\-]+", name):
                 continue
@@ -62,7 +70,16 @@ def enumerations(s: Sentence) -> list[Candidate]:
     return out
 
 
-@entity_rule("list-generic", LISTS, priority=2)
+EXAMPLES_GENERIC = [
+    ("Qubitly, Varda 등 스타트업들이 모였다.",
+     {("Organization", "Qubitly"), ("Organization", "Varda")}),
+    ("하늘누리, 새솔 등 기업 5곳이 선정됐다.",
+     {("Organization", "하늘누리"), ("Organization", "새솔")}),
+    ("사과, 배 등 과일이 팔렸다.", set()),
+]
+
+
+@entity_rule("list-generic", LISTS, priority=2, examples=EXAMPLES_GENERIC)
 def before_generic(s: Sentence) -> list[Candidate]:
     """뤼튼, 에이아이스 메디컬 등 스타트업들: items listed before 등 + an organisation noun."""
     words, cues = s.words, s.cues
@@ -98,5 +115,5 @@ def before_generic(s: Sentence) -> list[Candidate]:
                     members.append((first.start, first.start + len(stem)))
                 name_words = []
         if len(members) >= 2:
-            out += [Candidate(st, e, "Organization", "list") for st, e in members[-4:]]
+            out += [Candidate(st, e, "Organization", "list-generic") for st, e in members[-4:]]
     return out

@@ -8,8 +8,63 @@ from kg.morphology import strip_name
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
+LOCAL_GOVERNMENTS = "local-governments"
 
-@entity_rule("localgov", REFINE, priority=1)
+
+EXAMPLES = [
+    ("대구시장은 기자회견을 열었다.", {("Organization", "대구광역시")}),
+    ("창원시장은 투자 협약을 체결했다.", {("Organization", "창원특례시")}),
+    ("서울에서 열린 행사에 대구시 관계자가 왔다.", set()),
+]
+
+
+ADDRESS_EXAMPLES = [
+    ("행사는 서울시 중구 대한상공회의소에서 열린다.", {("Place", "서울")}),
+    ("부산 해운대구 벡스코에서 박람회가 열렸다.", {("Place", "해운대")}),
+    ("부산시 AI 정책이 발표됐다.", set()),
+    ("강남구는 AI 민원 서비스를 도입했다.", set()),
+]
+
+
+@entity_rule("address", REFINE, priority=1, examples=ADDRESS_EXAMPLES)
+def addresses(s: Sentence) -> list[Candidate]:
+    """서울시 중구 대한상공회의소에서, 서울 강남구 코엑스: a local government written in an
+    address is a place. Retypes in `s.merged`; adds nothing."""
+    words = s.words
+    for c in s.merged:
+        if c.type != "Organization" or not c.rule.startswith("lexicon") or \
+                s.lex.group_of(s.text[c.start:c.end]) != LOCAL_GOVERNMENTS:
+            continue
+        k = next((i for i, w in enumerate(words) if w.start <= c.start < w.end), None)
+        if k is None or words[k].stem_end != c.end:
+            continue
+        before = k > 0 and words[k - 1].noun_only and _located(s, words[k - 1])
+        after = words[k].noun_only and k + 1 < len(words) and _located(s, words[k + 1])
+        if before or after:
+            c.type, c.rule = "Place", "address"
+            c.canonical = _place_name(s, s.text[c.start:c.end])
+    return []
+
+
+def _place_name(s: Sentence, surface: str) -> str | None:
+    """The place a local government's name stands for: 서울시 -> 서울, 해운대구 -> 해운대."""
+    for suffix in sorted(s.cues.local_suffix, key=len, reverse=True):
+        stem = surface.removesuffix(suffix)
+        name = s.lex.names.get(stem)
+        if stem != surface and name is not None and name.type == "Place":
+            return name.canonical
+    return None
+
+
+def _located(s: Sentence, w) -> bool:
+    """A word that names a place, a local government or a venue (as a whole word)."""
+    return any(m.start == w.start and m.end == w.stem_end and (
+        m.type == "Place" or s.lex.group_of(s.text[m.start:m.end]) == LOCAL_GOVERNMENTS
+        or m.type == "Organization" and w.tail.startswith(tuple(s.cues.locative_particle)))
+        for m in s.merged)
+
+
+@entity_rule("localgov", REFINE, priority=1, examples=EXAMPLES)
 def local_governments(s: Sentence) -> list[Candidate]:
     """Retypes the lexicon's places in `s.merged` that act; adds nothing."""
     text, words, cues = s.text, s.words, s.cues
@@ -23,12 +78,16 @@ def local_governments(s: Sentence) -> list[Candidate]:
             continue
         surface = text[c.start:c.end]
         rest = strip_name(w.stem)[c.end - w.start:]
-        if rest in heads:  # 부산시장, 부산시청; 부산 + 시장 too
-            name = surface if local.search(surface) else surface + heads[rest]
-            end = c.end if local.search(surface) else c.end + len(heads[rest])
+        if rest in heads:  # 부산시장, 부산시청; 부산 + 시장 too (but 대구 + 시장: 대구시)
+            longer = surface + heads[rest]
+            if s.lex.type_of(longer) != "Organization" and local.search(surface):
+                longer = surface
+            name, end = longer, c.end + len(longer) - len(surface)
         elif not rest and local.search(surface) and w.tail_tag in ("JKS", "JX"):
             name, end = surface, c.end
         else:
             continue
-        c.type, c.canonical, c.end, c.rule = "Organization", name, end, "localgov"
+        known = s.lex.names.get(name)
+        canonical = known.canonical if known and known.type == "Organization" else name
+        c.type, c.canonical, c.end, c.rule = "Organization", canonical, end, "localgov"
     return []

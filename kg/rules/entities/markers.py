@@ -6,7 +6,15 @@ from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 
-@entity_rule("marker", SENTENCE)
+EXAMPLES = [
+    ("범정부 데이터 통합 플랫폼이 가동된다.", {("Initiative", "범정부 데이터 통합 플랫폼")}),
+    ("과기정통부는 한국형 AI 반도체 생태계 구축을 추진한다.",
+     {("Initiative", "한국형 AI 반도체 생태계")}),
+    ("한국형 방식이 눈길을 끈다.", set()),
+]
+
+
+@entity_rule("marker", SENTENCE, examples=EXAMPLES)
 def national_prefix(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     prefixes = tuple(sorted(cues.national_prefix))
@@ -19,6 +27,7 @@ def national_prefix(s: Sentence) -> list[Candidate]:
             j += 1
         while j > k and strip_name(words[j].stem) in cues.action:
             j -= 1  # 한국형 … AI 구축을: 구축 is what is done to it
-        if j > k:
+        # 한국형 모델 is a kind of model; a name needs more than one word after its prefix
+        if j - k >= 2 or (j > k and strip_name(w.stem) not in cues.national_prefix):
             out.append(Candidate(w.start, words[j].stem_end, "Initiative", "marker"))
     return out

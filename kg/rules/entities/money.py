@@ -1,5 +1,15 @@
-"""Sums of money stated as investments: an amount (kg.money) in a clause that
-says investing, budgeting or funding, and none that says revenue or prices."""
+"""Sums of money stated as investments (an amount found by kg.money):
+
+- in a clause that says investing, budgeting or funding (투입, 예산, 사업비 …) and
+  none that says revenue, prices, caps or plans not yet decided (매출, 단가,
+  기업당 최대, 검토 …);
+- written in parentheses after a name or as a list item: X(383억원), △X(12억원);
+- one of several sums listed with one verb (1단계 4조원, 2단계 3조원 등 총 7조원이 투입된다).
+
+A sum followed by the same sum in another currency, 45억 달러(약 6조 2000억 원), is
+one investment: the second is an alias. The year is kept when one year is written
+with the sum ('26년 96억 원, 2027년도 예산 3조원), not for 올해, ranges or deadlines.
+"""
 from __future__ import annotations
 
 import re
@@ -10,21 +20,82 @@ from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 PRIORITY = 4  # a sum is never part of another name
+_ITEM = "△▲▶◆■●○◇□ㅇ•·\\-"
+_YEAR = re.compile(r"(?:(?<!\d)(20\d\d)\s?년도?|[‘'’](\d\d)\s?년도?)(?!\s?(까지|부터|이후|~|∼|-))")
+
+EXAMPLES = [
+    ("정부는 데이터 산업 육성에 1200억원을 투입한다.", {("Investment", "1200억원")}),
+    ("회사는 미국에 20억 달러를 투자하기로 했다.", {("Investment", "20억 달러")}),
+    ("사업별로는 △돌봄 로봇 실증(35억원) △AI 민원 비서(12억원) 등이다.",
+     {("Investment", "35억원"), ("Investment", "12억원")}),
+    ("회사는 한국에 45억 달러(약 6조 2000억 원)를 투자한다.", {("Investment", "45억 달러")}),
+    ("1단계 2조원, 2단계 1조 5천억원 등 총 3조 5천억원이 투입된다.",
+     {("Investment", "2조원"), ("Investment", "1조 5천억원"), ("Investment", "3조 5천억원")}),
+    ("이 회사의 매출은 300억원을 기록했다.", set()),
+    ("국내 AI 시장은 2030년 8조원 규모로 성장할 전망이다.", set()),
+    ("기업당 최대 3억 원까지 지원한다.", set()),
+    ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
+]
 
 
-@entity_rule("money", SENTENCE)
+@entity_rule("money", SENTENCE, examples=EXAMPLES)
 def investments(s: Sentence) -> list[Candidate]:
     cues, text = s.cues, s.sent.text
-    out = []
-    for a, b, money in find_money(text):
+    found = find_money(text)
+    listed = _listed(text, found, cues)
+    out: list[Candidate] = []
+    for i, (a, b, money) in enumerate(found):
+        if out and _same_sum_again(text, found[i - 1], (a, b)) and \
+                out[-1].end == s.sent.start_char + found[i - 1][1]:
+            out[-1].aliases.append(money.text)  # 45억 달러(약 6조 2000억 원)
+            continue
         clause = _clause(text, a, b)
         if any(cue in clause for cue in cues.not_investment_cue):
             continue
-        if not any(cue in clause for cue in cues.investment_cue):
+        if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
+                or i in listed):
             continue
-        out.append(Candidate(s.sent.start_char + a, s.sent.start_char + b, "Investment", "money",
-                             priority=PRIORITY, money=money, phrase=_phrase(text, a, b, cues)))
+        c = Candidate(s.sent.start_char + a, s.sent.start_char + b, "Investment", "money",
+                      priority=PRIORITY, money=money, phrase=_phrase(text, a, b, cues))
+        c.year = _year(text, a, clause)
+        out.append(c)
     return out
+
+
+def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:
+    """The second sum restates the first in parentheses: 45억 달러(약 6조 2000억 원)."""
+    between = text[first[1]:second[0]]
+    return bool(re.fullmatch(r"\s*\(\s*(약|대략|about|approx\.?)?\s*", between))
+
+
+def _named(text: str, a: int, cues: Cues) -> bool:
+    """X(383억원), △X(12억원), 'X'('26년 96억 원): a sum in parentheses after a name."""
+    opened = text.rfind("(", 0, a)
+    if opened <= 0 or ")" in text[opened:a] or len(text[opened + 1:a]) > 12:
+        return False
+    return text[opened - 1] not in " (" or text[:opened].rstrip()[-1:] in "’'”\""
+
+
+def _listed(text: str, found: list, cues: Cues) -> set[int]:
+    """Indices of sums listed together (joined by commas or 등) when one of them is in
+    an investing clause: they share its verb."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(len(found)):
+        between = text[found[run[-1]][1]:found[i][0]] if run else ""
+        if run and (re.fullmatch(r"[^.,]{0,25}?(,|등|및|와|과)\s*[^.,]{0,25}?", between)
+                    or re.fullmatch(rf"[^.,]{{0,6}}[{_ITEM}][^.]{{0,40}}", between)):
+            run.append(i)
+            continue
+        if len(run) > 1:
+            out.update(run)
+        run = [i]
+    if len(run) > 1:
+        out.update(run)
+    if not out:
+        return out
+    span = text[found[min(out)][0]:found[max(out)][1] + 40]
+    return out if any(cue in span for cue in cues.investment_cue) else set()
 
 
 def _clause(text: str, s: int, e: int) -> str:
@@ -32,6 +103,15 @@ def _clause(text: str, s: int, e: int) -> str:
     right_candidates = [i for i in (text.find(",", e), text.find("며", e)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return text[max(left, s - 40, 0): min(right, e + 40)]
+
+
+def _year(text: str, a: int, clause: str) -> int | None:
+    """The one year written just before the sum, in its clause."""
+    window = text[max(0, a - 30):a]
+    window = window[window.rfind(")") + 1:] if ")" in window else window
+    years = {int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
+             for m in _YEAR.finditer(window)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _phrase(text: str, s: int, e: int, cues: Cues) -> str:

@@ -2,25 +2,52 @@
 대만 재정부 and 서울 AI 안전성 정상회의 mention a place."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
+from kg.rules.entities.government import NATIONAL_GOVERNMENT
+
+NATIONAL = (NATIONAL_GOVERNMENT,)
 
 
-@entity_rule("nested-organization", REFINE, priority=3)
+EXAMPLES_ORGANIZATION = [
+    ("김철수 더불어민주당 의원실이 자료를 공개했다.", {("Organization", "더불어민주당")}),
+    ("박영희 국민의힘 의원실은 반박했다.", {("Organization", "국민의힘")}),
+    ("더불어민주당은 논평을 냈다.", set()),
+]
+
+
+@entity_rule("lexicon.nested-organization", REFINE, priority=3, examples=EXAMPLES_ORGANIZATION)
 def nested_organizations(s: Sentence) -> list[Candidate]:
     """A known organisation inside a longer name (not at its end) is a mention of its own."""
     kept = s.merged
-    return [r for r in s.ruler if r.type == "Organization" and r not in kept
-            and any(k.start <= r.start and r.end < k.end and k.rule != "lexicon"
+    return [replace(r, rule="lexicon.nested-organization") for r in s.ruler
+            if r.type == "Organization" and r not in kept
+            and any(k.start <= r.start and r.end < k.end and not k.rule.startswith("lexicon")
                     and k.type == "Organization" for k in kept)]
 
 
-@entity_rule("nested-place", REFINE, priority=3)
+EXAMPLES_PLACE = [
+    ("부산 AI 기술 박람회가 열린다.", {("Place", "부산")}),
+    ("대만 디지털발전부가 발표했다.", {("Place", "대만")}),
+    ("부산에서 박람회가 열린다.", set()),
+]
+
+
+@entity_rule("lexicon.nested-place", REFINE, priority=3, examples=EXAMPLES_PLACE)
 def nested_places(s: Sentence) -> list[Candidate]:
-    """A place written inside a name, as a word of its own, is mentioned too (it locates
-    the thing)."""
-    kept, text = s.merged, s.text
-    return [r for r in s.ruler if r.type == "Place" and r not in kept
-            and r.end < len(text) and text[r.end] == " "
-            and any(k.start <= r.start and r.end < k.end and k.type in ("Organization", "Event")
-                    and k.rule != "lexicon" for k in kept)]
+    """A place written inside a name, as a word of its own before the name's last word,
+    is mentioned too (it locates the thing): 영국 국가보건서비스, 서울 AI 안전성 정상회의."""
+    out = []
+    for k in s.merged:
+        if k.type not in ("Organization", "Event") or k.canonical in NATIONAL:
+            continue
+        for m in re.finditer(r"[^\s'‘’\"“”]+", s.text[k.start:k.end]):
+            a, b = k.start + m.start(), k.start + m.end()
+            name = s.lex.names.get(m.group())
+            if b < k.end and s.text[b] == " " and name is not None and name.type == "Place":
+                out.append(Candidate(a, b, "Place", "lexicon.nested-place",
+                                     canonical=name.canonical))
+    return out

@@ -13,7 +13,14 @@ from kg.rules.entities.base import Sentence
 PRIORITY = 3  # a person's name is never part of another name
 
 
-@entity_rule("person", PEOPLE, priority=1)
+EXAMPLES = [
+    ("윤서현 한국데이터진흥협회 사무총장은 간담회를 주재했다.", {("Person", "윤서현")}),
+    ("박지훈 과장은 설명을 덧붙였다.", {("Person", "박지훈")}),
+    ("이 서비스는 무료로 제공된다.", set()),
+]
+
+
+@entity_rule("person", PEOPLE, priority=1, examples=EXAMPLES)
 def titled(s: Sentence) -> list[Candidate]:
     """NAME [(English)] [ORG …] TITLE; the organisation words become the role."""
     words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
@@ -58,7 +65,14 @@ def titled(s: Sentence) -> list[Candidate]:
     return out
 
 
-@entity_rule("person-foreign", PEOPLE, priority=2)
+EXAMPLES_FOREIGN = [
+    ("마크 베니오프 세일즈포스 최고경영자가 방한했다.", {("Person", "마크 베니오프")}),
+    ("리사 수 AMD 최고경영자는 새 칩을 소개했다.", {("Person", "리사 수")}),
+    ("서울 시민 다수가 찬성했다.", set()),
+]
+
+
+@entity_rule("person-foreign", PEOPLE, priority=2, examples=EXAMPLES_FOREIGN)
 def foreign_names(s: Sentence) -> list[Candidate]:
     """젠슨 황 엔비디아 최고경영자: two Hangul words, a known organisation, a title."""
     words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
@@ -89,7 +103,14 @@ def foreign_names(s: Sentence) -> list[Candidate]:
     return out
 
 
-@entity_rule("person-parenthesis", PEOPLE, priority=1)
+EXAMPLES_PARENTHESIS = [
+    ("행정안전부(장관 김도현)는 새 계획을 내놨다.", {("Person", "김도현")}),
+    ("조달청(청장 이정민)이 지침을 바꿨다.", {("Person", "이정민")}),
+    ("조달청(대전 소재)이 지침을 바꿨다.", set()),
+]
+
+
+@entity_rule("person-parenthesis", PEOPLE, priority=1, examples=EXAMPLES_PARENTHESIS)
 def officials_in_parentheses(s: Sentence) -> list[Candidate]:
     """행정안전부(장관 윤호중): the head of an organisation named in parentheses."""
     cues = s.cues
@@ -105,7 +126,14 @@ def officials_in_parentheses(s: Sentence) -> list[Candidate]:
     return out
 
 
-@entity_rule("role", REFINE, priority=2)
+EXAMPLES_ROLE = [
+    ("정지은 코딧 대표는 이렇게 말했다.", {("Organization", "코딧")}),
+    ("최민수 누리랩스 이사가 발표했다.", {("Organization", "누리랩스")}),
+    ("정지은 대표는 이렇게 말했다.", set()),
+]
+
+
+@entity_rule("role", REFINE, priority=2, examples=EXAMPLES_ROLE)
 def role_organisations(s: Sentence) -> list[Candidate]:
     """정지은 코딧 대표: the word between a name and a title names an organisation."""
     words, cues, known = s.words, s.cues, s.merged
@@ -124,7 +152,14 @@ def role_organisations(s: Sentence) -> list[Candidate]:
     return out
 
 
-@entity_rule("person-lawmaker", REFINE, priority=4)
+EXAMPLES_LAWMAKER = [
+    ("김철수 더불어민주당 의원실이 자료를 공개했다.", {("Person", "김철수")}),
+    ("박영희 국민의힘 의원실은 반박했다.", {("Person", "박영희")}),
+    ("의원실은 답하지 않았다.", set()),
+]
+
+
+@entity_rule("person-lawmaker", REFINE, priority=4, examples=EXAMPLES_LAWMAKER)
 def lawmakers(s: Sentence) -> list[Candidate]:
     """권칠승 더불어민주당 의원실: the lawmaker whose office it is is a person."""
     words, cues, lex = s.words, s.cues, s.lex

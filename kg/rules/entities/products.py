@@ -8,7 +8,14 @@ from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 
-@entity_rule("brand", SENTENCE)
+EXAMPLES = [
+    ("구글 제미나이 프로를 도입한 기관이 늘었다.", {("Product", "구글 제미나이 프로")}),
+    ("네이버 파파고 번역을 쓰는 기관이 늘었다.", {("Product", "네이버 파파고 번역")}),
+    ("아마존은 새 물류 거점을 열었다.", set()),
+]
+
+
+@entity_rule("brand", SENTENCE, examples=EXAMPLES)
 def brand_products(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     out = []

@@ -16,7 +16,15 @@ _SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double 
 PRIORITY = 2
 
 
-@entity_rule("quote", SENTENCE)
+EXAMPLES = [
+    ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
+    ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
+    ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
+    ("그는 “데이터가 중요하다”고 말했다.", set()),
+]
+
+
+@entity_rule("quote", SENTENCE, examples=EXAMPLES)
 def quoted_names(s: Sentence) -> list[Candidate]:
     doc, sent, words, cues = s.doc, s.sent, s.words, s.cues
     out = []

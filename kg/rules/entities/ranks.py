@@ -8,7 +8,14 @@ from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 
-@entity_rule("rank", SENTENCE)
+EXAMPLES = [
+    ("정부는 세계 1위 디지털 정부 실현을 내걸었다.", {("Initiative", "세계 1위 디지털 정부")}),
+    ("우리는 세계 5대 바이오 강국을 꿈꾼다.", {("Initiative", "세계 5대 바이오 강국")}),
+    ("세계 곳곳에서 관심이 높다.", set()),
+]
+
+
+@entity_rule("rank", SENTENCE, examples=EXAMPLES)
 def world_rank(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     ranks = "|".join(map(re.escape, sorted(cues.rank)))

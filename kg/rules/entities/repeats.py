@@ -11,12 +11,20 @@ from kg.rules.entities.base import Document
 _NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are anyway
 
 
-@entity_rule("repeat", DOCUMENT, priority=1)
+EXAMPLES = [
+    ("시는 '스마트 돌봄 플러스'를 시작했다. 스마트 돌봄 플러스는 노인이 대상이다.",
+     {("Initiative", "스마트 돌봄 플러스")}),
+    ("김도현 과기정통부 장관은 말했다. 김도현은 이어 설명했다.", {("Person", "김도현")}),
+    ("과기정통부는 발표했다. 과기정통부는 이어 설명했다.", set()),
+]
+
+
+@entity_rule("repeat", DOCUMENT, priority=1, examples=EXAMPLES)
 def repeated_names(d: Document) -> list[Candidate]:
     text, cands = d.text, d.found
     names: dict[str, Candidate] = {}
     for c in cands:
-        if c.rule in _NOT_REPEATED:
+        if c.rule.split(".")[0] in _NOT_REPEATED:
             continue
         surface = strip_name(split_alias(text[c.start:c.end])[0])
         if c.type == "Person":

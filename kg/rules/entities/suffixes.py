@@ -61,7 +61,18 @@ def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
                 or YEAR.match(strip_name(words[k + 1].stem)))
 
 
-@entity_rule("runs", SENTENCE)
+EXAMPLES = [
+    ("한국인공지능진흥재단은 새 지원 방안을 발표했다.",
+     {("Organization", "한국인공지능진흥재단")}),
+    ("한빛정보산업진흥원이 지역 기업을 돕는다.", {("Organization", "한빛정보산업진흥원")}),
+    ("중소기업들은 스마트공장 고도화 사업에 지원했다.", {("Program", "스마트공장 고도화 사업")}),
+    ("시민들은 부산 AI 기술 박람회에 모였다.", {("Event", "부산 AI 기술 박람회")}),
+    ("협회는 올해 전략을 공개했다.", set()),
+    ("기업과 정부가 함께 사업을 추진한다.", set()),
+]
+
+
+@entity_rule("runs", SENTENCE, names=("suffix", "cue", "unknown-org"), examples=EXAMPLES)
 def runs(s: Sentence) -> list[Candidate]:
     """A noun run ending in an organisation suffix ("suffix"), or in a program,
     initiative or event cue ("cue"); an event named with its year: AWS DC 서밋 2025."""
@@ -97,7 +108,11 @@ def runs(s: Sentence) -> list[Candidate]:
                             ("initiative_cue", "Initiative")):
             cue = cues.ends_with(last, kind)
             if cue and distinctive(words, i, k, cue, etype, lex):
-                out.append(Candidate(start, w.stem_end, etype, "cue"))
+                if words[i].oov and i < k and last in cues.company_suffix:
+                    # 노스게이트 디지털 인프라: a new name and company words is a company
+                    out.append(Candidate(start, w.stem_end, "Organization", "unknown-org"))
+                else:
+                    out.append(Candidate(start, w.stem_end, etype, "cue"))
                 break
         else:
             if YEAR.match(stem) and k > 0:

@@ -8,7 +8,14 @@ from kg.discourse import Context
 from kg.rules import Found, relation_rule
 
 
-@relation_rule("brand", priority=3)
+EXAMPLES = [
+    ("AWS는 AWS 클라우드 아카데미를 운영한다.", {("아마존웹서비스", "operates", "AWS 클라우드 아카데미")}),
+    ("네이버는 내년 ‘네이버 AI 해커톤’을 연다.", {("네이버", "organizes", "네이버 AI 해커톤")}),
+    ("과기정통부는 AI 바우처 사업을 시행한다.", set()),
+]
+
+
+@relation_rule("brand", priority=3, examples=EXAMPLES)
 def named_after(ctx: Context) -> Iterator[Found]:
     ms = ctx.mentions
     for x in ctx.of_type("Program", "Event"):

@@ -7,7 +7,19 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 
-@relation_rule("event", priority=2)
+EXAMPLES = [
+    ("한국데이터진흥협회는 다음 달 서울 코엑스에서 ‘데이터 인사이트 포럼 2026’을 개최한다.",
+     {("한국데이터진흥협회", "organizes", "데이터 인사이트 포럼 2026"),
+      ("데이터 인사이트 포럼 2026", "locatedIn", "서울"),
+      ("데이터 인사이트 포럼 2026", "locatedIn", "코엑스")}),
+    ("네이버는 내년 판교에서 ‘팀 네이버 데이 2026’을 개최한다.",
+     {("네이버", "organizes", "팀 네이버 데이 2026"),
+      ("팀 네이버 데이 2026", "locatedIn", "판교")}),
+    ("행사는 온라인으로 진행된다.", set()),
+]
+
+
+@relation_rule("event", priority=2, examples=EXAMPLES)
 def events(ctx: Context) -> Iterator[Found]:
     state, ms, text, orgs, events = ctx.state, ctx.mentions, ctx.text, ctx.orgs, ctx.events
     organize = ctx.says("verb_organize")
@@ -18,21 +30,21 @@ def events(ctx: Context) -> Iterator[Found]:
         vpos = organize.start() + ctx.sent.start_char
         for o in orgs:
             if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
-                yield Found(o.index, "organizes", event_here.index, "event-organizer")
+                yield Found(o.index, "organizes", event_here.index, "event.organizer")
             elif o.role.startswith("subj") and o.mention.start > event_here.mention.end:
-                yield Found(o.index, "participatesIn", event_here.index, "event-participant")
+                yield Found(o.index, "participatesIn", event_here.index, "event.participant")
         if ctx.speaker and ctx.actor is not None and events and any(e.quoted for e in events):
-            yield Found(ctx.actor, "organizes", events[0].index, "event-organizer-speaker")
+            yield Found(ctx.actor, "organizes", events[0].index, "event.organizer-speaker")
     for e in events:
         yield from _locations(ctx, e)
     for e in events:
         for o in orgs:
             if o.role.startswith("subj") and e.role.startswith("loc") and \
                     o.mention.start > e.mention.end and not organize:
-                yield Found(o.index, "participatesIn", e.index, "event-participant")
+                yield Found(o.index, "participatesIn", e.index, "event.participant")
         if (ctx.speaker and ctx.actor is not None and ctx.says("verb_attend")
                 and e.role.startswith("dat")):
-            yield Found(ctx.actor, "participatesIn", e.index, "event-participant-speaker")
+            yield Found(ctx.actor, "participatesIn", e.index, "event.participant-speaker")
     for o in orgs:
         yield from _org_location(ctx, o)
 
@@ -65,14 +77,14 @@ def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
                   and x.mention.type in ("Place", "Organization")]
         places = [x for x in phrase if x.mention.type == "Place"]
         for p in places:
-            yield Found(e.index, "locatedIn", p.index, "event-venue")
+            yield Found(e.index, "locatedIn", p.index, "event.venue")
         for o in phrase:
             if o.mention.type == "Organization":
                 for p in places:
-                    yield Found(o.index, "locatedIn", p.index, "event-venue")
+                    yield Found(o.index, "locatedIn", p.index, "event.venue")
     for p in slots:  # 서울 AI 안전성 정상회의, … 데이 서울 2025
         if p.mention.type == "Place" and ev.start <= p.mention.start < ev.end:
-            yield Found(e.index, "locatedIn", p.index, "event-place-in-name")
+            yield Found(e.index, "locatedIn", p.index, "event.place-in-name")
 
 
 def _org_location(ctx: Context, o: Slot) -> Iterator[Found]:
@@ -82,9 +94,9 @@ def _org_location(ctx: Context, o: Slot) -> Iterator[Found]:
         if pm.type != "Place":
             continue
         if om.start <= pm.start and pm.end < om.end and _char_after(ctx, pm.end) == " ":
-            yield Found(o.index, "locatedIn", p.index, "org-place-in-name")
+            yield Found(o.index, "locatedIn", p.index, "event.org-place-in-name")
         elif pm.end + 1 == om.start and _char_after(ctx, pm.end) == " ":
-            yield Found(o.index, "locatedIn", p.index, "org-place-before")
+            yield Found(o.index, "locatedIn", p.index, "event.org-place-before")
 
 
 def _char_after(ctx: Context, offset: int) -> str:

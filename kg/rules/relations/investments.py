@@ -11,7 +11,21 @@ from kg.rules import Found, relation_rule
 _TARGETS = ("Program", "Initiative", "Organization", "Place")
 
 
-@relation_rule("investment", priority=4)
+EXAMPLES = [
+    ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
+     {("과학기술정보통신부", "invests", "450억원"), ("450억원", "fundsTarget", "AI 바우처 사업"),
+      ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
+    ("시는 스마트 돌봄 확산 사업에 12억원을 배정했다.",
+     {("12억원", "fundsTarget", "스마트 돌봄 확산 사업")}),
+    ("시는 ‘스마트 돌봄 플러스’(12억원)와 ‘AI 민원 비서’(8억원)를 새로 편성했다.",
+     {("12억원", "fundsTarget", "스마트 돌봄 플러스"), ("8억원", "fundsTarget", "AI 민원 비서")}),
+    ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
+     {("40억원", "fundsTarget", "데이터 안심 구역")}),
+    ("이 회사의 매출은 300억원을 기록했다.", set()),
+]
+
+
+@relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
         before = [o for o in ctx.orgs if o.role.startswith("subj")
@@ -19,26 +33,46 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = before[0].index if before else ctx.actor
         if investor is not None:
             yield Found(investor, "invests", mny.index,
-                        "investment-subject" if before else "investment-actor")
+                        "investment.subject" if before else "investment.actor")
         target = _target(ctx, mny)
         if target is not None:
-            yield Found(mny.index, "fundsTarget", target)
+            yield Found(mny.index, "fundsTarget", target, "investment.target")
+        # the public body that funds a program runs it (ANNOTATION.md, "Who operates")
+        if investor is not None and target is not None and ctx.public_body(investor) and \
+                ctx.mentions[target].type in ("Program", "Initiative"):
+            yield Found(investor, "operates", target, "investment.operator")
 
 
 def _target(ctx: Context, money: Slot) -> int | None:
+    """What a sum is for, by the first of these that holds:
+    X(383억원); 1억 달러 규모의 X; X에 383억원을; 383억원을 투입해 X를 (구축);
+    X는 … 383억원 (the sentence's topic); the program the sentence before was about,
+    when this one names none."""
     slots, text, sent, cues = ctx.slots, ctx.text, ctx.sent, ctx.cues
-    after = [x for x in slots if x.mention.start >= money.mention.end
-             and x.mention.type in _TARGETS]
-    gap = text[money.mention.end - sent.start_char:]
-    scale = cues.pattern("scale").pattern
-    if re.match(rf"\s*({scale})의?\s*", gap) and after:
+    m0, m1 = money.mention.start - sent.start_char, money.mention.end - sent.start_char
+    targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index]
+    before = [x for x in targets if x.mention.end <= money.mention.start]
+    after = [x for x in targets if x.mention.start >= money.mention.end]
+    things = ("Program", "Initiative")
+    opened = text.rfind("(", 0, m0)
+    if opened != -1 and ")" not in text[opened:m0]:
+        named = [x for x in before if 0 <= opened - (x.mention.end - sent.start_char) <= 2]
+        if named:
+            return named[-1].index
+    if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
         return after[0].index
-    before = [x for x in slots if x.mention.end <= money.mention.start
-              and x.role.startswith("dat") and x.mention.type in _TARGETS]
-    if before:
-        return before[-1].index
-    programs = [x for x in after if x.mention.type in ("Program", "Initiative")]
-    objects, verbs = cues.pattern("object_particle").pattern, cues.pattern("verb_spend").pattern
-    if programs and re.match(rf"\s*({objects})\s*({verbs})", gap):
-        return programs[0].index
+    dative = [x for x in before if x.role.startswith("dat")]
+    if dative:
+        return dative[-1].index
+    objects, verbs = cues.pattern("object_particle").pattern, cues.pattern("verb_invest").pattern
+    spent = re.match(rf"\s*({objects})\s*\S*?({verbs}|출연|들여)", text[m1:])
+    built = [x for x in after if x.mention.type in things and x.role.startswith("obj")]
+    if spent and built:
+        return built[0].index
+    topics = [x for x in targets if x.mention.type in things and x.role.startswith("subj")
+              and not x.quoted]
+    if topics:
+        return topics[0].index
+    if not any(x.mention.type in things for x in slots) and ctx.previous_topic is not None:
+        return ctx.previous_topic
     return None

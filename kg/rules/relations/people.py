@@ -8,7 +8,16 @@ from kg.discourse import Context
 from kg.rules import Found, relation_rule
 
 
-@relation_rule("affiliation", priority=1)
+EXAMPLES = [
+    ("정지은 코딧 대표는 이렇게 말했다.", {("정지은", "affiliatedWith", "코딧")}),
+    ("김민준 과기정통부 차관은 회의를 주재했다.",
+     {("김민준", "affiliatedWith", "과학기술정보통신부")}),
+    ("행정안전부(장관 김도현)는 새 계획을 내놨다.", {("김도현", "affiliatedWith", "행정안전부")}),
+    ("그는 “데이터가 중요하다”고 말했다.", set()),
+]
+
+
+@relation_rule("affiliation", priority=1, examples=EXAMPLES)
 def affiliation(ctx: Context) -> Iterator[Found]:
     for person, org in ctx.affiliations:
         yield Found(person, "affiliatedWith", org)

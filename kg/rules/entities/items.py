@@ -1,0 +1,53 @@
+"""Budget lines: list items that give a sum, △국가 AI컴퓨팅센터 구축(4150억원) or
+△AI 영향평가 컨설팅 지원 38억 5천만 원, name a program (an initiative when the name
+ends in an initiative cue). Items that give no sum (tracks, topics) name nothing;
+an item that is a known name or holds a quoted name is left to those rules."""
+from __future__ import annotations
+
+import re
+
+from kg.money import find_money
+from kg.morphology import strip_name
+from kg.rules import SENTENCE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+_MARKERS = "△▲▶◆■●○◇•"
+_ITEM = re.compile(rf"[{_MARKERS}]\s*([^{_MARKERS}]+)")
+_TAIL = re.compile(r"(\s*(등|등이|등을|등에|이|가|을|를|은|는|과|와|에|으로|로)?\s*[,.]?\s*)$")
+
+EXAMPLES = [
+    ("사업별로는 △돌봄 로봇 실증(35억원) △AI 민원 비서 구축(12억원) 등이다.",
+     {("Program", "돌봄 로봇 실증"), ("Program", "AI 민원 비서 구축")}),
+    ("주요 사업은 △AI 교육 확산 20억 원 △지역 데이터 허브 조성 15억 원이다.",
+     {("Program", "AI 교육 확산"), ("Program", "지역 데이터 허브 조성")}),
+    ("세션은 △AI 윤리 △데이터 거버넌스 순으로 열린다.", set()),
+    ("투자는 △부산(27억 달러) △서울(15억 달러)에 집중된다.", set()),
+    ("정부는 △법률 △의료 등 3대 분야에 100억원을 투입한다.", set()),
+]
+
+
+@entity_rule("item", SENTENCE, examples=EXAMPLES)
+def budget_lines(s: Sentence) -> list[Candidate]:
+    text, cues, lex = s.sent.text, s.cues, s.lex
+    out = []
+    for m in _ITEM.finditer(text):
+        body = m.group(1)
+        sums = find_money(body)
+        if not sums:
+            continue
+        a = sums[0][0]
+        name = body[:a]
+        name = name[:name.rfind("(")] if "(" in name else name
+        name = _TAIL.sub("", name).strip()
+        if not name or any(q in name for q in "'‘’\"“”") or name.startswith("("):
+            continue
+        words = name.split()
+        if lex.names.get(name) is not None or len(name) < 4 or len(words) > 8 or \
+                any(w in cues.list_end for w in words) or all(w in cues.trim for w in words):
+            continue  # 학술 등 5대 분야에 383억원: a list ended before the sum
+        start = m.start(1) + body.index(name)
+        etype = "Initiative" if cues.ends_with(strip_name(words[-1]), "initiative_cue") \
+            else "Program"
+        out.append(Candidate(s.sent.start_char + start, s.sent.start_char + start + len(name),
+                             etype, "item"))
+    return out

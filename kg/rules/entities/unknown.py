@@ -1,0 +1,127 @@
+"""Organisations no lexicon knows: a word Kiwi did not know (out of vocabulary: new
+names, mostly) is an organisation when the sentence shows it is one:
+
+- a descriptor stands before it: 팹리스 스타트업 세미브레인, 소프트웨어 기업인 온새미로;
+- it ends like a company name: 한울정밀, 바름데이터, 큐빅스랩, 퓨리오사AI;
+- a consortium or a spokesperson follows it: 에듀포레 컨소시엄, 코스모쿨 측;
+- it is the subject of what organisations do: 코스모쿨은 … 공장을 짓는다.
+
+Its name goes on over the company words after it: 노스게이트 디지털 인프라."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import Eojeol, split_alias, strip_name
+from kg.rules import REFINE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+EXAMPLES = [
+    ("팹리스 스타트업 세미누리가 시제품을 내놨다.", {("Organization", "세미누리")}),
+    ("이번 사업은 가람정밀과 보라로보틱스가 맡는다.",
+     {("Organization", "가람정밀"), ("Organization", "보라로보틱스")}),
+    ("소담웍스 측은 답하지 않았다.", {("Organization", "소담웍스")}),
+    ("노바스텔라 디지털 인프라는 데이터센터를 짓는다.", {("Organization", "노바스텔라 디지털 인프라")}),
+    ("크레스톤 캐피털은 투자를 늘렸다.", {("Organization", "크레스톤 캐피털")}),
+    ("시민들은 새 제도를 반겼다.", set()),
+    ("팹리스 업계는 반도체 설계에 집중한다.", set()),
+]
+
+
+@entity_rule("unknown-org", REFINE, priority=5, examples=EXAMPLES)
+def unknown_organisations(s: Sentence) -> list[Candidate]:
+    words, cues = s.words, s.cues
+    verb = cues.pattern("org_verb").search(s.sent.text)
+    out: list[Candidate] = []
+    for k, w in enumerate(words):
+        stem = strip_name(split_alias(w.stem)[0])
+        if not w.oov or not _name_like(stem, s) or _taken(s, w) or \
+                any(c.start <= w.start < c.end for c in out):
+            continue
+        end_k = _extent(words, k, s)
+        last = words[end_k]
+        follows = strip_name(words[end_k + 1].stem) if end_k + 1 < len(words) else ""
+        before = strip_name(words[k - 1].stem) if k else ""
+        evidence = (
+            before in cues.org_descriptor or before.endswith(tuple(cues.org_descriptor))
+            or _company_like(strip_name(last.stem), cues)
+            or (last.noun_only and follows in cues.org_follow)
+            or (last.tail.strip() in cues.subject_particle and verb is not None
+                and not _person_like(stem, cues)))
+        if evidence:
+            end = last.stem_end if end_k > k else w.start + len(stem)
+            out.append(Candidate(w.start, end, "Organization", "unknown-org"))
+    return out
+
+
+def _name_like(stem: str, s: Sentence) -> bool:
+    cues = s.cues
+    return (len(stem) >= 2 and " " not in stem and re.fullmatch(r"[가-힣A-Za-z0-9&.\-]+", stem)
+            is not None and re.search(r"[가-힣]", stem) is not None
+            and stem not in cues.generic and stem not in cues.trim
+            and stem not in cues.org_descriptor and s.lex.names.get(stem) is None)
+
+
+def _taken(s: Sentence, w: Eojeol) -> bool:
+    return any(c.start < w.stem_end and w.start < c.end for c in s.merged)
+
+
+def _extent(words: list[Eojeol], k: int, s: Sentence) -> int:
+    """The last word of the name: 노스게이트 디지털 인프라 ends in a company word."""
+    for j in range(min(k + 2, len(words) - 1), k, -1):
+        if all(words[i].noun_only for i in range(k, j)) and \
+                _company_like(strip_name(words[j].stem), s.cues, whole=True):
+            return j
+    return k
+
+
+def _company_like(stem: str, cues, whole: bool = False) -> bool:
+    if whole:
+        return stem in cues.company_suffix
+    suffix = cues.ends_with(stem, "company_suffix")
+    return (suffix is not None and len(stem) > len(suffix)) or bool(
+        re.fullmatch(r"[가-힣]{2,}[A-Z]{2,}", stem))
+
+
+def _person_like(stem: str, cues) -> bool:
+    """A three-syllable word starting with a surname is a person's name as likely."""
+    return len(stem) == 3 and stem[0] in cues.surname
+
+
+CONSORTIUM_EXAMPLES = [
+    ("시는 가람 컨소시엄을 사업자로 선정했다.",
+     {("Organization", "가람 컨소시엄"), ("Organization", "가람")}),
+    ("경쟁한 보라 컨소시엄(보라·미르웍스·새솔)은 2순위에 그쳤다.",
+     {("Organization", "보라 컨소시엄"), ("Organization", "보라"),
+      ("Organization", "미르웍스"), ("Organization", "새솔")}),
+    ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+]
+
+
+@entity_rule("consortium", REFINE, priority=6, examples=CONSORTIUM_EXAMPLES)
+def named_consortia(s: Sentence) -> list[Candidate]:
+    """가람 컨소시엄: a consortium named after its lead is an organisation, and so is the
+    lead; so are the members named in parentheses after it: 보라 컨소시엄(보라·새솔)."""
+    words, cues = s.words, s.cues
+    out: list[Candidate] = []
+    for k in range(1, len(words)):
+        w, prev = words[k], words[k - 1]
+        base = strip_name(split_alias(w.stem)[0].split("(")[0])
+        head = strip_name(prev.stem)
+        if base not in cues.consortium or not prev.noun_only or not head or \
+                re.search(r"\d", head) or head in cues.generic or head in cues.trim:
+            continue
+        end = w.start + w.stem.find(base) + len(base)
+        out.append(Candidate(prev.start, end, "Organization", "consortium"))
+        if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
+            out.append(Candidate(prev.start, prev.start + len(head), "Organization",
+                                 "consortium"))
+        inside = re.match(r"\(([^()]+)\)", s.text[end:w.stem_end])
+        if inside:
+            pos = end + 1
+            for part in re.split(r"([·,、]\s*)", inside.group(1)):
+                name = part.strip()
+                if name and not re.fullmatch(r"[·,、]\s*", part) and len(name) >= 2 and \
+                        not any(c.start == pos for c in s.merged):
+                    out.append(Candidate(pos, pos + len(name), "Organization", "consortium"))
+                pos += len(part)
+    return out

@@ -1,0 +1,163 @@
+"""Consortia and their members (ANNOTATION.md, "Bids and consortia").
+
+A named consortium (대신정보통신 컨소시엄) is led by the organisation it is named
+after, or by the one called its 주관사/주관기관; its members partnersWith the lead
+only. When it is selected for a program (선정, 우선협상대상자, 수주), it, its lead
+and its members participatesIn the program, also when the members are listed a
+few sentences away; a consortium that lost (고배, 탈락, 2순위) takes part in
+nothing. Members come from "이 컨소시엄에는 A, B가 참여", from a parenthesis after
+the name (X 컨소시엄(A·B·C)), or from a table whose columns are the lead and the
+members (| 업종 | 주관기관 | 참여기관 |).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kg.discourse import Context, Slot
+from kg.names import link_key
+from kg.rules import Found, relation_rule
+
+
+@dataclass
+class Consortium:
+    mention: int                   # a mention of the consortium (the first)
+    lead: int | None = None
+    members: set[int] = field(default_factory=set)
+    program: int | None = None
+    lost: bool = False
+
+
+EXAMPLES = [
+    ("시는 ‘AI 돌봄 플랫폼’ 사업자로 가람 컨소시엄을 선정했다. "
+     "이 컨소시엄에는 가람과 누리소프트, 다온시스템이 참여했다.",
+     {("가람 컨소시엄", "participatesIn", "AI 돌봄 플랫폼"),
+      ("가람", "participatesIn", "AI 돌봄 플랫폼"),
+      ("누리소프트", "participatesIn", "AI 돌봄 플랫폼"),
+      ("다온시스템", "participatesIn", "AI 돌봄 플랫폼"),
+      ("가람", "partnersWith", "누리소프트"), ("가람", "partnersWith", "다온시스템")}),
+    ("경쟁한 보라 컨소시엄(보라·미르웍스·새솔)은 2순위에 그쳤다.",
+     {("보라", "partnersWith", "미르웍스"), ("보라", "partnersWith", "새솔")}),
+    ("| 분야 | 주관기관 | 참여기관 |\n| 의료 | 가온데이터 | 누리소프트, 한국전자기술연구원 |",
+     {("가온데이터", "partnersWith", "누리소프트"),
+      ("가온데이터", "partnersWith", "한국전자기술연구원")}),
+    ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+]
+
+
+@relation_rule("consortium", priority=8, examples=EXAMPLES)
+def consortia(ctx: Context) -> Iterator[Found]:
+    state = ctx.state
+    known: dict[str, Consortium] = state.extra.setdefault("consortia", {})
+    yield from _table_row(ctx)
+    here = [x for x in ctx.orgs if x.mention.text.endswith(tuple(ctx.cues.consortium))
+            and x.mention.text not in ctx.cues.consortium]
+    refs = [_consortium(ctx, known, x) for x in here]
+    if not refs and known and re.search(r"(이|해당|동|같은)\s?컨소시엄|^컨소시엄", ctx.text):
+        refs = [state.extra["last_consortium"]]
+    for c in refs:
+        state.extra["last_consortium"] = c
+        mine = {x.index for x in here}
+        lead = _lead(ctx, c)
+        if lead is not None:
+            c.lead = lead
+        if ctx.says("lose") and not ctx.says("win"):
+            c.lost = True
+        lead_name = link_key(ctx.mentions[c.lead].text) if c.lead is not None else None
+        for m in _members(ctx, c, mine):
+            if link_key(ctx.mentions[m].text) != lead_name and not any(
+                    link_key(ctx.mentions[o].text) == link_key(ctx.mentions[m].text)
+                    for o in c.members):
+                c.members.add(m)
+        if ctx.says("win") and not c.lost and c.program is None:
+            program = next((x.index for x in ctx.things
+                            if x.mention.type in ("Program", "Initiative")), None)
+            c.program = program if program is not None else (
+                state.topic if state.topic is not None else
+                (state.programs_seen[-1] if state.programs_seen else None))
+        if c.lead is not None:
+            for m in sorted(c.members):
+                yield Found(c.lead, "partnersWith", m, "consortium.member")
+        if c.program is not None and not c.lost:
+            for m in [c.mention, c.lead, *sorted(c.members)]:
+                if m is not None:
+                    yield Found(m, "participatesIn", c.program, "consortium.selected")
+
+
+def _consortium(ctx: Context, known: dict, x: Slot) -> Consortium:
+    key = link_key(x.mention.text)
+    if key not in known:
+        known[key] = Consortium(x.index)
+    return known[key]
+
+
+def _lead(ctx: Context, c: Consortium) -> int | None:
+    """The organisation the consortium is named after, or its 주관사."""
+    name = ctx.mentions[c.mention].text
+    head = name[: name.rfind(" ")] if " " in name else None
+    for x in ctx.orgs:
+        if head and link_key(x.mention.text) == link_key(head):
+            return x.index
+    marker = ctx.cues.pattern("consortium_lead")
+    for x in ctx.orgs:
+        around = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 8):
+                          x.mention.end - ctx.sent.start_char + 6]
+        if marker.search(around):
+            return x.index
+    return None
+
+
+def _members(ctx: Context, c: Consortium, mine: set[int]) -> list[int]:
+    """Organisations listed as members in this sentence."""
+    text, start = ctx.text, ctx.sent.start_char
+    name_end = max((x.mention.end for x in ctx.orgs if x.index in mine), default=None)
+    if name_end is not None and text[name_end - start:name_end - start + 1] == "(":
+        close = text.find(")", name_end - start)
+        return [x.index for x in ctx.orgs
+                if name_end < x.mention.start and x.mention.end - start <= close]
+    if not ctx.says("member_verb"):
+        return []
+    return [x.index for x in ctx.orgs if x.index not in mine and not x.quoted
+            and x.role.startswith(("subj", "conj", "obj", "gen")) or
+            x.index not in mine and x.role == "" and x.mention.type == "Organization"
+            and not x.quoted and _listed(x, ctx)]
+
+
+def _listed(x: Slot, ctx: Context) -> bool:
+    rest = ctx.text[x.mention.end - ctx.sent.start_char:]
+    return bool(re.match(r"\s*[,·]", rest))
+
+
+def _table_row(ctx: Context) -> Iterator[Found]:
+    """| 분야 | 주관기관 | 참여기관 |: a header names the columns; each row gives a lead
+    and its members, who take part in the program at hand."""
+    line = ctx.text.strip()
+    if not line.startswith("|"):
+        return
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    state, cues = ctx.state, ctx.cues
+    if any(cues.pattern("consortium_lead").search(c) for c in cells):
+        state.extra["table"] = ["lead" if cues.pattern("consortium_lead").search(c) else
+                                "members" if cues.pattern("member_verb").search(c) else ""
+                                for c in cells]
+        return
+    roles = state.extra.get("table")
+    if not roles or len(cells) != len(roles) or set(cells) <= set("-: "):
+        return
+    offsets, pos = [], ctx.text.find("|") + 1
+    for cell in ctx.text.strip().strip("|").split("|"):
+        offsets.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    def orgs_in(role: str) -> list[int]:
+        spans = [o for o, r in zip(offsets, roles) if r == role]
+        return [x.index for x in ctx.orgs for a, b in spans
+                if a <= x.mention.start - ctx.sent.start_char < b]
+    leads, members = orgs_in("lead"), orgs_in("members")
+    program = state.programs_seen[-1] if state.programs_seen else None
+    for lead in leads[:1]:
+        for m in members:
+            yield Found(lead, "partnersWith", m, "consortium.table")
+    if program is not None:
+        for m in leads[:1] + members:
+            yield Found(m, "participatesIn", program, "consortium.table")
