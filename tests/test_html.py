@@ -330,3 +330,21 @@ def test_empty_graph_renders():
     data = json.loads(payload_of(render_html(nx.MultiDiGraph())))
     assert data["nodes"] == [] and data["edges"] == [] and data["investments"] == []
     assert data["meta"]["wholeNodes"] == 0
+
+
+def test_a_build_gives_the_page_its_articles_metadata(tmp_path, pipeline):
+    """kg build -> graph.html: titles, outlets, dates and URLs of a JSON Lines corpus."""
+    from kg.pipeline import build
+
+    text = (Path(__file__).resolve().parent.parent / "seeds" / "002_430102f8735eb5df.txt"
+            ).read_text(encoding="utf-8")
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"title": "공공 AI 사업 확대", "date": "2025-03-14",
+                                  "url": "https://news.example.kr/a/1", "outlet": "전자신문",
+                                  "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    build([corpus], tmp_path / "out", pipeline=pipeline)
+    data = json.loads(payload_of((tmp_path / "out" / "graph.html").read_text(encoding="utf-8")))
+    assert data["docs"] == [{"id": "news.jsonl#1", "title": "공공 AI 사업 확대", "date": "2025-03-14",
+                             "url": "https://news.example.kr/a/1", "publisher": "전자신문"}]
+    years = {r["year"] for r in data["investments"]}
+    assert years == {2025} and data["investments"]
