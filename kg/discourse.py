@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from kg.lexicon import Cues, Lexicon
 from kg.morphology import Eojeol, SentenceText
+from kg.names import QUOTES
 from kg.types import Mention
 
 
@@ -168,11 +169,32 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
                 role = "obj~"
         else:
             role, end_k = role_of(w, words, k, cues)
+            if role == "subj" and relative_verb(words, end_k, cues) is not None:
+                role = "relsubj"  # 권익위가 운영하는 국민신문고: the subject of a relative clause
         rel = m.start - sent.start_char
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))
     _inherit(slots)
     return slots
+
+
+_VERB_TAGS = ("VV", "XSV")  # not adjectives: 이 같은 계획
+
+
+def relative_verb(words: list[Eojeol], k: int, cues: Cues) -> int | None:
+    """The word after k whose verb ends in an adnominal ending (운영하는, 발주한), when
+    it is the first verb after k: the clause ending there describes the next noun.
+    Time words that are verbs (지난 24일) do not count."""
+    for j in range(k + 1, min(k + 6, len(words))):
+        if words[j].text[:1] in QUOTES or words[j].tail.strip() in cues.subject_particle:
+            return None  # speech begins, or another subject: the verb is not this one's
+        if words[j].text in cues.trim:
+            continue
+        tags = [t for tag in words[j].tags for t in tag.split("+")]
+        if any(t.startswith(_VERB_TAGS) for t in tags):
+            passive = cues.pattern("passive_ending").search(words[j].text)
+            return j if tags and tags[-1] == "ETM" and not passive else None
+    return None
 
 
 # ---------------------------------------------------------------- who acts

@@ -120,6 +120,8 @@ class Cues:
     verb_select: Words
     means: Words
     consortium: Words
+    located: Words
+    passive_ending: Words
     consortium_lead: Words
     member_verb: Words
     win: Words

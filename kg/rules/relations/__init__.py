@@ -2,6 +2,7 @@
 Priorities keep the order the families were written in (people first)."""
 from kg.rules.relations import (  # noqa: F401  (registration)
     brands,
+    clauses,
     consortia,
     events,
     investments,

@@ -28,7 +28,7 @@ EXAMPLES = [
 @relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
-        before = [o for o in ctx.orgs if o.role.startswith("subj")
+        before = [o for o in ctx.orgs if o.role.startswith(("subj", "relsubj"))
                   and o.mention.end <= mny.mention.start]
         investor = before[0].index if before else ctx.actor
         if investor is not None:

@@ -49,11 +49,11 @@ def organisations(ctx: Context) -> Iterator[Found]:
                 if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
                     yield Found(o.index, "participatesIn", x.index, "organisation.partner-joins")
     # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
-    subs = [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
+    subs = [o for o in ctx.orgs if o.role.startswith(("subj", "conj", "relsubj")) and not o.quoted]
     if len(subs) >= 2 and (partner or ctx.says("verb_organize")):
         first = subs[0]
         for o in subs[1:3]:
-            if o.role == "subj" and first.role in ("conj", "subj*"):
+            if o.role in ("subj", "relsubj") and first.role in ("conj", "subj*", "relsubj*"):
                 yield Found(first.index, "partnersWith", o.index, "organisation.co-subjects")
                 for x in things:
                     if x.role.startswith(("obj", "dat")) or x.role == "":

@@ -1,0 +1,77 @@
+"""Relations Korean states inside a noun phrase:
+
+- a relative clause, [A가 운영하는] X, [A가 주최하는] X, [A가 도입한] X: A operates,
+  organizes, uses or joins X by the clause's verb;
+- a possessive, A의 X: A's product or program (업스테이지의 거대언어모델 '솔라');
+- a place before an organisation, 판교의 세미브레인, 대전 소재 다온시스템: where it is.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.discourse import Context, Slot, relative_verb
+from kg.morphology import strip_name
+from kg.rules import Found, relation_rule
+
+_BY_VERB = (("verb_organize", "organizes", ("Event",)),
+            ("verb_join", "participatesIn", ("Program", "Initiative", "Event")),
+            ("verb_use", "uses", ("Product", "Organization")),
+            ("verb_operate", "operates", ("Program", "Initiative", "Product")))
+
+EXAMPLES = [
+    ("행안부는 국민권익위원회가 운영하는 ‘국민신문고’에 새 기능을 붙인다.",
+     {("국민권익위원회", "operates", "국민신문고")}),
+    ("한국데이터진흥협회가 주최하는 ‘데이터 나눔 포럼’이 열렸다.",
+     {("한국데이터진흥협회", "organizes", "데이터 나눔 포럼")}),
+    ("공단은 업스테이지의 거대언어모델 ‘솔라’를 쓴다.", {("업스테이지", "operates", "솔라")}),
+    ("판교의 팹리스 세미누리와 대전 소재 다온시스템이 참여했다.",
+     {("세미누리", "locatedIn", "판교"), ("다온시스템", "locatedIn", "대전")}),
+    ("정부의 예산이 늘었다.", set()),
+]
+
+
+@relation_rule("clause", priority=9, examples=EXAMPLES)
+def noun_phrases(ctx: Context) -> Iterator[Found]:
+    for x in ctx.slots:
+        if x.role.startswith("relsubj") and x.mention.type == "Organization":
+            yield from _relative(ctx, x)
+        elif x.role == "gen" and x.mention.type == "Organization":
+            nxt = _next(ctx, x, 3)
+            if nxt is not None and nxt.mention.type in ("Product", "Program"):
+                yield Found(x.index, "operates", nxt.index, "clause.possessive")
+        if x.mention.type == "Place" and (x.role == "gen" or _word_after(ctx, x) in
+                                          ctx.cues.located):
+            nxt = _next(ctx, x, 3)
+            if nxt is not None and nxt.mention.type == "Organization":
+                yield Found(nxt.index, "locatedIn", x.index, "clause.place")
+
+
+def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
+    j = relative_verb(ctx.words, x.word, ctx.cues)
+    if j is None:
+        return
+    verb = ctx.words[j]
+    thing = next((y for y in ctx.slots if verb.end <= y.mention.start <= verb.end + 3
+                  and y.index != x.index), None)
+    if thing is None:
+        return
+    for kind, predicate, types in _BY_VERB:
+        if ctx.cues.pattern(kind).search(verb.text) and thing.mention.type in types:
+            yield Found(x.index, predicate, thing.index, "clause.relative")
+            return
+
+
+def _next(ctx: Context, x: Slot, within: int) -> Slot | None:
+    """The next mention starting within a few words after x's noun phrase."""
+    after = [y for y in ctx.slots if y.mention.start >= x.mention.end]
+    if not after:
+        return None
+    y = min(after, key=lambda s: s.mention.start)
+    k = next((i for i, w in enumerate(ctx.words) if w.start <= y.mention.start < w.end), None)
+    return y if k is not None and k - x.word <= within else None
+
+
+def _word_after(ctx: Context, x: Slot) -> str:
+    """The word right after the mention's own word."""
+    k = next((i for i, w in enumerate(ctx.words) if w.start <= x.mention.end - 1 < w.end), None)
+    return strip_name(ctx.words[k + 1].stem) if k is not None and k + 1 < len(ctx.words) else ""
