@@ -23,6 +23,7 @@ venv=${KG_TEST_VENV:-$repo/.venv-test}
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+rm -rf "$repo/build"  # setuptools reuses it: stale files would enter the wheel
 "$venv/bin/python" -m pip wheel -q --no-deps -w "$work/dist" "$repo"
 wheel=$(ls "$work"/dist/kg-*.whl)
 "$venv/bin/python" -m pip install -q --force-reinstall --no-deps "$wheel"

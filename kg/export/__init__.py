@@ -30,7 +30,7 @@ def render_all(data: GraphData, rdf: Sequence[tuple], view: nx.MultiDiGraph
         "graph.nq": render_nquads(data, rdf, converted),
         "graph.jsonld": render_jsonld(rdf),
         "graph.graphml": render_graphml(data),
-        "graph.html": render_html(view).encode("utf-8"),
+        "graph.html": render_html(view, data).encode("utf-8"),
         **render_neo4j(data),
         **render_kuzu(data),
         # the texts that evidence offsets (oa:TextPositionSelector) count characters in
