@@ -50,6 +50,7 @@ class State:
     previous_text: str = ""                  # the sentence before this one
     topic: int | None = None                 # the program or initiative it was about
     extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
+    index: int = -1                          # the sentence being read
 
 
 @dataclass
@@ -127,6 +128,8 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
             return name, k
     if tail.startswith(tuple(cues.genitive_particle)):
         return "gen", k
+    if tail.startswith(tuple(cues.copula)):
+        return "pred", k  # 선정 지역은 A, B, C다: what the sentence says the subject is
     if w.noun_only and k + 1 < len(words) and (
             words[k + 1].stem.strip() in cues.etc or words[k + 1].stem.strip() in _etc_subject(cues)):
         return role_of(words[k + 1], words, k + 1, cues)[0], k + 1
@@ -282,6 +285,7 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
             lex: Lexicon) -> Context:
     """The sentence's context; updates the document's state."""
     cues = lex.cues
+    state.index += 1
     ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
     ms = state.mentions
     ctx.previous_actor = state.subject

@@ -99,11 +99,14 @@ class Cues:
     # relations: particles
     subject_particle: Words
     subject_marker: Words
+    subject_case: Words
+    duty: Words
     object_particle: Words
     dative_particle: Words
     locative_particle: Words
     conj_particle: Words
     genitive_particle: Words
+    copula: Words
     topic_particle: Words
     # relations: verbs and cue words
     verb_invest: Words
@@ -125,6 +128,8 @@ class Cues:
     each: Words
     subcontract: Words
     verb_select: Words
+    passive_select: Words
+    negation: Words
     means: Words
     consortium: Words
     located: Words

@@ -23,6 +23,7 @@ ADDRESS_EXAMPLES = [
     ("부산 해운대구 벡스코에서 박람회가 열렸다.", {("Place", "해운대")}),
     ("부산시 AI 정책이 발표됐다.", set()),
     ("강남구는 AI 민원 서비스를 도입했다.", set()),
+    ("선정 지역은 충남 보령시, 전북 남원시다.", set()),
 ]
 
 
@@ -38,9 +39,13 @@ def addresses(s: Sentence) -> list[Candidate]:
         k = next((i for i, w in enumerate(words) if w.start <= c.start < w.end), None)
         if k is None or words[k].stem_end != c.end:
             continue
+        w = words[k]
+        at = w.tail.startswith(tuple(s.cues.locative_particle) + ("에",))  # 강남구에서
         before = k > 0 and words[k - 1].noun_only and _located(s, words[k - 1])
-        after = words[k].noun_only and k + 1 < len(words) and _located(s, words[k + 1])
-        if before or after:
+        after = w.noun_only and k + 1 < len(words) and (
+            _located(s, words[k + 1]) or words[k + 1].tail.startswith(
+                tuple(s.cues.locative_particle)))  # 서울 용산구 본사에서
+        if after or (before and at):
             c.type, c.rule = "Place", "address"
             c.canonical = _place_name(s, s.text[c.start:c.end])
     return []

@@ -43,3 +43,35 @@ def operations(ctx: Context) -> Iterator[Found]:
             yield Found(actor, "participatesIn", x.index, "operation.uses-program")
         else:
             yield Found(actor, "operates", x.index, "operation")
+
+
+DUTY_EXAMPLES = [
+    ("과제 관리는 한국산업기술진흥원이 전담기관으로서 맡는다.",
+     set()),
+    ("시는 스마트 돌봄 확산 사업을 시작한다. 사업 총괄은 한국사회보장정보원이 맡는다.",
+     {("한국사회보장정보원", "operates", "스마트 돌봄 확산 사업")}),
+    ("‘GPU 임대’는 정보통신산업진흥원이, ‘모델 개발’은 정보통신기획평가원이 각각 맡는다.",
+     {("정보통신산업진흥원", "operates", "GPU 임대"),
+      ("정보통신기획평가원", "operates", "모델 개발")}),
+    ("협회는 새 회장을 뽑았다.", set()),
+]
+
+
+@relation_rule("duty", priority=11, examples=DUTY_EXAMPLES)
+def duties(ctx: Context) -> Iterator[Found]:
+    """X는 A가 맡는다 / 총괄은 A가 담당한다: A runs X, or the program at hand."""
+    if not ctx.says("duty"):
+        return
+    subjects = [x for x in ctx.orgs if not x.quoted and
+                ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case]
+    things = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
+              and x.role.startswith("subj")]
+    at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
+        ctx.state.programs_seen[-1] if ctx.state.programs_seen else None)
+    for o in subjects:
+        before = [t for t in things if t.mention.end <= o.mention.start]
+        if before:
+            yield Found(o.index, "operates", before[-1].index, "duty")
+        elif not things and at_hand is not None and \
+                ctx.mentions[at_hand].sentence >= ctx.state.index - 3:
+            yield Found(o.index, "operates", at_hand, "duty.at-hand")

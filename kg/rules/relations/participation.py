@@ -19,6 +19,39 @@ EXAMPLES = [
 ]
 
 
+def _program_at_hand(ctx: Context) -> int | None:
+    """The program the last two sentences were about: their topic, else the last named."""
+    if ctx.previous_topic is not None:
+        return ctx.previous_topic
+    recent = [i for i in ctx.state.programs_seen
+              if ctx.mentions[i].sentence >= ctx.state.index - 2]
+    return recent[-1] if recent else None
+
+
+def _joining(ctx: Context) -> list:
+    """Organisations that join: subjects of 참여 (not 참여하지 않았다), objects of 선정/선발
+    (subjects when passive: 선정됐다), never the one who selects."""
+    out = []
+    if ctx.says("verb_join") and not ctx.says("negation"):
+        out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
+                and o.role != "conj" or o.role == "conj" and _listed_with_subject(ctx, o)]
+    if ctx.says("verb_select") and not ctx.says("lose"):
+        passive = ctx.says("passive_ending") or ctx.says("passive_select")
+        roles = ("subj", "conj", "pred") if passive else ("obj", "conj", "pred")
+        out += [o for o in ctx.orgs if o.role.startswith(roles) and not o.quoted
+                and o.index != ctx.actor]
+    seen, kept = set(), []
+    for o in out:
+        if o.index not in seen and o.mention.type == "Organization":
+            seen.add(o.index)
+            kept.append(o)
+    return kept
+
+
+def _listed_with_subject(ctx: Context, o) -> bool:
+    return any(x.role.startswith("subj") for x in ctx.orgs if x.mention.start > o.mention.start)
+
+
 @relation_rule("participation", priority=7, examples=EXAMPLES)
 def participation(ctx: Context) -> Iterator[Found]:
     state, orgs = ctx.state, ctx.orgs
@@ -28,13 +61,14 @@ def participation(ctx: Context) -> Iterator[Found]:
                 for o in orgs:
                     if o.role.startswith("subj") and not o.quoted:
                         yield Found(o.index, "participatesIn", x.index, "participation.program")
-        # 컨소시엄에는 A, B, C 등이 참여한다: the consortium of the programme at hand
-        if ctx.says("consortium") and not any(x.mention.type == "Program" for x in ctx.things) \
-                and state.programs_seen:
-            for o in orgs:
-                if o.role.startswith(("subj", "conj")) and not o.quoted:
-                    yield Found(o.index, "participatesIn", state.programs_seen[-1],
-                                "participation.consortium")
+    # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
+    # program named, the members join the program at hand (named in the sentences before)
+    at_hand = _program_at_hand(ctx)
+    if at_hand is not None and not any(x.mention.type in ("Program", "Initiative")
+                                       for x in ctx.things):
+        joined = _joining(ctx)
+        for o in joined:
+            yield Found(o.index, "participatesIn", at_hand, "participation.at-hand")
     if len(orgs) >= 3 and state.events_seen and ctx.cues.pattern("verb_participate").search(
             ctx.text + state.previous_text):
         listed = [o for o in orgs if o.role.startswith(("conj", "subj"))]
