@@ -133,6 +133,7 @@ class Cues:
     means: Words
     consortium: Words
     located: Words
+    seat: Words
     passive_ending: Words
     consortium_lead: Words
     member_verb: Words

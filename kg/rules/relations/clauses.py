@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.discourse import Context, Slot, relative_verb
@@ -26,6 +27,9 @@ EXAMPLES = [
     ("공단은 업스테이지의 거대언어모델 ‘솔라’를 쓴다.", {("업스테이지", "operates", "솔라")}),
     ("판교의 팹리스 세미누리와 대전 소재 다온시스템이 참여했다.",
      {("세미누리", "locatedIn", "판교"), ("다온시스템", "locatedIn", "대전")}),
+    ("경북 구미에 본사를 둔 다정로보틱스가 기기를 공급한다.",
+     {("다정로보틱스", "locatedIn", "경북"), ("다정로보틱스", "locatedIn", "구미")}),
+    ("돌봄로봇 ‘효심이’를 만든 다정로보틱스가 참여한다.", {("다정로보틱스", "operates", "효심이")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -39,11 +43,14 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
             nxt = _next(ctx, x, 3)
             if nxt is not None and nxt.mention.type in ("Product", "Program"):
                 yield Found(x.index, "operates", nxt.index, "clause.possessive")
+        if x.mention.type == "Organization":
+            yield from _made_by(ctx, x)
         if x.mention.type == "Place" and (x.role == "gen" or _word_after(ctx, x) in
-                                          ctx.cues.located):
-            nxt = _next(ctx, x, 3)
+                                          ctx.cues.located or _seated(ctx, x)):
+            nxt = _next(ctx, x, 5)
             if nxt is not None and nxt.mention.type == "Organization":
-                yield Found(nxt.index, "locatedIn", x.index, "clause.place")
+                for place in _chain(ctx, x):
+                    yield Found(nxt.index, "locatedIn", place.index, "clause.place")
 
 
 def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
@@ -59,6 +66,46 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
         if ctx.cues.pattern(kind).search(verb.text) and thing.mention.type in types:
             yield Found(x.index, predicate, thing.index, "clause.relative")
             return
+
+
+def _made_by(ctx: Context, org: Slot) -> Iterator[Found]:
+    """돌봄로봇 ‘효심이’를 만든 다정로보틱스: [X를 V-ETM] organisation."""
+    k = next((i for i, w in enumerate(ctx.words) if w.start <= org.mention.start < w.end), None)
+    if k is None:
+        return
+    for j in range(k - 1, max(k - 4, 0) - 1, -1):
+        tags = [t for tag in ctx.words[j].tags for t in tag.split("+")]
+        if tags and tags[-1] == "ETM":
+            verb = ctx.words[j]
+            thing = next((y for y in ctx.slots if y.role.startswith("obj")
+                          and 0 <= verb.start - y.mention.end <= 3), None)
+            if thing is None:
+                return
+            for kind, predicate, types in _BY_VERB:
+                if ctx.cues.pattern(kind).search(verb.text) and thing.mention.type in types \
+                        and predicate in ("operates", "uses"):
+                    yield Found(org.index, predicate, thing.index, "clause.made-by")
+                    return
+            return
+        if not ctx.words[j].noun_only:
+            return
+
+
+def _seated(ctx: Context, x: Slot) -> bool:
+    """경북 구미에 본사를 둔 X: a place where an organisation has its seat."""
+    rest = ctx.text[x.mention.end - ctx.sent.start_char:]
+    return re.match(rf"\S{{0,2}}\s*({ctx.cues.pattern('seat').pattern})", rest) is not None
+
+
+def _chain(ctx: Context, x: Slot) -> list[Slot]:
+    """The place and the places written right before it: 경북 구미 -> 경북, 구미."""
+    out = [x]
+    while True:
+        prev = next((y for y in ctx.slots if y.mention.type == "Place"
+                     and y.mention.end + 1 == out[0].mention.start), None)
+        if prev is None:
+            return out
+        out.insert(0, prev)
 
 
 def _next(ctx: Context, x: Slot, within: int) -> Slot | None:

@@ -19,6 +19,8 @@ EXAMPLES = [
      {("12억원", "fundsTarget", "스마트 돌봄 확산 사업")}),
     ("시는 ‘스마트 돌봄 플러스’(12억원)와 ‘AI 민원 비서’(8억원)를 새로 편성했다.",
      {("12억원", "fundsTarget", "스마트 돌봄 플러스"), ("8억원", "fundsTarget", "AI 민원 비서")}),
+    ("국비 배정액은 ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원이다.",
+     {("4억 2천만 원", "fundsTarget", "안산시"), ("3억 5천만 원", "fundsTarget", "영도구")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
@@ -59,6 +61,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
         named = [x for x in before if 0 <= opened - (x.mention.end - sent.start_char) <= 2]
         if named:
             return named[-1].index
+    # ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원: an allocation list
+    listed = [x for x in before if re.fullmatch(r"\s*", text[x.mention.end - sent.start_char:m0])
+              and re.search(r"(^|[,▲△·•]\s*)$", text[:x.mention.start - sent.start_char])]
+    if listed:
+        return listed[-1].index
     if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
         return after[0].index
     dative = [x for x in before if x.role.startswith("dat")]
