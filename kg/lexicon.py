@@ -76,6 +76,7 @@ class Cues:
     brand: Words
     brand_not_after: Words
     name_attachment: Words
+    org_prefix: Words
     # quoted names: the words around a quote that type it
     quote_initiative_after: Words
     quote_product_after: Words

@@ -108,12 +108,18 @@ def whole_word(c: Candidate, words: list, lex: Lexicon) -> bool:
     on with a title or an office: 부산시장, 과기정통부장관), not the start of a longer
     unknown name (윈스 in 윈스테크, 카카오 in 카카오뱅크)."""
     w = next((x for x in words if x.start <= c.start < x.end), None)
-    if w is None or c.end >= w.stem_end:
+    if w is None:
+        return True
+    cues = lex.cues
+    if w.start < c.start <= w.stem_end and w.text[c.start - w.start - 1].isalnum():
+        if w.text[:c.start - w.start] not in cues.org_prefix:
+            return False  # 창원대 in 한국창원대: part of another name
+        c.start = w.start  # 국립창원대: the same body with its legal form
+    if c.end >= w.stem_end:
         return True
     rest = w.stem[c.end - w.start:]
     if not rest[0].isalnum():
         return True
-    cues = lex.cues
     return rest in cues.local_head_words or cues.ends_with(rest, "title") == rest \
         or rest in cues.name_attachment
 

@@ -29,18 +29,19 @@ def titled(s: Sentence) -> list[Candidate]:
         base, alias = split_alias(w.stem)
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
             else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
-        if not re.fullmatch(r"[가-힣]{2,4}", base) or base in lex.names \
+        foreign = latin is not None and re.fullmatch(r"[가-힣]{1,5} [가-힣]{1,4}", base)
+        if not (re.fullmatch(r"[가-힣]{2,4}", base) or foreign) or base in lex.names \
                 or base in cues.generic or base in cues.trim:
-            continue
+            continue  # (데이비드 림(David Lim): Kiwi keeps a foreign name as one word)
         start = w.start
         if latin:
             if cues.ends_with(base, "org_suffix") or base in cues.org_suffix_not:
                 continue
-            if k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
+            if not foreign and k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
                     and words[k - 1].noun_only:
                 start = words[k - 1].start
         elif (base[0] not in cues.surname or len(base) != 3 or not w.noun_only
-              or not w.tags[0].startswith("NNP")):
+              or not (w.tags[0].startswith("NNP") or w.oov)):
             continue
         if any(c.start <= w.start < c.end for c in known):
             continue
