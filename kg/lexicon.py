@@ -49,6 +49,7 @@ class Cues:
     event_cue: Words
     generic: Words
     generic_acronym: Words
+    name_word: Words
     topic_acronym: Words
     trim: Words
     action: Words

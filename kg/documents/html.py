@@ -62,6 +62,11 @@ def html_document(raw: str) -> Extracted:
                                    favor_precision=True)
         meta = trafilatura.extract_metadata(raw, date_config=dict(_DATES))
         if text:
+            # the headline is content (it names the story's actors and sums), but
+            # trafilatura keeps it only as metadata
+            headline = (meta.title or "").strip() if meta else ""
+            if headline and not text.lstrip().startswith(headline):
+                text = headline + "\n" + text
             return Extracted(text, Metadata.of(
                 title=meta.title, date=meta.date, url=meta.url,
                 publisher=meta.sitename, author=_meta_author(raw)) if meta else Metadata())

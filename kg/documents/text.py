@@ -10,6 +10,8 @@ from kg.documents.sources import SIGNATURES
 from kg.errors import InputError
 
 _HTML_START = re.compile(r"(?i)\s*<(!--|(!doctype\s+html|html|head|body)\b)")
+# a page fragment saved as text: it starts with a block element (<div …>, <p>, <article>)
+_HTML_FRAGMENT = re.compile(r"(?i)\s*<(div|p|article|section|h[1-6]|table|ul)\b[^>]*>")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 # Syllables of common particles, endings and words: about half of those in Korean prose.
 _FREQUENT = frozenset("이가은는을를의에서도로으와과고다하한했해할함된되있없것수등지기게며면적들"
@@ -94,7 +96,7 @@ def decode_text(data: bytes, name: str) -> str:
 def read_text(data: bytes, name: str) -> Extracted:
     """A text file; one that starts like an HTML page is read as one."""
     raw = decode_text(data, name)
-    if _HTML_START.match(raw):
+    if _HTML_START.match(raw) or (_HTML_FRAGMENT.match(raw) and raw.count("</") >= 2):
         from kg.documents.html import html_document
 
         return html_document(raw)

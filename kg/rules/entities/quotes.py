@@ -12,7 +12,8 @@ from kg.rules.entities.suffixes import YEAR
 _QUOTED = re.compile("|".join(
     f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,40}}?){re.escape(b)}"
     for a, b in ("‘’", "''", "“”", '""', "「」", "『』", "《》", "〈〉")))
-_SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
+_SINGLE = "‘'「『《〈"
+_YEAR_MARK = re.compile(r"['‘’]\d\d(?=\s?(년|~|∼|-))")  # single quotes mark names in Korean news; double quotes mostly speech
 PRIORITY = 2
 
 
@@ -28,7 +29,10 @@ EXAMPLES = [
 def quoted_names(s: Sentence) -> list[Candidate]:
     doc, sent, words, cues = s.doc, s.sent, s.words, s.cues
     out = []
-    for m in _QUOTED.finditer(sent.text):
+    # '26년, ’25년: an apostrophe that shortens a year opens no quotation
+    masked = _YEAR_MARK.sub(lambda y: "#" + y.group(0)[1:], sent.text)
+    unknown = set(doc.user_data.get("kg_oov", ()))
+    for m in _QUOTED.finditer(masked):
         qs, qe = sent.start_char + m.start(), sent.start_char + m.end()
         inner = next(g for g in m.groups() if g is not None).strip()
         span = doc.char_span(qs, qe, alignment_mode="expand")
@@ -42,6 +46,17 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         name, alias = split_alias(inner)
         if not name.strip() or name.strip() in cues.generic_acronym:
             continue
+        known = s.lex.names.get(name.strip())
+        if known is not None:  # ‘솔라’, ‘HyperCLOVA X’: the lexicon knows what it is
+            c = Candidate(qs, qe, known.type, "quote", priority=PRIORITY,
+                          canonical=known.canonical)
+            if alias and alias not in cues.generic_acronym:
+                c.aliases.append(alias)
+            out.append(c)
+            continue
+        proper = re.search(r"(^|\+)(NNP|SL|SN)", tags) is not None or (
+            span is not None and any(t.i in unknown for t in span)) or any(
+            w in cues.generic or w in cues.name_word for w in re.split(r"[\s·]+", name))
         after = [w for w in words if w.start >= qe - 1 and w.end > qe]
         before = [w for w in words if w.end <= qs + 1 and w.start < qs]
         wq = next((w for w in words if w.start <= qe - 1 < w.end), None)
@@ -62,7 +77,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             preceding = strip_name(before[-1].stem) if before else ""
-            etype = quote_type(name, following, preceding, single, cues)
+            etype = quote_type(name, following, preceding, single, cues, proper)
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
@@ -73,7 +88,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
 
 
 def quote_type(name: str, following: str, preceding: str, single: bool,
-               cues: Cues) -> str | None:
+               cues: Cues, proper: bool = True) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
     last = name.split()[-1]
     first_after = following.split()[0] if following else ""
@@ -98,4 +113,7 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Organization"
     if re.fullmatch(r"[A-Za-z0-9 .\-]+", name):
         return "Product" if name.split()[0] in cues.brand or len(name.split()) <= 2 else None
-    return "Initiative" if single and len(name.split()) <= 4 else None
+    if preceding in cues.org_descriptor or preceding.endswith(tuple(cues.org_descriptor)):
+        return "Organization"  # 스타트업 ‘코스모쿨’
+    # a quoted phrase of common words (‘올인’, ‘예산 부족’) is emphasis, not a name
+    return "Initiative" if single and proper and len(name.split()) <= 4 else None
