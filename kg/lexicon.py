@@ -45,6 +45,7 @@ class Cues:
     org_suffix: Words
     org_suffix_not: Words
     program_cue: Words
+    weak_program_cue: Words
     initiative_cue: Words
     event_cue: Words
     generic: Words

@@ -12,6 +12,7 @@ from kg.rules.entities.base import Sentence
 
 _SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
 YEAR = re.compile(r"^(19|20)\d\d$")
+COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차)?")  # 2개 사업 counts, does not name
 
 
 def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
@@ -40,8 +41,15 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     if re.search(f"[{re.escape(_SINGLE)}“\"].+[’'”\"」』》〉]", body):
         return True
     parts = [p for p in re.split(r"[\s·\-/]+", strip_name(body)) if p]
-    if etype != "Program":  # AWS 머신러닝 인프라 is AWS's infrastructure, not an initiative
-        parts = [p for p in parts if lex.type_of(p) != "Organization"]
+    # 국토부 사업, AWS 머신러닝 인프라: an organisation's work, not a name of its own
+    # an organisation's or a place's bare project is no name (국토부 사업, 미국 데이터센터);
+    # a brand's programme with a cue of its own is (AWS 클라우드 아카데미), and so is a
+    # city's declaration or event (서울 선언, 부산 AI 박람회)
+    weak = etype == "Program" and cue in cues.weak_program_cue
+    others = {"Organization"} if weak or etype == "Initiative" else set()
+    if weak:
+        others.add("Place")
+    parts = [p for p in parts if lex.type_of(p) not in others and not COUNT.fullmatch(p)]
     if not parts:
         return False
     if etype == "Event" and not any(t.split("+")[0] in ("NNP", "SL", "SN")

@@ -53,6 +53,11 @@ def agreements(ctx: Context) -> Iterator[Found]:
         for s in subjects:
             for p in partners:
                 yield Found(s.index, "partnersWith", p.index, "agreement.each")
+        if not joint:  # A는 B와 함께 X를 추진: B takes part in X
+            for p in partners:
+                for x in ctx.things:
+                    if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
+                        yield Found(p.index, "participatesIn", x.index, "agreement.joins")
         return
     parties = {x.index: x for x in subjects + partners}
     for a, b in combinations(sorted(parties), 2):

@@ -54,7 +54,11 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
 
 
 def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
-    j = relative_verb(ctx.words, x.word, ctx.cues)
+    head = x
+    if x.role == "relsubj*":  # 전자신문과 협회가 개최한 X: the list shares its last member's verb
+        head = next((y for y in ctx.slots if y.role == "relsubj"
+                     and y.mention.start > x.mention.start), x)
+    j = relative_verb(ctx.words, head.word, ctx.cues)
     if j is None:
         return
     verb = ctx.words[j]
