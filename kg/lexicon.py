@@ -22,7 +22,8 @@ from kg.errors import UsageError
 from kg.resources import ontology_dir
 
 # A lexicon file's type: from its folder (lexicons/organizations/*.tsv) or its name.
-_TYPES = {"organizations": "Organization", "places": "Place", "products": "Product"}
+_TYPES = {"organizations": "Organization", "places": "Place", "products": "Product",
+          "programs": "Program", "initiatives": "Initiative"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Cues:
     # quoted names: the words around a quote that type it
     quote_initiative_after: Words
     quote_product_after: Words
+    product_head: Words
     quote_product_before: Words
     quote_program_before: Words
     quote_event_before: Words
@@ -201,8 +203,8 @@ def _name_files(folder: Path) -> list[tuple[Path, str]]:
     for path in sorted(folder.glob("*.tsv")) + sorted(folder.glob("*/*.tsv")):
         key = path.parent.name if path.parent != folder else path.stem
         if key not in _TYPES:
-            raise UsageError(f"{path}: a lexicon file must be in organizations/, places/ or "
-                             "products/")
+            raise UsageError(f"{path}: a lexicon file must be in one of the folders "
+                             f"{', '.join(sorted(_TYPES))}")
         files.append((path, _TYPES[key]))
     return files
 

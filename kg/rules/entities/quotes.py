@@ -13,6 +13,12 @@ _QUOTED = re.compile("|".join(
     f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,40}}?){re.escape(b)}"
     for a, b in ("‘’", "''", "“”", '""', "「」", "『』", "《》", "〈〉")))
 _SINGLE = "‘'「『《〈"
+def _english_speech(inner: str) -> bool:
+    """"K-water taps Claude on AWS for …": an English sentence, not a name."""
+    words = inner.split()
+    return len(words) > 3 and sum(w.islower() for w in words) >= 2
+
+
 _YEAR_MARK = re.compile(r"['‘’]\d\d(?=\s?(년|~|∼|-))")  # single quotes mark names in Korean news; double quotes mostly speech
 PRIORITY = 2
 
@@ -41,7 +47,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         # single quotes mark names (a stray verb tag inside is Kiwi's guess);
         # double quotes mostly mark speech
         speech = r"(^|\+)EF" if single else r"(^|\+)(E[CF]|ETM)"
-        if re.search(speech, tags) or len(inner.split()) > 7:
+        if re.search(speech, tags) or len(inner.split()) > 7 or _english_speech(inner):
             continue  # speech, not a name
         name, alias = split_alias(inner)
         if not name.strip() or name.strip() in cues.generic_acronym:
@@ -77,7 +83,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             preceding = strip_name(before[-1].stem) if before else ""
-            etype = quote_type(name, following, preceding, single, cues, proper)
+            etype = quote_type(name, following, preceding, single, cues, proper,
+                               latin=bool(alias and re.search("[A-Za-z]", alias)))
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
@@ -88,7 +95,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
 
 
 def quote_type(name: str, following: str, preceding: str, single: bool,
-               cues: Cues, proper: bool = True) -> str | None:
+               cues: Cues, proper: bool = True, latin: bool = False) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
     last = name.split()[-1]
     first_after = following.split()[0] if following else ""
@@ -115,5 +122,9 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Product" if name.split()[0] in cues.brand or len(name.split()) <= 2 else None
     if preceding in cues.org_descriptor or preceding.endswith(tuple(cues.org_descriptor)):
         return "Organization"  # 스타트업 ‘코스모쿨’
+    # ‘여객 AI 안내 서비스’, ‘남동 AI 설비도우미’, ‘리프스캔(LeafScan)’, ‘효심이’: what a
+    # service is called, a brand with a Latin name, one new word
+    if cues.ends_with(last, "product_head") or latin or (proper and " " not in name):
+        return "Product"
     # a quoted phrase of common words (‘올인’, ‘예산 부족’) is emphasis, not a name
     return "Initiative" if single and proper and len(name.split()) <= 4 else None

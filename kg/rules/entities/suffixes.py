@@ -12,7 +12,8 @@ from kg.rules.entities.base import Sentence
 
 _SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
 YEAR = re.compile(r"^(19|20)\d\d$")
-COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차)?")  # 2개 사업 counts, does not name
+COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차)?|[\d.,]+\s?(MW|GW|kW|TB|PB|메가와트)급?"
+                   r"|\S+(계|급)")  # 2개 사업 counts, does not name
 
 
 def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
