@@ -66,6 +66,22 @@ def _shortenings(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
             yield (words[0], *kept, words[-1])
 
 
+_EDITION = re.compile(r"(19|20)\d\d년도?|제?\d+(회|차|기)|'\d\d년?")
+
+
+def _core(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """A name without the year or edition before it and the program word after it:
+    2027년 AI 안부살핌 시범사업 -> AI 안부살핌."""
+    start, end = 0, len(words)
+    while start < end and _EDITION.fullmatch(words[start]):
+        start += 1
+    while end > start and (lex.cues.ends_with(words[end - 1], "weak_program_cue")
+                           == words[end - 1] or words[end - 1].endswith("사업")):
+        end -= 1
+    core = words[start:end]
+    return core if core and len("".join(core)) >= 4 else ()
+
+
 @dataclass(frozen=True)
 class Linked:
     entities: tuple[Entity, ...]
@@ -111,6 +127,9 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
         longer: dict[tuple[str, ...], set] = defaultdict(set)
         for words in first_of:
             shorts = list(_shortenings(words)) if len(words) >= 3 else []
+            core = _core(words, lex)
+            if core and core != words:
+                shorts.append(core)  # 2027년 AI 안부살핌 시범사업 -> AI 안부살핌
             if etype == "Organization" and len(words) >= 2 and len(words[0]) >= 2 and \
                     words[-1] in lex.cues.company_suffix and words[0] not in lex.names:
                 shorts.append(words[:1])  # 노스게이트 for 노스게이트 디지털 인프라
