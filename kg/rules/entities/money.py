@@ -94,7 +94,7 @@ def _listed(text: str, found: list, cues: Cues) -> set[int]:
         out.update(run)
     if not out:
         return out
-    span = text[found[min(out)][0]:found[max(out)][1] + 40]
+    span = text[max(0, found[min(out)][0] - 30):found[max(out)][1] + 40]  # 배정액은 ▲A 1억 ▲B
     return out if any(cue in span for cue in cues.investment_cue) else set()
 
 
