@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context
+from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 
@@ -18,14 +18,19 @@ EXAMPLES = [
 
 @relation_rule("operation", priority=5, examples=EXAMPLES)
 def operations(ctx: Context) -> Iterator[Found]:
-    actor, ms, text, cues = ctx.actor, ctx.mentions, ctx.text, ctx.cues
-    if actor is None or ms[actor].type != "Organization":
-        return
-    operate, use, support = ctx.says("verb_operate"), ctx.says("verb_use"), ctx.says("verb_support")
-    public_body = ms[actor].text.endswith(tuple(cues.government_suffix))
+    """Each thing belongs to the subject nearest before it (a sentence may have several
+    clauses: A는 X를 만들고, B는 Y를 제공한다), or to the sentence's actor; the verb of its
+    own clause says how."""
+    ms, text, cues = ctx.mentions, ctx.text, ctx.cues
     for x in ctx.things:
+        actor = _actor_of(ctx, x)
+        if actor is None or ms[actor].type != "Organization":
+            continue
+        clause = _clause_after(ctx, x)
+        operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
+        support = _says(ctx, "verb_support", clause)
         if x.mention.type == "Product":
-            if use and (x.role.startswith(("obj", "conj")) or x.role == "obj~"):
+            if use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
                 yield Found(actor, "uses", x.index, "operation.uses")
             elif ctx.speaker or operate and x.role.startswith("obj"):
                 yield Found(actor, "operates", x.index, "operation.product")
@@ -34,6 +39,7 @@ def operations(ctx: Context) -> Iterator[Found]:
             continue
         if not (operate or support or use or ctx.says("verb_invest") or ctx.speaker):
             continue
+        public_body = ms[actor].text.endswith(tuple(cues.government_suffix))
         means = "|".join(map(re.escape, sorted(cues.means)))
         if x.mention.type == "Initiative" and support and not re.search(
                 re.escape(x.mention.text) + rf".{{0,4}}({means})", text) and (
@@ -43,6 +49,29 @@ def operations(ctx: Context) -> Iterator[Found]:
             yield Found(actor, "participatesIn", x.index, "operation.uses-program")
         else:
             yield Found(actor, "operates", x.index, "operation")
+
+
+def _actor_of(ctx: Context, x: Slot) -> int | None:
+    """The subject written nearest before x, else the sentence's actor."""
+    before = [o for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
+              and o.mention.end <= x.mention.start]
+    return before[-1].index if before else ctx.actor
+
+
+def _clause_after(ctx: Context, x: Slot) -> str | None:
+    """The text from x to the end of the first verb after it: its clause's verb."""
+    for w in ctx.words:
+        if w.start < x.mention.end:
+            continue
+        if any(t.split("+")[0] in ("VV", "XSV") or "+XSV" in t for t in w.tags):
+            return ctx.text[x.mention.end - ctx.sent.start_char:w.end - ctx.sent.start_char]
+    return None
+
+
+def _says(ctx: Context, kind: str, clause: str | None) -> bool:
+    if clause is None:
+        return ctx.says(kind) is not None
+    return ctx.cues.pattern(kind).search(clause) is not None
 
 
 DUTY_EXAMPLES = [
