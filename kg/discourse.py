@@ -281,11 +281,33 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
     return False
 
 
+_HEADING_MARKS = "■▶▷◆◇●#【"  # not □ ○ ㅇ: paragraphs of a press release
+_QUESTION = re.compile(r"^\s*(Q\s*[.:)\]]|Q\d*\s*[.:]|질문\s*[:)]|-{1,2}\s*\S.*\?$)")
+
+
+def section_break(text: str, sent: SentenceText) -> bool:
+    """A marked heading or item starts here (■, ▶, ◆, #): what the lines before were
+    about ends (weekly digests, long features). A release's labelled parts ([설명])
+    and its □/○ paragraphs go on about the same body."""
+    starts_line = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+    if not starts_line:
+        return False
+    line = text[sent.start_char:].split("\n", 1)[0].strip()
+    return line[:1] in _HEADING_MARKS
+
+
 def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[Slot],
-            lex: Lexicon) -> Context:
-    """The sentence's context; updates the document's state."""
+            lex: Lexicon, new_section: bool = False) -> Context:
+    """The sentence's context; updates the document's state. A new section forgets the
+    subject and topic carried so far; an interviewer's question acts for no one."""
     cues = lex.cues
     state.index += 1
+    if new_section:
+        state.subject = state.topic = None
+    if _QUESTION.match(sent.text):
+        ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
+        ctx.previous_topic = state.topic
+        return ctx
     ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
     ms = state.mentions
     ctx.previous_actor = state.subject

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 import kg.rules.relations  # noqa: F401  (registers the rules)
-from kg.discourse import State, context, slots_of
+from kg.discourse import State, context, section_break, slots_of
 from kg.lexicon import Lexicon
-from kg.morphology import SentenceText, sentence_words
+from kg.morphology import SentenceText, doc_text, sentence_words
 from kg.rules import RELATION_RULES, rules_of
 from kg.schema import load_schema
 from kg.types import Evidence, Mention
@@ -45,9 +45,10 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
     rules = rules_of(RELATION_RULES, "sentence")
+    text = doc_text(sdoc)
     for s_index, (sent, words) in enumerate(sentence_words(sdoc)):
         slots = slots_of(sent, words, by_sentence.get(s_index, []), mentions, lex.cues)
-        ctx = context(state, sent, words, slots, lex)
+        ctx = context(state, sent, words, slots, lex, section_break(text, sent))
         for rule in rules:
             for f in rule.func(ctx):
                 if f.subject != f.object:
