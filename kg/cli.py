@@ -98,9 +98,9 @@ def evaluate(graph: Path, gold_dir: Path, verbose: bool, as_json: bool, by_rule:
              by_genre: bool) -> None:
     """Score GRAPH (Turtle) against gold annotations: P/R/F1 for entities (per type),
     relations and money; --by-rule and --by-genre say where the numbers come from."""
-    from kg.breakdown import evaluate_breakdown, format_by_genre, format_by_rule
+    from kg.report import evaluate_breakdown, format_by_genre, format_by_rule
     from kg.evaluate import evaluate as run_eval
-    from kg.evaluate import format_report
+    from kg.report import format_report
 
     report = run_eval(graph, gold_dir)
     if as_json:

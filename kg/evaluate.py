@@ -31,7 +31,6 @@ relations whose ends both match nothing collapse into one.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.gold import GoldDocument, GoldEntity, keys_of, load_gold
 from kg.names import match_keys, normalise  # noqa: F401  (normalise: part of this API)
 from kg.schema import load_schema
 
@@ -143,94 +143,8 @@ class Report:
 
 
 # ---------------------------------------------------------------- names
-def _keys_of(names: Iterable[str]) -> frozenset[str]:
-    return frozenset().union(*(match_keys(name) for name in names))
-
-
 def _local(term: object) -> str:
     return _LOCAL_NAME.split(str(term))[-1]
-
-
-# ---------------------------------------------------------------- gold side
-@dataclass(frozen=True)
-class GoldEntity:
-    id: str
-    type: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    amount: Optional[float] = None     # Investments only
-    currency: Optional[str] = None     # Investments only
-
-    @property
-    def keys(self) -> frozenset[str]:
-        return _keys_of((self.name, *self.aliases))
-
-
-@dataclass(frozen=True)
-class GoldDocument:
-    """One gold file: the entities and relations annotated in one document."""
-
-    stem: str                                      # "002_430102f8735eb5df"
-    entities: tuple[GoldEntity, ...]
-    relations: frozenset[tuple[str, str, str]]     # (subject id, predicate, object id)
-
-    def entity(self, entity_id: str) -> Optional[GoldEntity]:
-        return next((e for e in self.entities if e.id == entity_id), None)
-
-
-def load_gold(gold_dir: Path) -> tuple[GoldDocument, ...]:
-    """Every ``*.json`` in ``gold_dir``, in file-name order (format: ANNOTATION.md)."""
-    gold_dir = Path(gold_dir)
-    files = sorted(gold_dir.glob("*.json")) if gold_dir.is_dir() else []
-    if not files:
-        raise UsageError(f"no gold annotations (*.json) in {gold_dir}")
-    return tuple(_read_gold_file(path) for path in files)
-
-
-def _read_gold_file(path: Path) -> GoldDocument:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from None
-
-    def bad(reason: str) -> UsageError:
-        return UsageError(f"{path}: {reason}")
-
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
-        raise bad('expected an object with an "entities" list')
-    entities = []
-    for raw in data["entities"]:
-        if not isinstance(raw, dict) or not all(
-                isinstance(raw.get(key), str) for key in ("id", "type", "name")):
-            raise bad(f"an entity needs string id, type and name: {raw!r}")
-        aliases = raw.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise bad(f"entity {raw['id']}: aliases must be a list of strings")
-        amount = currency = None
-        if raw["type"] == "Investment":
-            amount, currency = raw.get("amount"), raw.get("currency")
-            if isinstance(amount, bool) or not isinstance(amount, (int, float)) \
-                    or not isinstance(currency, str):
-                raise bad(f"investment {raw['id']} needs a numeric amount and a currency")
-            amount = float(amount)
-        entities.append(GoldEntity(raw["id"], raw["type"], raw["name"], tuple(aliases),
-                                   amount, currency))
-    ids = [e.id for e in entities]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise bad(f"entity ids used twice: {', '.join(duplicates)}")
-    relations = data.get("relations", [])
-    if not isinstance(relations, list) or not all(
-            isinstance(r, dict) and all(isinstance(r.get(k), str) for k in "spo")
-            for r in relations):
-        raise bad('"relations" must be a list of {"s", "p", "o"} strings')
-    doc = data.get("doc", path.stem)
-    if not isinstance(doc, str):
-        raise bad('"doc" must be the document\'s file name')
-    return GoldDocument(stem=Path(doc).stem, entities=tuple(entities),
-                        relations=frozenset((r["s"], r["p"], r["o"]) for r in relations))
 
 
 # ---------------------------------------------------------------- graph side
@@ -354,7 +268,7 @@ def match_entities(nodes: Iterable[Node], entities: GraphEntities,
     pairs: list[tuple[str, Node, str]] = []
     for node in nodes:
         kind = entities.types[node]
-        keys = _keys_of(entities.names.get(node, ()))
+        keys = keys_of(entities.names.get(node, ()))
         amount, currency = money_of(entities.graph, node) if kind == "Investment" else (None, None)
         for entity, entity_keys in gold_keys:
             if not same_type(kind, entity.type, lenient):
@@ -527,31 +441,3 @@ def evaluate(graph_path: Path, gold_dir: Path) -> Report:
     """
     entities = read_graph(graph_path)
     return score(entities, load_gold(gold_dir))
-
-
-# ---------------------------------------------------------------- output
-_HEADER = f"{'measure':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
-
-
-def summary_line(report: Report) -> str:
-    """The one line the benchmark reads; the reference scorer's exact format."""
-    values = report.as_dict()
-    return ("summary: core_f1_lenient={:.3f} core_f1_strict={:.3f} "
-            "relations_f1_unlabelled={:.3f} relations_f1_labelled={:.3f} "
-            "money_accuracy={:.3f}").format(
-        values["core/lenient"]["f1"], values["core/strict"]["f1"],
-        values["relations/unlabelled"]["f1"], values["relations/labelled"]["f1"],
-        values["money/accuracy"])
-
-
-def format_report(report: Report, verbose: bool = False) -> str:
-    """Misses (when verbose), a table of every measure, money accuracy, the summary."""
-    lines = [str(miss) for miss in report.misses] if verbose else []
-    lines.append(_HEADER)
-    for name, v in report.as_dict().items():
-        if isinstance(v, dict):
-            lines.append(f"{name:24} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} "
-                         f"{v['tp']:5} {v['fp']:5} {v['fn']:5}")
-    lines.append(f"money/accuracy {report.as_dict()['money/accuracy']:.3f}")
-    lines.append(summary_line(report))
-    return "\n".join(lines)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 
 from kg.errors import UsageError
+from kg.report import format_report
 from kg.evaluate import (
     CORE,
     EXTENDED,
@@ -24,7 +25,6 @@ from kg.evaluate import (
     Miss,
     Score,
     evaluate,
-    format_report,
     match_keys,
     normalise,
 )

@@ -1,4 +1,6 @@
-"""Where a build's score comes from: per extraction rule and per genre of text.
+"""How a score reads: the table of every measure and the summary line (the reference
+scorer's format), and where the score comes from, per extraction rule and per genre.
+
 
 `kg eval --by-rule` credits every entity and relation to the rules that made it
 (`kg:extractedBy` in the graph): an entity matched to gold (leniently) is a true
@@ -17,8 +19,9 @@ from pathlib import Path
 
 from rdflib import RDF, Literal
 
-from kg.evaluate import (SYMMETRIC, GoldDocument, GraphEntities, Report, Score, _local,
-                         canonical, load_gold, match_document, read_graph, score)
+from kg.evaluate import (SYMMETRIC, GraphEntities, Report, Score, _local, canonical,
+                         match_document, read_graph, score)
+from kg.gold import GoldDocument, load_gold
 
 
 @dataclass(frozen=True)
@@ -124,4 +127,31 @@ def format_by_genre(reports: Mapping[str, Report]) -> str:
 
 
 __all__ = ["RuleCounts", "RuleReport", "Score", "by_genre", "by_rule", "evaluate_breakdown",
-           "format_by_genre", "format_by_rule", "genre_of"]
+           "format_by_genre", "format_by_rule", "format_report", "genre_of", "summary_line"]
+
+
+_HEADER = f"{'measure':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+
+
+def summary_line(report: Report) -> str:
+    """The one line the benchmark reads; the reference scorer's exact format."""
+    values = report.as_dict()
+    return ("summary: core_f1_lenient={:.3f} core_f1_strict={:.3f} "
+            "relations_f1_unlabelled={:.3f} relations_f1_labelled={:.3f} "
+            "money_accuracy={:.3f}").format(
+        values["core/lenient"]["f1"], values["core/strict"]["f1"],
+        values["relations/unlabelled"]["f1"], values["relations/labelled"]["f1"],
+        values["money/accuracy"])
+
+
+def format_report(report: Report, verbose: bool = False) -> str:
+    """Misses (when verbose), a table of every measure, money accuracy, the summary."""
+    lines = [str(miss) for miss in report.misses] if verbose else []
+    lines.append(_HEADER)
+    for name, v in report.as_dict().items():
+        if isinstance(v, dict):
+            lines.append(f"{name:24} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} "
+                         f"{v['tp']:5} {v['fp']:5} {v['fn']:5}")
+    lines.append(f"money/accuracy {report.as_dict()['money/accuracy']:.3f}")
+    lines.append(summary_line(report))
+    return "\n".join(lines)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kg.breakdown import RuleCounts, evaluate_breakdown
+from kg.report import RuleCounts, evaluate_breakdown
 from kg.cli import main
 
 GRAPH = """\
