@@ -253,13 +253,21 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
             p = state.mentions[i]
             if p.type == "Person" and p.text.startswith(who) and p.start < sent.start_char:
                 return i
-    nouns = "|".join(sorted(cues.org_anaphor, key=len, reverse=True))
-    m = re.match(rf"^\s*({nouns})({topic})\s", text)
+    nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
+    m = re.match(rf"^\s*(?:(?:{openers})\s+)?({nouns})({topic})\s", text)
     if m:
+        noun = m.group(1)
         for i in reversed(state.orgs_seen):
-            if state.mentions[i].text.endswith(m.group(1)):
-                return i
+            org = state.mentions[i]
+            if noun in cues.company_anaphor and not _public(org, cues) or \
+                    (org.canonical or org.text).endswith(noun) or org.text.endswith(noun):
+                return i  # 시는 -> 대전광역시, 도교육청은 -> 충청남도교육청, 회사는 -> 알타이르
     return None
+
+
+def _public(m: Mention, cues: Cues) -> bool:
+    return (m.canonical or m.text).endswith(tuple(cues.government_suffix)) or \
+        (m.canonical or m.text).endswith(tuple(cues.local_suffix))
 
 
 def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,

@@ -92,6 +92,7 @@ class Cues:
     determiner: Words
     program_anaphor: Words
     org_anaphor: Words
+    company_anaphor: Words
     event_anaphor: Words
     pronoun: Words
     opener: Words
