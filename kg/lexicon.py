@@ -210,6 +210,16 @@ def _name_files(folder: Path) -> list[tuple[Path, str]]:
     return files
 
 
+def _forms(surface: str) -> list[str]:
+    """A name as written, and brands in capitals also as news writes them in English
+    text: NAVER Cloud -> Naver Cloud."""
+    words = surface.split()
+    if len(words) > 1 and any(len(w) >= 4 and w.isupper() and w.isascii() for w in words):
+        return [surface, " ".join(w.capitalize() if w.isupper() and len(w) >= 4 else w
+                                  for w in words)]
+    return [surface]
+
+
 def load_names(folder: Path) -> Mapping[str, Name]:
     if not folder.is_dir():
         raise UsageError(f"{folder}: lexicon folder missing")
@@ -221,7 +231,8 @@ def load_names(folder: Path) -> Mapping[str, Name]:
             canonical = cols[0]
             aliases = cols[1].split("|") if len(cols) > 1 and cols[1] else []
             for surface in [canonical, *aliases]:
-                names.setdefault(surface.strip(), Name(etype, canonical, path.stem))
+                for form in _forms(surface.strip()):
+                    names.setdefault(form, Name(etype, canonical, path.stem))
     return MappingProxyType(names)
 
 

@@ -22,6 +22,7 @@ EXAMPLES = [
     ("소담웍스 측은 답하지 않았다.", {("Organization", "소담웍스")}),
     ("노바스텔라 디지털 인프라는 데이터센터를 짓는다.", {("Organization", "노바스텔라 디지털 인프라")}),
     ("크레스톤 캐피털은 투자를 늘렸다.", {("Organization", "크레스톤 캐피털")}),
+    ("모아AI와 한국IDC가 사업을 따냈다.", {("Organization", "모아AI"), ("Organization", "한국IDC")}),
     ("시민들은 새 제도를 반겼다.", set()),
     ("팹리스 업계는 반도체 설계에 집중한다.", set()),
 ]
@@ -34,15 +35,21 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
     out: list[Candidate] = []
     for k, w in enumerate(words):
         stem = strip_name(split_alias(w.stem)[0])
-        if not w.oov or not _name_like(stem, s) or _taken(s, w) or \
+        before = strip_name(words[k - 1].stem) if k else ""
+        described = bool(before) and (before in cues.org_descriptor
+                                      or before.endswith(tuple(cues.org_descriptor)))
+        # a word Kiwi does not know; or a name mixing Hangul and Latin (모아AI, 한국IDC);
+        # or, after a descriptor, a proper noun (스타트업 비전메이트)
+        unknown = w.oov or MIXED.fullmatch(stem) is not None or (
+            described and any(t.startswith("NNP") for t in w.tags))
+        if not unknown or not _name_like(stem, s) or _taken(s, w) or \
                 any(c.start <= w.start < c.end for c in out):
             continue
         end_k = _extent(words, k, s)
         last = words[end_k]
         follows = strip_name(words[end_k + 1].stem) if end_k + 1 < len(words) else ""
-        before = strip_name(words[k - 1].stem) if k else ""
         evidence = (
-            before in cues.org_descriptor or before.endswith(tuple(cues.org_descriptor))
+            described
             or _company_like(strip_name(last.stem), cues)
             or (last.noun_only and follows in cues.org_follow)
             or (last.tail.strip() in cues.subject_particle and verb is not None
@@ -51,6 +58,9 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             end = last.stem_end if end_k > k else w.start + len(stem)
             out.append(Candidate(w.start, end, "Organization", "unknown-org"))
     return out
+
+
+MIXED = re.compile(r"[가-힣]{2,}[A-Z][A-Za-z]*|[A-Z]{2,}[가-힣]{2,}|[가-힣]+[A-Z]{2,}[가-힣]+")
 
 
 def _name_like(stem: str, s: Sentence) -> bool:
