@@ -69,6 +69,9 @@ class Cues:
     government_not_after: Words
     local_suffix: Words
     local_head: Words
+    place_unit: Words
+    place_zone: Words
+    region_short: Words
     list_head: Words
     org_descriptor: Words
     company_suffix: Words

@@ -9,6 +9,7 @@ from kg.rules.entities import (  # noqa: F401  (registration)
     money,
     nested,
     people,
+    places,
     products,
     quotes,
     ranks,

@@ -1,0 +1,49 @@
+"""Places no lexicon knows, by shape: a neighbourhood or town written after a known place
+(부산 영도구 동삼동, 평택시 포승읍), an industrial complex, innovation city or
+special zone (성서산업단지, 빛가람혁신도시), and the short name of a province written
+before a city (경기 안산시)."""
+from __future__ import annotations
+
+import re
+
+from kg.morphology import strip_name
+from kg.rules import REFINE, Candidate, entity_rule
+from kg.rules.entities.base import Sentence
+
+EXAMPLES = [
+    ("사업은 부산 영도구 동삼동 일대에서 시작한다.", {("Place", "동삼동")}),
+    ("공장은 대구 성서산업단지에 들어선다.", {("Place", "성서산업단지")}),
+    ("선정 지역은 경기 안산시와 충남 보령시다.", {("Place", "경기")}),
+    ("산업단지 조성이 늦어지고 있다.", set()),
+]
+
+
+@entity_rule("place-shape", REFINE, priority=7, examples=EXAMPLES)
+def place_shapes(s: Sentence) -> list[Candidate]:
+    words, cues, lex = s.words, s.cues, s.lex
+    out: list[Candidate] = []
+    taken = [(c.start, c.end) for c in s.merged]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken + [(c.start, c.end) for c in out])
+
+    def place_at(k: int) -> bool:
+        w = words[k]
+        return any(c.start == w.start and c.end == w.stem_end and (
+            c.type == "Place" or lex.group_of(s.text[c.start:c.end]) == "local-governments")
+            for c in s.merged)
+
+    for k, w in enumerate(words):
+        stem = strip_name(w.stem)
+        if not re.fullmatch(r"[가-힣0-9]{2,12}", stem) or not free(w.start, w.start + len(stem)):
+            continue
+        end = w.start + len(stem)
+        unit = cues.ends_with(stem, "place_unit")
+        zone = cues.ends_with(stem, "place_zone")
+        if unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only and place_at(k - 1):
+            out.append(Candidate(w.start, end, "Place", "place-shape"))
+        elif zone and len(stem) > len(zone) + 1 and stem not in cues.generic:
+            out.append(Candidate(w.start, end, "Place", "place-shape"))
+        elif stem in cues.region_short and w.noun_only and k + 1 < len(words) and place_at(k + 1):
+            out.append(Candidate(w.start, end, "Place", "place-shape"))
+    return out
