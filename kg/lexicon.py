@@ -105,6 +105,7 @@ class Cues:
     investment_head: Words
     investment_verb: Words
     scale: Words
+    budget_word: Words
     # relations: particles
     subject_particle: Words
     subject_marker: Words

@@ -23,7 +23,8 @@ def program_anaphora(d: Document) -> list[Candidate]:
     det = "|".join(sorted(cues.determiner, key=len, reverse=True))
     head = "|".join(sorted(cues.program_anaphor, key=len, reverse=True))
     out = []
-    programs = sorted((c for c in cands if c.type == "Program"), key=lambda c: c.start)
+    programs = sorted((c for c in cands if c.type in ("Program", "Initiative")),
+                      key=lambda c: c.start)
     for m in re.finditer(rf"(?<![가-힣])({det})\s?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
                          text):
         before = [c for c in programs if c.end <= m.start()]

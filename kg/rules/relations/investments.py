@@ -21,6 +21,7 @@ EXAMPLES = [
      {("12억원", "fundsTarget", "스마트 돌봄 플러스"), ("8억원", "fundsTarget", "AI 민원 비서")}),
     ("국비 배정액은 ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원이다.",
      {("4억 2천만 원", "fundsTarget", "안산시"), ("3억 5천만 원", "fundsTarget", "영도구")}),
+    ("행정안전부의 올해 AI 관련 예산은 412억 원이다.", {("행정안전부", "invests", "412억 원")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
@@ -32,10 +33,14 @@ def investments(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
         before = [o for o in ctx.orgs if o.role.startswith(("subj", "relsubj"))
                   and o.mention.end <= mny.mention.start]
-        investor = before[0].index if before else ctx.actor
+        # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
+        owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
+                 and not before and ctx.says("budget_word")]
+        investor = before[0].index if before else owner[0].index if owner else ctx.actor
         if investor is not None:
             yield Found(investor, "invests", mny.index,
-                        "investment.subject" if before else "investment.actor")
+                        "investment.subject" if before else
+                        "investment.owner" if owner else "investment.actor")
         target = _target(ctx, mny)
         if target is not None:
             yield Found(mny.index, "fundsTarget", target, "investment.target")
@@ -80,6 +85,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
               and not x.quoted]
     if topics:
         return topics[0].index
-    if not any(x.mention.type in things for x in slots) and ctx.previous_topic is not None:
-        return ctx.previous_topic
+    if not any(x.mention.type in things for x in slots):
+        if ctx.previous_topic is not None:
+            return ctx.previous_topic
+        # 사업 규모는 62억 원, 투입분은 4억 원: the sum of the program at hand
+        if ctx.says("budget_word") and ctx.state.programs_seen and \
+                ctx.mentions[ctx.state.programs_seen[-1]].sentence >= ctx.state.index - 2:
+            return ctx.state.programs_seen[-1]
     return None
