@@ -61,13 +61,13 @@ def test_a_shortened_name_does_not_join_different_things_across_documents(pipeli
     ds = docs("영국은 ‘블레츨리 AI 안전성 정상회의’를 열었다.",
               "프랑스는 ‘파리 AI 안전성 정상회의’를 열었다.",
               "‘AI 안전성 정상회의’는 해마다 열린다.",
-              "시는 스마트공장 고도화 사업을 편다. 구는 스마트시티 고도화 사업을 편다.",
-              "정부는 고도화 사업 예산을 늘렸다.")
+              "시는 스마트공장 선도 모델 사업을 편다. 구는 스마트시티 선도 모델 사업을 편다.",
+              "정부는 선도 모델 사업 예산을 늘렸다.")
     data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
     assert sorted(e.label for e in data.entities if e.type == "Event") == [
         "AI 안전성 정상회의", "블레츨리 AI 안전성 정상회의", "파리 AI 안전성 정상회의"]
     assert sorted(e.label for e in data.entities if e.type == "Program") == [
-        "스마트공장 고도화 사업", "스마트시티 고도화 사업"]
+        "스마트공장 선도 모델 사업", "스마트시티 선도 모델 사업"]
 
 
 def test_an_iri_does_not_change_when_another_document_names_the_thing_longer(pipeline):

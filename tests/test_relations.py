@@ -19,8 +19,8 @@ def relations_of(pipeline, text: str) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("text,expected", [
     # invests + fundsTarget: subject, sum, and what it is for
-    ("중기부는 올해 스마트공장 고도화 사업에 500억원을 투입한다.",
-     {("중소벤처기업부", "invests", "500억원"), ("500억원", "fundsTarget", "스마트공장 고도화 사업")}),
+    ("중기부는 올해 스마트공장 선도 모델 사업에 500억원을 투입한다.",
+     {("중소벤처기업부", "invests", "500억원"), ("500억원", "fundsTarget", "스마트공장 선도 모델 사업")}),
     ("카카오는 1000억원 규모의 ‘AI 상생 펀드’를 조성한다.",
      {("카카오", "invests", "1000억원"), ("1000억원", "fundsTarget", "AI 상생 펀드")}),
     # a subject stated once and elided in the next sentence

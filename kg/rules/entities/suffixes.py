@@ -46,10 +46,11 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     # an organisation's or a place's bare project is no name (국토부 사업, 미국 데이터센터);
     # a brand's programme with a cue of its own is (AWS 클라우드 아카데미), and so is a
     # city's declaration or event (서울 선언, 부산 AI 박람회)
-    weak = etype == "Program" and cue in cues.weak_program_cue
+    weak = cue in cues.weak_program_cue
     others = {"Organization"} if weak or etype == "Initiative" else set()
-    if weak:
+    if weak and etype == "Program":
         others.add("Place")
+    brand = int(bool(parts) and lex.type_of(parts[0]) == "Organization" and len(parts) > 1)
     parts = [p for p in parts if lex.type_of(p) not in others and not COUNT.fullmatch(p)]
     if not parts:
         return False
@@ -59,6 +60,15 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     if re.search(r"[A-Z]{2,}|\d", " ".join(p for p in parts if p not in cues.topic_acronym)):
         return True
     content = [p for p in parts if p not in cues.generic and p not in cues.trim]
+    strong_inside = any((cues.ends_with(p, "program_cue") or "") not in
+                        ("", *cues.weak_program_cue) for p in parts)
+    if weak and not strong_inside:
+        # 사업, 전략, 센터 say little: 초거대 AI 플래그십 사업 names one thing, AI 에이전트
+        # 사업 and 고객 네트워크 describe work; a brand in front counts (AWS 파트너
+        # 네트워크), and so does a strong cue inside (바우처 사업)
+        if brand:
+            content = [p for p in parts if p not in cues.topic_acronym and p not in cues.trim]
+        return len(content) + brand >= 2
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
 
@@ -74,7 +84,8 @@ EXAMPLES = [
     ("한국인공지능진흥재단은 새 지원 방안을 발표했다.",
      {("Organization", "한국인공지능진흥재단")}),
     ("한빛정보산업진흥원이 지역 기업을 돕는다.", {("Organization", "한빛정보산업진흥원")}),
-    ("중소기업들은 스마트공장 고도화 사업에 지원했다.", {("Program", "스마트공장 고도화 사업")}),
+    ("중소기업들은 스마트공장 구축 선도 사업에 지원했다.", {("Program", "스마트공장 구축 선도 사업")}),
+    ("회사는 AI 에이전트 사업을 키운다.", set()),
     ("시민들은 부산 AI 기술 박람회에 모였다.", {("Event", "부산 AI 기술 박람회")}),
     ("협회는 올해 전략을 공개했다.", set()),
     ("기업과 정부가 함께 사업을 추진한다.", set()),
