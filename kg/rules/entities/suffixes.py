@@ -25,11 +25,12 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
             break
         if any(ch in prev.stem for ch in ",.;:!?…△◇") and not prev.stem.strip(QUOTES):
             break
-        if prev.stem.endswith((",", "，")) or re.search(r"\d+일$|\d+월$|\d+년$", prev.stem):
+        if prev.stem.endswith((",", "，")) or re.search(r"\d+일자?$|\d+월$|\d+년$", prev.stem):
             break
         i -= 1
-    while i < k and words[i].stem.strip(QUOTES) in cues.trim:
-        i += 1
+    while i < k and (words[i].stem.strip(QUOTES) in cues.trim
+                     or words[i].stem.strip(QUOTES) in cues.org_descriptor):
+        i += 1  # 벤처캐피털 한울벤처스: the descriptor is not part of the name
     return i
 
 
@@ -107,9 +108,13 @@ def runs(s: Sentence) -> list[Candidate]:
         start = words[i].start
         org = cues.ends_with(last, "org_suffix")
         body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
-        if org and len(org) == 1 and len(last) != 3 and not (
-                i < k and lex.names.get(strip_name(words[i].stem)) is not None):
-            org = None  # 명실상부, 사업부: one-letter suffixes name ministries (통신부, 재정부)
+        if org and len(org) == 1 and not (
+                i < k and lex.type_of(strip_name(words[i].stem)) == "Place"):
+            org = None  # 발주처, 사업부: the lexicon knows the ministries (…부, …처, …청); an
+            # unknown one is a foreign ministry after its country (대만 디지털발전부)
+        if org and i == k and len(last) - len(org) <= 2 and not w.oov and not any(
+                t.startswith("NNP") for t in w.tags):
+            org = None  # 교육청, 전문위원회, 회신문: a common word, no name
         if org and last in cues.org_suffix_not and not (
                 last in cues.org_suffix and i < k and not any(
                     strip_name(x.stem) in cues.generic for x in words[i:k])):

@@ -40,8 +40,9 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
                                       or before.endswith(tuple(cues.org_descriptor)))
         # a word Kiwi does not know; or a name mixing Hangul and Latin (모아AI, 한국IDC);
         # or, after a descriptor, a proper noun (스타트업 비전메이트)
+        proper = any(t.startswith("NNP") for t in w.tags)
         unknown = w.oov or MIXED.fullmatch(stem) is not None or (
-            described and any(t.startswith("NNP") for t in w.tags))
+            proper and (described or _company_like(stem, cues)))
         if not unknown or not _name_like(stem, s) or _taken(s, w) or \
                 any(c.start <= w.start < c.end for c in out):
             continue
