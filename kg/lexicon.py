@@ -106,6 +106,7 @@ class Cues:
     investment_verb: Words
     scale: Words
     budget_word: Words
+    fund_source: Words
     # relations: particles
     subject_particle: Words
     subject_marker: Words

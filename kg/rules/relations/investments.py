@@ -22,6 +22,8 @@ EXAMPLES = [
     ("국비 배정액은 ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원이다.",
      {("4억 2천만 원", "fundsTarget", "안산시"), ("3억 5천만 원", "fundsTarget", "영도구")}),
     ("행정안전부의 올해 AI 관련 예산은 412억 원이다.", {("행정안전부", "invests", "412억 원")}),
+    ("대전시는 과기정통부 국비 40억 원에 시비 12억 원을 보태 센터를 짓는다.",
+     {("과학기술정보통신부", "invests", "40억 원"), ("대전광역시", "invests", "12억 원")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
@@ -36,9 +38,12 @@ def investments(ctx: Context) -> Iterator[Found]:
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
-        investor = before[0].index if before else owner[0].index if owner else ctx.actor
+        payer = _payer(ctx, mny)
+        investor = payer if payer is not None else before[0].index if before else \
+            owner[0].index if owner else ctx.actor
         if investor is not None:
             yield Found(investor, "invests", mny.index,
+                        "investment.payer" if payer is not None else
                         "investment.subject" if before else
                         "investment.owner" if owner else "investment.actor")
         target = _target(ctx, mny)
@@ -48,6 +53,37 @@ def investments(ctx: Context) -> Iterator[Found]:
         if investor is not None and target is not None and ctx.public_body(investor) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
             yield Found(investor, "operates", target, "investment.operator")
+
+
+def _payer(ctx: Context, money: Slot) -> int | None:
+    """Who pays a sum named by its source (ANNOTATION.md, "Investors"): 과기정통부 국비 48억
+    원 (the body before it), 시비 24억 원 (the city), 도비 (the province), 자부담 (the
+    subject), 국비 alone (the ministry of this or the sentence before)."""
+    cues, start = ctx.cues, ctx.sent.start_char
+    head = ctx.text[max(0, money.mention.start - start - 14):money.mention.start - start]
+    sources = cues.mapping("fund_source")
+    m = re.search(rf"({'|'.join(sorted(sources, key=len, reverse=True))})\s*$", head)
+    if m is None:
+        return None
+    source = m.group(1)
+    at = money.mention.start - (len(head) - m.start())
+    named = [o for o in ctx.orgs if 0 <= at - o.mention.end <= 1]
+    if named:
+        return named[-1].index
+    suffix = sources[source]
+    ms = ctx.mentions
+    if suffix == "self":
+        return ctx.actor
+    if suffix == "national":
+        here = [o.index for o in ctx.orgs if ctx.public_body(o.index)
+                and ctx.lex.group_of(ms[o.index].canonical or ms[o.index].text)
+                == "central-government"]
+        return here[0] if here else None
+    for i in reversed(ctx.state.orgs_seen):
+        name = ms[i].canonical or ms[i].text
+        if ctx.lex.group_of(name) == "local-governments" and name.endswith(suffix):
+            return i
+    return None
 
 
 def _target(ctx: Context, money: Slot) -> int | None:
@@ -73,7 +109,10 @@ def _target(ctx: Context, money: Slot) -> int | None:
         return listed[-1].index
     if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
         return after[0].index
-    dative = [x for x in before if x.role.startswith("dat")]
+    # (과기정통부 국비 40억 원에: the particle is the sum's own, not the body's)
+    dative = [x for x in before if x.role.startswith("dat") and not any(
+        y.mention.type == "Investment" and x.mention.end <= y.mention.start
+        < ctx.words[x.word].end for y in slots)]
     if dative:
         return dative[-1].index
     objects, verbs = cues.pattern("object_particle").pattern, cues.pattern("verb_invest").pattern
