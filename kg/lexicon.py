@@ -94,6 +94,7 @@ class Cues:
     # anaphora
     determiner: Words
     program_anaphor: Words
+    head_anaphor: Words
     org_anaphor: Words
     company_anaphor: Words
     event_anaphor: Words

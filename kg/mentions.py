@@ -190,7 +190,7 @@ def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
         m = _PAREN_ALIAS.match(text[c.end:])
         if m and c.type != "Investment" and m.group(1) not in lex.cues.generic_acronym:
             aliases.append(m.group(1).strip())
-        if (c.type == "Person" or c.rule == "anaphor") and c.canonical:
+        if (c.type == "Person" or c.rule.startswith("anaphor")) and c.canonical:
             surface = c.canonical  # 이 사업 is no name of the program
         if not surface:
             continue
@@ -198,7 +198,8 @@ def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
         out.append(Mention(doc_id=document.id, sentence=sentence, start=c.start, end=c.end,
                            text=surface, type=c.type,
                            aliases=tuple(dict.fromkeys(a for a in aliases if a != surface)),
-                           canonical=c.canonical if c.type != "Person" and c.rule != "anaphor"
+                           canonical=c.canonical if c.type != "Person"
+                           and not c.rule.startswith("anaphor")
                            else None,
                            money=c.money, role=c.role, phrase=c.phrase, rule=c.rule,
                            year=c.year))

@@ -34,3 +34,35 @@ def program_anaphora(d: Document) -> list[Candidate]:
         name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
         out.append(Candidate(m.start(), m.end(), "Program", "anaphor", canonical=name))
     return out
+
+
+HEAD_EXAMPLES = [
+    ("시는 ‘창원 제조AI 혁신센터’를 열었다. 센터에는 80억 원이 들어간다.",
+     {("Program", "창원 제조AI 혁신센터")}),
+    ("양사는 ‘미래 AI 펀드’를 만든다. 펀드는 초기 스타트업에 투자한다.",
+     {("Program", "미래 AI 펀드")}),
+    ("센터는 내년에 문을 연다.", set()),
+]
+
+
+@entity_rule("anaphor-head", DOCUMENT, priority=3, examples=HEAD_EXAMPLES)
+def head_anaphora(d: Document) -> list[Candidate]:
+    """센터는, 펀드에는, 플랫폼은: a bare head noun stands for the one program named before
+    that ends with it (창원 제조AI 혁신센터 … 센터에는)."""
+    text, cands, cues = d.text, d.found, d.cues
+    heads = "|".join(sorted(cues.head_anaphor, key=len, reverse=True))
+    things = sorted((c for c in cands if c.type in ("Program", "Initiative")),
+                    key=lambda c: c.start)
+    out = []
+    for m in re.finditer(rf"(?:^|(?<=[\s“\"(]))({heads})(?=은|는|이|가|에는|에서|에|을|를|의|도)",
+                         text, flags=re.M):
+        if any(c.start <= m.start() < c.end for c in cands):
+            continue
+        names = {strip_name(split_alias(strip_name(text[c.start:c.end]))[0]): c
+                 for c in things if c.end <= m.start()
+                 and strip_name(text[c.start:c.end]).endswith(m.group(1))}
+        if len(names) != 1:
+            continue  # none, or two centres: which one is not said
+        name, src = next(iter(names.items()))
+        out.append(Candidate(m.start(), m.end(), src.type, "anaphor-head", canonical=name))
+    return out
