@@ -50,6 +50,7 @@ class State:
     previous_text: str = ""                  # the sentence before this one
     topic: int | None = None                 # the program or initiative it was about
     extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
+    group: list[int] = field(default_factory=list)  # the last bodies that acted together
     index: int = -1                          # the sentence being read
 
 
@@ -68,6 +69,7 @@ class Context:
     actor: int | None = None                 # the acting organisation, written or carried
     previous_topic: int | None = None        # the program the sentence before was about
     previous_actor: int | None = None        # the acting organisation before this sentence
+    group: list[int] = field(default_factory=list)  # 양사는, 세 기관은: the bodies it means
 
     @property
     def text(self) -> str:
@@ -329,6 +331,14 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     elif actor is not None:
         state.subject = actor
     ctx.actor = actor
+    together = [x.index for x in slots if x.mention.type == "Organization" and not x.quoted
+                and x.role in ("subj", "subj*")]
+    numbers, nouns = cues.pattern("group_anaphor").pattern, cues.pattern("group_noun").pattern
+    if state.group and re.search(rf"(?:^|\s)(양사|양측|이들|(?:{numbers})\s?(?:{nouns})|"
+                                 rf"(?:{nouns})와\s(?:{nouns}))(?:은|는|이|가)\s", sent.text):
+        ctx.group = list(state.group)  # 양사는, 세 기관은, 시와 대학은
+    elif len(together) >= 2:
+        state.group = together
     ctx.previous_topic = state.topic
     state.topic = next((x.index for x in slots if x.mention.type in ("Program", "Initiative")
                         and x.role.startswith("subj") and not x.quoted), None)

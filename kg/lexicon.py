@@ -99,6 +99,8 @@ class Cues:
     company_anaphor: Words
     event_anaphor: Words
     pronoun: Words
+    group_anaphor: Words
+    group_noun: Words
     opener: Words
     # money
     investment_cue: Words

@@ -49,6 +49,7 @@ def agreements(ctx: Context) -> Iterator[Found]:
         yield from (Found(ctx.previous_actor, "partnersWith", x.index, "agreement.subcontract")
                     for x in subjects)
         return
+    ctx.state.group = [x.index for x in subjects + partners]  # 세 기관은 … later on
     if partners and (ctx.says("each") or not joint):
         for s in subjects:
             for p in partners:

@@ -24,6 +24,8 @@ EXAMPLES = [
     ("행정안전부의 올해 AI 관련 예산은 412억 원이다.", {("행정안전부", "invests", "412억 원")}),
     ("대전시는 과기정통부 국비 40억 원에 시비 12억 원을 보태 센터를 짓는다.",
      {("과학기술정보통신부", "invests", "40억 원"), ("대전광역시", "invests", "12억 원")}),
+    ("한국농어촌공사는 한국전력거래소와 업무협약을 맺었다. 두 기관은 총 18억 원을 공동 출연한다.",
+     {("한국농어촌공사", "invests", "18억 원"), ("한국전력거래소", "invests", "18억 원")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
@@ -39,8 +41,11 @@ def investments(ctx: Context) -> Iterator[Found]:
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
         payer = _payer(ctx, mny)
+        if payer is None and not before and not owner and ctx.group:
+            for member in ctx.group:  # 세 기관은 … 18억 원을 공동 출연해
+                yield Found(member, "invests", mny.index, "investment.group")
         investor = payer if payer is not None else before[0].index if before else \
-            owner[0].index if owner else ctx.actor
+            owner[0].index if owner else None if ctx.group else ctx.actor
         if investor is not None:
             yield Found(investor, "invests", mny.index,
                         "investment.payer" if payer is not None else

@@ -19,43 +19,51 @@ EXAMPLES = [
 @relation_rule("operation", priority=5, examples=EXAMPLES)
 def operations(ctx: Context) -> Iterator[Found]:
     """Each thing belongs to the subject nearest before it (a sentence may have several
-    clauses: A는 X를 만들고, B는 Y를 제공한다), or to the sentence's actor; the verb of its
-    own clause says how."""
-    ms, text, cues = ctx.mentions, ctx.text, ctx.cues
+    clauses: A는 X를 만들고, B는 Y를 제공한다), or to the group or actor of the sentence;
+    the verb of its own clause says how."""
     for x in ctx.things:
-        actor = _actor_of(ctx, x)
-        if actor is None or ms[actor].type != "Organization":
-            continue
-        clause = _clause_after(ctx, x)
-        operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
-        support = _says(ctx, "verb_support", clause)
-        if x.mention.type == "Product":
-            if use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
-                yield Found(actor, "uses", x.index, "operation.uses")
-            elif ctx.speaker or operate and x.role.startswith("obj"):
-                yield Found(actor, "operates", x.index, "operation.product")
-            continue
-        if ctx.speaker and not x.quoted:
-            continue
-        if not (operate or support or use or ctx.says("verb_invest") or ctx.speaker):
-            continue
-        public_body = ms[actor].text.endswith(tuple(cues.government_suffix))
-        means = "|".join(map(re.escape, sorted(cues.means)))
-        if x.mention.type == "Initiative" and support and not re.search(
-                re.escape(x.mention.text) + rf".{{0,4}}({means})", text) and (
-                not public_body or ctx.says("verb_back")):
-            yield Found(actor, "supports", x.index, "operation.supports")
-        elif use and not operate and x.mention.type == "Program" and not ctx.speaker:
-            yield Found(actor, "participatesIn", x.index, "operation.uses-program")
-        else:
-            yield Found(actor, "operates", x.index, "operation")
+        for actor in _actors_of(ctx, x):
+            if ctx.mentions[actor].type == "Organization":
+                yield from _operation(ctx, x, actor)
 
 
-def _actor_of(ctx: Context, x: Slot) -> int | None:
-    """The subject written nearest before x, else the sentence's actor."""
+def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
+    text, cues = ctx.text, ctx.cues
+    clause = _clause_after(ctx, x)
+    operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
+    support = _says(ctx, "verb_support", clause)
+    if x.mention.type == "Product":
+        if use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
+            yield Found(actor, "uses", x.index, "operation.uses")
+        elif ctx.speaker or operate and x.role.startswith("obj"):
+            yield Found(actor, "operates", x.index, "operation.product")
+        return
+    if ctx.speaker and not x.quoted:
+        return
+    if not (operate or support or use or ctx.says("verb_invest") or ctx.speaker):
+        return
+    public_body = ctx.mentions[actor].text.endswith(tuple(cues.government_suffix))
+    means = "|".join(map(re.escape, sorted(cues.means)))
+    if x.mention.type == "Initiative" and support and not re.search(
+            re.escape(x.mention.text) + rf".{{0,4}}({means})", text) and (
+            not public_body or ctx.says("verb_back")):
+        yield Found(actor, "supports", x.index, "operation.supports")
+    elif use and not operate and x.mention.type == "Program" and not ctx.speaker:
+        yield Found(actor, "participatesIn", x.index, "operation.uses-program")
+    else:
+        yield Found(actor, "operates", x.index, "operation")
+
+
+def _actors_of(ctx: Context, x: Slot) -> list[int]:
+    """The subject written nearest before x, else the group the sentence names (양사는),
+    else the sentence's actor."""
     before = [o for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
               and o.mention.end <= x.mention.start]
-    return before[-1].index if before else ctx.actor
+    if before:
+        return [before[-1].index]
+    if ctx.group:
+        return ctx.group
+    return [ctx.actor] if ctx.actor is not None else []
 
 
 def _clause_after(ctx: Context, x: Slot) -> str | None:
