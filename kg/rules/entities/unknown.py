@@ -24,6 +24,8 @@ EXAMPLES = [
     ("크레스톤 캐피털은 투자를 늘렸다.", {("Organization", "크레스톤 캐피털")}),
     ("모아AI와 한국IDC가 사업을 따냈다.", {("Organization", "모아AI"), ("Organization", "한국IDC")}),
     ("시민들은 새 제도를 반겼다.", set()),
+    ("바이브코딩은 개발 방식을 바꾸고 있다.", set()),
+    ("생성형AI가 확산되면서 관심이 커졌다.", set()),
     ("팹리스 업계는 반도체 설계에 집중한다.", set()),
 ]
 
@@ -41,8 +43,8 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         # a word Kiwi does not know; or a name mixing Hangul and Latin (모아AI, 한국IDC);
         # or, after a descriptor, a proper noun (스타트업 비전메이트)
         proper = any(t.startswith("NNP") for t in w.tags)
-        unknown = w.oov or MIXED.fullmatch(stem) is not None or (
-            proper and (described or _company_like(stem, cues)))
+        mixed = MIXED.fullmatch(stem) is not None and not _generic_head(stem, cues)
+        unknown = w.oov or mixed or (proper and (described or _company_like(stem, cues)))
         if not unknown or not _name_like(stem, s) or _taken(s, w) or \
                 any(c.start <= w.start < c.end for c in out):
             continue
@@ -54,7 +56,7 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             or _company_like(strip_name(last.stem), cues)
             or (last.noun_only and follows in cues.org_follow)
             or (last.tail.strip() in cues.subject_particle and verb is not None
-                and not _person_like(stem, cues)))
+                and _acts(words, end_k, cues) and not _person_like(stem, cues)))
         if evidence:
             end = last.stem_end if end_k > k else w.start + len(stem)
             out.append(Candidate(w.start, end, "Organization", "unknown-org"))
@@ -62,6 +64,13 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
 
 
 MIXED = re.compile(r"[가-힣]{2,}[A-Z][A-Za-z]*|[A-Z]{2,}[가-힣]{2,}|[가-힣]+[A-Z]{2,}[가-힣]+")
+
+
+def _generic_head(stem: str, cues) -> bool:
+    """생성형AI, 초거대AI: a common word written together with an acronym."""
+    hangul = re.match(r"[가-힣]+", stem)
+    return hangul is not None and (hangul.group(0) in cues.generic or
+                                   hangul.group(0).endswith("형"))
 
 
 def _name_like(stem: str, s: Sentence) -> bool:
@@ -89,8 +98,17 @@ def _company_like(stem: str, cues, whole: bool = False) -> bool:
     if whole:
         return stem in cues.company_suffix
     suffix = cues.ends_with(stem, "company_suffix")
-    return (suffix is not None and len(stem) > len(suffix)) or bool(
-        re.fullmatch(r"[가-힣]{2,}[A-Z]{2,}", stem))
+    return (suffix is not None and len(stem) > len(suffix)) or (bool(
+        re.fullmatch(r"[가-힣]{2,}[A-Z]{2,}", stem)) and not _generic_head(stem, cues))
+
+
+def _acts(words: list[Eojeol], k: int, cues) -> bool:
+    """The predicate of the subject at k (its first verb) is something organisations do:
+    코스모쿨은 … 공장을 짓는다, not 바이브코딩은 개발 방식을 바꾸고."""
+    for w in words[k + 1:k + 12]:
+        if any(p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+")):
+            return cues.pattern("org_verb").search(w.text) is not None
+    return False
 
 
 def _person_like(stem: str, cues) -> bool:

@@ -71,7 +71,7 @@ def _clause_after(ctx: Context, x: Slot) -> str | None:
     for w in ctx.words:
         if w.start < x.mention.end:
             continue
-        if any(t.split("+")[0] in ("VV", "XSV") or "+XSV" in t for t in w.tags):
+        if any(p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+")):
             return ctx.text[x.mention.end - ctx.sent.start_char:w.end - ctx.sent.start_char]
     return None
 
