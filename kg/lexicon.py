@@ -142,6 +142,8 @@ class Cues:
     each: Words
     subcontract: Words
     verb_select: Words
+    contract_won: Words
+    own: Words
     passive_select: Words
     negation: Words
     means: Words

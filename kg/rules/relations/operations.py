@@ -33,7 +33,11 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
     support = _says(ctx, "verb_support", clause)
     if x.mention.type == "Product":
-        if use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
+        own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 12):
+                       x.mention.start - ctx.sent.start_char]
+        if cues.pattern("own").search(own):  # 자체 거대언어모델 하이퍼클로바X
+            yield Found(actor, "operates", x.index, "operation.own-product")
+        elif use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
             yield Found(actor, "uses", x.index, "operation.uses")
         elif ctx.speaker or operate and x.role.startswith("obj"):
             yield Found(actor, "operates", x.index, "operation.product")

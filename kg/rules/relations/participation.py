@@ -15,6 +15,8 @@ EXAMPLES = [
      {("네이버", "participatesIn", "데이터 인사이트 포럼"),
       ("카카오", "participatesIn", "데이터 인사이트 포럼"),
       ("삼성전자", "participatesIn", "데이터 인사이트 포럼")}),
+    ("가온소프트는 ‘AI 민원 상담 플랫폼 구축’ 사업을 수주했다.",
+     {("가온소프트", "participatesIn", "AI 민원 상담 플랫폼 구축 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -26,6 +28,18 @@ def _program_at_hand(ctx: Context) -> int | None:
     recent = [i for i in ctx.state.programs_seen
               if ctx.mentions[i].sentence >= ctx.state.index - 2]
     return recent[-1] if recent else None
+
+
+def _winners(ctx: Context) -> Iterator[Found]:
+    """X가 Y 사업을 수주했다 / 낙찰받았다: the winner takes part in the program."""
+    if not ctx.says("contract_won") or ctx.says("lose") or ctx.says("negation"):
+        return
+    for x in ctx.things:
+        if x.mention.type not in ("Program", "Initiative") or not x.role.startswith("obj"):
+            continue
+        for o in ctx.orgs:
+            if o.role in ("subj", "subj*") and not o.quoted and o.mention.end <= x.mention.start:
+                yield Found(o.index, "participatesIn", x.index, "participation.won")
 
 
 def _joining(ctx: Context) -> list:
@@ -55,6 +69,7 @@ def _listed_with_subject(ctx: Context, o) -> bool:
 @relation_rule("participation", priority=7, examples=EXAMPLES)
 def participation(ctx: Context) -> Iterator[Found]:
     state, orgs = ctx.state, ctx.orgs
+    yield from _winners(ctx)
     if ctx.says("verb_join"):
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
