@@ -292,6 +292,7 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
 
 
 _HEADING_MARKS = "■▶▷◆◇●#【"  # not □ ○ ㅇ: paragraphs of a press release
+_ANSWER = re.compile(r"^\s*(A\s*[.:)\]]|A\d*\s*[.:]|답변?\s*[:)])")
 _QUESTION = re.compile(r"^\s*(Q\s*[.:)\]]|Q\d*\s*[.:]|질문\s*[:)]|-{1,2}\s*\S.*\?$)")
 
 
@@ -322,6 +323,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     ms = state.mentions
     ctx.previous_actor = state.subject
     ctx.subject = _subject(state, sent, slots, cues)
+    if ctx.subject is None and _ANSWER.match(sent.text) and state.person is not None:
+        ctx.subject = state.person  # A. …: the interviewee answers
     ctx.speaker = ctx.subject is not None and ms[ctx.subject].type == "Person"
     actor = state.affiliation.get(ctx.subject) if ctx.speaker else ctx.subject
     if actor is None and not any(x.role.startswith("subj") and not x.quoted

@@ -108,6 +108,8 @@ class Cues:
     investment_head: Words
     investment_verb: Words
     scale: Words
+    cap_before: Words
+    cap_after: Words
     budget_word: Words
     fund_source: Words
     # relations: particles

@@ -34,6 +34,7 @@ EXAMPLES = [
     ("이 회사의 매출은 300억원을 기록했다.", set()),
     ("국내 AI 시장은 2030년 8조원 규모로 성장할 전망이다.", set()),
     ("기업당 최대 3억 원까지 지원한다.", set()),
+    ("선정 기업은 최대 3억원까지 지원받는다.", set()),
     ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
 ]
 
@@ -50,7 +51,7 @@ def investments(s: Sentence) -> list[Candidate]:
             out[-1].aliases.append(money.text)  # 45억 달러(약 6조 2000억 원)
             continue
         clause = _clause(text, a, b)
-        if any(cue in clause for cue in cues.not_investment_cue):
+        if any(cue in clause for cue in cues.not_investment_cue) or _cap(text, a, b, cues):
             continue
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
                 or i in listed):
@@ -60,6 +61,12 @@ def investments(s: Sentence) -> list[Candidate]:
         c.year = _year(text, a, clause)
         out.append(c)
     return out
+
+
+def _cap(text: str, a: int, b: int, cues: Cues) -> bool:
+    """최대 3억원까지: a ceiling per recipient, not a committed sum."""
+    return any(c in text[max(0, a - 6):a] for c in cues.cap_before) and \
+        any(c in text[b:b + 6] for c in cues.cap_after)
 
 
 def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:
