@@ -30,6 +30,8 @@ EXAMPLES = [
     ("경북 구미에 본사를 둔 다정로보틱스가 기기를 공급한다.",
      {("다정로보틱스", "locatedIn", "경북"), ("다정로보틱스", "locatedIn", "구미")}),
     ("돌봄로봇 ‘효심이’를 만든 다정로보틱스가 참여한다.", {("다정로보틱스", "operates", "효심이")}),
+    ("가온소프트는 업스테이지의 문서 인식 엔진 ‘Document Parse’와 거대언어모델 ‘Solar Pro’를 쓴다.",
+     {("업스테이지", "operates", "Document Parse"), ("업스테이지", "operates", "솔라 프로")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -40,9 +42,8 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
         if x.role.startswith("relsubj") and x.mention.type == "Organization":
             yield from _relative(ctx, x)
         elif x.role == "gen" and x.mention.type == "Organization":
-            nxt = _next(ctx, x, 3)
-            if nxt is not None and nxt.mention.type in ("Product", "Program"):
-                yield Found(x.index, "operates", nxt.index, "clause.possessive")
+            for y in _possessed(ctx, x):
+                yield Found(x.index, "operates", y.index, "clause.possessive")
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
         if x.mention.type == "Place" and (x.role == "gen" or _word_after(ctx, x) in
@@ -70,6 +71,26 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
         if ctx.cues.pattern(kind).search(verb.text) and thing.mention.type in types:
             yield Found(x.index, predicate, thing.index, "clause.relative")
             return
+
+
+def _possessed(ctx: Context, x: Slot) -> list[Slot]:
+    """업스테이지의 문서 인식 엔진 ‘Document Parse’와 거대언어모델 ‘Solar Pro’: what an
+    organisation's possessive names, over a few descriptive words and a list."""
+    first = _next(ctx, x, 5)
+    if first is None or first.mention.type not in ("Product", "Program", "Initiative"):
+        return []
+    out = [first]
+    for y in sorted(ctx.slots, key=lambda s: s.mention.start):
+        if y.mention.start <= out[-1].mention.end:
+            continue
+        gap = ctx.text[out[-1].mention.end - ctx.sent.start_char:y.mention.start - ctx.sent.start_char]
+        if y.mention.type == first.mention.type and (out[-1].role.startswith("conj")
+                                                     or out[-1].role.endswith("*")) \
+                and len(gap.split()) <= 3 and not re.search(r"[.의]\s", gap):
+            out.append(y)
+        else:
+            break
+    return out
 
 
 def _made_by(ctx: Context, org: Slot) -> Iterator[Found]:

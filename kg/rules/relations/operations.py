@@ -31,6 +31,7 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     text, cues = ctx.text, ctx.cues
     clause = _clause_after(ctx, x)
     operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
+    operate = operate or (x.mention.type != "Product" and _run_before(ctx, x))
     support = _says(ctx, "verb_support", clause)
     if x.mention.type == "Product":
         own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 12):
@@ -56,6 +57,18 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         yield Found(actor, "participatesIn", x.index, "operation.uses-program")
     else:
         yield Found(actor, "operates", x.index, "operation")
+
+
+def _run_before(ctx: Context, x: Slot) -> bool:
+    """[추진하려던] ‘AI 튜터 챗봇’ 사업, [운영하는] X: an operating verb in the clause that
+    describes x, its subject left out (the actor's)."""
+    k = next((i for i, w in enumerate(ctx.words) if w.start <= x.mention.start < w.end), None)
+    if not k:
+        return False
+    w = ctx.words[k - 1]
+    tags = [t for tag in w.tags for t in tag.split("+")]
+    return bool(tags) and tags[-1] == "ETM" and ctx.cues.pattern("verb_operate").search(w.text) \
+        is not None and not ctx.cues.pattern("passive_ending").search(w.text)
 
 
 def _actors_of(ctx: Context, x: Slot) -> list[int]:
