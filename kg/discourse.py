@@ -220,7 +220,8 @@ def _affiliations(state: State, slots: list[Slot]) -> list[tuple[int, int]]:
             inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 or (
                 role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
             around = om.start <= p.mention.start and p.mention.end <= om.end
-            if (inside_role and role) or around:
+            before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장
+            if (inside_role and role) or around or before:
                 found.append((p.index, o.index))
                 state.affiliation.setdefault(p.index, o.index)
                 if inside_role and o.mention.start >= p.mention.end:

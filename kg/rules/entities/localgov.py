@@ -84,10 +84,12 @@ def local_governments(s: Sentence) -> list[Candidate]:
         surface = text[c.start:c.end]
         rest = strip_name(w.stem)[c.end - w.start:]
         if rest in heads:  # 부산시장, 부산시청; 부산 + 시장 too (but 대구 + 시장: 대구시)
-            longer = surface + heads[rest]
+            longer = next((f for f in (surface + heads[rest], surface + "도", surface + "시")
+                           if s.lex.type_of(f) == "Organization"), surface + heads[rest])
             if s.lex.type_of(longer) != "Organization" and local.search(surface):
                 longer = surface
-            name, end = longer, c.end + len(longer) - len(surface)
+            name = longer
+            end = c.end + (len(heads[rest]) if longer == surface + heads[rest] else 0)
         elif not rest and local.search(surface) and w.tail_tag in ("JKS", "JX"):
             name, end = surface, c.end
         else:

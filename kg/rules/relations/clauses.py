@@ -32,6 +32,8 @@ EXAMPLES = [
     ("돌봄로봇 ‘효심이’를 만든 다정로보틱스가 참여한다.", {("다정로보틱스", "operates", "효심이")}),
     ("가온소프트는 업스테이지의 문서 인식 엔진 ‘Document Parse’와 거대언어모델 ‘Solar Pro’를 쓴다.",
      {("업스테이지", "operates", "Document Parse"), ("업스테이지", "operates", "솔라 프로")}),
+    ("미국 클라우드 기업 알타이르 클라우드가 한국에 투자한다.",
+     {("알타이르 클라우드", "locatedIn", "미국")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -47,7 +49,8 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
         if x.mention.type == "Place" and (x.role == "gen" or _word_after(ctx, x) in
-                                          ctx.cues.located or _seated(ctx, x)):
+                                          ctx.cues.located or _seated(ctx, x)
+                                          or _described_after(ctx, x)):
             nxt = _next(ctx, x, 5)
             if nxt is not None and nxt.mention.type == "Organization":
                 for place in _chain(ctx, x):
@@ -114,6 +117,15 @@ def _made_by(ctx: Context, org: Slot) -> Iterator[Found]:
             return
         if not ctx.words[j].noun_only:
             return
+
+
+def _described_after(ctx: Context, x: Slot) -> bool:
+    """미국 클라우드 기업 알타이르, 일본 설비 기업 ‘코스모쿨’: a place, a few words and a
+    descriptor before an organisation."""
+    rest = ctx.text[x.mention.end - ctx.sent.start_char:]
+    m = re.match(rf"(\s+[^\s,.]+){{0,3}}?\s+({ctx.cues.pattern('org_descriptor').pattern})\s+\S",
+                 rest)
+    return m is not None
 
 
 def _seated(ctx: Context, x: Slot) -> bool:
