@@ -276,8 +276,8 @@ def _public(m: Mention, cues: Cues) -> bool:
 def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
                    sent: SentenceText) -> bool:
     """Whether the sentence has a subject that names no entity (업계는, 시민들은): then the
-    organisation of the sentences before does not act in it. Time words (올해는) and
-    the sentence's things (X 사업은) do not count."""
+    organisation of the sentences before does not act in it. Time words (올해는), the
+    sentence's things (X 사업은) and budget words (배정액은) do not count."""
     quotes = _quote_spans(sent.text)
     for w in words:
         if w.tail.strip() not in cues.subject_particle or not w.stem:
@@ -288,7 +288,9 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
             continue
         if any(x.mention.start < w.stem_end and w.start < x.mention.end for x in slots):
             return False
-        return w.stem not in cues.pronoun and not w.stem.endswith(tuple(cues.org_anaphor))
+        # 배정액은, 예산은, 사업비는: the sum's own subject, the body's budget goes on
+        return w.stem not in cues.pronoun and not w.stem.endswith(
+            tuple(cues.org_anaphor) + tuple(cues.budget_word))
     return False
 
 
