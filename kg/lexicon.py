@@ -151,6 +151,7 @@ class Cues:
     means: Words
     consortium: Words
     located: Words
+    partner_word: Words
     seat: Words
     passive_ending: Words
     consortium_lead: Words

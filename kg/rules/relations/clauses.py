@@ -34,6 +34,8 @@ EXAMPLES = [
      {("업스테이지", "operates", "Document Parse"), ("업스테이지", "operates", "솔라 프로")}),
     ("미국 클라우드 기업 알타이르 클라우드가 한국에 투자한다.",
      {("알타이르 클라우드", "locatedIn", "미국")}),
+    ("구축은 네이버클라우드 파트너사인 에이브레인이 맡았다.",
+     {("네이버클라우드", "partnersWith", "에이브레인")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -48,6 +50,7 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
                 yield Found(x.index, "operates", y.index, "clause.possessive")
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
+            yield from _partner_of(ctx, x)
         if x.mention.type == "Place" and (x.role == "gen" or _word_after(ctx, x) in
                                           ctx.cues.located or _seated(ctx, x)
                                           or _described_after(ctx, x)):
@@ -94,6 +97,18 @@ def _possessed(ctx: Context, x: Slot) -> list[Slot]:
         else:
             break
     return out
+
+
+def _partner_of(ctx: Context, x: Slot) -> Iterator[Found]:
+    """네이버클라우드 파트너사인 에이브레인, A의 협력사 B: B works with A."""
+    rest = ctx.text[x.mention.end - ctx.sent.start_char:]
+    m = re.match(rf"(의)?\s*({ctx.cues.pattern('partner_word').pattern})(인|이자|로서)?\s+", rest)
+    if m is None:
+        return
+    at = x.mention.end + m.end()
+    y = next((y for y in ctx.orgs if y.mention.start == at), None)
+    if y is not None:
+        yield Found(x.index, "partnersWith", y.index, "clause.partner")
 
 
 def _made_by(ctx: Context, org: Slot) -> Iterator[Found]:
