@@ -140,6 +140,7 @@ class Cues:
     conclude: Words
     partner_verb: Words
     together: Words
+    purpose: Words
     no_agreement: Words
     each: Words
     subcontract: Words

@@ -22,6 +22,12 @@ EXAMPLES = [
       ("한국농어촌공사", "partnersWith", "한국전력거래소"),
       ("한국콘텐츠진흥원", "partnersWith", "한국전력거래소")}),
     ("네이버와 카카오는 AI 윤리 연구에 협력하기로 했다.", {("네이버", "partnersWith", "카카오")}),
+    ("강원도는 삼척시, 동해시와 ‘동해안 AI 클러스터’ 조성을 위한 업무협약을 체결했다.",
+     {("강원특별자치도", "partnersWith", "삼척시"), ("강원특별자치도", "partnersWith", "동해시"),
+      ("삼척시", "partnersWith", "동해시"),
+      ("강원특별자치도", "participatesIn", "동해안 AI 클러스터"),
+      ("삼척시", "participatesIn", "동해안 AI 클러스터"),
+      ("동해시", "participatesIn", "동해안 AI 클러스터")}),
     ("도지사는 에퀴닉스 관계자들을 만나 투자를 요청했다.", set()),
     ("네이버와 카카오는 각자 실적을 발표했다.", set()),
 ]
@@ -63,6 +69,13 @@ def agreements(ctx: Context) -> Iterator[Found]:
     parties = {x.index: x for x in subjects + partners}
     for a, b in combinations(sorted(parties), 2):
         yield Found(a, "partnersWith", b, "agreement.joint")
+    # ‘X’ 조성을 위한 업무협약: the parties take part in what they agreed on
+    for x in ctx.things:
+        if x.mention.type in ("Program", "Initiative") and x.mention.end <= cue_at and \
+                ctx.cues.pattern("purpose").search(
+                    ctx.text[x.mention.end - ctx.sent.start_char:cue_at - ctx.sent.start_char]):
+            for p in sorted(parties):
+                yield Found(p, "participatesIn", x.index, "agreement.purpose")
 
 
 def _agreement(ctx: Context) -> tuple[int | None, bool]:
