@@ -91,6 +91,7 @@ class Cues:
     quote_program_before: Words
     quote_event_before: Words
     quote_nothing_before: Words
+    quote_nothing_after: Words
     # anaphora
     determiner: Words
     program_anaphor: Words
@@ -128,6 +129,8 @@ class Cues:
     verb_invest: Words
     verb_spend: Words
     verb_organize: Words
+    sponsor: Words
+    speaker: Words
     verb_participate: Words
     verb_join: Words
     verb_attend: Words

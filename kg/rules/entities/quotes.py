@@ -28,6 +28,7 @@ EXAMPLES = [
     ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
+    ("행사는 ‘시범에서 확산으로’를 주제로 열렸다.", set()),
 ]
 
 
@@ -80,6 +81,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                     break
                 if not words[j].noun_only:
                     break
+        if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
+            continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             preceding = strip_name(before[-1].stem) if before else ""
@@ -106,7 +109,7 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Product"
     if preceding.endswith(tuple(cues.quote_program_before)):
         return "Program"
-    if preceding.endswith(tuple(cues.quote_event_before)):
+    if preceding.endswith(tuple(cues.quote_event_before)) and not following:
         return "Event"
     if preceding.endswith(tuple(cues.quote_nothing_before)):
         return None

@@ -102,3 +102,36 @@ def _org_location(ctx: Context, o: Slot) -> Iterator[Found]:
 def _char_after(ctx: Context, offset: int) -> str:
     rel = offset - ctx.sent.start_char
     return ctx.text[rel] if 0 <= rel < len(ctx.text) else ""
+
+
+ROLE_EXAMPLES = [
+    ("‘공공 AI 서밋’이 열렸다. 주관은 한국정보통신진흥협회가 맡았다.",
+     {("한국정보통신진흥협회", "organizes", "공공 AI 서밋")}),
+    ("‘공공 AI 서밋’이 열렸다. 네이버클라우드와 KT가 후원사로 이름을 올렸다.",
+     {("네이버클라우드", "participatesIn", "공공 AI 서밋"), ("KT", "participatesIn", "공공 AI 서밋")}),
+    ("‘공공 AI 서밋’이 열렸다. 기조연설은 정하린 네이버클라우드 전무가 맡았다.",
+     {("네이버클라우드", "participatesIn", "공공 AI 서밋")}),
+    ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
+]
+
+
+@relation_rule("event-role", priority=12, examples=ROLE_EXAMPLES)
+def event_roles(ctx: Context) -> Iterator[Found]:
+    """The event at hand, named in the sentences before: its organisers (주관은 A가
+    맡았다), sponsors and exhibitors (후원사로, 부스를), and the employers of its speakers
+    (기조연설은 정하린 네이버클라우드 전무가) take part (ANNOTATION.md, "Events")."""
+    if ctx.events or not ctx.state.events_seen:
+        return
+    event = ctx.state.events_seen[-1]
+    if ctx.mentions[event].sentence < ctx.state.index - 4:
+        return
+    subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
+    if ctx.says("verb_organize") and ctx.says("duty"):
+        for o in subjects:
+            yield Found(o.index, "organizes", event, "event-role.organizer")
+    elif ctx.says("sponsor"):
+        for o in subjects:
+            yield Found(o.index, "participatesIn", event, "event-role.sponsor")
+    if ctx.says("speaker"):
+        for person, org in ctx.affiliations:
+            yield Found(org, "participatesIn", event, "event-role.speaker")
