@@ -131,6 +131,7 @@ class Cues:
     verb_organize: Words
     sponsor: Words
     speaker: Words
+    talk: Words
     verb_participate: Words
     verb_join: Words
     verb_attend: Words

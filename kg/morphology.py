@@ -35,6 +35,19 @@ class Eojeol:
     def noun_only(self) -> bool:
         return not self.tail and bool(self.stem)
 
+    @property
+    def common(self) -> bool:
+        """Every morpheme is a common noun Kiwi knows, or a verb made of one (협의하고,
+        이용계약): a dictionary word, which new names (oov, NNP, Latin letters) are not."""
+        parts = [p for t in self.tags for p in t.split("+")]
+        content = [p for p in parts if not p.startswith(("J", "E", "S", "VCP"))]
+        return not self.oov and bool(content) and all(
+            p in _COMMON for p in content)
+
+
+BULLETS = frozenset("▲△▶▷►◆◇■□●○•※☞")
+_COMMON = {"NNG", "NNB", "XSN", "XPN", "XSV", "XSA", "VV", "VA"}
+
 
 @dataclass(frozen=True)
 class _Tok:
@@ -65,6 +78,9 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
             if depth == 0 and current:
                 words.append(current)
                 current = []
+            continue
+        if depth == 0 and not current and tok.text in BULLETS and not tok.space:
+            words.append([tok])  # ▲김나래 충남대 교수: the bullet is a word of its own
             continue
         current.append(tok)
         depth = max(depth + tok.text.count("(") - tok.text.count(")"), 0)

@@ -41,6 +41,9 @@ def _upos(tag: str) -> str:
     return _UPOS.get(first, "X")
 
 
+_CLOSING = ("’", "”", "」", "』", "》", "〉", "'", '"')
+
+
 class KiwiTokenizer:
     """spaCy tokenizer: one token per Kiwi morpheme span; sentences from Kiwi."""
 
@@ -63,8 +66,13 @@ class KiwiTokenizer:
         for line in text.splitlines(keepends=True):
             body = line.rstrip("\r\n")
             if body.strip():
+                glued = False
                 for sent in self.kiwi.split_into_sents(body, return_tokens=True):
-                    first = True
+                    first = not glued
+                    # Kiwi ends a sentence at a quoted question or exclamation (‘…
+                    # 관리할 것인가’ 세미나를 열었다); a quote closed without . ? ! ends none
+                    glued = sent.text.rstrip().endswith(_CLOSING) and \
+                        not sent.text.rstrip()[:-1].rstrip().endswith((".", "?", "!", "…"))
                     for tok in sent.tokens:
                         s = line_start + tok.start
                         e = s + tok.len

@@ -16,6 +16,8 @@ EXAMPLES = [
     ("업스테이지와 Corvix는 협력한다.", {("Organization", "Corvix")}),
     ("네이버, 카카오, Zentra 등이 참여했다.", {("Organization", "Zentra")}),
     ("오늘, 내일 등 이틀간 열린다.", set()),
+    ("조달청과 협의하고 있다.", set()),
+    ("네이버클라우드와 이용계약을 맺었다.", set()),
 ]
 
 
@@ -29,6 +31,7 @@ def enumerations(s: Sentence) -> list[Candidate]:
     def flush_list():
         members = [(i[0].start, i[-1].stem_end, strip_name(
             " ".join(x.stem for x in i).rstrip(",·"))) for i in items]
+        member_words = list(items)
         items.clear()
         if len(members) < 2:
             return
@@ -37,7 +40,9 @@ def enumerations(s: Sentence) -> list[Candidate]:
         if len(types) != 1 or not types & {"Organization", "Product"}:
             return
         etype = types.pop()
-        for st, e, name in members:
+        for (st, e, name), ws in zip(members, member_words):
+            if len(ws) == 1 and ws[0].common:
+                continue  # 조달청과 협의하고: a dictionary word is no new name
             name = split_alias(name)[0]
             words_ = name.split()
             if any(c.start <= st < c.end for c in cands) or not words_ \

@@ -29,6 +29,9 @@ EXAMPLES = [
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
     ("행사는 ‘시범에서 확산으로’를 주제로 열렸다.", set()),
+    ("학회는 ‘공공 AI, 어떻게 쓸 것인가’ 세미나를 열었다.",
+     {("Event", "공공 AI, 어떻게 쓸 것인가 세미나")}),
+    ("그는 ‘이제 시작이다’라고 말했다.", set()),
 ]
 
 
@@ -48,13 +51,13 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         # single quotes mark names (a stray verb tag inside is Kiwi's guess);
         # double quotes mostly mark speech
         speech = r"(^|\+)EF" if single else r"(^|\+)(E[CF]|ETM)"
-        if re.search(speech, tags) or len(inner.split()) > 7 or _english_speech(inner):
-            continue  # speech, not a name
+        speechy = bool(re.search(speech, tags)) or len(inner.split()) > 7 \
+            or _english_speech(inner)
         name, alias = split_alias(inner)
         if not name.strip() or name.strip() in cues.generic_acronym:
             continue
         known = s.lex.names.get(name.strip())
-        if known is not None:  # ‘솔라’, ‘HyperCLOVA X’: the lexicon knows what it is
+        if known is not None and not speechy:  # ‘솔라’, ‘HyperCLOVA X’: the lexicon knows what it is
             c = Candidate(qs, qe, known.type, "quote", priority=PRIORITY,
                           canonical=known.canonical)
             if alias and alias not in cues.generic_acronym:
@@ -67,7 +70,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         after = [w for w in words if w.start >= qe - 1 and w.end > qe]
         before = [w for w in words if w.end <= qs + 1 and w.start < qs]
         wq = next((w for w in words if w.start <= qe - 1 < w.end), None)
-        tail = wq.tail if wq else ""
+        tail = "" if wq is None else wq.tail if wq.stem_end >= qe else doc.text[qe:wq.end]
+        # (a quote ending in a verb, 것인가’, leaves its stem inside: the tail is after it)
         end, etype = qe, None
         # 'K-행정의 디지털 대전환' 세미나, '원-윈도' 플랫폼 구축 사업: the cue is part of the name
         if not tail and after:
@@ -81,6 +85,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                     break
                 if not words[j].noun_only:
                     break
+        if speechy and not (single and etype == "Event"):
+            continue  # speech, not a name; but ‘…, 어떻게 관리할 것인가’ 세미나 is a title
         if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
         if etype is None:

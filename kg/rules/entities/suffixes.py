@@ -92,6 +92,9 @@ EXAMPLES = [
     ("시민들은 부산 AI 기술 박람회에 모였다.", {("Event", "부산 AI 기술 박람회")}),
     ("협회는 올해 전략을 공개했다.", set()),
     ("기업과 정부가 함께 사업을 추진한다.", set()),
+    ("부지 조성 공사가 시작됐다.", set()),
+    ("국민의힘 박영희 의원실이 주최했다.", {("Organization", "박영희 의원실")}),
+    ("뵈르제 슈투트가르트 그룹이 참여했다.", {("Organization", "뵈르제 슈투트가르트 그룹")}),
 ]
 
 
@@ -119,8 +122,14 @@ def runs(s: Sentence) -> list[Candidate]:
             org = None  # 교육청, 전문위원회, 회신문: a common word, no name
         if org and last in cues.org_suffix_not and not (
                 last in cues.org_suffix and i < k and not any(
-                    strip_name(x.stem) in cues.generic for x in words[i:k])):
-            org = None  # a bare 그룹 or 부처 is no name; 뵈르제 슈투트가르트 그룹 is
+                    strip_name(x.stem) in cues.generic for x in words[i:k])
+                and not all(x.common for x in words[i:k])):
+            org = None  # a bare 그룹 or 부처 is no name; 뵈르제 슈투트가르트 그룹 is, and
+            # 부지 조성 공사 (dictionary words before it) is building work
+        if org and org in cues.lawmaker_office and i < k and \
+                lex.type_of(strip_name(words[i].stem)) == "Organization":
+            i += 1  # 더불어민주당 한정민 의원실: the office is the lawmaker's, not the party's
+            start = words[i].start
         if org and not stem.endswith("장"):
             end = w.stem_end
             if "(" in w.stem and split_alias(w.stem)[1] is None:

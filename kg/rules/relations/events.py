@@ -1,6 +1,7 @@
 """organizes, participatesIn and locatedIn around events; where organisations are."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.discourse import Context, Slot
@@ -111,7 +112,10 @@ ROLE_EXAMPLES = [
      {("네이버클라우드", "participatesIn", "공공 AI 서밋"), ("KT", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 기조연설은 정하린 네이버클라우드 전무가 맡았다.",
      {("네이버클라우드", "participatesIn", "공공 AI 서밋")}),
+    ("‘공공 AI 서밋’이 열렸다. ▲정하린 네이버클라우드 전무가 ‘공공 AI의 미래’를 발표했다.",
+     {("네이버클라우드", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
+    ("‘공공 AI 서밋’이 열렸다. 정하린 네이버클라우드 전무는 실적을 발표했다.", set()),
 ]
 
 
@@ -132,6 +136,6 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     elif ctx.says("sponsor"):
         for o in subjects:
             yield Found(o.index, "participatesIn", event, "event-role.sponsor")
-    if ctx.says("speaker"):
+    if ctx.says("speaker") or (ctx.says("talk") and re.search("[‘「『《〈]", ctx.text)):
         for person, org in ctx.affiliations:
             yield Found(org, "participatesIn", event, "event-role.speaker")
