@@ -112,6 +112,8 @@ class Cues:
     cap_before: Words
     cap_after: Words
     budget_word: Words
+    budget_release: Words
+    operator_verb: Words
     fund_source: Words
     # relations: particles
     subject_particle: Words

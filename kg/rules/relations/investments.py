@@ -29,14 +29,22 @@ EXAMPLES = [
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
+    ("중기부가 추경으로 1조 원을 확보했다. 창업진흥원이 운영하는 ‘AI 초격차 창업 패키지’에는 올해 310억 원이 배정됐다.",
+     {("중소벤처기업부", "invests", "1조 원"), ("중소벤처기업부", "invests", "310억 원"),
+      ("310억 원", "fundsTarget", "AI 초격차 창업 패키지"),
+      ("중소벤처기업부", "operates", "AI 초격차 창업 패키지")}),
 ]
 
 
 @relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
-        before = [o for o in ctx.orgs if o.role.startswith(("subj", "relsubj"))
-                  and o.mention.end <= mny.mention.start]
+        # 정부가 발표한 700억 달러: a relative clause's subject pays, but not the body that
+        # runs what the sum is for (창업진흥원이 운영하는 ‘…’는 310억 원)
+        before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
+            o.role.startswith("subj") or o.role.startswith("relsubj") and not ctx.cues.pattern(
+                "operator_verb").search(ctx.text[o.mention.end - ctx.sent.start_char:
+                                                 mny.mention.start - ctx.sent.start_char]))]
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
@@ -44,13 +52,19 @@ def investments(ctx: Context) -> Iterator[Found]:
         if payer is None and not before and not owner and ctx.group:
             for member in ctx.group:  # 세 기관은 … 18억 원을 공동 출연해
                 yield Found(member, "invests", mny.index, "investment.group")
+        release = ctx.state.extra.get("budget_release")
         investor = payer if payer is not None else before[0].index if before else \
-            owner[0].index if owner else None if ctx.group else ctx.actor
+            owner[0].index if owner else None if ctx.group else \
+            release if release is not None else ctx.actor
+        if release is None and ctx.state.index <= 3 and before and payer is None and \
+                ctx.public_body(before[0].index) and ctx.says("budget_release"):
+            ctx.state.extra["budget_release"] = before[0].index
         if investor is not None:
             yield Found(investor, "invests", mny.index,
                         "investment.payer" if payer is not None else
                         "investment.subject" if before else
-                        "investment.owner" if owner else "investment.actor")
+                        "investment.owner" if owner else
+                        "investment.release" if investor == release else "investment.actor")
         target = _target(ctx, mny)
         if target is not None:
             yield Found(mny.index, "fundsTarget", target, "investment.target")
