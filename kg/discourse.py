@@ -121,7 +121,7 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
         k += 1
         w = words[k]
     tail = w.tail.strip()
-    if w.stem.endswith(",") or tail.startswith((",", "·")):
+    if w.stem.endswith(",") or tail.startswith((",", "·")) or w.text.strip() in cues.conj_word:
         return "conj", k
     for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
                        ("obj", "object_particle"), ("dat", "dative_particle"),
@@ -147,11 +147,12 @@ def _etc_subject(cues: Cues) -> set[str]:
 
 
 def _inherit(slots: list[Slot]) -> None:
-    """Members of a list (A, B, C 등이) take the role of its last member."""
+    """Members of a list (A, B, C 등이) take the role of its last member; a genitive
+    between them describes the next member (A, 판교의 스타트업 B가)."""
     for i in range(len(slots) - 1, -1, -1):
         if slots[i].role == "conj":
-            nxt = next((s for s in slots[i + 1:] if s.role != "conj"), None)
-            if nxt is not None and nxt.word - slots[i].word <= 6:
+            nxt = next((s for s in slots[i + 1:] if s.role not in ("conj", "gen")), None)
+            if nxt is not None and nxt.word - slots[i].word <= 8:
                 slots[i].role = nxt.role + "*"  # marks an inherited role
 
 
@@ -175,8 +176,11 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
                 role = "obj~"
         else:
             role, end_k = role_of(w, words, k, cues)
-            if role == "subj" and relative_verb(words, end_k, cues) is not None:
-                role = "relsubj"  # 권익위가 운영하는 국민신문고: the subject of a relative clause
+            if role == "subj" and relative_verb(words, end_k, cues) is not None and \
+                    words[end_k].tail.strip() not in ("은", "는", "도"):
+                # 권익위가 운영하는 국민신문고: the subject of a relative clause (a topic,
+                # 이번 사업은 지난해 발표한 전략의 후속이다, is the sentence's own)
+                role = "relsubj"
         rel = m.start - sent.start_char
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))

@@ -124,6 +124,7 @@ class Cues:
     dative_particle: Words
     locative_particle: Words
     conj_particle: Words
+    conj_word: Words
     genitive_particle: Words
     copula: Words
     topic_particle: Words
@@ -141,6 +142,7 @@ class Cues:
     verb_use: Words
     verb_support: Words
     verb_back: Words
+    part_of: Words
     verb_partner: Words
     agreement: Words
     conclude: Words

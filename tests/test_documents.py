@@ -157,6 +157,18 @@ def test_markdown_is_read_as_plain_text(tmp_path):
     assert doc.title == "행안부, 공공부문 AI 확산에 120억원 투입"
 
 
+def test_markdown_saved_as_text_is_read_as_markdown(tmp_path):
+    body = ("# 산업부, 제조 AI 실증 착수\n\n---\n\n"
+            "**산업통상자원부**(이하 산업부)는 올해 320억 원을 투입한다.\n")
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    assert read_one(tmp_path / "a.txt").text == (
+        "산업부, 제조 AI 실증 착수\n산업통상자원부(이하 산업부)는 올해 320억 원을 투입한다.\n")
+    # one sign alone (a rule of dashes under a dateline, a **note**) is not Markdown
+    plain = "산업부는 **올해** 320억 원을 투입한다.\n"
+    (tmp_path / "b.txt").write_text(plain, encoding="utf-8")
+    assert read_one(tmp_path / "b.txt").text == plain
+
+
 # Furniture of the seed articles: what must go, and article text that must stay.
 _BYLINE = re.compile(r"(^|\s)[가-힣]{2,4} 기자(\s|$)", re.M)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")

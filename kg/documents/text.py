@@ -23,6 +23,9 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _MD_BLOCK = re.compile(r"^\s{0,3}(#{1,6}\s+|(>\s?)+|[-*+]\s+)")
 _MD_EMPHASIS = re.compile(r"\*+|~~|`+|(?<!\w)_+|_+(?!\w)")
 _MD_DROP = re.compile(r"^\s{0,3}(```|~~~|\[[^\]]+\]:\s)")  # code fences, link definitions
+# Markdown saved as text: a heading, a table rule, a horizontal rule, bold words
+_MD_SIGNS = (re.compile(r"(?m)^#{1,6}\s+\S"), re.compile(r"(?m)^\|?\s*:?-{3,}:?\s*\|"),
+             re.compile(r"(?m)^\s{0,3}(-{3,}|\*{3,})\s*$"), re.compile(r"\*\*[^*\n]+\*\*"))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -94,12 +97,15 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def read_text(data: bytes, name: str) -> Extracted:
-    """A text file; one that starts like an HTML page is read as one."""
+    """A text file; one that starts like an HTML page is read as one, and one with two
+    kinds of Markdown marks as Markdown."""
     raw = decode_text(data, name)
     if _HTML_START.match(raw) or (_HTML_FRAGMENT.match(raw) and raw.count("</") >= 2):
         from kg.documents.html import html_document
 
         return html_document(raw)
+    if sum(bool(sign.search(raw)) for sign in _MD_SIGNS) >= 2:
+        return Extracted(markdown_to_text(raw))  # **산업부**는: marks would split words
     return Extracted(raw)
 
 

@@ -11,4 +11,5 @@ from kg.rules.relations import (  # noqa: F401  (registration)
     organisations,
     participation,
     people,
+    programs,
 )
