@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.morphology import split_alias, strip_name
+from kg.morphology import sentence_words, split_alias, strip_name
 from kg.rules import DOCUMENT, Candidate, entity_rule
 from kg.rules.entities.base import Document
+from kg.rules.entities.suffixes import run_start
 
 _NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are anyway
 
@@ -48,3 +49,68 @@ def repeated_names(d: Document) -> list[Candidate]:
             out.append(Candidate(s, e, src.type, "repeat", canonical=src.canonical))
             taken.append((s, e))
     return out
+
+
+EXAMPLES_SHORT = [
+    ("‘첨단 GPU 확보·임대’ 사업에 1조 원이 배정됐다. GPU 임대는 진흥원이 맡는다.",
+     {("Program", "첨단 GPU 확보·임대 사업")}),
+    ("‘독자 AI 파운데이션 모델 개발 사업’에 1460억원이 들어간다. 파운데이션 모델 개발은 IITP가 맡는다.",
+     {("Program", "독자 AI 파운데이션 모델 개발 사업")}),
+    ("‘독자 AI 파운데이션 모델 개발 사업’을 시작했다. AI 개발은 어렵다.", set()),
+    ("GPU 임대는 진흥원이 맡는다. ‘첨단 GPU 확보·임대’ 사업에 1조 원이 배정됐다.", set()),
+]
+
+
+@entity_rule("short-form", DOCUMENT, priority=2, examples=EXAMPLES_SHORT)
+def short_forms(d: Document) -> list[Candidate]:
+    """A programme named again by the last words of its name (독자 AI 파운데이션 모델 개발 …
+    파운데이션 모델 개발은; 첨단 GPU 확보·임대 … GPU 임대는): a noun phrase whose words
+    all come, in order, from one programme named before, ending with its last word."""
+    cues, text = d.cues, d.text
+    programs: list[tuple[list[str], Candidate]] = []
+    for c in d.found:
+        if c.type in ("Program", "Initiative"):
+            name = c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
+            parts = _parts(name)
+            while parts and parts[-1] in cues.weak_program_cue:
+                parts = parts[:-1]  # 첨단 GPU 확보·임대 사업 is short for itself without 사업
+            if len(parts) >= 3:
+                programs.append((parts, c))
+    if not programs:
+        return []
+    taken = [(c.start, c.end) for c in d.found]
+    out = []
+    for _, words in sentence_words(d.doc):
+        for k, w in enumerate(words):
+            if not w.tail or w.tail_tag.startswith("E"):
+                continue
+            first = run_start(words, k, cues)
+            for j in range(max(first, k - 2), k):  # two or three words
+                s, e = words[j].start, w.stem_end
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                short = _parts(strip_name(text[s:e]))
+                if len(short) < 2 or short[-1] in cues.topic_acronym or \
+                        short[-1] in cues.weak_program_cue or all(
+                            p in cues.generic or p in cues.topic_acronym for p in short):
+                    continue
+                # (첨단 GPU 확보·임대 and 첨단 GPU 확보·임대 사업 are one programme)
+                fits = {tuple(parts): c for parts, c in reversed(programs) if c.end <= s
+                        and len(parts) > len(short) and parts[-1] == short[-1]
+                        and _subsequence(short, parts)}
+                if len(fits) == 1:
+                    c = fits.popitem()[1]
+                    name = c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
+                    out.append(Candidate(s, e, c.type, "short-form", canonical=name))
+                    taken.append((s, e))
+                    break
+    return out
+
+
+def _parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s·]+", name) if p]
+
+
+def _subsequence(short: list[str], parts: list[str]) -> bool:
+    it = iter(parts)
+    return all(p in it for p in short)

@@ -29,6 +29,8 @@ EXAMPLES = [
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
+    ("‘GPU 임대 사업’과 ‘AI 컴퓨팅센터 구축 사업’에 모두 1조 원이 배정됐다.",
+     {("1조 원", "fundsTarget", "GPU 임대 사업"), ("1조 원", "fundsTarget", "AI 컴퓨팅센터 구축 사업")}),
     ("중기부가 추경으로 1조 원을 확보했다. 창업진흥원이 운영하는 ‘AI 초격차 창업 패키지’에는 올해 310억 원이 배정됐다.",
      {("중소벤처기업부", "invests", "1조 원"), ("중소벤처기업부", "invests", "310억 원"),
       ("310억 원", "fundsTarget", "AI 초격차 창업 패키지"),
@@ -68,6 +70,8 @@ def investments(ctx: Context) -> Iterator[Found]:
         target = _target(ctx, mny)
         if target is not None:
             yield Found(mny.index, "fundsTarget", target, "investment.target")
+            for x in _listed_with(ctx, target, mny):
+                yield Found(mny.index, "fundsTarget", x, "investment.target-list")
         # the public body that funds a program runs it (ANNOTATION.md, "Who operates")
         if investor is not None and target is not None and ctx.public_body(investor) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
@@ -103,6 +107,15 @@ def _payer(ctx: Context, money: Slot) -> int | None:
         if ctx.lex.group_of(name) == "local-governments" and name.endswith(suffix):
             return i
     return None
+
+
+def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
+    """A와 B 사업에 모두 1조 원이: the sum is for every member of the list its target ends."""
+    slot = next((x for x in ctx.slots if x.index == target), None)
+    if slot is None or not slot.role.startswith("dat"):  # (a target from the sentence before)
+        return []
+    return [x.index for x in ctx.slots if x.role == "dat*" and x.index != target
+            and x.mention.type == slot.mention.type and x.mention.end <= money.mention.start]
 
 
 def _target(ctx: Context, money: Slot) -> int | None:
