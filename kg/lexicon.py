@@ -67,6 +67,8 @@ class Cues:
     # organisations
     government: Words
     government_not_after: Words
+    government_money: Words
+    national_funds: Words
     local_suffix: Words
     local_head: Words
     place_unit: Words
@@ -113,6 +115,7 @@ class Cues:
     cap_after: Words
     budget_word: Words
     budget_release: Words
+    receive: Words
     operator_verb: Words
     fund_source: Words
     # relations: particles

@@ -25,7 +25,7 @@ def repeated_names(d: Document) -> list[Candidate]:
     text, cands = d.text, d.found
     names: dict[str, Candidate] = {}
     for c in cands:
-        if c.rule.split(".")[0] in _NOT_REPEATED:
+        if c.rule.split(".")[0] in _NOT_REPEATED or c.rule.startswith("anaphor"):
             continue
         surface = strip_name(split_alias(text[c.start:c.end])[0])
         if c.type == "Person":

@@ -29,6 +29,10 @@ EXAMPLES = [
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
+    ("대전시는 국비 488억 원에 시비 212억 원을 보탠다.",
+     {("대한민국 정부", "invests", "488억 원"), ("대전광역시", "invests", "212억 원")}),
+    ("대전시가 정부예산으로 1,024억 원을 확보했다.",
+     {("대한민국 정부", "invests", "1,024억 원"), ("1,024억 원", "fundsTarget", "대전광역시")}),
     ("‘GPU 임대 사업’과 ‘AI 컴퓨팅센터 구축 사업’에 모두 1조 원이 배정됐다.",
      {("1조 원", "fundsTarget", "GPU 임대 사업"), ("1조 원", "fundsTarget", "AI 컴퓨팅센터 구축 사업")}),
     ("중기부가 추경으로 1조 원을 확보했다. 창업진흥원이 운영하는 ‘AI 초격차 창업 패키지’에는 올해 310억 원이 배정됐다.",
@@ -58,9 +62,11 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = payer if payer is not None else before[0].index if before else \
             owner[0].index if owner else None if ctx.group else \
             release if release is not None else ctx.actor
-        if release is None and ctx.state.index <= 3 and before and payer is None and \
-                ctx.public_body(before[0].index) and ctx.says("budget_release"):
-            ctx.state.extra["budget_release"] = before[0].index
+        if release is None and ctx.state.index <= 3 and investor is not None and \
+                (before or payer is not None) and ctx.public_body(investor) and \
+                ctx.says("budget_release"):
+            # (시가 정부예산으로 1,024억 원을 확보했다: the lines are the government's)
+            ctx.state.extra["budget_release"] = investor
         if investor is not None:
             yield Found(investor, "invests", mny.index,
                         "investment.payer" if payer is not None else
@@ -68,6 +74,9 @@ def investments(ctx: Context) -> Iterator[Found]:
                         "investment.owner" if owner else
                         "investment.release" if investor == release else "investment.actor")
         target = _target(ctx, mny)
+        if target is None and payer is not None and before and before[0].index != payer \
+                and ctx.says("receive"):
+            target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
         if target is not None:
             yield Found(mny.index, "fundsTarget", target, "investment.target")
             for x in _listed_with(ctx, target, mny):
@@ -81,27 +90,38 @@ def investments(ctx: Context) -> Iterator[Found]:
 def _payer(ctx: Context, money: Slot) -> int | None:
     """Who pays a sum named by its source (ANNOTATION.md, "Investors"): 과기정통부 국비 48억
     원 (the body before it), 시비 24억 원 (the city), 도비 (the province), 자부담 (the
-    subject), 국비 alone (the ministry of this or the sentence before)."""
+    subject), 국비 alone (the ministry named with it, else the national government)."""
     cues, start = ctx.cues, ctx.sent.start_char
     head = ctx.text[max(0, money.mention.start - start - 14):money.mention.start - start]
     sources = cues.mapping("fund_source")
-    m = re.search(rf"({'|'.join(sorted(sources, key=len, reverse=True))})\s*$", head)
+    m = re.search(rf"({'|'.join(sorted(sources, key=len, reverse=True))})(으로|로)?\s*$", head)
     if m is None:
         return None
     source = m.group(1)
     at = money.mention.start - (len(head) - m.start())
-    named = [o for o in ctx.orgs if 0 <= at - o.mention.end <= 1]
+    # 국비 itself stands for the national government (kg/rules/entities/government.py)
+    standing = [o.index for o in ctx.orgs if o.mention.rule == "anaphor-funds"
+                and o.mention.start == at]
+    # 과기정통부 국비, 정부 출자금, 정부예산: the body named before the source or in it
+    named = [o for o in ctx.orgs if -len(source) <= at - o.mention.end <= 1
+             and o.index not in standing]
     if named:
         return named[-1].index
     suffix = sources[source]
     ms = ctx.mentions
     if suffix == "self":
         return ctx.actor
+    if suffix == "named":
+        return None  # 출자금 with no body before it says nothing of who pays
     if suffix == "national":
-        here = [o.index for o in ctx.orgs if ctx.public_body(o.index)
-                and ctx.lex.group_of(ms[o.index].canonical or ms[o.index].text)
-                == "central-government"]
-        return here[0] if here else None
+        # the ministry named in this sentence, else the government (a ministry in the
+        # sentence before runs the programme more often than it pays: 산업부가 추진하는
+        # 사업이다. 시는 국비 488억 원에 …)
+        here = [o.index for o in ctx.orgs]
+        here = [i for i in here if i not in standing and ms[i].rule != "anaphor-funds"
+                and ctx.public_body(i) and ms[i].type == "Organization"
+                and ctx.lex.group_of(ms[i].canonical or ms[i].text) == "central-government"]
+        return here[0] if here else standing[0] if standing else None
     for i in reversed(ctx.state.orgs_seen):
         name = ms[i].canonical or ms[i].text
         if ctx.lex.group_of(name) == "local-governments" and name.endswith(suffix):
