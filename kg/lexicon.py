@@ -94,6 +94,7 @@ class Cues:
     quote_event_before: Words
     quote_nothing_before: Words
     quote_nothing_after: Words
+    quote_nothing_last: Words
     # anaphora
     determiner: Words
     program_anaphor: Words
@@ -155,6 +156,7 @@ class Cues:
     no_agreement: Words
     each: Words
     subcontract: Words
+    list_intro: Words
     verb_select: Words
     contract_won: Words
     own: Words

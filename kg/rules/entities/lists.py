@@ -10,6 +10,7 @@ from kg.rules import LISTS, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
+_PAIR_DASHES = ("–", "—", "-", "↔")
 
 
 EXAMPLES = [
@@ -17,6 +18,8 @@ EXAMPLES = [
     ("네이버, 카카오, Zentra 등이 참여했다.", {("Organization", "Zentra")}),
     ("오늘, 내일 등 이틀간 열린다.", set()),
     ("조달청과 협의하고 있다.", set()),
+    ("1) 부산항만공사 – 오션메트릭스: 물류 예측", {("Organization", "오션메트릭스")}),
+    ("2025 – 2027년 계획", set()),
     ("네이버클라우드와 이용계약을 맺었다.", set()),
 ]
 
@@ -55,6 +58,11 @@ def enumerations(s: Sentence) -> list[Candidate]:
 
     for w in words:
         stem = w.stem.rstrip(",")
+        if w.text in _PAIR_DASHES:
+            if cur:  # 부산항만공사 – 오션메트릭스: a pair, as in a matching table
+                items.append(cur)
+                cur = []
+            continue
         if w.noun_only and not w.stem.endswith(","):
             cur.append(w)  # a multi-word member continues
             continue

@@ -32,6 +32,8 @@ EXAMPLES = [
     ("학회는 ‘공공 AI, 어떻게 쓸 것인가’ 세미나를 열었다.",
      {("Event", "공공 AI, 어떻게 쓸 것인가 세미나")}),
     ("그는 ‘이제 시작이다’라고 말했다.", set()),
+    ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
+    ("업계는 ‘내부 전문인력 부족’을 호소했다.", set()),
 ]
 
 
@@ -87,6 +89,9 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                     break
         if speechy and not (single and etype == "Event"):
             continue  # speech, not a name; but ‘…, 어떻게 관리할 것인가’ 세미나 is a title
+        if re.match(r"\s*\(\s*[\d.,]+\s*%", doc.text[qe:qe + 12]) or \
+                name.split()[-1] in cues.quote_nothing_last:
+            continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
         if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
         if etype is None:

@@ -2,6 +2,7 @@
 or the day's event (기업 9곳이 참여했다. NDS, … 등이 …)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.discourse import Context
@@ -20,6 +21,12 @@ EXAMPLES = [
     ("‘AI 실증 사업’이 시작됐다. 올해 시범사업에는 리벨리온과 퓨리오사AI 외에 누리칩스가 참여했다.",
      {("리벨리온", "participatesIn", "AI 실증 사업"), ("퓨리오사AI", "participatesIn", "AI 실증 사업"),
       ("누리칩스", "participatesIn", "AI 실증 사업")}),
+    ("‘AI 바우처 사업’ 과제 38개를 선정했다. 주요 선정 과제는 다음과 같다.\n"
+     "1) 부산항만공사 – 오션메트릭스: 물류 예측\n2) 국립해양조사원 – 한빛데이터랩: 조석 관측",
+     {("부산항만공사", "participatesIn", "AI 바우처 사업"),
+      ("오션메트릭스", "participatesIn", "AI 바우처 사업"),
+      ("국립해양조사원", "participatesIn", "AI 바우처 사업"),
+      ("한빛데이터랩", "participatesIn", "AI 바우처 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -69,10 +76,33 @@ def _listed_with_subject(ctx: Context, o) -> bool:
     return any(x.role.startswith("subj") for x in ctx.orgs if x.mention.start > o.mention.start)
 
 
+_ITEM = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\)|[-–·•▲△○●■□◆◇]|[가-하][.)])\s*")
+
+
+def _listed(ctx: Context) -> Iterator[Found]:
+    """주요 선정 과제는 다음과 같다. 1) A – B … 2) C – D …: the organisations of each
+    listed line take part in the programme at hand."""
+    state = ctx.state
+    if ctx.says("list_intro") and (ctx.says("verb_select") or ctx.says("verb_join")):
+        named = [x.index for x in ctx.things if x.mention.type == "Program"]
+        at_hand = named[-1] if named else _program_at_hand(ctx)
+        if at_hand is None and state.programs_seen:
+            at_hand = state.programs_seen[-1]
+        state.extra["listing"] = at_hand
+    elif state.extra.get("listing") is not None and _ITEM.match(ctx.text):
+        for o in ctx.orgs:
+            if not o.quoted:
+                yield Found(o.index, "participatesIn", state.extra["listing"],
+                            "participation.listed")
+    else:
+        state.extra.pop("listing", None)
+
+
 @relation_rule("participation", priority=7, examples=EXAMPLES)
 def participation(ctx: Context) -> Iterator[Found]:
     state, orgs = ctx.state, ctx.orgs
     yield from _winners(ctx)
+    yield from _listed(ctx)
     if ctx.says("verb_join"):
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
