@@ -21,6 +21,7 @@ def _english_speech(inner: str) -> bool:
 
 _YEAR_MARK = re.compile(r"['‘’]\d\d(?=\s?(년|~|∼|-))")  # single quotes mark names in Korean news; double quotes mostly speech
 PRIORITY = 2
+_BUDGET_LINE = re.compile(r"\(\s*[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.\s조억천백만]*\s*(원|달러)")
 
 
 EXAMPLES = [
@@ -34,6 +35,8 @@ EXAMPLES = [
     ("그는 ‘이제 시작이다’라고 말했다.", set()),
     ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
     ("업계는 ‘내부 전문인력 부족’을 호소했다.", set()),
+    ("▲국토교통부 ‘건축행정 AI 민원 사전검토 서비스 구축’(61억 5천만 원) 사업을 따냈다.",
+     {("Program", "건축행정 AI 민원 사전검토 서비스 구축")}),
 ]
 
 
@@ -76,7 +79,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         # (a quote ending in a verb, 것인가’, leaves its stem inside: the tail is after it)
         end, etype = qe, None
         # 'K-행정의 디지털 대전환' 세미나, '원-윈도' 플랫폼 구축 사업: the cue is part of the name
-        if not tail and after:
+        if not tail and after and not doc.text[qe:after[0].start].strip():
             k = words.index(after[0])
             for j in range(k, min(k + 4, len(words))):
                 stem = strip_name(words[j].stem)
@@ -94,6 +97,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
         if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
+        if etype is None and _BUDGET_LINE.match(doc.text[qe:qe + 24]):
+            etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             preceding = strip_name(before[-1].stem) if before else ""
