@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.lexicon import Cues, Lexicon
-from kg.morphology import Eojeol, SentenceText
+from kg.morphology import BULLETS, Eojeol, SentenceText
 from kg.names import QUOTES
 from kg.types import Mention
 
@@ -121,8 +121,9 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
         k += 1
         w = words[k]
     tail = w.tail.strip()
-    if w.stem.endswith(",") or tail.startswith((",", "·")) or w.text.strip() in cues.conj_word:
-        return "conj", k
+    if w.stem.endswith(",") or tail.startswith((",", "·")) or w.text.strip() in cues.conj_word \
+            or not tail and k + 1 < len(words) and words[k + 1].text in BULLETS:
+        return "conj", k  # (▲A ▲B 사업을: items of a bulleted list)
     for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
                        ("obj", "object_particle"), ("dat", "dative_particle"),
                        ("conj", "conj_particle")):
@@ -146,14 +147,17 @@ def _etc_subject(cues: Cues) -> set[str]:
     return {e + p for e in cues.etc for p in cues.subject_marker}  # 등이
 
 
-def _inherit(slots: list[Slot]) -> None:
+def _inherit(slots: list[Slot], words: list[Eojeol]) -> None:
     """Members of a list (A, B, C 등이) take the role of its last member; a genitive
-    between them describes the next member (A, 판교의 스타트업 B가)."""
+    between them describes the next member (A, 판교의 스타트업 B가). Bulleted items
+    (▲A(87억 원) ▲B(61억 원) 사업을) may be long."""
     for i in range(len(slots) - 1, -1, -1):
         if slots[i].role == "conj":
-            nxt = next((s for s in slots[i + 1:] if s.role not in ("conj", "gen")), None)
-            if nxt is not None and nxt.word - slots[i].word <= 8:
-                slots[i].role = nxt.role + "*"  # marks an inherited role
+            nxt = next((s for s in slots[i + 1:] if s.role not in ("conj", "gen", "")), None)
+            bulleted = nxt is not None and any(
+                w.text in BULLETS for w in words[slots[i].word:nxt.word])
+            if nxt is not None and nxt.word - slots[i].word <= (20 if bulleted else 8):
+                slots[i].role = nxt.role.rstrip("*") + "*"  # marks an inherited role
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -184,7 +188,7 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         rel = m.start - sent.start_char
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))
-    _inherit(slots)
+    _inherit(slots, words)
     return slots
 
 

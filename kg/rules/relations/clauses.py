@@ -36,6 +36,8 @@ EXAMPLES = [
      {("알타이르 클라우드", "locatedIn", "미국")}),
     ("구축은 네이버클라우드 파트너사인 에이브레인이 맡았다.",
      {("네이버클라우드", "partnersWith", "에이브레인")}),
+    ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) 사업을 따냈다.",
+     {("국토교통부", "operates", "건축 AI 민원 서비스 구축")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -48,6 +50,13 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
         elif x.role == "gen" and x.mention.type == "Organization":
             for y in _possessed(ctx, x):
                 yield Found(x.index, "operates", y.index, "clause.possessive")
+        elif x.role == "" and x.mention.type == "Organization" and ctx.public_body(x.index):
+            # ▲국토교통부 ‘건축행정 AI 민원 서비스 구축’(61억 원): the body that orders it
+            y = _next(ctx, x, 1)
+            if y is not None and y.mention.type == "Program" and not ctx.text[
+                    x.mention.end - ctx.sent.start_char:y.mention.start - ctx.sent.start_char
+                    ].strip():
+                yield Found(x.index, "operates", y.index, "clause.orderer")
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
             yield from _partner_of(ctx, x)

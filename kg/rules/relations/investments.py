@@ -29,6 +29,8 @@ EXAMPLES = [
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
+    ("가온정보는 ‘AI 민원 상담 시스템 구축’(87억 원) 사업을 수주했다.",
+     {("87억 원", "fundsTarget", "AI 민원 상담 시스템 구축")}),
     ("대전시는 국비 488억 원에 시비 212억 원을 보탠다.",
      {("대한민국 정부", "invests", "488억 원"), ("대전광역시", "invests", "212억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -62,6 +64,8 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = payer if payer is not None else before[0].index if before else \
             owner[0].index if owner else None if ctx.group else \
             release if release is not None else ctx.actor
+        if ctx.says("contract_won") and payer is None:
+            investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
         if release is None and ctx.state.index <= 3 and investor is not None and \
                 (before or payer is not None) and ctx.public_body(investor) and \
                 ctx.says("budget_release"):

@@ -21,6 +21,8 @@ def operations(ctx: Context) -> Iterator[Found]:
     """Each thing belongs to the subject nearest before it (a sentence may have several
     clauses: A는 X를 만들고, B는 Y를 제공한다), or to the group or actor of the sentence;
     the verb of its own clause says how."""
+    if ctx.says("contract_won"):
+        return  # A가 X 사업을 수주했다: the winner takes part (participation.py), runs nothing
     for x in ctx.things:
         for actor in _actors_of(ctx, x):
             if ctx.mentions[actor].type == "Organization":
