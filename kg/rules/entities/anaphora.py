@@ -66,3 +66,45 @@ def head_anaphora(d: Document) -> list[Candidate]:
         name, src = next(iter(names.items()))
         out.append(Candidate(m.start(), m.end(), src.type, "anaphor-head", canonical=name))
     return out
+
+
+ORDERER_EXAMPLES = [
+    ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) ▲특허청 ‘AI 심사 지원’(20억 원) "
+     "사업을 땄다. 국토부 사업은 도면을 검토한다.", {("Program", "건축 AI 민원 서비스 구축")}),
+    ("시는 ▲특허청 ‘AI 심사 지원’(20억 원) 사업을 맡는다. 특허청 사업에는 3곳이 참여한다.",
+     {("Program", "AI 심사 지원")}),
+    ("가온정보는 국토교통부 ‘건축 AI 민원 서비스 구축’ 사업을 땄다. 특허청 사업은 다른 회사가 땄다.",
+     set()),
+    ("국토부 사업은 도면을 검토한다.", set()),
+]
+
+
+@entity_rule("anaphor-orderer", DOCUMENT, priority=3, examples=ORDERER_EXAMPLES)
+def orderer_anaphora(d: Document) -> list[Candidate]:
+    """국토부 사업은: the one programme written right after that body's name before
+    (▲국토교통부 ‘건축행정 AI 민원 사전검토 서비스 구축’)."""
+    text, cues = d.text, d.cues
+    cands = sorted(d.found, key=lambda c: c.start)
+    heads = "|".join(sorted(cues.program_anaphor, key=len, reverse=True))
+
+    def key(c: Candidate) -> str:
+        return c.canonical or strip_name(text[c.start:c.end])
+
+    ordered: dict[str, dict[str, Candidate]] = {}
+    for a, b in zip(cands, cands[1:]):
+        if a.type == "Organization" and b.type == "Program" and a.end <= b.start \
+                and not text[a.end:b.start].strip():
+            name = strip_name(split_alias(strip_name(text[b.start:b.end]))[0])
+            ordered.setdefault(key(a), {})[name] = b
+    out = []
+    for c in cands:
+        programs = ordered.get(key(c), {}) if c.type == "Organization" else {}
+        m = re.match(rf"\s({heads})(?=은|는|이|가|에는|에서는|에서|에|을|를|의|도)", text[c.end:])
+        if m is None or len(programs) != 1:
+            continue
+        name, src = next(iter(programs.items()))
+        if src.end <= c.start:
+            s = c.end + m.start(1)
+            out.append(Candidate(s, s + len(m.group(1)), src.type, "anaphor-orderer",
+                                 canonical=name))
+    return out
