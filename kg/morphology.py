@@ -95,13 +95,18 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
         stem_end = toks[0].idx
         tail_tag = ""
         depth = 0
-        for tok in toks:
+        for n, tok in enumerate(toks):
             if depth > 0 or tok.text == "(":
                 depth += tok.text.count("(") - tok.text.count(")")
                 stem_end = tok.idx + len(tok.text)
                 continue
             tag = tok.tag.split("+")[0]
-            if tag in NOUNISH or tok.text in JOINERS or tok.text in QUOTES:
+            # 아키비전 -> 아/IC 키/NNG 비전/NNG, 새솔 -> 새/MM 솔/NNG: Kiwi cutting a new
+            # name into pieces; a piece glued to a noun is part of the noun
+            glued = tag in ("IC", "MM") and n + 1 < len(toks) and \
+                toks[n + 1].idx == tok.idx + len(tok.text) and \
+                toks[n + 1].tag.split("+")[0] in ("NNG", "NNP")
+            if tag in NOUNISH or glued or tok.text in JOINERS or tok.text in QUOTES:
                 stem_end = tok.idx + len(tok.text)
                 continue
             tail_tag = tag

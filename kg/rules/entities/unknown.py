@@ -23,7 +23,10 @@ EXAMPLES = [
     ("노바스텔라 디지털 인프라는 데이터센터를 짓는다.", {("Organization", "노바스텔라 디지털 인프라")}),
     ("크레스톤 캐피털은 투자를 늘렸다.", {("Organization", "크레스톤 캐피털")}),
     ("모아AI와 한국IDC가 사업을 따냈다.", {("Organization", "모아AI"), ("Organization", "한국IDC")}),
+    ("도면 인식 전문기업 아키비전, 공간정보 기업 지오플랜이 참여한다.",
+     {("Organization", "아키비전"), ("Organization", "지오플랜")}),
     ("시민들은 새 제도를 반겼다.", set()),
+    ("스타트업 3곳과 기업 관계자들이 모였다.", set()),
     ("바이브코딩은 개발 방식을 바꾸고 있다.", set()),
     ("생성형AI가 확산되면서 관심이 커졌다.", set()),
     ("팹리스 업계는 반도체 설계에 집중한다.", set()),
@@ -36,7 +39,7 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
     verb = cues.pattern("org_verb").search(s.sent.text)
     out: list[Candidate] = []
     for k, w in enumerate(words):
-        stem = strip_name(split_alias(w.stem)[0])
+        stem = strip_name(split_alias(w.stem.rstrip(","))[0])  # 아키비전, 지오플랜
         before = strip_name(words[k - 1].stem) if k else ""
         described = bool(before) and (before in cues.org_descriptor
                                       or before.endswith(tuple(cues.org_descriptor)))
@@ -44,7 +47,9 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         # or, after a descriptor, a proper noun (스타트업 비전메이트)
         proper = any(t.startswith("NNP") for t in w.tags)
         mixed = MIXED.fullmatch(stem) is not None and not _generic_head(stem, cues)
-        unknown = w.oov or mixed or (proper and (described or _company_like(stem, cues)))
+        # (a word Kiwi can only cut into odd pieces, 아키비전 -> 아/IC 키 비전, is new too)
+        odd = described and not w.common and not re.match(r"\d", stem)
+        unknown = w.oov or mixed or odd or (proper and (described or _company_like(stem, cues)))
         if not unknown or not _name_like(stem, s) or _taken(s, w) or \
                 any(c.start <= w.start < c.end for c in out):
             continue

@@ -42,6 +42,12 @@ EXAMPLES = [
     ("| 분야 | 주관기관 | 참여기관 |\n| 의료 | 가온데이터 | 누리소프트, 한국전자기술연구원 |",
      {("가온데이터", "partnersWith", "누리소프트"),
       ("가온데이터", "partnersWith", "한국전자기술연구원")}),
+    ("‘건축 AI 서비스 구축’ 사업은 도면을 검토하는 서비스다. "
+     "LG CNS는 전문기업 아키랩, 공간정보 기업 지오플랜과 컨소시엄을 꾸려 참여했다.",
+     {("LG CNS", "partnersWith", "아키랩"), ("LG CNS", "partnersWith", "지오플랜"),
+      ("LG CNS", "participatesIn", "건축 AI 서비스 구축 사업"),
+      ("아키랩", "participatesIn", "건축 AI 서비스 구축 사업"),
+      ("지오플랜", "participatesIn", "건축 AI 서비스 구축 사업")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
 ]
 
@@ -51,6 +57,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
     state = ctx.state
     known: dict[str, Consortium] = state.extra.setdefault("consortia", {})
     yield from _table_row(ctx)
+    yield from _formed(ctx)
     here = [x for x in ctx.orgs if x.mention.text.endswith(tuple(ctx.cues.consortium))
             and x.mention.text not in ctx.cues.consortium]
     refs = [_consortium(ctx, known, x) for x in here]
@@ -83,6 +90,39 @@ def consortia(ctx: Context) -> Iterator[Found]:
             for m in [c.mention, c.lead, *sorted(c.members)]:
                 if m is not None:
                     yield Found(m, "participatesIn", c.program, "consortium.selected")
+
+
+_FORMED = re.compile(r"컨소시엄[을를]?\s*(꾸려|꾸리|꾸린|구성해|구성하|구성한|이뤄|이룬)")
+
+
+def _formed(ctx: Context) -> Iterator[Found]:
+    """A는 B, C와 컨소시엄을 꾸려 참여했다: B and C partner the lead A, and all three take
+    part in the programme of the sentence or the one at hand, unless they lost."""
+    m = _FORMED.search(ctx.text)
+    if m is None:
+        return
+    at = ctx.sent.start_char + m.start()
+    leads = [o for o in ctx.orgs if o.role.startswith("subj") and not o.quoted
+             and o.mention.end <= at]
+    if not leads and ctx.actor is not None and ctx.mentions[ctx.actor].type == "Organization":
+        lead = ctx.actor
+    elif leads:
+        lead = leads[0].index
+    else:
+        return
+    members = [o.index for o in ctx.orgs if o.role.startswith(("conj", "dat"))
+               and not o.quoted and o.index != lead and o.mention.end <= at]
+    for x in members:
+        yield Found(lead, "partnersWith", x, "consortium.formed")
+    if not members or ctx.says("lose"):
+        return
+    named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")
+             and x.mention.start >= at]
+    program = named[0] if named else ctx.previous_topic if ctx.previous_topic is not None \
+        else ctx.state.topic
+    if program is not None:
+        for x in [lead, *members]:
+            yield Found(x, "participatesIn", program, "consortium.formed")
 
 
 def _consortium(ctx: Context, known: dict, x: Slot) -> Consortium:
