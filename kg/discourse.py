@@ -214,9 +214,11 @@ def relative_verb(words: list[Eojeol], k: int, cues: Cues) -> int | None:
 # ---------------------------------------------------------------- who acts
 
 
-def _affiliations(state: State, slots: list[Slot]) -> list[tuple[int, int]]:
+def _affiliations(state: State, slots: list[Slot],
+                  sent: SentenceText) -> list[tuple[int, int]]:
     """Who the people of this sentence work for (from their role); the organisation in
-    a person's role does not act itself (젠슨 황 엔비디아 CEO는: the person acts)."""
+    a person's role does not act itself (젠슨 황 엔비디아 CEO는: the person acts). A
+    person in parentheses (한국콘텐츠진흥원(원장 배윤정), 한국전력거래소) ends there."""
     ms, found = state.mentions, []
     people = [x for x in slots if x.mention.type == "Person"]
     orgs = [x for x in slots if x.mention.type == "Organization"]
@@ -225,7 +227,10 @@ def _affiliations(state: State, slots: list[Slot]) -> list[tuple[int, int]]:
         role = p.mention.role or ""
         for o in orgs:
             om = o.mention
-            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 or (
+            lead = sent.text[:p.mention.start - sent.start_char]
+            gap = sent.text[p.mention.end - sent.start_char:om.start - sent.start_char]
+            closed = lead.count("(") > lead.count(")") and ")" in gap
+            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 and not closed or (
                 role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
             around = om.start <= p.mention.start and p.mention.end <= om.end
             before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장
@@ -327,10 +332,10 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     if new_section:
         state.subject = state.topic = None
     if _QUESTION.match(sent.text):
-        ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
+        ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots, sent))
         ctx.previous_topic = state.topic
         return ctx
-    ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots))
+    ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots, sent))
     ms = state.mentions
     ctx.previous_actor = state.subject
     ctx.subject = _subject(state, sent, slots, cues)
