@@ -358,6 +358,12 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
         ctx.group = list(state.group)  # 양사는, 세 기관은, 시와 대학은
     elif len(together) >= 2:
         state.group = together
+    elif state.group and state.extra.get("group_acts") and actor == state.subject and \
+            not any(x.role.startswith("subj") for x in slots if x.mention.type in
+                    ("Organization", "Person")) and not _other_subject(words, slots, cues, sent):
+        ctx.group = list(state.group)  # 세 기관은 … 협력한다. 특히 … 공동 출연해: still them
+    if ctx.group or ctx.subject is not None:
+        state.extra["group_acts"] = bool(ctx.group)
     ctx.previous_topic = state.topic
     state.topic = next((x.index for x in slots if x.mention.type in ("Program", "Initiative")
                         and x.role.startswith("subj") and not x.quoted), None)
