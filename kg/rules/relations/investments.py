@@ -29,6 +29,8 @@ EXAMPLES = [
     ("한국농어촌공사는 한국전력거래소와 업무협약을 맺었다. 두 기관은 데이터 공유에 협력한다. "
      "특히 총 18억 원을 공동 출연한다.",
      {("한국농어촌공사", "invests", "18억 원"), ("한국전력거래소", "invests", "18억 원")}),
+    ("LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자한다.",
+     {("LG유플러스", "invests", "5,000만 달러"), ("Lumenfield", "invests", "5,000만 달러")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
@@ -74,6 +76,13 @@ def investments(ctx: Context) -> Iterator[Found]:
                 ctx.says("budget_release"):
             # (시가 정부예산으로 1,024억 원을 확보했다: the lines are the government's)
             ctx.state.extra["budget_release"] = investor
+        if investor is not None and payer is None and before and before[0].role == "subj*":
+            # LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자하고: every subject listed pays
+            for o in before[1:]:
+                if o.role in ("subj", "subj*"):
+                    yield Found(o.index, "invests", mny.index, "investment.subjects")
+                if o.role == "subj":
+                    break
         if investor is not None:
             yield Found(investor, "invests", mny.index,
                         "investment.payer" if payer is not None else
