@@ -31,6 +31,9 @@ EXAMPLES = [
      {("한국농어촌공사", "invests", "18억 원"), ("한국전력거래소", "invests", "18억 원")}),
     ("LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자한다.",
      {("LG유플러스", "invests", "5,000만 달러"), ("Lumenfield", "invests", "5,000만 달러")}),
+    ("펀드의 첫 투자처로는 다음 두 곳이 선정됐다.\n1) 행정 AI 기업 ‘다올랩스’\n"
+     "2) 보안 기업 ‘세이프큐브’\n두 곳에는 각 15억 원씩 투입된다.",
+     {("15억 원", "fundsTarget", "다올랩스"), ("15억 원", "fundsTarget", "세이프큐브")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
@@ -93,6 +96,12 @@ def investments(ctx: Context) -> Iterator[Found]:
         if target is None and payer is not None and before and before[0].index != payer \
                 and ctx.says("receive"):
             target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
+        listed = ctx.state.extra.get("listed")
+        if target is None and listed and not ctx.orgs and re.search(
+                r"(^|\s)(각|각각)\s|씩", ctx.text):
+            # 다음 세 곳이 선정됐다. 1) A 2) B 3) C. 세 곳에는 각 15억 원씩 총 45억 원이
+            for x in listed:
+                yield Found(mny.index, "fundsTarget", x, "investment.listed")
         if target is not None:
             yield Found(mny.index, "fundsTarget", target, "investment.target")
             for x in _listed_with(ctx, target, mny):

@@ -76,6 +76,7 @@ def _listed_with_subject(ctx: Context, o) -> bool:
     return any(x.role.startswith("subj") for x in ctx.orgs if x.mention.start > o.mention.start)
 
 
+_COUNTED = re.compile(r"다음\s+(\S{1,3}\s?)?(곳|개사|개 기관|개 기업|개 팀|개 과제|명)")
 _ITEM = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\)|[-–·•▲△○●■□◆◇]|[가-하][.)])\s*")
 
 
@@ -83,17 +84,21 @@ def _listed(ctx: Context) -> Iterator[Found]:
     """주요 선정 과제는 다음과 같다. 1) A – B … 2) C – D …: the organisations of each
     listed line take part in the programme at hand."""
     state = ctx.state
-    if ctx.says("list_intro") and (ctx.says("verb_select") or ctx.says("verb_join")):
+    intro = ctx.says("list_intro") or _COUNTED.search(ctx.text)  # 다음 세 곳이 선정됐다
+    if intro and (ctx.says("verb_select") or ctx.says("verb_join")):
         named = [x.index for x in ctx.things if x.mention.type == "Program"]
         at_hand = named[-1] if named else _program_at_hand(ctx)
         if at_hand is None and state.programs_seen:
             at_hand = state.programs_seen[-1]
         state.extra["listing"] = at_hand
-    elif state.extra.get("listing") is not None and _ITEM.match(ctx.text):
+        state.extra["listed"] = []
+    elif "listing" in state.extra and _ITEM.match(ctx.text):
         for o in ctx.orgs:
             if not o.quoted:
-                yield Found(o.index, "participatesIn", state.extra["listing"],
-                            "participation.listed")
+                state.extra.setdefault("listed", []).append(o.index)  # (investments.py)
+                if state.extra["listing"] is not None:
+                    yield Found(o.index, "participatesIn", state.extra["listing"],
+                                "participation.listed")
     else:
         state.extra.pop("listing", None)
 
