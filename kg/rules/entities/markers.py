@@ -1,6 +1,8 @@
 """한국형 초거대 AI 모델, 범정부 AI 공통 인프라: national programmes by their prefix."""
 from __future__ import annotations
 
+import re
+
 from kg.morphology import strip_name
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
@@ -11,6 +13,7 @@ EXAMPLES = [
     ("과기정통부는 한국형 AI 반도체 생태계 구축을 추진한다.",
      {("Initiative", "한국형 AI 반도체 생태계")}),
     ("한국형 방식이 눈길을 끈다.", set()),
+    ("K-water taps Anthropic's Claude on AWS for flood response.", set()),
 ]
 
 
@@ -20,14 +23,18 @@ def national_prefix(s: Sentence) -> list[Candidate]:
     prefixes = tuple(sorted(cues.national_prefix))
     out = []
     for k, w in enumerate(words):
-        if not w.noun_only or not strip_name(w.stem).startswith(prefixes):
-            continue
+        if not w.noun_only or not strip_name(w.stem).startswith(prefixes) or \
+                s.lex.type_of(strip_name(w.stem)) is not None:
+            continue  # (K-water is a name of its own)
         j = k
         while j + 1 < len(words) and words[j].noun_only and j < k + 6:
             j += 1
         while j > k and strip_name(words[j].stem) in cues.action:
             j -= 1  # 한국형 … AI 구축을: 구축 is what is done to it
         # 한국형 모델 is a kind of model; a name needs more than one word after its prefix
+        name = s.text[w.start:words[j].stem_end]
+        if not re.search("[가-힣]", name):
+            continue  # K-water taps Anthropic's Claude: English, no Korean programme
         if j - k >= 2 or (j > k and strip_name(w.stem) not in cues.national_prefix):
             out.append(Candidate(w.start, words[j].stem_end, "Initiative", "marker"))
     return out
