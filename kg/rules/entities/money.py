@@ -31,6 +31,10 @@ EXAMPLES = [
     ("회사는 한국에 45억 달러(약 6조 2000억 원)를 투자한다.", {("Investment", "45억 달러")}),
     ("1단계 2조원, 2단계 1조 5천억원 등 총 3조 5천억원이 투입된다.",
      {("Investment", "2조원"), ("Investment", "1조 5천억원"), ("Investment", "3조 5천억원")}),
+    ("주요 과제(기관 – 기업: 내용, 지원액)는 다음과 같다.\n1) 부산항만공사 – 오션메트릭스: 물류 예측, "
+     "280백만 원\n2) 국립해양조사원 – 새솔: 조석 관측, 245백만 원",
+     {("Investment", "280백만 원"), ("Investment", "245백만 원")}),
+    ("참가 기업은 다음과 같다.\n1) 가람: 연 매출 280억 원", set()),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
     ("국내 AI 시장은 2030년 8조원 규모로 성장할 전망이다.", set()),
     ("기업당 최대 3억 원까지 지원한다.", set()),
@@ -54,13 +58,32 @@ def investments(s: Sentence) -> list[Candidate]:
         if any(cue in clause for cue in cues.not_investment_cue) or _cap(text, a, b, cues):
             continue
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
-                or i in listed):
+                or i in listed or _budget_item(s, cues)):
             continue
         c = Candidate(s.sent.start_char + a, s.sent.start_char + b, "Investment", "money",
                       priority=PRIORITY, money=money, phrase=_phrase(text, a, b, cues))
         c.year = _year(text, a, clause)
         out.append(c)
     return out
+
+
+_ENUMERATED = re.compile(rf"\s*(\d{{1,2}}[).]|\(\d{{1,2}}\)|[{_ITEM}])")
+
+
+def _budget_item(s: Sentence, cues: Cues) -> bool:
+    """주요 과제(…, 지원액)는 다음과 같다. 1) A – B: …, 245백만 원: a sum on a line of a
+    list whose introduction speaks of funding is that item's budget."""
+    doc, at = s.text, s.sent.start_char
+    start = doc.rfind("\n", 0, at) + 1
+    if not _ENUMERATED.match(doc[start:max(at, start) + 4]):
+        return False
+    while start > 0:
+        prev = doc.rfind("\n", 0, start - 1) + 1
+        line = doc[prev:start]
+        if line.strip() and not _ENUMERATED.match(line):
+            return any(cue in line for cue in cues.investment_cue)
+        start = prev
+    return False
 
 
 def _cap(text: str, a: int, b: int, cues: Cues) -> bool:

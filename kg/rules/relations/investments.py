@@ -9,6 +9,7 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 _TARGETS = ("Program", "Initiative", "Organization", "Place")
+_ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
@@ -36,6 +37,8 @@ EXAMPLES = [
      {("15억 원", "fundsTarget", "다올랩스"), ("15억 원", "fundsTarget", "세이프큐브")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
+    ("주요 과제(기관 – 기업: 내용, 지원액)는 다음과 같다.\n1) 부산항만공사 – 오션메트릭스: 물류 예측, "
+     "280백만 원", {("280백만 원", "fundsTarget", "부산항만공사")}),
     ("이 회사의 매출은 300억원을 기록했다.", set()),
     ("가온정보는 ‘AI 민원 상담 시스템 구축’(87억 원) 사업을 수주했다.",
      {("87억 원", "fundsTarget", "AI 민원 상담 시스템 구축")}),
@@ -74,6 +77,9 @@ def investments(ctx: Context) -> Iterator[Found]:
             release if release is not None else ctx.actor
         if ctx.says("contract_won") and payer is None:
             investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
+        item = _ITEM_LINE.match(ctx.text) is not None and not before and payer is None
+        if item:
+            investor = None  # 1) 부산항만공사 – 오션메트릭스: …, 280백만 원: the item's own
         if release is None and ctx.state.index <= 3 and investor is not None and \
                 (before or payer is not None) and ctx.public_body(investor) and \
                 ctx.says("budget_release"):
@@ -96,6 +102,9 @@ def investments(ctx: Context) -> Iterator[Found]:
         if target is None and payer is not None and before and before[0].index != payer \
                 and ctx.says("receive"):
             target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
+        if target is None and item and ctx.orgs and not any(
+                x.mention.type in ("Program", "Initiative") for x in ctx.slots):
+            target = ctx.orgs[0].index  # … the first body of the line receives it
         listed = ctx.state.extra.get("listed")
         if target is None and listed and not ctx.orgs and re.search(
                 r"(^|\s)(각|각각)\s|씩", ctx.text):
