@@ -42,6 +42,11 @@ EXAMPLES = [
     ("이 회사의 매출은 300억원을 기록했다.", set()),
     ("가온정보는 ‘AI 민원 상담 시스템 구축’(87억 원) 사업을 수주했다.",
      {("87억 원", "fundsTarget", "AI 민원 상담 시스템 구축")}),
+    ("대전시가 정부예산으로 1,024억 원을 확보했다. 신규 사업으로는 △AI 반도체 테스트베드 구축(95억 원)이 "
+     "이름을 올렸다.",
+     {("대한민국 정부", "invests", "1,024억 원"), ("1,024억 원", "fundsTarget", "대전광역시"),
+      ("대한민국 정부", "invests", "95억 원"), ("95억 원", "fundsTarget", "AI 반도체 테스트베드 구축"),
+      ("대전광역시", "operates", "AI 반도체 테스트베드 구축")}),
     ("대전시는 국비 488억 원에 시비 212억 원을 보탠다.",
      {("대한민국 정부", "invests", "488억 원"), ("대전광역시", "invests", "212억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -83,8 +88,11 @@ def investments(ctx: Context) -> Iterator[Found]:
         if release is None and ctx.state.index <= 3 and investor is not None and \
                 (before or payer is not None) and ctx.public_body(investor) and \
                 ctx.says("budget_release"):
-            # (시가 정부예산으로 1,024억 원을 확보했다: the lines are the government's)
+            # (시가 정부예산으로 1,024억 원을 확보했다: the lines are the government's,
+            # the city runs them)
             ctx.state.extra["budget_release"] = investor
+            if before and before[0].index != investor:
+                ctx.state.extra["budget_receiver"] = before[0].index
         if investor is not None and payer is None and before and before[0].role == "subj*":
             # LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자하고: every subject listed pays
             for o in before[1:]:
@@ -116,9 +124,11 @@ def investments(ctx: Context) -> Iterator[Found]:
             for x in _listed_with(ctx, target, mny):
                 yield Found(mny.index, "fundsTarget", x, "investment.target-list")
         # the public body that funds a program runs it (ANNOTATION.md, "Who operates")
-        if investor is not None and target is not None and ctx.public_body(investor) and \
+        runner = ctx.state.extra.get("budget_receiver") if investor == release else None
+        runner = investor if runner is None else runner
+        if runner is not None and target is not None and ctx.public_body(runner) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
-            yield Found(investor, "operates", target, "investment.operator")
+            yield Found(runner, "operates", target, "investment.operator")
 
 
 def _payer(ctx: Context, money: Slot) -> int | None:
