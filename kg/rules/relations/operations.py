@@ -80,6 +80,8 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
               and o.mention.end <= x.mention.start]
     if before:
         return [before[-1].index]
+    if ctx.subject is not None and ctx.mentions[ctx.subject].start > x.mention.start:
+        return []  # X는 A가 맡는다: the doer comes after (duty, clauses)
     if ctx.group:
         return ctx.group
     return [ctx.actor] if ctx.actor is not None else []
