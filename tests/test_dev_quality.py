@@ -1,7 +1,8 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
 genres). Rules were written on its tune half (numbers 01, 02, 03, 05, 06 of each genre);
-the check half (07, 09, 10) was only measured. The floors sit a little under what the
-build reaches (README, "Extraction quality"), so a change that loses ground fails."""
+the check half (07, 09, 10) was measured, three of its error classes read (README). The
+floors sit a little under what the build reaches (README, "Extraction quality"), so a
+change that loses ground fails."""
 from __future__ import annotations
 
 import shutil
@@ -13,8 +14,8 @@ DEV = Path(__file__).parent / "data" / "dev"
 TUNE = ("01", "02", "03", "05", "06")
 
 FLOORS = {
-    "tune": {"core/lenient": 0.90, "relations/unlabelled": 0.67, "money/accuracy": 0.97},
-    "check": {"core/lenient": 0.87, "relations/unlabelled": 0.53, "money/accuracy": 0.97},
+    "tune": {"core/lenient": 0.92, "relations/unlabelled": 0.78, "money/accuracy": 0.97},
+    "check": {"core/lenient": 0.90, "relations/unlabelled": 0.61, "money/accuracy": 0.97},
 }
 
 
