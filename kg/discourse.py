@@ -234,6 +234,10 @@ def _affiliations(state: State, slots: list[Slot],
                 role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
             around = om.start <= p.mention.start and p.mention.end <= om.end
             before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장
+            # 과방위 소속인 한정민 의원, 행안부 소속 김 과장
+            before = before or om.end <= p.mention.start and re.fullmatch(
+                r"(\([^)]*\))?\s*소속(인|의|으로)?\s*",
+                sent.text[om.end - sent.start_char:p.mention.start - sent.start_char]) is not None
             if (inside_role and role) or around or before:
                 found.append((p.index, o.index))
                 state.affiliation.setdefault(p.index, o.index)

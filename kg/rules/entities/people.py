@@ -157,6 +157,7 @@ def role_organisations(s: Sentence) -> list[Candidate]:
 EXAMPLES_LAWMAKER = [
     ("김철수 더불어민주당 의원실이 자료를 공개했다.", {("Person", "김철수")}),
     ("박영희 국민의힘 의원실은 반박했다.", {("Person", "박영희")}),
+    ("더불어민주당 한정민 의원실은 세미나를 열었다.", {("Person", "한정민")}),
     ("의원실은 답하지 않았다.", set()),
 ]
 
@@ -166,12 +167,21 @@ def lawmakers(s: Sentence) -> list[Candidate]:
     """권칠승 더불어민주당 의원실: the lawmaker whose office it is is a person."""
     words, cues, lex = s.words, s.cues, s.lex
     out = []
-    for k, w in enumerate(words[:-2]):
-        party = strip_name(words[k + 1].stem)
-        office = strip_name(words[k + 2].stem)
-        if office in cues.lawmaker_office and re.fullmatch(r"[가-힣]{3}", w.stem) and \
-                lex.type_of(party) == "Organization":
-            title = min(cues.lawmaker_title)
-            out.append(Candidate(w.start, w.stem_end, "Person", "person-lawmaker",
-                                 priority=PRIORITY, canonical=w.stem, role=f"{party} {title}"))
+    title = min(cues.lawmaker_title)
+    for k, w in enumerate(words[:-1]):
+        if not re.fullmatch(r"[가-힣]{3}", w.stem):
+            continue
+        # 권칠승 더불어민주당 의원실, or 더불어민주당 한정민 의원실
+        after = (strip_name(words[k + 1].stem), strip_name(words[k + 2].stem)) \
+            if k + 2 < len(words) else ("", "")
+        before = strip_name(words[k - 1].stem) if k else ""
+        office = strip_name(words[k + 1].stem)
+        if after[1] in cues.lawmaker_office and lex.type_of(after[0]) == "Organization":
+            party = after[0]
+        elif office in cues.lawmaker_office and lex.type_of(before) == "Organization":
+            party = before
+        else:
+            continue
+        out.append(Candidate(w.start, w.stem_end, "Person", "person-lawmaker",
+                             priority=PRIORITY, canonical=w.stem, role=f"{party} {title}"))
     return out
