@@ -124,6 +124,9 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     if w.stem.endswith(",") or tail.startswith((",", "·")) or w.text.strip() in cues.conj_word \
             or not tail and k + 1 < len(words) and words[k + 1].text in BULLETS:
         return "conj", k  # (▲A ▲B 사업을: items of a bulleted list)
+    if tail in ("와", "과") and k + 1 < len(words) and words[k + 1].text.startswith(
+            tuple(cues.together)):
+        return "dat", k  # B와 함께: with B, no list
     for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
                        ("obj", "object_particle"), ("dat", "dative_particle"),
                        ("conj", "conj_particle")):
@@ -188,6 +191,11 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         rel = m.start - sent.start_char
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))
+    for a in slots:  # 더불어민주당 한정민 의원실은: the party describes the office that acts
+        if a.mention.type in ("Organization", "Place") and a.role and any(
+                b.word == a.word and b.mention.type == "Organization"
+                and b.mention.start > a.mention.end for b in slots):
+            a.role = ""
     _inherit(slots, words)
     return slots
 
@@ -230,7 +238,8 @@ def _affiliations(state: State, slots: list[Slot],
             lead = sent.text[:p.mention.start - sent.start_char]
             gap = sent.text[p.mention.end - sent.start_char:om.start - sent.start_char]
             closed = lead.count("(") > lead.count(")") and ")" in gap
-            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 and not closed or (
+            inside_role = 0 <= om.start - p.mention.end <= len(role) + 2 and not closed and (
+                om.text in role or (om.canonical or om.text) in role) or (
                 role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
             around = om.start <= p.mention.start and p.mention.end <= om.end
             before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장

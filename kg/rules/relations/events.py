@@ -16,6 +16,9 @@ EXAMPLES = [
     ("네이버는 내년 판교에서 ‘팀 네이버 데이 2026’을 개최한다.",
      {("네이버", "organizes", "팀 네이버 데이 2026"),
       ("팀 네이버 데이 2026", "locatedIn", "판교")}),
+    ("더불어민주당 한정민 의원실은 한국인공지능법학회와 함께 ‘AI 법제 세미나’를 공동 주최했다.",
+     {("한정민 의원실", "organizes", "AI 법제 세미나"),
+      ("한국인공지능법학회", "organizes", "AI 법제 세미나")}),
     ("행사는 온라인으로 진행된다.", set()),
 ]
 
@@ -32,6 +35,10 @@ def events(ctx: Context) -> Iterator[Found]:
         for o in orgs:
             if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
                 yield Found(o.index, "organizes", event_here.index, "event.organizer")
+            elif o.role.startswith(("dat", "conj")) and not o.quoted and \
+                    o.mention.end <= vpos and ctx.says("together"):
+                # B와 함께 … 공동 주최했다: B organizes too
+                yield Found(o.index, "organizes", event_here.index, "event.co-organizer")
             elif o.role.startswith("subj") and o.mention.start > event_here.mention.end:
                 yield Found(o.index, "participatesIn", event_here.index, "event.participant")
         if ctx.speaker and ctx.actor is not None and events and any(e.quoted for e in events):
