@@ -35,6 +35,8 @@ EXAMPLES = [
     ("펀드의 첫 투자처로는 다음 두 곳이 선정됐다.\n1) 행정 AI 기업 ‘다올랩스’\n"
      "2) 보안 기업 ‘세이프큐브’\n두 곳에는 각 15억 원씩 투입된다.",
      {("15억 원", "fundsTarget", "다올랩스"), ("15억 원", "fundsTarget", "세이프큐브")}),
+    ("세 기관은 기관별 6억 원씩 총 18억 원을 공동 출연해 ‘빛가람 AI 학습센터’를 구축한다.",
+     {("6억 원", "fundsTarget", "빛가람 AI 학습센터"), ("18억 원", "fundsTarget", "빛가람 AI 학습센터")}),
     ("공단은 40억원을 들여 ‘데이터 안심 구역’을 구축한다.",
      {("40억원", "fundsTarget", "데이터 안심 구역")}),
     ("주요 과제(기관 – 기업: 내용, 지원액)는 다음과 같다.\n1) 부산항만공사 – 오션메트릭스: 물류 예측, "
@@ -212,7 +214,10 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if dative:
         return dative[-1].index
     objects, verbs = cues.pattern("object_particle").pattern, cues.pattern("verb_invest").pattern
-    spent = re.match(rf"\s*({objects})\s*\S*?({verbs}|출연|들여)", text[m1:])
+    spent = re.match(rf"\s*({objects}|씩)\s*(\S+\s)?\S*?({verbs}|출연|들여)", text[m1:])
+    if not spent and re.match(r"\s*씩", text[m1:]):  # 6억 원씩 총 18억 원을 공동 출연해
+        spent = re.match(rf".{{0,20}}?({objects})\s*(\S+\s)?\S*?({verbs}|출연|들여)",
+                         text[m1:])
     built = [x for x in after if x.mention.type in things and x.role.startswith("obj")]
     if spent and built:
         return built[0].index
@@ -223,8 +228,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if not any(x.mention.type in things for x in slots):
         if ctx.previous_topic is not None:
             return ctx.previous_topic
-        # 사업 규모는 62억 원, 투입분은 4억 원: the sum of the program at hand
-        if ctx.says("budget_word") and ctx.state.programs_seen and \
+        # 사업 규모는 62억 원, 투입분은 4억 원, 총 8조 원이 투입된다: the sum of the
+        # program at hand
+        if (ctx.says("budget_word") or ctx.says("verb_spend")) and ctx.state.programs_seen and \
                 ctx.mentions[ctx.state.programs_seen[-1]].sentence >= ctx.state.index - 2:
             return ctx.state.programs_seen[-1]
     return None
