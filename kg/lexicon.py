@@ -69,6 +69,9 @@ class Cues:
     government_not_after: Words
     government_money: Words
     national_funds: Words
+    law_suffix: Words
+    law_not: Words
+    law_context: Words
     local_suffix: Words
     local_head: Words
     place_unit: Words

@@ -3,6 +3,7 @@ from kg.rules.entities import (  # noqa: F401  (registration)
     anaphora,
     government,
     items,
+    laws,
     lists,
     localgov,
     markers,
