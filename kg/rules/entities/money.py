@@ -40,6 +40,9 @@ EXAMPLES = [
     ("기업당 최대 3억 원까지 지원한다.", set()),
     ("선정 기업은 최대 3억원까지 지원받는다.", set()),
     ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
+    ("조사업체는 AI 지출이 올해 1,850억 원에서 2028년 5,400억 원으로 늘어날 것으로 내다봤다.", set()),
+    ("회사는 이용료를 지원하는 ‘론치패드’에 USD 20 million을 배정했다.",
+     {("Investment", "USD 20 million")}),
 ]
 
 
@@ -55,7 +58,10 @@ def investments(s: Sentence) -> list[Candidate]:
             out[-1].aliases.append(money.text)  # 45억 달러(약 6조 2000억 원)
             continue
         clause = _clause(text, a, b)
-        if any(cue in clause for cue in cues.not_investment_cue) or _cap(text, a, b, cues):
+        # what the sum is not: said near it or after it (매출 300억원, 시장 규모로 성장),
+        # not in a clause that describes something before it (이용료를 지원하는 X에 N원을)
+        near = clause[max(0, clause.find(text[a:b]) - 15):]
+        if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues):
             continue
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
                 or i in listed or _budget_item(s, cues)):
@@ -128,9 +134,14 @@ def _listed(text: str, found: list, cues: Cues) -> set[int]:
     return out if any(cue in span for cue in cues.investment_cue) else set()
 
 
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not the comma of 5,400억
+
+
 def _clause(text: str, s: int, e: int) -> str:
-    left = max(text.rfind(",", 0, s), text.rfind("며", 0, s), text.rfind("고 ", 0, s))
-    right_candidates = [i for i in (text.find(",", e), text.find("며", e)) if i != -1]
+    commas = [m.start() for m in _COMMA.finditer(text)]
+    left = max([c for c in commas if c < s] + [text.rfind("며", 0, s), text.rfind("고 ", 0, s)])
+    right_candidates = [i for i in ([c for c in commas if c >= e][:1] + [text.find("며", e)])
+                        if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return text[max(left, s - 40, 0): min(right, e + 40)]
 
