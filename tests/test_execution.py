@@ -4,13 +4,14 @@ from __future__ import annotations
 import shutil
 
 
-from conftest import SEEDS, read_outputs
+from conftest import SEEDS, read_outputs, store_quads
 from kg.pipeline import build
 
 
 def test_two_worker_processes_give_identical_output(tmp_path, seeds_out):
     build([SEEDS], tmp_path / "j2", jobs=2)
     assert read_outputs(tmp_path / "j2") == read_outputs(seeds_out)
+    assert store_quads(tmp_path / "j2") == store_quads(seeds_out)
 
 
 def test_a_rebuild_reads_only_the_changed_document(tmp_path, pipeline):
@@ -26,7 +27,7 @@ def test_a_rebuild_reads_only_the_changed_document(tmp_path, pipeline):
     assert again.extracted == 1
     fresh = build([corpus], tmp_path / "c", pipeline=pipeline)
     assert read_outputs(tmp_path / "b") == read_outputs(tmp_path / "c")
-    assert any(e.label == "한국지능정보사회진흥원" for e in fresh.data.entities)
+    assert any(e.label == "한국지능정보사회진흥원" for e in fresh.entities)
 
 
 def test_a_dask_cluster_gives_identical_output(tmp_path, seeds_out):
