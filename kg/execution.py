@@ -86,6 +86,27 @@ def worker_pipeline():
     return Pipeline.load()
 
 
+def release_pipeline() -> None:
+    """Let go of this process's pipeline (Kiwi and spaCy, ~0.5 GB) when extraction is
+    over and the build goes on here."""
+    if worker_pipeline.cache_info().currsize:
+        worker_pipeline.cache_clear()
+        trim_memory()
+
+
+def trim_memory() -> None:
+    """Collect garbage and give freed memory back to the system (glibc keeps it for
+    later otherwise): between the big steps of a build in one process."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def extract_text(doc: Document):
     """The Extraction of one document, by this process's pipeline (a worker's task)."""
     return worker_pipeline().extract(doc)
@@ -141,16 +162,49 @@ class Cache:
                            zlib.compress(pickle.dumps(piece, protocol=5), 1))
 
 
+def _run_here(fn: Callable, *args) -> Future:
+    future: Future = Future()
+    try:
+        future.set_result(fn(*args))
+    except BaseException as exc:  # delivered through result(), as a pool would
+        future.set_exception(exc)
+    return future
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: die with the build, even when it is killed (a worker waiting for
+    work would otherwise live on, holding its Kiwi)."""
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(1)
+
+
 class Workers:
     """Runs tasks here (jobs=1) or in `jobs` worker processes, each of which loads what
-    it needs once (Kiwi only when it extracts)."""
+    it needs once (Kiwi only when it extracts) and dies with this process."""
 
     def __init__(self, jobs: int = 1):
         self.jobs = jobs
         self._pool: ProcessPoolExecutor | None = None
         if jobs > 1:
-            ctx = get_context("forkserver" if os.name == "posix" else "spawn")
-            self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+            # spawned (not forked from a server): the workers are this process's children
+            self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                                             initializer=_worker_start,
+                                             initargs=(os.getpid(),))
 
     @property
     def parallel(self) -> bool:
@@ -160,11 +214,8 @@ class Workers:
         """Run fn(*args): in a worker, or here at once."""
         if self._pool is not None:
             return self._pool.submit(fn, *args)
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args))
-        except BaseException as exc:  # delivered through result(), as a pool would
-            future.set_exception(exc)
+        future = _run_here(fn, *args)
+        trim_memory()  # each task is a big step; the next need not stand on its garbage
         return future
 
     def unordered(self, fn: Callable, items: Iterable, window: int | None = None) -> Iterator:
@@ -220,7 +271,7 @@ def extract_stream(documents: Iterable[Document], workers: Workers, *, pipeline=
         p = pipeline or worker_pipeline()
 
         def submit(doc):
-            return workers.submit(p.extract, doc)
+            return _run_here(p.extract, doc)
 
         def wait_some(pending):
             return wait(pending, return_when=FIRST_COMPLETED)

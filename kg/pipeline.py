@@ -237,10 +237,12 @@ class _Doc:
 
 def _streamed(run: _Run, documents, workers, pipeline, cache, dask_address, lexicon,
               staging) -> BuildResult:
+    from kg.execution import release_pipeline
     from kg.graph import doc_iris
 
     docs, rejected = _extract(run, documents, workers, pipeline, cache, dask_address,
                               staging.spool)
+    release_pipeline()  # the rest needs no Kiwi
     if not docs:
         raise run.no_documents()
     with run.progress.stage("linking", None, "steps"):

@@ -72,6 +72,30 @@ def _files(folder, hidden=True):
             and (hidden or not any(part.startswith(".") for part in p.relative_to(folder).parts))}
 
 
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    from pathlib import Path
+
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:  # a zombie has exited: only its parent has not read its status yet
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_a_killed_build_leaves_whole_files(tmp_path):
     """Killed while extracting, nothing changes; killed while writing, each file is
     the old or the new one, whole (the store too: the old or the new, opening), and the
@@ -110,15 +134,22 @@ def test_a_killed_build_leaves_whole_files(tmp_path):
         return (out / "graph.graphml").stat().st_ino != graphml
 
     for killed_when in (writing, moving):
-        proc = subprocess.Popen(_kg_build(corpus, out), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen([*_kg_build(corpus, out), "--jobs", "2"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
+        workers: set[int] = set()
         while proc.poll() is None and time.monotonic() < deadline:
+            workers |= _children(proc.pid)
             if killed_when():
                 proc.send_signal(signal.SIGKILL)
                 break
             time.sleep(0.001)
         proc.wait()
+        assert workers  # its worker processes die with it
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
         for name, data in _files(out, hidden=False).items():
             assert data in (before.get(name), after.get(name)), name
         assert store_quads(out) in (stores["old"], stores["new"])
