@@ -94,13 +94,14 @@ def release_pipeline() -> None:
         trim_memory()
 
 
-def trim_memory() -> None:
+def trim_memory(collect: bool = True) -> None:
     """Collect garbage and give freed memory back to the system (glibc keeps it for
     later otherwise): between the big steps of a build in one process."""
     import ctypes
     import gc
 
-    gc.collect()
+    if collect:
+        gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
@@ -214,9 +215,7 @@ class Workers:
         """Run fn(*args): in a worker, or here at once."""
         if self._pool is not None:
             return self._pool.submit(fn, *args)
-        future = _run_here(fn, *args)
-        trim_memory()  # each task is a big step; the next need not stand on its garbage
-        return future
+        return _run_here(fn, *args)
 
     def unordered(self, fn: Callable, items: Iterable, window: int | None = None) -> Iterator:
         """fn(item) for every item, as each finishes; at most `window` items are sent
@@ -268,10 +267,8 @@ def extract_stream(documents: Iterable[Document], workers: Workers, *, pipeline=
 
         close = _nothing
     else:
-        p = pipeline or worker_pipeline()
-
-        def submit(doc):
-            return _run_here(p.extract, doc)
+        def submit(doc):  # the pipeline is loaded when a document needs it, not before
+            return _run_here((pipeline or worker_pipeline()).extract, doc)
 
         def wait_some(pending):
             return wait(pending, return_when=FIRST_COMPLETED)

@@ -52,6 +52,7 @@ class BuildResult:
     outputs: tuple[Path, ...] = ()
     extracted: int = 0          # documents extracted now (not from the cache)
     data: GraphData | None = None   # the whole graph in memory: built without out_dir only
+    rendered: int = 0           # documents whose share of the outputs was rendered now
 
     @property
     def entity_counts(self) -> dict[str, int]:
@@ -143,6 +144,7 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
     progress = progress or Progress()
     sources, found_errors = find_sources(inputs)
     run = _Run(list(found_errors), progress)
+    run.expected = len(sources)
     documents = run.read(sources, max_bytes, fields)
     cache = Cache(Path(cache_dir)) if cache_dir else None
     lexicon = pipeline.lexicon if pipeline else load_lexicon()
@@ -166,19 +168,32 @@ class _Run:
         self.errors = errors
         self.progress = progress
         self.extracted = 0
+        self.rendered = 0
+        self.expected = 0   # documents to extract: a file each until reading is over
 
     def read(self, sources, max_bytes: int, fields) -> Iterator[Document]:
+        """The documents of the sources, read as they are asked for (the reading stage
+        shows from now on)."""
+        return self._read(sources, max_bytes, fields,
+                          self.progress.stage("reading", len(sources), "files"))
+
+    def _read(self, sources, max_bytes: int, fields, reading) -> Iterator[Document]:
         from kg.documents import read_sources
 
-        with self.progress.stage("reading", len(sources), "files") as stage:
-            for source in sources:
+        self.expected = len(sources)
+        found = 0
+        with reading as stage:
+            for n, source in enumerate(sources, start=1):
                 for item in read_sources([source], max_bytes, fields):
                     if isinstance(item, InputError):
                         log.info("skipped %s", item)  # the caller reports them
                         self.errors.append(item)
                     else:
+                        found += 1
+                        self.expected = max(self.expected, found + len(sources) - n)
                         yield item
                 stage.advance()
+        self.expected = found
 
     def no_documents(self) -> UsageError:
         """Nothing to build: the previous output is kept rather than emptied."""
@@ -190,7 +205,7 @@ class _Run:
                data: GraphData | None = None) -> BuildResult:
         counts = dict(sorted(Counter(p for _, p, _ in relations).items()))
         return BuildResult(documents, tuple(entities), counts, tuple(self.errors), rejected,
-                           tuple(outputs), self.extracted, data)
+                           tuple(outputs), self.extracted, data, self.rendered)
 
 
 def _in_memory(run: _Run, documents, workers, pipeline, cache, dask_address, lexicon
@@ -198,7 +213,7 @@ def _in_memory(run: _Run, documents, workers, pipeline, cache, dask_address, lex
     from kg.execution import extract_stream
 
     extractions = []
-    with run.progress.stage("extracting") as stage:
+    with run.progress.stage("extracting", run.expected) as stage:
         for ex, now in extract_stream(documents, workers, pipeline=pipeline, cache=cache,
                                       dask_address=dask_address):
             if now:
@@ -209,8 +224,9 @@ def _in_memory(run: _Run, documents, workers, pipeline, cache, dask_address, lex
             stage.advance()
     if not extractions:
         raise run.no_documents()
-    with run.progress.stage("linking", None, "steps"):
+    with run.progress.stage("linking", len(extractions)) as stage:
         data, rejected = assemble(extractions, lexicon)
+        stage.advance(len(extractions))
     return run.result(len(data.documents), data.entities,
                       [(r.subject, r.predicate, r.object) for r in data.relations], rejected,
                       data=data)
@@ -245,8 +261,9 @@ def _streamed(run: _Run, documents, workers, pipeline, cache, dask_address, lexi
     release_pipeline()  # the rest needs no Kiwi
     if not docs:
         raise run.no_documents()
-    with run.progress.stage("linking", None, "steps"):
+    with run.progress.stage("linking", len(docs)) as stage:
         entities, relations, disallowed = _link(docs, lexicon)
+        stage.advance(len(docs))
         known = {e.key: a for e in entities if e.type != "Investment"
                  for a in [known_aliases(e, lexicon)] if a}
     documents = sorted((d.document for d in docs.values()), key=lambda d: d.id)
@@ -274,7 +291,7 @@ def _extract(run: _Run, documents, workers, pipeline, cache, dask_address, spool
                 again.seek(offset)
                 return pickle.loads(again.read(length))
 
-        with run.progress.stage("extracting") as stage:
+        with run.progress.stage("extracting", run.expected) as stage:
             for ex, now in extract_stream(documents, workers, pipeline=pipeline, cache=cache,
                                           dask_address=dask_address, recall=recall):
                 blob = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
@@ -289,10 +306,9 @@ def _extract(run: _Run, documents, workers, pipeline, cache, dask_address, spool
                 docs[ex.document.id] = _Doc(replace(ex.document, text=""),
                                             (str(path), offset, len(blob)), ex.mentions, links)
                 rejected += ex.rejected
+                if stage.total != run.expected:
+                    stage.set_total(run.expected)
                 stage.advance()
-                total = getattr(stage, "total", None)
-                if total is not None and stage.done > total:
-                    stage.set_total(stage.done)
     return docs, rejected
 
 
@@ -320,51 +336,68 @@ def _chunks(items: list, jobs: int) -> list[list]:
 def _write(run: _Run, docs: dict[str, _Doc], documents: list[Document], nodes: dict[str, str],
            entities, known, relations, workers, cache, staging) -> list[Path]:
     """Render every output into the staging folder, then move it into place."""
-    from kg.execution import pipeline_fingerprint
+    from kg.execution import pipeline_fingerprint, trim_memory
     from kg.export import corpus, files
     from kg.export.pieces import DocumentWork, render_chunk
-    from kg.store import STORE
+    from kg.store import STORE, store_path
 
     spool, out = staging.spool, staging.files
-    skeleton, names = corpus.write_skeleton(documents, entities, known, relations, spool)
-    fingerprint = pipeline_fingerprint()
-    works = [DocumentWork.make(d, nodes[d.id], docs[d.id].extraction, docs[d.id].lifted, names,
-                               fingerprint) for d in documents]
-    del names
-    futures = [workers.submit(render_chunk, i, chunk, spool, out / "text",
-                              cache.root if cache else None)
-               for i, chunk in enumerate(_chunks(works, workers.jobs))]
-    del works
-    entity_runs, entity_triples = corpus.write_entities(entities, known, relations, nodes, spool)
-    graphml_nodes = corpus.write_property_nodes(entities, relations, out, spool)
-    counts: Counter = Counter()
-    triples = entity_triples
-    chunk_runs: dict[str, list[Path]] = {}
     with run.progress.stage("rendering", len(documents)) as stage:
+        skeleton, names = corpus.write_skeleton(documents, entities, known, relations, spool)
+        fingerprint = pipeline_fingerprint()
+        works = [DocumentWork.make(d, nodes[d.id], docs[d.id].extraction, docs[d.id].lifted,
+                                   names, fingerprint) for d in documents]
+        del names
+        chunks = _chunks(works, workers.jobs)
+        del works
+        cache_root = cache.root if cache else None
+        if workers.parallel:  # the workers render while this process does the rest
+            futures = [workers.submit(render_chunk, i, chunk, spool, out / "text", cache_root)
+                       for i, chunk in enumerate(chunks)]
+        entity_runs, entity_triples = corpus.write_entities(entities, known, relations, nodes,
+                                                            spool)
+        graphml_nodes = corpus.write_property_nodes(entities, relations, out, spool)
+        if not workers.parallel:
+            futures = (workers.submit(render_chunk, i, chunk, spool, out / "text", cache_root)
+                       for i, chunk in enumerate(chunks))
+        counts: Counter = Counter()
+        triples = entity_triples
+        chunk_runs: dict[str, list[Path]] = {}
+        rendered = 0
         for f in futures:
             chunk = f.result()
             counts.update(chunk.counts)
             triples += chunk.triples
+            rendered += chunk.rendered
             for kind, path in chunk.runs.items():
                 chunk_runs.setdefault(kind, []).append(path)
             stage.advance(chunk.documents)
-    dataset_runs = corpus.write_dataset(documents, nodes, len(entities), triples, spool)
+        log.info("rendered %d documents, %d from the cache", rendered, len(documents) - rendered)
+        run.rendered = rendered
+        dataset_runs = corpus.write_dataset(documents, nodes, len(entities), triples, spool)
+    trim_memory()
     rdf = [entity_runs["rdf"], dataset_runs["rdf"], *chunk_runs["rdf"]]
     jsonld = [entity_runs["jsonld"], dataset_runs["jsonld"], *chunk_runs["jsonld"]]
     types = {e.key: e.type for e in entities}
     most = max(counts.values(), default=0)
+    previous = staging.out_dir / "graph.nq"
+    diff = spool / "diff"
     with run.progress.stage("writing", 7, "files") as stage:
-        rdf_done = workers.submit(files.write_rdf, rdf, out)
-        tasks = [workers.submit(files.write_turtle_file, rdf, out),
-                 workers.submit(files.write_jsonld_file, jsonld, out),
-                 workers.submit(files.write_property_graphs, chunk_runs["pg"], out, types, most,
-                                graphml_nodes),
-                 workers.submit(files.write_page, chunk_runs["html"], skeleton, out)]
-        rdf_done.result()
+        timed = files.timed
+        rdf_done = workers.submit(timed, files.write_rdf, rdf, out, previous, diff)
+        tasks = [workers.submit(timed, files.write_turtle_file, rdf, out),
+                 workers.submit(timed, files.write_jsonld_file, jsonld, out),
+                 workers.submit(timed, files.write_property_graphs, chunk_runs["pg"], out, types,
+                                most, graphml_nodes),
+                 workers.submit(timed, files.write_page, chunk_runs["html"], skeleton, out)]
+        found, seconds = rdf_done.result()
+        log.info("graph.nt, graph.nq: %.1f s", seconds)
         stage.advance()
-        tasks.append(workers.submit(files.write_store, out / "graph.nq", out / STORE))
+        tasks.append(workers.submit(timed, files.write_store, out / "graph.nq", out / STORE,
+                                    found, store_path(staging.out_dir), diff))
         for task in tasks:
-            task.result()
+            result, seconds = task.result()
+            log.info("%s: %.1f s", result, seconds)
             stage.advance()
         moved = staging.commit(store=STORE)
         stage.advance()

@@ -10,7 +10,9 @@ the records were divided among them.
 from __future__ import annotations
 
 import heapq
+import operator
 import pickle
+from itertools import islice
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -41,8 +43,20 @@ class RunWriter:
             self._flush()
 
     def extend(self, records: Iterable) -> None:
-        for record in records:
-            self.add(record)
+        records = list(records)
+        if not records:
+            return
+        # the order checked in C: each record against the one before it
+        if (self._last is not None and records[0] < self._last) or \
+                not all(map(operator.le, records, islice(records, 1, None))):
+            bad = next((i for i in range(1, len(records)) if records[i] < records[i - 1]), 0)
+            raise OrderError(f"{self.path.name}: {records[bad]!r:.200} after "
+                             f"{(records[bad - 1] if bad else self._last)!r:.200}")
+        self._last = records[-1]
+        self.count += len(records)
+        self._block.extend(records)
+        if len(self._block) >= BLOCK:
+            self._flush()
 
     def _flush(self) -> None:
         if self._block:
@@ -63,8 +77,15 @@ class RunWriter:
 def write_run(path: Path, records: Iterable) -> int:
     """A run of `records` (ascending); returns how many."""
     with RunWriter(path) as w:
-        w.extend(records)
+        for block in batched(records, BLOCK):
+            w.extend(block)
         return w.count
+
+
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while block := list(islice(it, n)):
+        yield block
 
 
 def read_run(path: Path) -> Iterator:

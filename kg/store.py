@@ -22,10 +22,24 @@ STORE = "graph.oxigraph"
 BATCH = 100_000
 
 
-def create_store(nquads: Path, location: Path) -> None:
+#: In the store's folder: the SHA-256 of the graph.nq it holds (RocksDB leaves other
+#: files alone), so that a rebuild knows which graph.nq a difference applies to.
+SOURCE = "kg-graph.nq.sha256"
+
+
+def create_store(nquads: Path, location: Path, sha256: str | None = None) -> None:
     """Bulk-load the N-Quads file into a new store at `location` (a missing folder), a
-    batch of lines at a time."""
+    batch of lines at a time; `sha256` is the file's."""
     store = ox.Store(str(location))
+    _bulk_load(store, nquads)
+    store.optimize()
+    store.flush()
+    del store
+    if sha256:
+        (Path(location) / SOURCE).write_text(sha256 + "\n", encoding="ascii")
+
+
+def _bulk_load(store: ox.Store, nquads: Path) -> None:
     with open(nquads, "rb") as fh:
         batch: list[bytes] = []
         for line in fh:
@@ -35,9 +49,30 @@ def create_store(nquads: Path, location: Path) -> None:
                 batch.clear()
         if batch:
             store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
-    store.optimize()
+
+
+def update_store(previous: Path, location: Path, delete: Path, insert: Path,
+                 sha256: str) -> None:
+    """A copy of the `previous` store at `location` (hard links: RocksDB's files do not
+    change) with the quads of `delete` removed and those of `insert` added."""
+    ox.Store.read_only(str(previous)).backup(str(location))
+    (Path(location) / SOURCE).unlink(missing_ok=True)
+    store = ox.Store(str(location))
+    with open(delete, "rb") as fh:
+        for quad in ox.parse(fh, format=ox.RdfFormat.N_QUADS):
+            store.remove(quad)
+    _bulk_load(store, insert)
     store.flush()
     del store
+    (Path(location) / SOURCE).write_text(sha256 + "\n", encoding="ascii")
+
+
+def source_of(location: Path) -> str | None:
+    """The SHA-256 of the graph.nq the store at `location` holds, when it says."""
+    try:
+        return (Path(location) / SOURCE).read_text(encoding="ascii").strip()
+    except OSError:
+        return None
 
 
 def store_path(out_dir: Path) -> Path | None:

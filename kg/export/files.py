@@ -19,13 +19,81 @@ from kg.spool import merge, unique
 _BUFFER = 1 << 20
 
 
-def write_rdf(runs: Sequence[Path], staging: Path) -> int:
-    """graph.nt and graph.nq; returns the number of triples."""
+def timed(fn, *args):
+    """(fn(*args), seconds it took): a task's result and its time, for the build's log.
+    The memory the task freed goes back to the system, for the next task."""
+    import time
+
+    from kg.execution import trim_memory
+
+    start = time.perf_counter()
+    result = fn(*args)
+    trim_memory(collect=False)
+    return result if result is not None else fn.__name__, time.perf_counter() - start
+
+
+def write_rdf(runs: Sequence[Path], staging: Path, previous: Path | None = None,
+              diff: Path | None = None) -> dict:
+    """graph.nt and graph.nq. With the `previous` build's graph.nq, also the quads to
+    delete from its store and to insert (diff.delete.nq and diff.insert.nq at `diff`),
+    found by walking both sorted files at once. Returns the number of triples, the
+    SHA-256 of graph.nq and of the previous one, and the sizes of the difference."""
+    import hashlib
+
     from kg.export.rdf import write_ntriples_nquads
 
+    records = unique(merge(runs))
+    found: dict = {}
+    if previous is not None and previous.is_file() and diff is not None:
+        records = _differing(records, previous, diff, found)
+    digest = hashlib.sha256()
     with open(staging / "graph.nt", "wb", buffering=_BUFFER) as nt, \
             open(staging / "graph.nq", "wb", buffering=_BUFFER) as nq:
-        return write_ntriples_nquads(unique(merge(runs)), nt, nq)
+        found["triples"] = write_ntriples_nquads(records, nt, nq, digest)
+    found["sha256"] = digest.hexdigest()
+    return found
+
+
+def _differing(records, previous: Path, diff: Path, found: dict):
+    """The records, passed through, while the quads that differ from the `previous`
+    graph.nq (sorted the same way) are written to `diff`.delete.nq and .insert.nq."""
+    import hashlib
+
+    from kg.export.rdf import quad_line
+
+    digest = hashlib.sha256()
+    deleted = inserted = 0
+    with open(previous, "rb", buffering=_BUFFER) as old, \
+            open(diff.with_suffix(".delete.nq"), "wb", buffering=_BUFFER) as delete, \
+            open(diff.with_suffix(".insert.nq"), "wb", buffering=_BUFFER) as insert:
+        ordered = True
+
+        def advance(line: bytes) -> bytes:
+            nonlocal ordered
+            after = old.readline()
+            digest.update(after)
+            ordered = ordered and (not after or after > line)
+            return after
+
+        before = advance(b"")
+        for record in records:
+            line = quad_line(*record)
+            while before and before < line:
+                delete.write(before)
+                deleted += 1
+                before = advance(before)
+            if before == line:
+                before = advance(before)
+            else:
+                insert.write(line)
+                inserted += 1
+            yield record
+        while before:
+            delete.write(before)
+            deleted += 1
+            before = advance(before)
+    if ordered:  # a file kg did not write (unsorted) gives no usable difference
+        found.update(previous_sha256=digest.hexdigest(), deleted=deleted, inserted=inserted)
 
 
 def write_turtle_file(runs: Sequence[Path], staging: Path) -> None:
@@ -104,8 +172,19 @@ def _edge_quotes(runs: Sequence[Path], sk) -> Iterator[list]:
         raise ValueError(f"quotes of an edge the page does not have: {pending[0]}")
 
 
-def write_store(nquads: Path, location: Path) -> None:
-    """The query-ready Oxigraph store of graph.nq at `location` (kg.store)."""
-    from kg.store import create_store
+def write_store(nquads: Path, location: Path, rdf: dict, previous: Path | None = None,
+                diff: Path | None = None) -> str:
+    """The query-ready Oxigraph store of graph.nq at `location` (kg.store): the
+    `previous` store changed by the difference write_rdf found (`rdf`, its result) when
+    that store is of the graph.nq the difference was taken from and the difference is
+    small; else loaded whole. Returns how it was made."""
+    from kg.store import create_store, source_of, update_store
 
-    create_store(nquads, location)
+    small = rdf.get("deleted", 0) + rdf.get("inserted", 0) <= rdf["triples"] // 4
+    if previous is not None and diff is not None and small and "previous_sha256" in rdf \
+            and source_of(previous) == rdf["previous_sha256"]:
+        update_store(previous, location, diff.with_suffix(".delete.nq"),
+                     diff.with_suffix(".insert.nq"), rdf["sha256"])
+        return "graph.oxigraph (changed)"
+    create_store(nquads, location, rdf["sha256"])
+    return "graph.oxigraph (loaded)"

@@ -106,24 +106,31 @@ def quad_line(nt_line: bytes, graph: bytes) -> bytes:
 
 
 def write_ntriples_nquads(records: Iterable[tuple[bytes, bytes]], nt: IO[bytes],
-                          nq: IO[bytes]) -> int:
+                          nq: IO[bytes], digest=None) -> int:
     """graph.nt and graph.nq from (N-Triples line, graph) records sorted by line (each
     triple once): sorting N-Triples lines also sorts their N-Quads lines, since the graph
-    name comes after the triple. Returns the number of triples."""
+    name comes after the triple (and no term's text goes on after a space). Returns the
+    number of triples; `digest` (a hashlib object), when given, hashes graph.nq."""
     n = 0
     buf_nt: list[bytes] = []
     buf_nq: list[bytes] = []
+
+    def flush() -> None:
+        nt.write(b"".join(buf_nt))
+        quads = b"".join(buf_nq)
+        nq.write(quads)
+        if digest is not None:
+            digest.update(quads)
+        buf_nt.clear()
+        buf_nq.clear()
+
     for line, graph in records:
         buf_nt.append(line)
         buf_nq.append(quad_line(line, graph))
         n += 1
         if len(buf_nt) >= 8192:
-            nt.write(b"".join(buf_nt))
-            nq.write(b"".join(buf_nq))
-            buf_nt.clear()
-            buf_nq.clear()
-    nt.write(b"".join(buf_nt))
-    nq.write(b"".join(buf_nq))
+            flush()
+    flush()
     return n
 
 
