@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+
+# One BLAS thread (read when numpy loads): the page's layouts are small, and several
+# threads each only contend with the build's worker processes.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import click
 

@@ -174,7 +174,8 @@ def _run_here(fn: Callable, *args) -> Future:
 
 def _worker_start(parent: int) -> None:
     """In each worker: die with the build, even when it is killed (a worker waiting for
-    work would otherwise live on, holding its Kiwi)."""
+    work would otherwise live on, holding its Kiwi); and one BLAS thread (the page's
+    layout is small, and the build's processes already keep every processor busy)."""
     import signal
     import threading
     import time
@@ -192,6 +193,7 @@ def _worker_start(parent: int) -> None:
         threading.Thread(target=watch, daemon=True).start()
     if os.getppid() != parent:  # it died before we asked
         os._exit(1)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy is imported
 
 
 class Workers:
