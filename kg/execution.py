@@ -163,6 +163,13 @@ class Cache:
                            zlib.compress(pickle.dumps(piece, protocol=5), 1))
 
 
+def _import(modules: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+
+
 def _run_here(fn: Callable, *args) -> Future:
     future: Future = Future()
     try:
@@ -219,25 +226,12 @@ class Workers:
             return self._pool.submit(fn, *args)
         return _run_here(fn, *args)
 
-    def unordered(self, fn: Callable, items: Iterable, window: int | None = None) -> Iterator:
-        """fn(item) for every item, as each finishes; at most `window` items are sent
-        ahead (so a long stream of inputs is never all in memory)."""
-        if self._pool is None:
-            for item in items:
-                yield fn(item)
-            return
-        window = window or 4 * self.jobs
-        pending: set[Future] = set()
-        for item in items:
-            pending.add(self._pool.submit(fn, item))
-            if len(pending) >= window:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    yield f.result()
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for f in done:
-                yield f.result()
+    def warm_up(self, *modules: str) -> None:
+        """Start the workers now, each importing `modules`, so that they are ready when
+        the work comes."""
+        if self._pool is not None:
+            for _ in range(self.jobs):
+                self._pool.submit(_import, modules)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -148,17 +148,16 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
     documents = run.read(sources, max_bytes, fields)
     cache = Cache(Path(cache_dir)) if cache_dir else None
     lexicon = pipeline.lexicon if pipeline else load_lexicon()
-    with Workers(jobs) as workers:
-        if out_dir is None:
+    if out_dir is None:
+        with Workers(jobs) as workers:
             return _in_memory(run, documents, workers, pipeline, cache, dask_address, lexicon)
-        from kg.staging import Staging
+    from kg.staging import Staging
 
-        staging = Staging(Path(out_dir))
-        try:
-            return _streamed(run, documents, workers, pipeline, cache, dask_address, lexicon,
-                             staging)
-        finally:
-            staging.discard()
+    staging = Staging(Path(out_dir))
+    try:
+        return _streamed(run, documents, jobs, pipeline, cache, dask_address, lexicon, staging)
+    finally:
+        staging.discard()
 
 
 class _Run:
@@ -251,25 +250,30 @@ class _Doc:
     lifted: tuple = ()                      # (statement index, relation key), allowed ones
 
 
-def _streamed(run: _Run, documents, workers, pipeline, cache, dask_address, lexicon,
+def _streamed(run: _Run, documents, jobs: int, pipeline, cache, dask_address, lexicon,
               staging) -> BuildResult:
-    from kg.execution import release_pipeline
+    from kg.execution import Workers, release_pipeline
     from kg.graph import doc_iris
 
-    docs, rejected = _extract(run, documents, workers, pipeline, cache, dask_address,
-                              staging.spool)
+    # the workers that extract hold Kiwi (~0.5 GB each): they end with extraction, and
+    # new ones, without it, render and write
+    with Workers(1 if dask_address else jobs) as workers:
+        docs, rejected = _extract(run, documents, workers, pipeline, cache, dask_address,
+                                  staging.spool)
     release_pipeline()  # the rest needs no Kiwi
     if not docs:
         raise run.no_documents()
-    with run.progress.stage("linking", len(docs)) as stage:
-        entities, relations, disallowed = _link(docs, lexicon)
-        stage.advance(len(docs))
-        known = {e.key: a for e in entities if e.type != "Investment"
-                 for a in [known_aliases(e, lexicon)] if a}
-    documents = sorted((d.document for d in docs.values()), key=lambda d: d.id)
-    nodes = {d: str(iri) for d, iri in doc_iris(documents).items()}
-    outputs = _write(run, docs, documents, nodes, entities, known, relations, workers, cache,
-                     staging)
+    with Workers(jobs) as workers:
+        workers.warm_up("kg.export.pieces", "kg.export.files")  # while this process links
+        with run.progress.stage("linking", len(docs)) as stage:
+            entities, relations, disallowed = _link(docs, lexicon)
+            stage.advance(len(docs))
+            known = {e.key: a for e in entities if e.type != "Investment"
+                     for a in [known_aliases(e, lexicon)] if a}
+        documents = sorted((d.document for d in docs.values()), key=lambda d: d.id)
+        nodes = {d: str(iri) for d, iri in doc_iris(documents).items()}
+        outputs = _write(run, docs, documents, nodes, entities, known, relations, workers,
+                         cache, staging)
     return run.result(len(docs), entities, relations, rejected + len(disallowed), outputs)
 
 

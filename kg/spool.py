@@ -12,8 +12,8 @@ from __future__ import annotations
 import heapq
 import operator
 import pickle
-from itertools import islice
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 BLOCK = 4096  # records per pickled block
