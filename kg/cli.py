@@ -49,7 +49,8 @@ def main(verbose: bool) -> None:
               show_default=True, help="Skip input files larger than this.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes that extract and write (each loads Kiwi, ~0.5 GB); "
-                   "default: one per processor this process may use.")
+                   "default: one per processor this process may use, or none (this "
+                   "process alone) for inputs under 2 MB.")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Keep extractions here; a rebuild re-reads only changed documents.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
@@ -74,13 +75,12 @@ def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int, jobs: int | N
     skipped, with the reason. On a terminal a progress bar shows each stage.
     """
     from kg.documents.records import parse_fields
-    from kg.execution import default_jobs
     from kg.pipeline import build as run_build
     from kg.progress import bars
 
     progress = bars(sys.stderr, quiet)
     try:
-        result = run_build(inputs, out_dir, max_bytes=max_bytes, jobs=jobs or default_jobs(),
+        result = run_build(inputs, out_dir, max_bytes=max_bytes, jobs=jobs,
                            cache_dir=cache_dir, dask_address=dask_address,
                            fields=parse_fields(list(fields)), progress=progress)
     finally:

@@ -30,13 +30,26 @@ log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 
 
-def default_jobs() -> int:
-    """Worker processes when none are asked for: one per processor this process may use.
-    Extraction and rendering are CPU-bound and each worker holds its own Kiwi (~0.5 GB)."""
+#: Below this many bytes of input, one process: starting workers (each loads Kiwi, ~3 s)
+#: costs more than they save (about 250 news articles).
+SMALL_INPUT = 2_000_000
+
+
+def processors() -> int:
+    """The processors this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def default_jobs(input_bytes: int | None = None) -> int:
+    """Worker processes when none are asked for: one per processor this process may use
+    (extraction and writing are CPU-bound; each worker holds its own Kiwi, ~0.5 GB), and
+    none for a small input (`input_bytes` under SMALL_INPUT)."""
+    if input_bytes is not None and input_bytes < SMALL_INPUT:
+        return 1
+    return processors()
 
 
 def _code_hash(paths: Iterable[Path]) -> hashlib._Hash:

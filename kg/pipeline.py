@@ -122,20 +122,20 @@ def assemble(extractions: Sequence[Extraction], lex: Lexicon) -> tuple[GraphData
 
 def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
           max_bytes: int = DEFAULT_MAX_BYTES, pipeline: Pipeline | None = None,
-          jobs: int = 1, cache_dir: str | Path | None = None,
+          jobs: int | None = 1, cache_dir: str | Path | None = None,
           dask_address: str | None = None, fields: dict[str, str] | None = None,
           progress: Progress | None = None) -> BuildResult:
     """Read the inputs, extract, link, and (when out_dir is given) write the outputs.
 
     `jobs` worker processes, or a Dask cluster at `dask_address`, extract in parallel
-    (the workers also render and write the outputs); `cache_dir` keeps extractions and
+    (the workers also render and write the outputs; None: kg.execution.default_jobs); `cache_dir` keeps extractions and
     rendered pieces for the next build; `fields` names the fields of record files
     (text=body, date=published…); `progress` hears of each stage. Unreadable files are
     reported in BuildResult.errors and do not stop the others. Without out_dir the
     graph is returned in memory (BuildResult.data)."""
     from kg.documents import find_sources
     from kg.documents.records import field_names
-    from kg.execution import Cache, Workers
+    from kg.execution import Cache, Workers, default_jobs
 
     inputs = list(inputs)
     if not inputs:
@@ -143,6 +143,9 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
     field_names(fields)  # an unknown field is a usage error, before anything is read
     progress = progress or Progress()
     sources, found_errors = find_sources(inputs)
+    if jobs is None:
+        jobs = default_jobs(sum(_size(s.path) for s in sources))
+        log.info("jobs: %s", "this process alone" if jobs == 1 else f"{jobs} worker processes")
     run = _Run(list(found_errors), progress)
     run.expected = len(sources)
     documents = run.read(sources, max_bytes, fields)
@@ -158,6 +161,13 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
         return _streamed(run, documents, jobs, pipeline, cache, dask_address, lexicon, staging)
     finally:
         staging.discard()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 class _Run:

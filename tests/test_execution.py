@@ -41,3 +41,11 @@ def test_a_dask_cluster_gives_identical_output(tmp_path, seeds_out):
                                   host="127.0.0.1", dashboard_address=None) as cluster:
         build([SEEDS], tmp_path / "dask", dask_address=cluster.scheduler_address)
     assert read_outputs(tmp_path / "dask") == read_outputs(seeds_out)
+
+
+def test_the_default_is_a_worker_per_processor_but_one_process_for_a_small_input():
+    from kg.execution import SMALL_INPUT, default_jobs, processors
+
+    assert default_jobs() == processors() >= 1
+    assert default_jobs(SMALL_INPUT - 1) == 1  # workers would take longer to start
+    assert default_jobs(SMALL_INPUT) == processors()
