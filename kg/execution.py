@@ -157,8 +157,9 @@ class Cache:
             return None
         return as_document(ex, doc)
 
-    def put(self, ex) -> None:
-        atomic_write_bytes(self._path(ex.document), pickle.dumps(ex, protocol=5))
+    def put(self, ex, blob: bytes | None = None) -> None:
+        """Keep an extraction (`blob`: it pickled already)."""
+        atomic_write_bytes(self._path(ex.document), blob or pickle.dumps(ex, protocol=5))
 
     # a document's pieces of the outputs (kg.export.pieces), under a hash of their input
     def piece_path(self, key: str) -> Path:

@@ -127,12 +127,12 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path | None = None, *,
           progress: Progress | None = None) -> BuildResult:
     """Read the inputs, extract, link, and (when out_dir is given) write the outputs.
 
-    `jobs` worker processes, or a Dask cluster at `dask_address`, extract in parallel
-    (the workers also render and write the outputs; None: kg.execution.default_jobs); `cache_dir` keeps extractions and
-    rendered pieces for the next build; `fields` names the fields of record files
-    (text=body, date=published…); `progress` hears of each stage. Unreadable files are
-    reported in BuildResult.errors and do not stop the others. Without out_dir the
-    graph is returned in memory (BuildResult.data)."""
+    `jobs` worker processes (None: kg.execution.default_jobs), or a Dask cluster at
+    `dask_address`, extract in parallel, and the workers render and write the outputs;
+    `cache_dir` keeps extractions and rendered pieces for the next build; `fields` names
+    the fields of record files (text=body, date=published…); `progress` hears of each
+    stage. Unreadable files are reported in BuildResult.errors and do not stop the
+    others. Without out_dir the graph is returned in memory (BuildResult.data)."""
     from kg.documents import find_sources
     from kg.documents.records import field_names
     from kg.execution import Cache, Workers, default_jobs
@@ -315,7 +315,7 @@ def _extract(run: _Run, documents, workers, pipeline, cache, dask_address, spool
                 if now:
                     run.extracted += 1
                     if cache:
-                        cache.put(ex)
+                        cache.put(ex, blob)
                 links = tuple(_Link(s.subject, s.predicate, s.object) for s in ex.statements)
                 docs[ex.document.id] = _Doc(replace(ex.document, text=""),
                                             (str(path), offset, len(blob)), ex.mentions, links)
