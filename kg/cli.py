@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+
+# One BLAS thread (read when numpy loads): the page's layouts are small, and several
+# threads each only contend with the build's worker processes.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import click
 
@@ -42,8 +47,10 @@ def main(verbose: bool) -> None:
               default=Path("output"), show_default=True, help="Folder for the outputs.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Skip input files larger than this.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for extraction (each loads Kiwi, ~500 MB).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract and write (each loads Kiwi, ~0.5 GB); "
+                   "default: one per processor this process may use, or none (this "
+                   "process alone) for inputs under 2 MB.")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Keep extractions here; a rebuild re-reads only changed documents.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
@@ -54,29 +61,42 @@ def main(verbose: bool) -> None:
                    "publisher, author) from the field or column NAME (repeatable); by default "
                    "the usual names are tried (text/content/body, date/published, url/link, "
                    "source/outlet…).")
-def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int, jobs: int,
-          cache_dir: Path | None, dask_address: str | None, fields: tuple[str, ...]) -> None:
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar (there is none when standard error is not a terminal).")
+def build(inputs: tuple[Path, ...], out_dir: Path, max_bytes: int, jobs: int | None,
+          cache_dir: Path | None, dask_address: str | None, fields: tuple[str, ...],
+          quiet: bool) -> None:
     """Build the graph of INPUTS (files or folders of .txt, .md, .html, .pdf, .docx,
     .hwpx, .hwp; .jsonl, .json, .csv collections of articles) into OUT.
 
-    Writes graph.ttl (RDF Turtle) and graph.html (an interactive view), then
-    prints a report: documents read, entities by type, relations by predicate,
-    and every file that was skipped, with the reason.
+    Writes graph.ttl (RDF Turtle), the other formats, graph.html (an interactive view)
+    and graph.oxigraph (a store that kg query and kg serve open), then prints a report:
+    documents read, entities by type, relations by predicate, and every file that was
+    skipped, with the reason. On a terminal a progress bar shows each stage.
     """
     from kg.documents.records import parse_fields
     from kg.pipeline import build as run_build
+    from kg.progress import bars
 
-    result = run_build(inputs, out_dir, max_bytes=max_bytes, jobs=jobs, cache_dir=cache_dir,
-                       dask_address=dask_address, fields=parse_fields(list(fields)))
-    data = result.data
-    click.echo(f"documents read: {len(data.documents)}")
-    click.echo(f"entities: {len(data.entities)}  "
+    progress = bars(sys.stderr, quiet)
+    try:
+        result = run_build(inputs, out_dir, max_bytes=max_bytes, jobs=jobs,
+                           cache_dir=cache_dir, dask_address=dask_address,
+                           fields=parse_fields(list(fields)), progress=progress)
+    finally:
+        progress.close()
+    click.echo(f"documents read: {result.documents}")
+    click.echo(f"entities: {len(result.entities)}  "
                + "  ".join(f"{k}={v}" for k, v in result.entity_counts.items()))
-    click.echo(f"relations: {len(data.relations)}  "
+    click.echo(f"relations: {sum(result.relation_counts.values())}  "
                + "  ".join(f"{k}={v}" for k, v in result.relation_counts.items()))
     click.echo(f"rejected by domain/range: {result.rejected}")
+    texts = [p for p in result.outputs if p.parent.name == "text"]
     for path in result.outputs:
-        click.echo(f"wrote {path}")
+        if path.parent.name != "text":
+            click.echo(f"wrote {path}")
+    if texts:
+        click.echo(f"wrote {len(texts)} document texts in {texts[0].parent}")
     for err in result.errors:
         click.echo(f"skipped {err}", err=True)
     if result.errors:
@@ -146,8 +166,9 @@ def validate(graph: Path) -> None:
 @click.option("--list", "list_only", is_flag=True, help="List the saved queries and exit.")
 def query(graph: Path | None, sparql: str | None, query_file: Path | None,
           query_name: str | None, params: tuple[str, ...], fmt: str, list_only: bool) -> None:
-    """Run a SPARQL 1.1 SELECT or ASK query over GRAPH (Turtle, N-Triples, N-Quads or
-    JSON-LD): the query as text, from --file, or a saved one with --name."""
+    """Run a SPARQL 1.1 SELECT or ASK query over GRAPH (an output folder: its store, opened
+    not parsed; or a Turtle, N-Triples, N-Quads or JSON-LD file): the query as text, from
+    --file, or a saved one with --name."""
     from kg import query as q
     from kg.errors import UsageError
 
@@ -183,8 +204,9 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None,
               show_default=True, help="Stop any query after this many seconds.")
 def serve(graph: Path, host: str, port: int, query_timeout: float) -> None:
     """Serve GRAPH read-only as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
-    GRAPH is a graph file or an output folder (its graph.nq); queries see the union of
-    its graphs. Updates are refused. Stop with Ctrl-C."""
+    GRAPH is an output folder (its store, served as it is; its graph.nq when it has no
+    store) or a graph file; queries see the union of its graphs. Updates are refused.
+    Stop with Ctrl-C."""
     from kg.serve import Stopped, start, stop_on_signals
 
     if host not in ("127.0.0.1", "localhost", "::1"):

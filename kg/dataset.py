@@ -11,12 +11,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from rdflib import RDF, RDFS, XSD, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from kg.graph import DCAT, ENT, OA, ORG, SCHEMA, VOID, GraphData, doc_iris
+from kg.graph import DCAT, ENT, OA, ORG, SCHEMA, VOID
 from kg.schema import BASE
 
 LICENSE = URIRef("https://www.apache.org/licenses/LICENSE-2.0")
@@ -59,54 +61,66 @@ def ontology_version() -> URIRef:
     return URIRef(found) if found is not None else URIRef(BASE + "ontology")
 
 
-def dataset_iri(data: GraphData) -> URIRef:
+def dataset_iri(doc_shas: Iterable[str]) -> ox.NamedNode:
     """Named by what it was built from: the same documents give the same IRI."""
-    digest = hashlib.sha256("\n".join(sorted(d.sha256 for d in data.documents))
-                            .encode()).hexdigest()[:16]
-    return URIRef(BASE + "dataset/" + digest)
+    digest = hashlib.sha256("\n".join(sorted(doc_shas)).encode()).hexdigest()[:16]
+    return ox.NamedNode(BASE + "dataset/" + digest)
 
 
-def build_time() -> Literal | None:
+def build_time() -> ox.Literal | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    when = datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
-    return Literal(when.isoformat(timespec="seconds") + "Z", datatype=XSD.dateTime)
+    when = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    # 2025-01-01T00:00:00+00:00: the canonical form rdflib wrote when it made these terms
+    return ox.Literal(when.isoformat(timespec="seconds"), datatype=_ox(XSD.dateTime))
 
 
-def describe(data: GraphData, triples: int) -> list[tuple]:
-    """The description's triples; `triples` counts the rest of the graph (void:triples
-    counts the description too)."""
-    ds = dataset_iri(data)
-    build = URIRef(ds + "-build")
-    software = URIRef(BASE + "software/kg/" + software_version())
-    out: list[tuple] = []
-    add = out.append
+def _ox(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def describe(doc_shas: Iterable[str], doc_nodes: Iterable, entities: int, triples: int
+             ) -> list[ox.Triple]:
+    """The description's triples (pyoxigraph terms), for a build of the documents with
+    these text checksums and nodes (IRIs) and that many entities; `triples` counts the
+    rest of the graph (void:triples counts the description too)."""
+    doc_shas = list(doc_shas)
+    doc_nodes = sorted(str(getattr(n, "value", n)) for n in doc_nodes)
+    ds = dataset_iri(doc_shas)
+    build = ox.NamedNode(ds.value + "-build")
+    software = ox.NamedNode(BASE + "software/kg/" + software_version())
+    integer = _ox(XSD.integer)
+    out: list[ox.Triple] = []
+
+    def add(s, p, o) -> None:
+        out.append(ox.Triple(s, _ox(p), o))
+
     for cls in (VOID.Dataset, DCAT.Dataset, PROV.Entity):
-        add((ds, RDF.type, cls))
+        add(ds, RDF.type, _ox(cls))
     for lang in ("en", "ko"):
-        add((ds, DCTERMS.title, Literal(TITLE[lang], lang=lang)))
-        add((ds, DCTERMS.description, Literal(DESCRIPTION[lang], lang=lang)))
-        add((ds, DCTERMS.rights, Literal(RIGHTS[lang], lang=lang)))
-    add((ds, DCTERMS.license, LICENSE))
-    add((ds, DCTERMS.conformsTo, ontology_version()))
+        add(ds, DCTERMS.title, ox.Literal(TITLE[lang], language=lang))
+        add(ds, DCTERMS.description, ox.Literal(DESCRIPTION[lang], language=lang))
+        add(ds, DCTERMS.rights, ox.Literal(RIGHTS[lang], language=lang))
+    add(ds, DCTERMS.license, _ox(LICENSE))
+    add(ds, DCTERMS.conformsTo, _ox(ontology_version()))
     for ns in VOCABULARIES:  # the kg vocabulary by its ontology IRI, the others by namespace
-        add((ds, VOID.vocabulary, URIRef(ns)))
-    add((ds, VOID.uriSpace, Literal(str(ENT))))
-    add((ds, VOID.entities, Literal(len(data.entities), datatype=XSD.integer)))
-    add((ds, VOID.documents, Literal(len(data.documents), datatype=XSD.integer)))
-    for iri in sorted(doc_iris(data.documents).values()):
-        add((ds, DCTERMS.source, iri))
-    add((ds, PROV.wasGeneratedBy, build))
-    add((build, RDF.type, PROV.Activity))
-    add((build, PROV.wasAssociatedWith, software))
-    add((software, RDF.type, PROV.SoftwareAgent))
-    add((software, RDF.type, SCHEMA.SoftwareApplication))
-    add((software, SCHEMA.name, Literal("kg")))
-    add((software, SCHEMA.softwareVersion, Literal(software_version())))
+        add(ds, VOID.vocabulary, ox.NamedNode(ns))
+    add(ds, VOID.uriSpace, ox.Literal(str(ENT)))
+    add(ds, VOID.entities, ox.Literal(str(entities), datatype=integer))
+    add(ds, VOID.documents, ox.Literal(str(len(doc_shas)), datatype=integer))
+    for iri in doc_nodes:
+        add(ds, DCTERMS.source, ox.NamedNode(iri))
+    add(ds, PROV.wasGeneratedBy, build)
+    add(build, RDF.type, _ox(PROV.Activity))
+    add(build, PROV.wasAssociatedWith, software)
+    add(software, RDF.type, _ox(PROV.SoftwareAgent))
+    add(software, RDF.type, _ox(SCHEMA.SoftwareApplication))
+    add(software, SCHEMA.name, ox.Literal("kg"))
+    add(software, SCHEMA.softwareVersion, ox.Literal(software_version()))
     when = build_time()
     if when is not None:
-        add((ds, DCTERMS.modified, when))
-        add((build, PROV.endedAtTime, when))
-    add((ds, VOID.triples, Literal(triples + len(out) + 1, datatype=XSD.integer)))
+        add(ds, DCTERMS.modified, when)
+        add(build, PROV.endedAtTime, when)
+    add(ds, VOID.triples, ox.Literal(str(triples + len(out) + 1), datatype=integer))
     return out

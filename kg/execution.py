@@ -1,10 +1,12 @@
-"""Running per-document extraction: in this process, in worker processes, on a Dask
-cluster, and from a cache of earlier builds.
+"""Running a build's work: in this process, in worker processes, on a Dask cluster, and
+from a cache of earlier builds.
 
-Extraction is a pure function of a document's cleaned text and the pipeline
-(code and lexicons), so results are cached under a hash of both, and identical
-texts are extracted once. Every way of running gives the same Extractions, so
-the same output, byte for byte.
+Extraction is a pure function of a document's cleaned text and the pipeline (code and
+lexicons), so results are cached under a hash of both, and identical texts are
+extracted once. Rendering a document's share of the outputs is a pure function of its
+extraction, what linking made of its mentions and the exporters' code, and is cached
+the same way. Every way of running gives the same results, so the same output, byte for
+byte.
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import hashlib
 import logging
 import os
 import pickle
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -25,6 +28,36 @@ from kg.types import Document
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
+
+
+#: Below this many bytes of input, one process: starting workers (each loads Kiwi, ~3 s)
+#: costs more than they save (about 250 news articles).
+SMALL_INPUT = 2_000_000
+
+
+def processors() -> int:
+    """The processors this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_jobs(input_bytes: int | None = None) -> int:
+    """Worker processes when none are asked for: one per processor this process may use
+    (extraction and writing are CPU-bound; each worker holds its own Kiwi, ~0.5 GB), and
+    none for a small input (`input_bytes` under SMALL_INPUT)."""
+    if input_bytes is not None and input_bytes < SMALL_INPUT:
+        return 1
+    return processors()
+
+
+def _code_hash(paths: Iterable[Path]) -> hashlib._Hash:
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.relative_to(path.parents[1]).as_posix().encode())
+        h.update(path.read_bytes())
+    return h
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,11 +71,22 @@ def pipeline_fingerprint() -> str:
 
     code = [p for p in sorted(PACKAGE.rglob("*.py")) if "export" not in p.relative_to(PACKAGE).parts]
     data = sorted(p for p in ontology_dir().rglob("*") if p.is_file() and p.suffix in (".tsv", ".ttl"))
-    h = hashlib.sha256()
-    for path in code + data:
-        h.update(path.relative_to(path.parents[1]).as_posix().encode())
-        h.update(path.read_bytes())
+    h = _code_hash(code + data)
     for package in ("kiwipiepy", "kiwipiepy_model", "spacy"):
+        h.update(f"{package}={version(package)}".encode())
+    return h.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def render_fingerprint() -> str:
+    """A hash of what a document's rendered pieces depend on beyond their inputs: the
+    pipeline's fingerprint (which covers kg/graph.py and the ontology), the exporters'
+    code, and the versions of the libraries that write the bytes."""
+    from importlib.metadata import version
+
+    h = _code_hash(sorted((PACKAGE / "export").rglob("*.py")))
+    h.update(pipeline_fingerprint().encode())
+    for package in ("pyoxigraph", "rdflib"):
         h.update(f"{package}={version(package)}".encode())
     return h.hexdigest()[:16]
 
@@ -55,7 +99,30 @@ def worker_pipeline():
     return Pipeline.load()
 
 
-def _extract_text(doc: Document):
+def release_pipeline() -> None:
+    """Let go of this process's pipeline (Kiwi and spaCy, ~0.5 GB) when extraction is
+    over and the build goes on here."""
+    if worker_pipeline.cache_info().currsize:
+        worker_pipeline.cache_clear()
+        trim_memory()
+
+
+def trim_memory(collect: bool = True) -> None:
+    """Collect garbage and give freed memory back to the system (glibc keeps it for
+    later otherwise): between the big steps of a build in one process."""
+    import ctypes
+    import gc
+
+    if collect:
+        gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def extract_text(doc: Document):
+    """The Extraction of one document, by this process's pipeline (a worker's task)."""
     return worker_pipeline().extract(doc)
 
 
@@ -63,6 +130,8 @@ def as_document(ex, document: Document):
     """An extraction of identical text, relabelled for another file."""
     from kg.pipeline import Extraction
 
+    if ex.document == document:
+        return ex
     mentions = tuple(replace(m, doc_id=document.id) for m in ex.mentions)
     statements = tuple(replace(s, evidence=replace(s.evidence, doc_id=document.id))
                        for s in ex.statements)
@@ -70,10 +139,12 @@ def as_document(ex, document: Document):
 
 
 class Cache:
-    """Extractions on disk, keyed by pipeline fingerprint and text hash."""
+    """Extractions and rendered pieces on disk, keyed by the fingerprint of the code
+    that made them and a hash of their input."""
 
     def __init__(self, folder: Path):
-        self.folder = Path(folder) / pipeline_fingerprint()
+        self.root = Path(folder)
+        self.folder = self.root / pipeline_fingerprint()
 
     def _path(self, doc: Document) -> Path:
         return self.folder / doc.sha256[:2] / f"{doc.sha256}.pickle"
@@ -82,56 +153,183 @@ class Cache:
         path = self._path(doc)
         try:
             ex = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
         return as_document(ex, doc)
 
-    def put(self, ex) -> None:
-        atomic_write_bytes(self._path(ex.document), pickle.dumps(ex, protocol=5))
+    def put(self, ex, blob: bytes | None = None) -> None:
+        """Keep an extraction (`blob`: it pickled already)."""
+        atomic_write_bytes(self._path(ex.document), blob or pickle.dumps(ex, protocol=5))
+
+    # a document's pieces of the outputs (kg.export.pieces), under a hash of their input
+    def piece_path(self, key: str) -> Path:
+        return self.root / "pieces" / render_fingerprint() / key[:2] / f"{key}.pickle.z"
+
+    def get_piece(self, key: str):
+        try:
+            return pickle.loads(zlib.decompress(self.piece_path(key).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError,
+                ImportError):
+            return None
+
+    def put_piece(self, key: str, piece) -> None:
+        atomic_write_bytes(self.piece_path(key),
+                           zlib.compress(pickle.dumps(piece, protocol=5), 1))
 
 
-def extract_documents(documents: Sequence[Document], *, pipeline=None, jobs: int = 1,
-                      cache_dir: Path | None = None, dask_address: str | None = None):
-    """One Extraction per document, in the order given, and how many were extracted
-    now (the rest came from the cache or were identical texts)."""
-    cache = Cache(cache_dir) if cache_dir else None
-    results: dict[str, object] = {}
-    todo: dict[str, Document] = {}          # text hash -> first document with that text
-    for d in documents:
-        hit = cache.get(d) if cache else None
-        if hit is not None:
-            results[d.sha256] = hit
-        else:
-            todo.setdefault(d.sha256, d)
-    work = list(todo.values())
-    log.info("extracting %d documents (%d from cache)", len(work), len(results))
-    if work:
-        if dask_address:
-            done = _on_dask(work, dask_address)
-        elif jobs > 1 and len(work) > 1:
-            done = _in_processes(work, jobs)
-        else:
-            p = pipeline or worker_pipeline()
-            done = [p.extract(d) for d in work]
-        for ex in done:
-            results[ex.document.sha256] = ex
-            if cache:
-                cache.put(ex)
-    return [results[d.sha256] if results[d.sha256].document.id == d.id
-            else as_document(results[d.sha256], d) for d in documents], len(work)
+def _import(modules: tuple[str, ...]) -> None:
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
 
 
-def _in_processes(work: list[Document], jobs: int):
-    # chunks amortise the cost of sending documents; each worker loads Kiwi once
-    chunk = max(1, min(64, len(work) // (jobs * 4) or 1))
-    ctx = get_context("forkserver" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        return list(pool.map(_extract_text, work, chunksize=chunk))
+def _run_here(fn: Callable, *args) -> Future:
+    future: Future = Future()
+    try:
+        future.set_result(fn(*args))
+    except BaseException as exc:  # delivered through result(), as a pool would
+        future.set_exception(exc)
+    return future
 
 
-def _on_dask(work: list[Document], address: str):
+def _worker_start(parent: int) -> None:
+    """In each worker: die with the build, even when it is killed (a worker waiting for
+    work would otherwise live on, holding its Kiwi); and one BLAS thread (the page's
+    layout is small, and the build's processes already keep every processor busy)."""
+    import signal
+    import threading
+    import time
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before we asked
+        os._exit(1)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy is imported
+
+
+class Workers:
+    """Runs tasks here (jobs=1) or in `jobs` worker processes, each of which loads what
+    it needs once (Kiwi only when it extracts) and dies with this process."""
+
+    def __init__(self, jobs: int = 1):
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        if jobs > 1:
+            # spawned (not forked from a server): the workers are this process's children
+            self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                                             initializer=_worker_start,
+                                             initargs=(os.getpid(),))
+
+    @property
+    def parallel(self) -> bool:
+        return self._pool is not None
+
+    def submit(self, fn: Callable, *args) -> Future:
+        """Run fn(*args): in a worker, or here at once."""
+        if self._pool is not None:
+            return self._pool.submit(fn, *args)
+        return _run_here(fn, *args)
+
+    def warm_up(self, *modules: str) -> None:
+        """Start the workers now, each importing `modules`, so that they are ready when
+        the work comes."""
+        if self._pool is not None:
+            for _ in range(self.jobs):
+                self._pool.submit(_import, modules)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def extract_stream(documents: Iterable[Document], workers: Workers, *, pipeline=None,
+                   cache: Cache | None = None, dask_address: str | None = None,
+                   recall: Callable[[str], object] | None = None) -> Iterator[tuple[object, bool]]:
+    """(Extraction, extracted now) for each document, in the order they finish: from the
+    cache, else extracted here (by `pipeline`), by the workers or on the Dask cluster.
+    A text seen before is extracted once: its other documents get a relabelled copy,
+    from `recall(sha256)` when the first one is done already."""
+    if dask_address:
+        submit, wait_some, close = _dask(dask_address)
+    elif workers.parallel:
+        def submit(doc):
+            return workers.submit(extract_text, doc)
+
+        def wait_some(pending):
+            return wait(pending, return_when=FIRST_COMPLETED)
+
+        close = _nothing
+    else:
+        def submit(doc):  # the pipeline is loaded when a document needs it, not before
+            return _run_here((pipeline or worker_pipeline()).extract, doc)
+
+        def wait_some(pending):
+            return wait(pending, return_when=FIRST_COMPLETED)
+
+        close = _nothing
+    window = 8 * max(1, workers.jobs)
+    running: dict = {}                          # future -> its document's text hash
+    waiting: dict[str, list[Document]] = {}     # text hash -> documents with that text
+    done: set[str] = set()
+    try:
+        def finished(futures):
+            for f in futures:
+                ex = f.result()
+                sha = running.pop(f)
+                done.add(sha)
+                yield ex, True
+                for other in waiting.pop(sha):
+                    yield as_document(ex, other), False
+
+        for doc in documents:
+            if doc.sha256 in waiting:
+                waiting[doc.sha256].append(doc)
+                continue
+            if doc.sha256 in done and recall is not None:
+                yield as_document(recall(doc.sha256), doc), False
+                continue
+            hit = cache.get(doc) if cache else None
+            if hit is not None:
+                done.add(doc.sha256)
+                yield hit, False
+                continue
+            waiting[doc.sha256] = []
+            running[submit(doc)] = doc.sha256
+            if len(running) >= window:
+                ready, _ = wait_some(set(running))
+                yield from finished(ready)
+        while running:
+            ready, _ = wait_some(set(running))
+            yield from finished(ready)
+    finally:
+        close()
+
+
+def _nothing() -> None:
+    pass
+
+
+def _dask(address: str):
     try:
         from distributed import Client
+        from distributed import wait as dask_wait
     except ImportError:
         raise UsageError("--dask needs dask.distributed: pip install 'dask[distributed]'") \
             from None
@@ -139,6 +337,12 @@ def _on_dask(work: list[Document], address: str):
         client = Client(address, timeout="20s")
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-    with client:
-        futures = client.map(_extract_text, work, pure=False)
-        return client.gather(futures)
+
+    def submit(doc):
+        return client.submit(extract_text, doc, pure=False)
+
+    def wait_some(pending):
+        found = dask_wait(list(pending), return_when="FIRST_COMPLETED")
+        return set(found.done), set(found.not_done)
+
+    return submit, wait_some, client.close

@@ -7,13 +7,15 @@ every node has an IRI, so two builds serialise identically.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.schema import BASE, KG, load_schema
@@ -79,10 +81,6 @@ def lang_of(text: str) -> str:
     return "ko" if re.search(r"[\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]", text) else "en"
 
 
-def _lit(text: str) -> Literal:
-    return Literal(text, lang=lang_of(text))
-
-
 # An absolute http(s) IRI (RFC 3987) with a host: no spaces, quotes, angle brackets,
 # braces, backslashes, carets, backticks or controls, which would break N-Triples
 _WEB_IRI = re.compile(r"https?://[^\s/?#<>\"{}|\\^`\x00-\x20\x7f-\x9f]+"
@@ -118,154 +116,226 @@ def to_rdf(data: GraphData) -> Graph:
 
 
 def to_triples(data: GraphData) -> list[tuple]:
-    """The graph's triples (rdflib terms), each once, in a fixed order. Exporters read
-    this list: an rdflib Graph costs ~30 µs a triple to fill and to read back. The
-    dataset's own description (kg.dataset) comes last."""
+    """The graph's triples as rdflib terms, each once, in a fixed order (the dataset's own
+    description, kg.dataset, last). The exporters read pyoxigraph terms (ox_triples)."""
+    cache: dict = {}
+    return [tuple(rdflib_term(t, cache) for t in (x.subject, x.predicate, x.object))
+            for x in ox_triples(data)]
+
+
+def ox_triples(data: GraphData) -> list[ox.Triple]:
+    """The graph's triples as pyoxigraph terms, each once: what a build writes. The
+    streamed build (kg.pieces) makes the same triples from the same functions, a document
+    or an entity at a time."""
     from kg.dataset import describe
 
-    triples = list(dict.fromkeys(_triples(data)))
-    return triples + describe(data, len(triples))
+    triples = list(dict.fromkeys(_all_triples(data)))
+    return triples + describe([d.sha256 for d in data.documents], doc_iris(data.documents).values(),
+                              len(data.entities), len(triples))
 
 
-# Vocabulary terms, looked up once (rdflib namespace attribute access is slow)
-TYPE = RDF.type
-STATEMENT = RDF.Statement
-SUBJECT = RDF.subject
-PREDICATE = RDF.predicate
-OBJECT = RDF.object
-DOCUMENT = KG.Document
-IDENTIFIER = DCTERMS.identifier
-TITLE = DCTERMS.title
-ISSUED = DCTERMS.issued
-SOURCE = DCTERMS.source
-PUBLISHER = DCTERMS.publisher
-CREATOR = DCTERMS.creator
-SHA256 = KG.sha256
-LABEL = RDFS.label
-ALT = SKOS.altLabel
-HIDDEN = SKOS.hiddenLabel
-MENTIONED = KG.mentionedIn
-ROLE = KG.role
-AMOUNT = SCHEMA.amount
-MONETARY = SCHEMA.MonetaryAmount
-VALUE = SCHEMA.value
-CURRENCY = SCHEMA.currency
-DESCRIPTION = SCHEMA.description
-YEAR = KG.year
-DERIVED = PROV.wasDerivedFrom
-SELECTOR = OA.hasSelector
-SPECIFIC = OA.SpecificResource
-HAS_SOURCE = OA.hasSource
-HAS_FORMAT = DCTERMS.hasFormat
-FORMAT = DCTERMS.format
-TEXT_TYPE = DCMITYPE.Text
-PROV_ENTITY = PROV.Entity
-OFFSET = XSD.nonNegativeInteger
-QUOTE = OA.TextQuoteSelector
-EXACT = OA.exact
-POSITION = OA.TextPositionSelector
-START = OA.start
-END = OA.end
-EXTRACTED_BY = KG.extractedBy
-
-
-def _triples(data: GraphData) -> list[tuple]:
-    triples: list[tuple] = []
-    add = triples.append
+def _all_triples(data: GraphData):
     docs = doc_iris(data.documents)
-    texts = {d: text_iri(iri) for d, iri in docs.items()}
-    schema = load_schema()
-    standard = {t: [URIRef(c) for c in v.standard] for t, v in schema.types.items()}
-    ent = str(ENT)  # URIRef(ent + key): rdflib's Namespace lookups cost microseconds each
+    nodes = {d: ox.NamedNode(str(iri)) for d, iri in docs.items()}
     for d in data.documents:
-        node = docs[d.id]
-        add((node, TYPE, DOCUMENT))
-        for cls in schema.document_standard:
-            add((node, TYPE, URIRef(cls)))
-        add((node, IDENTIFIER, Literal(d.id)))
-        add((node, TITLE, _lit(d.title)))
-        add((node, SHA256, Literal(d.sha256)))
-        if d.date:
-            add((node, ISSUED, Literal(d.date, datatype=XSD.date)))
-        if d.url:
-            add((node, SOURCE, URIRef(d.url) if web_iri(d.url) else Literal(d.url)))
-        if d.publisher:
-            add((node, PUBLISHER, _lit(d.publisher)))
-        if d.author:
-            add((node, CREATOR, _lit(d.author)))
-        # the cleaned text that evidence offsets count in, written beside the graph
-        text = texts[d.id]
-        add((node, HAS_FORMAT, text))
-        add((text, TYPE, TEXT_TYPE))
-        add((text, TYPE, PROV_ENTITY))
-        add((text, FORMAT, Literal("text/plain; charset=utf-8")))
-        add((text, DERIVED, node))
+        yield from document_triples(d, nodes[d.id])
     for e in data.entities:
-        node = URIRef(ent + e.key)
-        add((node, TYPE, KG[e.type]))
-        for cls in standard[e.type]:  # so that stores without inference answer them
-            add((node, TYPE, cls))
-        add((node, LABEL, _lit(e.label)))
-        for alias in e.aliases:
-            add((node, ALT, _lit(alias)))
-        for alias in data.known_aliases.get(e.key, ()):
-            add((node, HIDDEN, _lit(alias)))
-        for doc_id in e.docs:
-            add((node, MENTIONED, docs[doc_id]))
-        if e.role:
-            add((node, ROLE, _lit(e.role)))
-        if e.money is not None:
-            amount = URIRef(node + "-amount")
-            add((node, AMOUNT, amount))
-            add((amount, TYPE, MONETARY))
-            add((amount, VALUE, Literal(e.money.amount, datatype=XSD.integer)))
-            add((amount, CURRENCY, Literal(e.money.currency)))
-            if e.phrase:
-                add((node, DESCRIPTION, _lit(e.phrase)))
-        if e.year:
-            add((node, YEAR, Literal(e.year, datatype=XSD.integer)))
-        for rule in e.rules:
-            add((node, EXTRACTED_BY, Literal(rule)))
+        yield from entity_triples(e, data.known_aliases.get(e.key, ()), nodes)
     for r in data.relations:
-        s, p, o = URIRef(ent + r.subject), KG[r.predicate], URIRef(ent + r.object)
-        add((s, p, o))
+        yield relation_triple(r.subject, r.predicate, r.object)
         for ev in r.evidence:
-            st = evidence_iri(r.subject, r.predicate, r.object, ev)
-            add((st, TYPE, STATEMENT))
-            add((st, TYPE, SPECIFIC))  # the sentence: a part of the document's text
-            add((st, SUBJECT, s))
-            add((st, PREDICATE, p))
-            add((st, OBJECT, o))
-            add((st, DERIVED, docs[ev.doc_id]))
-            add((st, HAS_SOURCE, texts[ev.doc_id]))
-            quote, position = URIRef(st + "-quote"), URIRef(st + "-position")
-            add((st, SELECTOR, quote))
-            add((quote, TYPE, QUOTE))
-            add((quote, EXACT, _lit(ev.text)))
-            add((st, SELECTOR, position))
-            add((position, TYPE, POSITION))
-            add((position, START, Literal(ev.start, datatype=OFFSET)))
-            add((position, END, Literal(ev.end, datatype=OFFSET)))
-            for rule in ev.rules:
-                add((st, EXTRACTED_BY, Literal(rule)))
-    return triples
+            yield from evidence_triples(r.subject, r.predicate, r.object, ev, nodes[ev.doc_id])
+
+
+def rdflib_term(term, cache: dict | None = None):
+    """A pyoxigraph term as the rdflib term rdflib's own parsers would make."""
+    if cache is not None and term in cache:
+        return cache[term]
+    if isinstance(term, ox.NamedNode):
+        out = URIRef(term.value)
+    elif isinstance(term, ox.BlankNode):
+        out = BNode(term.value)
+    elif term.language:
+        out = Literal(term.value, lang=term.language)
+    elif term.datatype == XSD_STRING:  # a simple literal
+        out = Literal(term.value)
+    else:
+        out = Literal(term.value, datatype=URIRef(term.datatype.value))
+    if cache is not None:
+        cache[term] = out
+    return out
+
+
+# Vocabulary terms as pyoxigraph NamedNodes, made once
+def _ox(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+TYPE = _ox(RDF.type)
+STATEMENT = _ox(RDF.Statement)
+SUBJECT = _ox(RDF.subject)
+PREDICATE = _ox(RDF.predicate)
+OBJECT = _ox(RDF.object)
+DOCUMENT = _ox(KG.Document)
+IDENTIFIER = _ox(DCTERMS.identifier)
+TITLE = _ox(DCTERMS.title)
+ISSUED = _ox(DCTERMS.issued)
+SOURCE = _ox(DCTERMS.source)
+PUBLISHER = _ox(DCTERMS.publisher)
+CREATOR = _ox(DCTERMS.creator)
+SHA256 = _ox(KG.sha256)
+LABEL = _ox(RDFS.label)
+ALT = _ox(SKOS.altLabel)
+HIDDEN = _ox(SKOS.hiddenLabel)
+MENTIONED = _ox(KG.mentionedIn)
+ROLE = _ox(KG.role)
+AMOUNT = _ox(SCHEMA.amount)
+MONETARY = _ox(SCHEMA.MonetaryAmount)
+VALUE = _ox(SCHEMA.value)
+CURRENCY = _ox(SCHEMA.currency)
+DESCRIPTION = _ox(SCHEMA.description)
+YEAR = _ox(KG.year)
+DERIVED = _ox(PROV.wasDerivedFrom)
+SELECTOR = _ox(OA.hasSelector)
+SPECIFIC = _ox(OA.SpecificResource)
+HAS_SOURCE = _ox(OA.hasSource)
+HAS_FORMAT = _ox(DCTERMS.hasFormat)
+FORMAT = _ox(DCTERMS.format)
+TEXT_TYPE = _ox(DCMITYPE.Text)
+PROV_ENTITY = _ox(PROV.Entity)
+QUOTE = _ox(OA.TextQuoteSelector)
+EXACT = _ox(OA.exact)
+POSITION = _ox(OA.TextPositionSelector)
+START = _ox(OA.start)
+END = _ox(OA.end)
+EXTRACTED_BY = _ox(KG.extractedBy)
+XSD_STRING = _ox(XSD.string)
+XSD_INTEGER = _ox(XSD.integer)
+XSD_DATE = _ox(XSD.date)
+OFFSET = _ox(XSD.nonNegativeInteger)
+PLAIN_TEXT = ox.Literal("text/plain; charset=utf-8")
+_ENT = str(ENT)
+_KG = str(KG._NS)
+
+
+def lit(text: str) -> ox.Literal:
+    """A name or a sentence: a literal tagged ko, or en when it holds no Hangul or Han."""
+    return ox.Literal(text, language=lang_of(text))
+
+
+def entity_node(key: str) -> ox.NamedNode:
+    return ox.NamedNode(_ENT + key)
+
+
+@functools.lru_cache(maxsize=64)
+def kg_node(name: str) -> ox.NamedNode:
+    return ox.NamedNode(_KG + name)
+
+
+@functools.lru_cache(maxsize=1)
+def _standard_classes() -> tuple[dict, tuple]:
+    schema = load_schema()
+    return ({t: tuple(ox.NamedNode(c) for c in v.standard) for t, v in schema.types.items()},
+            tuple(ox.NamedNode(c) for c in schema.document_standard))
+
+
+def document_triples(d: Document, node: ox.NamedNode) -> list[ox.Triple]:
+    """A document's node (identifier, title, checksum, what it says about itself) and its
+    cleaned text's node."""
+    T = ox.Triple
+    out = [T(node, TYPE, DOCUMENT)]
+    out += [T(node, TYPE, cls) for cls in _standard_classes()[1]]
+    out += [T(node, IDENTIFIER, ox.Literal(d.id)), T(node, TITLE, lit(d.title)),
+            T(node, SHA256, ox.Literal(d.sha256))]
+    if d.date:
+        out.append(T(node, ISSUED, ox.Literal(d.date, datatype=XSD_DATE)))
+    if d.url:
+        out.append(T(node, SOURCE, ox.NamedNode(d.url) if web_iri(d.url) else ox.Literal(d.url)))
+    if d.publisher:
+        out.append(T(node, PUBLISHER, lit(d.publisher)))
+    if d.author:
+        out.append(T(node, CREATOR, lit(d.author)))
+    # the cleaned text that evidence offsets count in, written beside the graph
+    text = text_node(node)
+    out += [T(node, HAS_FORMAT, text), T(text, TYPE, TEXT_TYPE), T(text, TYPE, PROV_ENTITY),
+            T(text, FORMAT, PLAIN_TEXT), T(text, DERIVED, node)]
+    return out
+
+
+def text_node(doc_node: ox.NamedNode) -> ox.NamedNode:
+    return ox.NamedNode(str(text_iri(doc_node.value)))
+
+
+def entity_triples(e: Entity, known: Iterable[str], docs: Mapping[str, ox.NamedNode]
+                   ) -> list[ox.Triple]:
+    """An entity's description: types, names, the documents that mention it (`docs`: their
+    nodes by id), an investment's amount, a person's role, a year, the rules that found it."""
+    T = ox.Triple
+    node = entity_node(e.key)
+    out = [T(node, TYPE, kg_node(e.type))]
+    out += [T(node, TYPE, cls) for cls in _standard_classes()[0][e.type]]
+    out.append(T(node, LABEL, lit(e.label)))
+    out += [T(node, ALT, lit(alias)) for alias in e.aliases]
+    out += [T(node, HIDDEN, lit(alias)) for alias in known]
+    out += [T(node, MENTIONED, docs[doc_id]) for doc_id in e.docs]
+    if e.role:
+        out.append(T(node, ROLE, lit(e.role)))
+    if e.money is not None:
+        amount = ox.NamedNode(node.value + "-amount")
+        out += [T(node, AMOUNT, amount), T(amount, TYPE, MONETARY),
+                T(amount, VALUE, ox.Literal(str(e.money.amount), datatype=XSD_INTEGER)),
+                T(amount, CURRENCY, ox.Literal(e.money.currency))]
+        if e.phrase:
+            out.append(T(node, DESCRIPTION, lit(e.phrase)))
+    if e.year:
+        out.append(T(node, YEAR, ox.Literal(str(e.year), datatype=XSD_INTEGER)))
+    out += [T(node, EXTRACTED_BY, ox.Literal(rule)) for rule in e.rules]
+    return out
+
+
+def relation_triple(s: str, p: str, o: str) -> ox.Triple:
+    return ox.Triple(entity_node(s), kg_node(p), entity_node(o))
+
+
+def evidence_triples(s: str, p: str, o: str, ev: Evidence, doc: ox.NamedNode
+                     ) -> list[ox.Triple]:
+    """One sentence stating s p o: an rdf:Statement and the place in the document's text
+    (`doc`: the document's node) it is quoted from."""
+    T = ox.Triple
+    st = ox.NamedNode(str(evidence_iri(s, p, o, ev)))
+    quote, position = ox.NamedNode(st.value + "-quote"), ox.NamedNode(st.value + "-position")
+    out = [T(st, TYPE, STATEMENT),
+           T(st, TYPE, SPECIFIC),  # the sentence: a part of the document's text
+           T(st, SUBJECT, entity_node(s)), T(st, PREDICATE, kg_node(p)),
+           T(st, OBJECT, entity_node(o)), T(st, DERIVED, doc), T(st, HAS_SOURCE, text_node(doc)),
+           T(st, SELECTOR, quote), T(quote, TYPE, QUOTE), T(quote, EXACT, lit(ev.text)),
+           T(st, SELECTOR, position), T(position, TYPE, POSITION),
+           T(position, START, ox.Literal(str(ev.start), datatype=OFFSET)),
+           T(position, END, ox.Literal(str(ev.end), datatype=OFFSET))]
+    out += [T(st, EXTRACTED_BY, ox.Literal(rule)) for rule in ev.rules]
+    return out
+
+
+def node_attrs(e: Entity, known: Iterable[str]) -> dict:
+    """The attributes of an entity's node in the property-graph view."""
+    attrs = {"type": e.type, "label": e.label, "aliases": list(e.aliases),
+             "known_aliases": list(known), "docs": list(e.docs)}
+    if e.money is not None:
+        attrs.update(amount=e.money.amount, currency=e.money.currency, text=e.money.text)
+    if e.role:
+        attrs["role"] = e.role
+    return attrs
 
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     """The same records as a property graph: nodes are entity IRIs, edges keyed by predicate."""
     g = nx.MultiDiGraph()
     for e in sorted(data.entities, key=lambda e: e.key):
-        attrs = {"type": e.type, "label": e.label, "aliases": list(e.aliases),
-                 "known_aliases": list(data.known_aliases.get(e.key, ())),
-                 "docs": list(e.docs)}
-        if e.money is not None:
-            attrs.update(amount=e.money.amount, currency=e.money.currency, text=e.money.text)
-        if e.role:
-            attrs["role"] = e.role
-        g.add_node(str(ENT[e.key]), **attrs)
+        g.add_node(str(ENT[e.key]), **node_attrs(e, data.known_aliases.get(e.key, ())))
     for r in sorted(data.relations, key=lambda r: (r.subject, r.predicate, r.object)):
         evidence = [{"doc": ev.doc_id, "start": ev.start, "end": ev.end, "text": ev.text,
                      "cue": list(ev.cue) if ev.cue else None} for ev in r.evidence]
         g.add_edge(str(ENT[r.subject]), str(ENT[r.object]), key=r.predicate,
-                   predicate=r.predicate, symmetric=r.predicate in load_schema().symmetric, evidence=evidence)
+                   predicate=r.predicate, symmetric=r.predicate in load_schema().symmetric,
+                   evidence=evidence)
     return g

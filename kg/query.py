@@ -57,11 +57,14 @@ class Results:
 
 
 def load_store(graph: Path) -> ox.Store:
-    """The graph file (or output folder) in an in-memory store; queries see the union of
-    its graphs (kg.rdfload)."""
+    """An output folder's store (kg.store), opened read-only, not parsed; else the graph
+    file (or the folder's graph.nq) in an in-memory store (kg.rdfload). Queries see the
+    union of its graphs."""
     from kg.rdfload import load_store as load
+    from kg.store import open_store, store_path
 
-    return load(graph)
+    found = store_path(graph) if Path(graph).is_dir() else None
+    return open_store(found) if found else load(graph)
 
 
 def list_queries(folder: Path = QUERY_DIR) -> list[NamedQuery]:

@@ -1,10 +1,10 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a built graph: the Oxigraph server.
 
-The graph (a file, or an output folder: its graph.nq) is bulk-loaded with `oxigraph
-load` into a scratch folder, then served with `oxigraph serve-read-only`, which answers
-queries and refuses updates. Queries see the union of the graphs (N-Quads keep each
-document in its own graph) and are stopped after `query_timeout` seconds. It binds
-127.0.0.1 unless told otherwise.
+An output folder's store (kg.store) is served as it is, with `oxigraph serve-read-only`,
+which answers queries and refuses updates; a graph file (or a folder without a store)
+is first bulk-loaded with `oxigraph load` into a scratch folder. Queries see the union
+of the graphs (N-Quads keep each document in its own graph) and are stopped after
+`query_timeout` seconds. It binds 127.0.0.1 unless told otherwise.
 
 Nothing is left behind: the child processes die with this one (and are stopped when it
 is), the scratch folder is removed whenever starting fails or is interrupted, and
@@ -122,23 +122,30 @@ class Server:
 
 def start(graph: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
           query_timeout: float = DEFAULT_QUERY_TIMEOUT) -> Server:
-    """Load `graph` (a file kg reads, or an output folder) and serve it read-only; returns
-    once queries are answered. `timeout` bounds the start, `query_timeout` each query."""
+    """Serve `graph` read-only: an output folder's store as it is, else (a file kg reads,
+    or a folder without a store) the graph loaded into a scratch store; returns once
+    queries are answered. `timeout` bounds the start, `query_timeout` each query."""
     from kg.rdfload import graph_file
+    from kg.store import store_path
 
-    graph = graph_file(Path(graph))
+    store = store_path(Path(graph)) if Path(graph).is_dir() else None
+    graph = graph_file(Path(graph)) if store is None else Path(graph)
     binary = oxigraph_binary()
     _check_port(host, port)
     workdir = tempfile.TemporaryDirectory(prefix="kg-oxigraph-")
     process = None
     try:
-        location = os.path.join(workdir.name, "db")
-        # run() kills the loader if anything (a signal turned exception) interrupts it
-        load = subprocess.run([binary, "load", "--location", location, "--file", str(graph)],
-                              capture_output=True, text=True, preexec_fn=_die_with_parent)
-        if load.returncode != 0:
-            reason = (load.stderr.strip().splitlines() or ["unknown error"])[-1]
-            raise ServerError(f"oxigraph could not load {graph}: {reason}")
+        if store is not None:
+            location = str(store)
+        else:
+            location = os.path.join(workdir.name, "db")
+            # run() kills the loader if anything (a signal turned exception) interrupts it
+            load = subprocess.run([binary, "load", "--location", location, "--file",
+                                   str(graph)], capture_output=True, text=True,
+                                  preexec_fn=_die_with_parent)
+            if load.returncode != 0:
+                reason = (load.stderr.strip().splitlines() or ["unknown error"])[-1]
+                raise ServerError(f"oxigraph could not load {graph}: {reason}")
         log_path = os.path.join(workdir.name, "server.log")  # a pipe nobody reads would fill
         with open(log_path, "wb") as log_file:
             process = subprocess.Popen(

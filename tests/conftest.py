@@ -24,9 +24,19 @@ def pytest_sessionstart(session):
 
 
 def read_outputs(folder: Path) -> dict[str, bytes]:
-    """Every file of a build's output folder, by relative path."""
+    """Every file of a build's output folder, by relative path, but the store's (a
+    database: the same content, not the same bytes; see store_quads)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "graph.oxigraph"}
+
+
+def store_quads(folder: Path) -> set:
+    """The quads of a build's store, as N-Quads lines."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(folder / "graph.oxigraph"))
+    return set(ox.serialize(store, format=ox.RdfFormat.N_QUADS).splitlines())
 
 
 @pytest.fixture(scope="session")

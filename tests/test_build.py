@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from conftest import GOLD, ROOT, SEEDS, read_outputs
+from conftest import GOLD, ROOT, SEEDS, read_outputs, store_quads
 
 INVESTMENT_QUERY = """
 PREFIX kg: <https://w3id.org/kg-ko/ontology#>
@@ -74,6 +74,14 @@ def test_two_builds_are_byte_identical_and_order_independent(tmp_path, pipeline,
         assert again[name] == first[name], name
 
 
+def test_the_store_holds_the_quads_of_graph_nq(seeds_out):
+    loaded = pyoxigraph.Store()  # as any store reads graph.nq (offsets become xsd:integer)
+    loaded.load(path=str(seeds_out / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    nquads = set(pyoxigraph.serialize(loaded, format=pyoxigraph.RdfFormat.N_QUADS).splitlines())
+    assert len(nquads) == len((seeds_out / "graph.nq").read_bytes().splitlines()) > 1000
+    assert store_quads(seeds_out) == nquads
+
+
 def test_committed_output_is_the_build_of_seeds(seeds_out):
     committed, fresh = read_outputs(ROOT / "output"), read_outputs(seeds_out)
     assert sorted(committed) == sorted(fresh)
@@ -98,7 +106,7 @@ def test_a_failed_render_leaves_the_previous_output(tmp_path, pipeline, monkeypa
     def boom(*_args, **_kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr("kg.export.html.render_html", boom)
+    monkeypatch.setattr("kg.export.html.page.page", boom)  # the last file written
     with pytest.raises(RuntimeError):
         pl.build([SEEDS], out, pipeline=pipeline)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

@@ -201,6 +201,26 @@ def test_evidence_budget_keeps_the_most_documents_per_edge():
     assert small["meta"]["evidenceShown"] == limit and small["meta"]["evidence"] == 9
 
 
+@pytest.mark.parametrize("budget", [0, 60, 150, 400, 1000, 5000, 10**9])
+def test_the_streamed_limit_is_the_limit(budget):
+    """per_edge_limit_of, which the streamed build uses (one pass, strings by digest),
+    gives what per_edge_limit gives on the same quotes: shared sentences counted once,
+    previous sentences too, edges of different lengths."""
+    from kg.export.html.evidence import Quote, per_edge_limit, per_edge_limit_of
+
+    def q(doc, start, sentence, previous=None):
+        return Quote(doc, start, sentence, (0, 2, 1, 3, 5, 2), previous,
+                     (0, 1, 1) if previous else ())
+
+    shared = "가나와 다라가 함께 사업을 한다."
+    edges = [[q(f"d{i % 4}", i, f"문장 {i}은 가나와 다라의 협력이다.") for i in range(11)],
+             [q("d0", 0, shared), q("d1", 5, shared, "앞 문장이다."), q("d1", 9, "셋째 문장.")],
+             [q("d2", 3, shared)],
+             [q(f"d{i}", i, f"긴 문장 {i} " * 5, f"앞 {i}") for i in range(6)],
+             []]
+    assert per_edge_limit_of(edges, budget) == per_edge_limit(edges, budget)
+
+
 @pytest.mark.parametrize("value,expected", [
     ("2024-03-14", "2024-03-14"), ("2024-03-14T09:00:00+09:00", "2024-03-14"),
     ("2024-03", "2024-03"), ("2024", "2024"), ("2024-13-01", None), ("어제", None),

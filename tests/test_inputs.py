@@ -227,7 +227,7 @@ def test_build_skips_bad_inputs_and_writes_the_good_one(tmp_path, pipeline, mixe
     assert sorted(e.path for e in result.errors) == sorted(str(p) for p in bad)
     graph = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert set(graph.objects(None, DCTERMS.identifier)) == {Literal("good.txt")}
-    assert result.data.entities
+    assert result.entities
 
 
 def test_cli_lists_each_skipped_file_and_exits_1(tmp_path, pipeline, mixed_inputs, monkeypatch):

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from conftest import SEEDS
+from conftest import SEEDS, store_quads
 from kg.export.html import render_html
 from kg.export.turtle import render_turtle
 from kg.graph import to_networkx, to_rdf
@@ -65,14 +65,41 @@ def _kg_build(inputs, out):
     return [sys.executable, "-m", "kg.cli", "build", str(inputs), "-o", str(out)]
 
 
-def _files(folder):
+def _files(folder, hidden=True):
+    """Every file, by relative path, but the store's (compared by content: store_quads)."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file()}
+            if p.is_file() and p.relative_to(folder).parts[0] != "graph.oxigraph"
+            and (hidden or not any(part.startswith(".") for part in p.relative_to(folder).parts))}
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    from pathlib import Path
+
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:  # a zombie has exited: only its parent has not read its status yet
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_killed_build_leaves_whole_files(tmp_path):
     """Killed while extracting, nothing changes; killed while writing, each file is
-    the old or the new one, whole, and the next build clears the leftovers."""
+    the old or the new one, whole (the store too: the old or the new, opening), and the
+    next build clears the leftovers (its hidden staging folder)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     text = (SEEDS / "002_430102f8735eb5df.txt").read_text(encoding="utf-8")
@@ -83,6 +110,8 @@ def test_a_killed_build_leaves_whole_files(tmp_path):
     subprocess.run(_kg_build(SEEDS, old), check=True, capture_output=True)
     subprocess.run(_kg_build(corpus, new), check=True, capture_output=True)
     before, after = _files(old), _files(new)
+    stores = {"old": store_quads(old), "new": store_quads(new)}
+    assert stores["old"] != stores["new"]
     shared = {k for k in before if not k.startswith("text/")}  # texts are per document
     assert shared == {k for k in after if not k.startswith("text/")}
 
@@ -93,20 +122,37 @@ def test_a_killed_build_leaves_whole_files(tmp_path):
     time.sleep(2.0)  # loading Kiwi and extracting: nothing written yet
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert _files(out) == before
+    assert _files(out, hidden=False) == before  # the build's staging folder is hidden
+    assert store_quads(out) == stores["old"]
 
-    # kill as soon as the first output is being written
-    proc = subprocess.Popen(_kg_build(corpus, out), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while proc.poll() is None and time.monotonic() < deadline:
-        if any(p.name.endswith(".tmp") for p in out.rglob("*")):
-            proc.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.001)
-    proc.wait()
-    for name, data in _files(out).items():
-        if not name.endswith(".tmp") and "/." not in "/" + name:
+    graphml = (out / "graph.graphml").stat().st_ino  # the first file moved into place
+
+    def writing() -> bool:  # the outputs are being written in the staging folder
+        return any(p.name == "graph.nt" for p in out.glob(".kg-build-*/out/*"))
+
+    def moving() -> bool:  # the outputs are being moved into the output folder
+        return (out / "graph.graphml").stat().st_ino != graphml
+
+    for killed_when in (writing, moving):
+        proc = subprocess.Popen([*_kg_build(corpus, out), "--jobs", "2"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        workers: set[int] = set()
+        while proc.poll() is None and time.monotonic() < deadline:
+            workers |= _children(proc.pid)
+            if killed_when():
+                proc.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.001)
+        proc.wait()
+        assert workers  # its worker processes die with it
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _alive(pid)]
+        for name, data in _files(out, hidden=False).items():
             assert data in (before.get(name), after.get(name)), name
+        assert store_quads(out) in (stores["old"], stores["new"])
     subprocess.run(_kg_build(corpus, out), check=True, capture_output=True)
     assert _files(out) == after  # no temporary file is left behind, nor an old text
+    assert store_quads(out) == stores["new"]

@@ -70,9 +70,24 @@ def expected(seeds_out) -> dict[str, Counter]:
     return answers
 
 
-@pytest.mark.parametrize("name", RDF_FILES[1:])
+@pytest.mark.parametrize("name", RDF_FILES[1:] + (".",))
 def test_embedded_oxigraph_answers_like_the_turtle(seeds_out, expected, name):
+    """Each file parsed into an in-memory store, and the build's store ("."), opened."""
     assert _oxigraph_answers(seeds_out / name) == expected
+
+
+def test_an_output_folder_is_queried_through_its_store(seeds_out, tmp_path, expected):
+    import shutil
+
+    import pyoxigraph
+
+    opened = q.load_store(seeds_out)
+    with pytest.raises(RuntimeError, match="read-write"):  # the build's store, not a copy
+        opened.update("INSERT DATA { <http://a> <http://b> <http://c> }")
+    bare = tmp_path / "bare"  # a folder without a store: its graph.nq is parsed
+    shutil.copytree(seeds_out, bare, ignore=shutil.ignore_patterns("graph.oxigraph"))
+    assert isinstance(q.load_store(bare), pyoxigraph.Store)
+    assert _oxigraph_answers(bare) == expected
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")

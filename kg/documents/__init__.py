@@ -23,7 +23,8 @@ from kg.titles import headline
 from kg.types import Document
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "SUFFIXES", "Metadata", "Source", "clean_text", "decode",
-           "find_sources", "html_to_text", "load_documents", "markdown_to_text", "read_source"]
+           "find_sources", "html_to_text", "load_documents", "markdown_to_text", "read_source",
+           "read_sources"]
 
 log = logging.getLogger(__name__)
 
@@ -100,16 +101,21 @@ def load_documents(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BY
     field_names(fields)  # an unknown field is a usage error, before anything is read
     sources, errors = find_sources(inputs)
     docs: list[Document] = []
+    for item in read_sources(sources, max_bytes, fields):
+        (errors if isinstance(item, InputError) else docs).append(item)
+    return docs, errors
+
+
+def read_sources(sources: Iterable[Source], max_bytes: int = DEFAULT_MAX_BYTES,
+                 fields: Mapping[str, str] | None = None) -> Iterator[Document | InputError]:
+    """The documents of each source in turn, or why one could not be read (one odd file
+    does not stop the others): for a build that reads as it extracts."""
     for source in sources:
         try:
-            for item in read_source(source, max_bytes, fields):
-                (errors if isinstance(item, InputError) else docs).append(item)
+            yield from read_source(source, max_bytes, fields)
         except InputError as exc:
-            errors.append(exc)
+            yield exc
         except Exception as exc:  # one odd file must not stop the others
             log.debug("reading %s failed", shown(source.path), exc_info=True)
             reason = (str(exc).splitlines() or [""])[0]
-            errors.append(InputError(shown(source.path),
-                                     f"unreadable ({type(exc).__name__}: {reason})"))
-    return docs, errors
-
+            yield InputError(shown(source.path), f"unreadable ({type(exc).__name__}: {reason})")

@@ -37,14 +37,3 @@ def render_all(data: GraphData, rdf: Sequence[tuple], view: nx.MultiDiGraph
         **{text_path(iris[d.id]): d.text.encode("utf-8")
            for d in sorted(data.documents, key=lambda d: d.id)},
     }
-
-
-def stale_texts(out_dir, rendered: dict[str, bytes]) -> list:
-    """Texts under OUTDIR/text/ of documents that are no longer in the build."""
-    from pathlib import Path
-
-    folder = Path(out_dir) / "text"
-    if not folder.is_dir():
-        return []
-    return [p for p in sorted(folder.glob("*.txt"))
-            if f"text/{p.name}" not in rendered]

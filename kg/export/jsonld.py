@@ -13,10 +13,14 @@ Expanding the document (pyld, pyoxigraph, rdflib) gives exactly the graph's trip
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import IO
 
-from rdflib import RDF, BNode, URIRef
+import pyoxigraph as ox
+from rdflib import RDF
 from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD
 
 from kg.graph import DCAT, DCMITYPE, DOC, ENT, OA, ORG, SCHEMA, TEXT, VOID
@@ -120,37 +124,37 @@ class _Writer:
         self.term_of = {iri: key for key, (iri, kind) in terms.items()}
         self.compact = {}
 
-    def iri(self, term) -> str:
+    def iri(self, term: str) -> str:
         out = self.compact.get(term)
         if out is None:
-            out = self.compact[term] = _compact(str(term))
+            out = self.compact[term] = _compact(term)
         return out
 
     def value(self, predicate: str, term):
         """A value under its key's coercion: a bare string or number where the context
         says what it is, a value object otherwise."""
         kind = self.kind_of.get(predicate, "generic")
-        if isinstance(term, (URIRef, BNode)):
-            node = str(term) if isinstance(term, URIRef) else f"_:{term}"
+        if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+            node = term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
             if kind == _ID:
                 return self.iri(node)
             if kind == _VOCAB:
                 return self.term_of.get(node) or self.iri(node)
             return {"@id": self.iri(node)}
-        datatype = str(term.datatype) if term.datatype is not None else None
         if term.language:
             if term.language == "ko" and kind in ("ko", "generic"):
-                return str(term)
-            return {"@value": str(term), "@language": term.language}
-        if datatype in (None, str(XSD.string)):
-            return str(term) if kind is None else {"@value": str(term)}
-        if datatype in _NUMERIC and datatype in (kind, str(XSD.integer)):
-            number = int(str(term))
+                return term.value
+            return {"@value": term.value, "@language": term.language}
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return term.value if kind is None else {"@value": term.value}
+        if datatype in _NUMERIC and datatype in (kind, _XSD_INTEGER):
+            number = int(term.value)
             if abs(number) < _MAX_SAFE and (kind == datatype or kind == "generic"):
                 return number
         if kind == datatype:
-            return str(term)
-        return {"@value": str(term), "@type": self.iri(datatype)}
+            return term.value
+        return {"@value": term.value, "@type": self.iri(datatype)}
 
 
 def _sort_key(value) -> tuple:
@@ -160,29 +164,51 @@ def _sort_key(value) -> tuple:
 
 
 _FIRST = ("id", "type", "label", "altLabel", "hiddenLabel", "subject", "predicate", "object")
+_TYPE = str(RDF.type)
+_XSD_STRING = str(XSD.string)
+_XSD_INTEGER = str(XSD.integer)
+_DATASET, _DOCUMENT, _STATEMENT = str(VOID.Dataset), str(KG.Document), str(RDF.Statement)
 
 
-def render_jsonld(rdf) -> bytes:
-    """The graph's triples as one JSON-LD document (see the module docstring)."""
-    w = _Writer()
+@functools.lru_cache(maxsize=1)
+def _writer() -> _Writer:
+    return _Writer()
+
+
+@functools.lru_cache(maxsize=1)
+def _entity_classes() -> frozenset[str]:
+    return frozenset(str(KG[t]) for t in load_schema().types)
+
+
+def json_nodes(triples: Iterable[ox.Triple]) -> list[tuple[int, str, str]]:
+    """The top-level nodes the triples make, each as (group, compact id, one line of
+    JSON): group 0 the dataset's description, 1 entities, 2 documents, 3 evidence
+    records, 4 anything else. A node reached through an embedding property (amount,
+    selector, a document's text, the build) from exactly one node is written inside it.
+    The triples must hold every triple of the nodes they describe: one document and its
+    evidence, or one entity, make whole nodes."""
+    w = _writer()
     props: dict = defaultdict(lambda: defaultdict(list))  # subject -> predicate -> objects
     types: dict = defaultdict(list)
     referrers: dict = defaultdict(list)
-    for s, p, o in rdf:
-        if p == RDF.type and isinstance(o, URIRef):
-            types[s].append(str(o))
+    for t in triples:
+        s, p, o = t.subject, t.predicate.value, t.object
+        if p == _TYPE and isinstance(o, ox.NamedNode):
+            types[s].append(o.value)
             continue
-        props[s][str(p)].append(o)
-        if str(p) in EMBED and isinstance(o, (URIRef, BNode)):
+        props[s][p].append(o)
+        if p in EMBED and isinstance(o, (ox.NamedNode, ox.BlankNode)):
             referrers[o].append(s)
     subjects = set(props) | set(types)
     embedded = {o for o, refs in referrers.items() if len(refs) == 1 and o in subjects
                 and referrers[o][0] != o}
-    entity_classes = {str(KG[t]) for t in load_schema().types}
+
+    def name(subject) -> str:
+        return w.iri(subject.value) if isinstance(subject, ox.NamedNode) \
+            else f"_:{subject.value}"
 
     def node(subject) -> dict:
-        out: dict = {"id": w.iri(str(subject)) if isinstance(subject, URIRef)
-                     else f"_:{subject}"}
+        out: dict = {"id": name(subject)}
         names = sorted(types.get(subject, ()),
                        key=lambda c: (c not in w.class_of, w.class_of.get(c) or w.iri(c)))
         if names:
@@ -203,19 +229,45 @@ def render_jsonld(rdf) -> bytes:
 
     def group(subject) -> int:
         classes = set(types.get(subject, ()))
-        if str(VOID.Dataset) in classes:
+        if _DATASET in classes:
             return 0
-        if classes & entity_classes:
+        if classes & _entity_classes():
             return 1
-        if str(KG.Document) in classes:
+        if _DOCUMENT in classes:
             return 2
-        if str(RDF.Statement) in classes:
+        if _STATEMENT in classes:
             return 3
         return 4
 
-    top = sorted((s for s in subjects if s not in embedded),
-                 key=lambda s: (group(s), w.iri(str(s))))
-    ctx = json.dumps(context(), ensure_ascii=False, indent=1)
     # one node a line: greppable, and json's C encoder (indent= is pure Python)
-    lines = ",\n".join(json.dumps(node(s), ensure_ascii=False) for s in top)
-    return f'{{"@context": {ctx},\n"@graph": [\n{lines}\n]}}\n'.encode()
+    return [(group(s), name(s), json.dumps(node(s), ensure_ascii=False))
+            for s in subjects if s not in embedded]
+
+
+def jsonld_head() -> str:
+    return f'{{"@context": {json.dumps(context(), ensure_ascii=False, indent=1)},\n"@graph": [\n'
+
+
+JSONLD_TAIL = "\n]}\n"
+
+
+def write_jsonld(lines: Iterable[str], out: IO[bytes]) -> None:
+    """The JSON-LD document of these node lines (in their order) to a binary file."""
+    out.write(jsonld_head().encode())
+    first = True
+    for line in lines:
+        if not first:
+            out.write(b",\n")
+        out.write(line.encode())
+        first = False
+    out.write(JSONLD_TAIL.encode())
+
+
+def render_jsonld(rdf) -> bytes:
+    """The graph's triples (rdflib or pyoxigraph terms) as one JSON-LD document (see the
+    module docstring)."""
+    from kg.export.rdf import ox_triples
+
+    nodes = sorted(json_nodes(ox_triples(rdf)))
+    lines = ",\n".join(line for _, _, line in nodes)
+    return f"{jsonld_head()}{lines}{JSONLD_TAIL}".encode()

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
 
-from kg.export.propertygraph import pg_edges, pg_nodes, relationship_type
+from kg.export.propertygraph import PGEdge, PGNode, pg_edges, pg_nodes, relationship_type
 from kg.graph import GraphData
 
 SEPARATOR = "\x1f"
@@ -63,13 +64,14 @@ def _load(path: str, columns) -> str:
     return f"LOAD WITH HEADERS ({header}) FROM '{path}' {OPTIONS}"
 
 
-def _script(data: GraphData, nodes_path: str, rels_path: str) -> str:
-    types = {e.key: e.type for e in data.entities}
-    labels = sorted(set(types.values()))
+def script(labels: Iterable[str], triples: Iterable[tuple[str, str, str]],
+           nodes_path: str = "kuzu/nodes.csv", rels_path: str = "kuzu/relationships.csv") -> str:
+    """load.cypher for these node labels and (relationship type, source label, target
+    label) kinds."""
+    labels = sorted(set(labels))
     kinds: dict[str, set] = {}
-    for r in data.relations:
-        kinds.setdefault(relationship_type(r.predicate), set()).add(
-            (types[r.subject], types[r.object]))
+    for rel_type, a, b in triples:
+        kinds.setdefault(rel_type, set()).add((a, b))
     lines = ["// Creates the node and relationship tables and loads kuzu/nodes.csv and",
              "// kuzu/relationships.csv; run from the output folder (paths are relative).", ""]
     for label in labels:
@@ -101,18 +103,25 @@ def _script(data: GraphData, nodes_path: str, rels_path: str) -> str:
     return "\n".join(lines)
 
 
+def node_row(n: PGNode) -> tuple:
+    return (n.id, n.type, n.label, _join(n.aliases), _join(n.docs), _optional(n.amount),
+            _optional(n.currency), _optional(n.year), _optional(n.role))
+
+
+def relationship_row(e: PGEdge, types: Mapping[str, str]) -> tuple:
+    return (e.source, e.target, relationship_type(e.predicate), types[e.source],
+            types[e.target], _join(e.sentences), _join(e.sentence_docs), _join(e.starts),
+            _join(e.ends), _join(e.docs))
+
+
 def render_kuzu(data: GraphData) -> dict[str, bytes]:
     """kuzu/nodes.csv, kuzu/relationships.csv and kuzu/load.cypher -> bytes."""
+    from kg.export.neo4j import kinds_of
+
     types = {e.key: e.type for e in data.entities}
-    nodes = [(n.id, n.type, n.label, _join(n.aliases), _join(n.docs), _optional(n.amount),
-              _optional(n.currency), _optional(n.year), _optional(n.role))
-             for n in pg_nodes(data)]
-    rels = [(e.source, e.target, relationship_type(e.predicate), types[e.source],
-             types[e.target], _join(e.sentences), _join(e.sentence_docs), _join(e.starts),
-             _join(e.ends), _join(e.docs)) for e in pg_edges(data)]
     return {
-        "kuzu/nodes.csv": _csv(NODE_COLUMNS, nodes),
-        "kuzu/relationships.csv": _csv(REL_COLUMNS, rels),
-        "kuzu/load.cypher": _script(data, "kuzu/nodes.csv", "kuzu/relationships.csv")
-        .encode("utf-8"),
+        "kuzu/nodes.csv": _csv(NODE_COLUMNS, map(node_row, pg_nodes(data))),
+        "kuzu/relationships.csv": _csv(REL_COLUMNS, (relationship_row(e, types)
+                                                     for e in pg_edges(data))),
+        "kuzu/load.cypher": script(*kinds_of(data)).encode("utf-8"),
     }

@@ -39,8 +39,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
+from typing import IO
 
-from kg.export.propertygraph import pg_edges, pg_nodes, relationship_type
+from kg.export.propertygraph import PGEdge, PGNode, pg_edges, pg_nodes, relationship_type
 from kg.graph import GraphData
 
 NODE_HEADER = ("id:ID", "label", "aliases:string[]", "docs:string[]", "amount:long",
@@ -57,7 +59,7 @@ def _array(values) -> str:
 
 def _csv(header, rows) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
@@ -67,15 +69,24 @@ def _optional(value) -> str:
     return "" if value is None else str(value)
 
 
+def node_row(n: PGNode) -> tuple:
+    return (n.id, n.label, _array(n.aliases), _array(n.docs), _optional(n.amount),
+            _optional(n.currency), _optional(n.year), _optional(n.role), n.type)
+
+
+def relationship_row(e: PGEdge) -> tuple:
+    return (e.source, e.target, relationship_type(e.predicate), _array(e.sentences),
+            _array(e.sentence_docs), _array(e.starts), _array(e.ends), _array(e.docs))
+
+
 def neo4j_rows(data: GraphData) -> tuple[list[tuple], list[tuple]]:
     """The rows of nodes.csv and relationships.csv (without headers), sorted."""
-    nodes = [(n.id, n.label, _array(n.aliases), _array(n.docs), _optional(n.amount),
-              _optional(n.currency), _optional(n.year), _optional(n.role), n.type)
-             for n in pg_nodes(data)]
-    rels = [(e.source, e.target, relationship_type(e.predicate), _array(e.sentences),
-             _array(e.sentence_docs), _array(e.starts), _array(e.ends), _array(e.docs))
-            for e in pg_edges(data)]
-    return nodes, rels
+    return list(map(node_row, pg_nodes(data))), list(map(relationship_row, pg_edges(data)))
+
+
+def csv_writer(out: IO[str]):
+    """The CSV dialect of every file here (RFC 4180, \\n line ends)."""
+    return csv.writer(out, lineterminator="\n")
 
 
 def _name(name: str) -> str:
@@ -98,11 +109,7 @@ def _split(column: str, to_integer: bool = False) -> str:
     return split
 
 
-def _load_cypher(data: GraphData) -> str:
-    types = {e.key: e.type for e in data.entities}
-    labels = sorted(set(types.values()))
-    kinds = sorted({(relationship_type(r.predicate), types[r.subject], types[r.object])
-                    for r in data.relations})
+def _load_cypher(labels: list[str], kinds: list[tuple[str, str, str]]) -> str:
     nodes_url, rels_url = _string("file:///nodes.csv"), _string("file:///relationships.csv")
     parts = [
         "// Loads nodes.csv and relationships.csv, copied into the import directory of a",
@@ -146,15 +153,28 @@ def _load_cypher(data: GraphData) -> str:
     return "\n".join(parts)
 
 
+def scripts(labels: Iterable[str], kinds: Iterable[tuple[str, str, str]]) -> dict[str, bytes]:
+    """constraints.cypher and load.cypher for these node labels and (relationship type,
+    start label, end label) kinds."""
+    labels, kinds = sorted(set(labels)), sorted(set(kinds))
+    constraints = ["// After `neo4j-admin database import full`, which creates no constraints:",
+                   "//   cypher-shell -f constraints.cypher", *_constraints(labels), ""]
+    return {"neo4j/constraints.cypher": "\n".join(constraints).encode("utf-8"),
+            "neo4j/load.cypher": _load_cypher(labels, kinds).encode("utf-8")}
+
+
+def kinds_of(data: GraphData) -> tuple[list[str], list[tuple[str, str, str]]]:
+    types = {e.key: e.type for e in data.entities}
+    return (sorted(set(types.values())),
+            sorted({(relationship_type(r.predicate), types[r.subject], types[r.object])
+                    for r in data.relations}))
+
+
 def render_neo4j(data: GraphData) -> dict[str, bytes]:
     """neo4j/nodes.csv, relationships.csv, constraints.cypher and load.cypher -> bytes."""
     nodes, rels = neo4j_rows(data)
-    labels = sorted({e.type for e in data.entities})
-    constraints = ["// After `neo4j-admin database import full`, which creates no constraints:",
-                   "//   cypher-shell -f constraints.cypher", *_constraints(labels), ""]
     return {
         "neo4j/nodes.csv": _csv(NODE_HEADER, nodes),
         "neo4j/relationships.csv": _csv(RELATIONSHIP_HEADER, rels),
-        "neo4j/constraints.cypher": "\n".join(constraints).encode("utf-8"),
-        "neo4j/load.cypher": _load_cypher(data).encode("utf-8"),
+        **scripts(*kinds_of(data)),
     }

@@ -15,11 +15,13 @@ separate attributes sentence_1 ... sentence_N, each with its doc_N, start_N and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from kg.graph import GraphData, doc_iris
 from kg.schema import load_schema
+from kg.types import Entity
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,25 @@ def relationship_type(predicate: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", predicate).upper()
 
 
+def pg_node(e: Entity) -> PGNode:
+    money = e.money
+    return PGNode(e.key, e.type, e.label, tuple(e.aliases), tuple(sorted(e.docs)),
+                  money.amount if money else None, money.currency if money else None,
+                  e.year, e.role)
+
+
 def pg_nodes(data: GraphData) -> list[PGNode]:
-    out = []
-    for e in sorted(data.entities, key=lambda e: e.key):
-        money = e.money
-        out.append(PGNode(e.key, e.type, e.label, tuple(e.aliases), tuple(sorted(e.docs)),
-                          money.amount if money else None, money.currency if money else None,
-                          e.year, e.role))
-    return out
+    return [pg_node(e) for e in sorted(data.entities, key=lambda e: e.key)]
+
+
+def pg_edge(s: str, p: str, o: str, sentences: Iterable[tuple[str, int, int, str]],
+            symmetric: frozenset[str]) -> PGEdge:
+    """The edge of a relation, from its sentences as (document, start, end, text) in
+    document order."""
+    sentences = list(sentences)
+    return PGEdge(s, o, p, p in symmetric, tuple(x[3] for x in sentences),
+                  tuple(x[0] for x in sentences), tuple(x[1] for x in sentences),
+                  tuple(x[2] for x in sentences))
 
 
 def pg_edges(data: GraphData) -> list[PGEdge]:
@@ -75,9 +88,8 @@ def pg_edges(data: GraphData) -> list[PGEdge]:
     out = []
     for r in data.relations:
         evidence = sorted(r.evidence, key=lambda ev: (ev.doc_id, ev.start, ev.end))
-        out.append(PGEdge(r.subject, r.object, r.predicate, r.predicate in symmetric,
-                          tuple(ev.text for ev in evidence), tuple(ev.doc_id for ev in evidence),
-                          tuple(ev.start for ev in evidence), tuple(ev.end for ev in evidence)))
+        out.append(pg_edge(r.subject, r.predicate, r.object,
+                           ((ev.doc_id, ev.start, ev.end, ev.text) for ev in evidence), symmetric))
     out.sort(key=lambda e: (e.source, e.predicate, e.target))
     return out
 
@@ -106,12 +118,8 @@ def _data(key: str, value) -> str:
     return f'<data key={quoteattr(key)}>{escape(text)}</data>'
 
 
-def render_graphml(data: GraphData) -> bytes:
-    """GraphML 1.0: typed keys, unique node and edge ids, one item a line in lists
-    (aliases, docs); an edge's sentences as sentence_1 ... sentence_N with their
-    document (doc_N) and offsets (start_N, end_N)."""
-    nodes, edges = pg_nodes(data), pg_edges(data)
-    most = max((len(e.sentences) for e in edges), default=0)
+def graphml_head(most: int) -> str:
+    """The document's start and its keys, for edges stated by at most `most` sentences."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -126,21 +134,38 @@ def render_graphml(data: GraphData) -> bytes:
     for name, kind in keys:
         lines.append(f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{kind}"/>')
     lines.append('  <graph id="kg" edgedefault="directed">')
-    for n in nodes:
-        values = {"type": n.type, "label": n.label, "aliases": "\n".join(n.aliases),
-                  "docs": "\n".join(n.docs), "amount": n.amount, "currency": n.currency,
-                  "year": n.year, "role": n.role}
-        body = "".join(_data(f"n_{k}", v) for k, v in values.items() if v not in (None, ""))
-        lines.append(f"    <node id={quoteattr(n.id)}>{body}</node>")
-    for e in edges:
-        values = {"predicate": e.predicate, "symmetric": e.symmetric, "docs": "\n".join(e.docs),
-                  "sentences": len(e.sentences)}
-        for i, (text, doc, start, end) in enumerate(zip(e.sentences, e.sentence_docs, e.starts,
-                                                         e.ends), start=1):
-            values.update({f"sentence_{i}": text, f"doc_{i}": doc, f"start_{i}": start,
-                           f"end_{i}": end})
-        body = "".join(_data(f"e_{k}", v) for k, v in values.items() if v not in (None, ""))
-        lines.append(f"    <edge id={quoteattr(e.id)} source={quoteattr(e.source)} "
-                     f"target={quoteattr(e.target)}>{body}</edge>")
-    lines += ["  </graph>", "</graphml>", ""]
-    return "\n".join(lines).encode("utf-8")
+    return "\n".join(lines) + "\n"
+
+
+GRAPHML_TAIL = "  </graph>\n</graphml>\n"
+
+
+def graphml_node(n: PGNode) -> str:
+    values = {"type": n.type, "label": n.label, "aliases": "\n".join(n.aliases),
+              "docs": "\n".join(n.docs), "amount": n.amount, "currency": n.currency,
+              "year": n.year, "role": n.role}
+    body = "".join(_data(f"n_{k}", v) for k, v in values.items() if v not in (None, ""))
+    return f"    <node id={quoteattr(n.id)}>{body}</node>\n"
+
+
+def graphml_edge(e: PGEdge) -> str:
+    values = {"predicate": e.predicate, "symmetric": e.symmetric, "docs": "\n".join(e.docs),
+              "sentences": len(e.sentences)}
+    for i, (text, doc, start, end) in enumerate(zip(e.sentences, e.sentence_docs, e.starts,
+                                                     e.ends), start=1):
+        values.update({f"sentence_{i}": text, f"doc_{i}": doc, f"start_{i}": start,
+                       f"end_{i}": end})
+    body = "".join(_data(f"e_{k}", v) for k, v in values.items() if v not in (None, ""))
+    return (f"    <edge id={quoteattr(e.id)} source={quoteattr(e.source)} "
+            f"target={quoteattr(e.target)}>{body}</edge>\n")
+
+
+def render_graphml(data: GraphData) -> bytes:
+    """GraphML 1.0: typed keys, unique node and edge ids, one item a line in lists
+    (aliases, docs); an edge's sentences as sentence_1 ... sentence_N with their
+    document (doc_N) and offsets (start_N, end_N)."""
+    nodes, edges = pg_nodes(data), pg_edges(data)
+    most = max((len(e.sentences) for e in edges), default=0)
+    parts = [graphml_head(most), *map(graphml_node, nodes), *map(graphml_edge, edges),
+             GRAPHML_TAIL]
+    return "".join(parts).encode("utf-8")

@@ -178,9 +178,14 @@ def quotes(items: Any, subject_names: Sequence[str], object_names: Sequence[str]
     """Every evidence record of an edge, ordered by document then position."""
     out = [quote(ev, subject_names, object_names, doc_texts.get(as_text(ev.get("doc"))))
            for ev in items or [] if isinstance(ev, dict)]
-    out.sort(key=lambda q: (doc_rank.get(q.doc, len(doc_rank)), q.doc, q.start, q.sentence,
-                            q.marks))
-    return list(dict.fromkeys(out))
+    return in_order(out, doc_rank)
+
+
+def in_order(qs: list[Quote], doc_rank: dict[str, int]) -> list[Quote]:
+    """An edge's quotes ordered by document (its rank) then position, each once."""
+    qs.sort(key=lambda q: (doc_rank.get(q.doc, len(doc_rank)), q.doc, q.start, q.sentence,
+                           q.marks))
+    return list(dict.fromkeys(qs))
 
 
 def spread(qs: list[Quote]) -> list[Quote]:
@@ -206,6 +211,48 @@ def _size(kept: Iterable[Quote]) -> int:
             strings.add(q.previous)
         total += 12 + 4 * (len(q.marks) + len(q.previous_marks))
     return total + sum(len(s.encode("utf-8")) + 3 for s in strings)
+
+
+def per_edge_limit_of(edges: Iterable[list[Quote]], budget: int) -> int | None:
+    """per_edge_limit in one pass over the edges, holding no quote: for each quote, its
+    place in its edge's spread order and its cost; for each string, the first place that
+    holds it (strings are counted once, as the page stores them)."""
+    import hashlib
+
+    cost: list[int] = []           # by place: the quotes' cost
+    first: dict[bytes, int] = {}   # string digest -> the first place holding it
+    size: dict[bytes, int] = {}
+    longest = 0
+    for qs in edges:
+        longest = max(longest, len(qs))
+        for place, q in enumerate(spread(qs)):
+            if place == len(cost):
+                cost.append(0)
+            cost[place] += 12 + 4 * (len(q.marks) + len(q.previous_marks))
+            for text in (q.sentence, q.previous):
+                if text is None:
+                    continue
+                data = text.encode("utf-8")
+                key = hashlib.blake2b(data, digest_size=16).digest()
+                if key not in first or place < first[key]:
+                    first[key] = place
+                size[key] = len(data) + 3
+    strings = [0] * (longest + 1)
+    for key, place in first.items():
+        strings[place] += size[key]
+    below = [0]  # below[k]: the size of the first k places of every edge
+    for k in range(longest):
+        below.append(below[-1] + cost[k] + strings[k])
+    if below[longest] <= budget:
+        return None
+    lo, hi = 1, max(1, longest - 1)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if below[min(mid, longest)] <= budget:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def per_edge_limit(edges: Sequence[list[Quote]], budget: int) -> int | None:

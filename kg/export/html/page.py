@@ -102,9 +102,14 @@ _BODY = """<header id="kg-top">
 def render_html(g: nx.MultiDiGraph, data=None, *, max_nodes: int = WHOLE_MAX_NODES) -> str:
     """The complete, self-contained page for ``g`` (and the build's GraphData ``data``,
     which gives document titles, dates, outlets, URLs and texts) as a string."""
+    return page(build_payload(g, data, max_nodes=max_nodes))
+
+
+def page(payload: dict) -> str:
+    """The complete, self-contained page showing `payload` (kg.export.html.payload)."""
     vis_js, vis_css = vis_assets()
     app_js, app_css = app_assets()
-    payload = json_for_script(build_payload(g, data, max_nodes=max_nodes))
+    payload = json_for_script(payload)
     csp = "; ".join([
         "default-src 'none'",
         f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",

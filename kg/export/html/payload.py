@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -158,60 +160,103 @@ def _quote_item(q: ev.Quote, doc_index: dict[str, int], sentences: dict[str, int
     return item
 
 
+@dataclass
+class Skeleton:
+    """Everything the page shows but the evidence: nodes (sorted by id), documents
+    (chronological), and edges (sorted by source, target, predicate)."""
+
+    ids: list[str]
+    nodes: list[dict]
+    names: list[list[str]]            # each node's names, folded, as quotes mark them
+    docs: list[dict]
+    edges: list[tuple[str, str, str]]  # (source id, target id, predicate)
+    types: list[dict]
+    preds: list[dict]
+
+    @property
+    def doc_index(self) -> dict[str, int]:
+        return {d["id"]: i for i, d in enumerate(self.docs)}
+
+
+def skeleton(ids: list[str], attrs: dict[str, dict], degree: dict[str, int],
+             edges: list[tuple[str, str, str]], info: dict[str, dict], used_docs: set[str],
+             years: dict[str, int]) -> Skeleton:
+    """The Skeleton of nodes `ids` (their networkx attributes and degree), `edges` and the
+    documents' metadata `info` (and any other document id in `used_docs`)."""
+    docs = _documents(info, used_docs)
+    doc_index = {d["id"]: i for i, d in enumerate(docs)}
+    nodes = [_node(n, attrs[n], degree[n], doc_index, years.get(n)) for n in ids]
+    names = [node_names(n) for n in nodes]
+    types, preds = _schema_lists({n["type"] for n in nodes}, {p for _, _, p in edges})
+    return Skeleton(ids, nodes, names, docs, edges, types, preds)
+
+
+def node_names(node: dict) -> list[str]:
+    """The names of a page node that its quotes mark, folded, longest first."""
+    return ev.matching_names([node["label"], *node.get("aliases", ()), *node.get("known", ())])
+
+
 def build_payload(g: nx.MultiDiGraph, data: Any = None, *, max_nodes: int = WHOLE_MAX_NODES,
                   evidence_budget: int = EVIDENCE_BUDGET) -> dict[str, Any]:
     """The JSON-ready data of the page (sorted, deterministic)."""
     ids = sorted(str(n) for n in g.nodes)
-    node_index = {n: i for i, n in enumerate(ids)}
     attrs = {str(n): a for n, a in g.nodes(data=True)}
     degree = {str(n): int(d) for n, d in g.degree()}
-
     raw_edges = sorted(((str(u), str(v), as_text(k), a) for u, v, k, a in
                         g.edges(keys=True, data=True)), key=lambda e: e[:3])
     used_docs = {d for a in attrs.values() for d in str_list(a.get("docs"))}
     used_docs |= {as_text(x.get("doc")) for *_, a in raw_edges for x in a.get("evidence") or ()
                   if isinstance(x, dict)}
     info, texts = _document_info(g, data)
-    docs = _documents(info, used_docs)
-    doc_index = {d["id"]: i for i, d in enumerate(docs)}
+    sk = skeleton(ids, attrs, degree, [(u, v, as_text(a.get("predicate") or k))
+                                       for u, v, k, a in raw_edges],
+                  info, used_docs, _years(g, data))
+    node_index = {n: i for i, n in enumerate(ids)}
+    doc_index = sk.doc_index
+    quotes = [ev.quotes(a.get("evidence"), sk.names[node_index[u]], sk.names[node_index[v]],
+                        texts, doc_index) for u, v, _, a in raw_edges]
+    return assemble_payload(sk, lambda: iter(quotes), max_nodes=max_nodes,
+                            evidence_budget=evidence_budget)
 
-    years = _years(g, data)
-    nodes = [_node(n, attrs[n], degree[n], doc_index, years.get(n)) for n in ids]
-    names = [ev.matching_names([n["label"], *n.get("aliases", ()), *n.get("known", ())])
-             for n in nodes]
 
-    types, preds = _schema_lists({n["type"] for n in nodes},
-                                 {as_text(a.get("predicate") or k) for _, _, k, a in raw_edges})
-    pred_index = {p["name"]: i for i, p in enumerate(preds)}
+def assemble_payload(sk: Skeleton, edge_quotes: Callable[[], Iterable[list[ev.Quote]]], *,
+                     max_nodes: int = WHOLE_MAX_NODES, evidence_budget: int = EVIDENCE_BUDGET
+                     ) -> dict[str, Any]:
+    """The payload of a Skeleton whose edges' quotes (each edge's in order, see
+    kg.export.html.evidence.quotes) `edge_quotes()` yields, once to size the page and
+    once to fill it."""
+    ids, nodes, docs = sk.ids, sk.nodes, sk.docs
+    node_index = {n: i for i, n in enumerate(ids)}
+    doc_index = sk.doc_index
+    pred_index = {p["name"]: i for i, p in enumerate(sk.preds)}
 
     # Evidence: every quote of every edge, then as many per edge as the budget allows.
-    quotes = [ev.quotes(a.get("evidence"), names[node_index[u]], names[node_index[v]], texts,
-                        doc_index) for u, v, _, a in raw_edges]
-    limit = ev.per_edge_limit(quotes, evidence_budget)
+    limit = ev.per_edge_limit_of(edge_quotes(), evidence_budget)
     if limit is not None:
         log.info("graph.html: at most %d evidence sentences per edge (page budget %d bytes)",
                  limit, evidence_budget)
     sentences: dict[str, int] = {}
     edges, refs = [], []
-    for (u, v, k, a), qs in zip(raw_edges, quotes):
+    total_quotes = 0
+    for (u, v, pred), qs in zip(sk.edges, edge_quotes(), strict=True):
         items = [_quote_item(q, doc_index, sentences) for q in _kept(qs, limit)]
         edge_docs = sorted({doc_index[q.doc] for q in qs if q.doc in doc_index})
-        pred = as_text(a.get("predicate") or k)
         edges.append([node_index[u], node_index[v], pred_index[pred], edge_docs, items, len(qs)])
         refs.append(EdgeRef(node_index[u], node_index[v], pred, tuple(edge_docs)))
+        total_quotes += len(qs)
 
     # The whole-graph view: the best connected related nodes, laid out by community.
+    degree = {n: node["deg"] for n, node in zip(ids, nodes)}
     related = sorted((n for n in ids if degree[n] > 0), key=lambda n: (-degree[n], n))
     whole = sorted(related[:max(0, max_nodes)])
     keep = set(whole)
-    pos, community, groups = whole_layout(whole, [(u, v) for u, v, _, _ in raw_edges
+    pos, community, groups = whole_layout(whole, [(u, v) for u, v, _ in sk.edges
                                                   if u in keep and v in keep])
     for n in whole:
         node = nodes[node_index[n]]
         node["x"], node["y"] = pos[n]
         node["c"] = community[n]
 
-    total_quotes = sum(len(qs) for qs in quotes)
     return {
         "meta": {
             "version": PAYLOAD_VERSION,
@@ -221,8 +266,8 @@ def build_payload(g: nx.MultiDiGraph, data: Any = None, *, max_nodes: int = WHOL
             "evidence": total_quotes, "evidenceShown": sum(len(e[4]) for e in edges),
             "evidenceLimit": limit,
         },
-        "types": types,
-        "predicates": preds,
+        "types": sk.types,
+        "predicates": sk.preds,
         "docs": docs,
         "nodes": nodes,
         "edges": edges,
