@@ -15,6 +15,8 @@ import hashlib
 import logging
 import os
 import pickle
+import re
+import traceback
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -22,7 +24,7 @@ from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 
-from kg.errors import UsageError
+from kg.errors import InputError, UsageError
 from kg.io import atomic_write_bytes
 from kg.types import Document
 
@@ -285,17 +287,24 @@ def extract_stream(documents: Iterable[Document], workers: Workers, *, pipeline=
 
         close = _nothing
     window = 8 * max(1, workers.jobs)
-    running: dict = {}                          # future -> its document's text hash
+    running: dict = {}                          # future -> its document
     waiting: dict[str, list[Document]] = {}     # text hash -> documents with that text
     done: set[str] = set()
     try:
         def finished(futures):
             for f in futures:
-                ex = f.result()
-                sha = running.pop(f)
-                done.add(sha)
+                doc = running.pop(f)
+                try:
+                    ex = f.result()
+                except Exception as exc:  # a fault in one rule must not lose the others
+                    log.debug("extracting %s failed", doc.path, exc_info=True)
+                    for failed in [doc, *waiting.pop(doc.sha256)]:
+                        yield InputError(failed.path, f"extraction failed ({failure(exc)})"
+                                         ), False
+                    continue
+                done.add(doc.sha256)
                 yield ex, True
-                for other in waiting.pop(sha):
+                for other in waiting.pop(doc.sha256):
                     yield as_document(ex, other), False
 
         for doc in documents:
@@ -311,7 +320,7 @@ def extract_stream(documents: Iterable[Document], workers: Workers, *, pipeline=
                 yield hit, False
                 continue
             waiting[doc.sha256] = []
-            running[submit(doc)] = doc.sha256
+            running[submit(doc)] = doc
             if len(running) >= window:
                 ready, _ = wait_some(set(running))
                 yield from finished(ready)
@@ -320,6 +329,20 @@ def extract_stream(documents: Iterable[Document], workers: Workers, *, pipeline=
             yield from finished(ready)
     finally:
         close()
+
+
+def failure(exc: BaseException) -> str:
+    """An exception as one line: its type and where in kg it was raised."""
+    where = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if "/kg/" in frame.filename.replace("\\", "/"):
+            where = f" at {Path(frame.filename).name}:{frame.lineno}"
+    # from a worker process the traceback arrives as text in the cause
+    for file, line in re.findall(r'File "[^"]*[/\\]kg[/\\][^"]*?([^"/\\]+)", line (\d+)',
+                                 str(exc.__cause__ or "")):
+        where = f" at {file}:{line}"
+    text = " ".join(str(exc).split())[:120]
+    return f"{type(exc).__name__}{': ' + text if text else ''}{where}"
 
 
 def _nothing() -> None:

@@ -92,8 +92,11 @@ def extract_all(documents: Sequence[Document], pipeline: Pipeline) -> list[Extra
     """Extract in this process (identical texts once), in the order given."""
     from kg.execution import Workers, extract_stream
 
-    found = {ex.document.id: ex for ex, _ in extract_stream(documents, Workers(1),
-                                                            pipeline=pipeline)}
+    found = {}
+    for ex, _ in extract_stream(documents, Workers(1), pipeline=pipeline):
+        if isinstance(ex, InputError):
+            raise ex
+        found[ex.document.id] = ex
     return [found[d.id] for d in documents]
 
 
@@ -204,6 +207,14 @@ class _Run:
                 stage.advance()
         self.expected = found
 
+    def failed(self, extraction) -> bool:
+        """Whether a document's extraction failed; if so it is reported and left out."""
+        if isinstance(extraction, InputError):
+            log.info("skipped %s", extraction)
+            self.errors.append(extraction)
+            return True
+        return False
+
     def no_documents(self) -> UsageError:
         """Nothing to build: the previous output is kept rather than emptied."""
         errors = self.errors
@@ -225,12 +236,14 @@ def _in_memory(run: _Run, documents, workers, pipeline, cache, dask_address, lex
     with run.progress.stage("extracting", run.expected) as stage:
         for ex, now in extract_stream(documents, workers, pipeline=pipeline, cache=cache,
                                       dask_address=dask_address):
+            stage.advance()
+            if run.failed(ex):
+                continue
             if now:
                 run.extracted += 1
                 if cache:
                     cache.put(ex)
             extractions.append(ex)
-            stage.advance()
     if not extractions:
         raise run.no_documents()
     with run.progress.stage("linking", len(extractions)) as stage:
@@ -308,6 +321,9 @@ def _extract(run: _Run, documents, workers, pipeline, cache, dask_address, spool
         with run.progress.stage("extracting", run.expected) as stage:
             for ex, now in extract_stream(documents, workers, pipeline=pipeline, cache=cache,
                                           dask_address=dask_address, recall=recall):
+                if run.failed(ex):
+                    stage.advance()
+                    continue
                 blob = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
                 offset = fh.tell()
                 fh.write(blob)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import random
+import re
 import struct
 import time
 
@@ -244,3 +245,40 @@ def test_cli_lists_each_skipped_file_and_exits_1(tmp_path, pipeline, mixed_input
     for bad in mixed_inputs[1:]:
         assert len([line for line in lines if str(bad) in line]) == 1, result.output
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_document_that_crashes_a_rule_is_skipped_and_the_others_built(
+        tmp_path, pipeline, good, monkeypatch):
+    """A fault in the extractor on one text (here injected into the relation stage) costs
+    that document only: it is reported in one line with the file, the exception and where
+    in kg it was raised, and the other documents are built."""
+    from kg import pipeline as pl
+    from kg.cli import main
+
+    real = pl.find_statements
+
+    def faulty(sdoc, mentions, lexicon):
+        if "고장" in sdoc.text:
+            raise IndexError("list index out of range")
+        return real(sdoc, mentions, lexicon)
+
+    monkeypatch.setattr(pl, "find_statements", faulty)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("과학기술정보통신부는 고장 난 시스템을 고친다고 밝혔다.\n", encoding="utf-8")
+    twin = tmp_path / "twin.txt"          # the same text: extracted once, failed twice
+    twin.write_bytes(bad.read_bytes())
+    result = pl.build([good, bad, twin], tmp_path / "out", pipeline=pipeline)
+    # the innermost frame in kg: the call of the faulty stage
+    reason = r"extraction failed \(IndexError: list index out of range at pipeline\.py:\d+\)"
+    assert [e.path for e in result.errors] == [str(bad), str(twin)]
+    assert all(re.fullmatch(reason, e.reason) for e in result.errors), result.errors
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert set(graph.objects(None, DCTERMS.identifier)) == {Literal("good.txt")}
+
+    monkeypatch.setattr(pl.Pipeline, "load", classmethod(lambda cls: pipeline))
+    cli = CliRunner().invoke(main, ["build", str(good), str(bad), "-o", str(tmp_path / "o2")])
+    assert cli.exit_code == 1
+    assert "Traceback" not in cli.output
+    lines = [line for line in cli.output.splitlines() if "bad.txt" in line]
+    assert len(lines) == 1 and re.fullmatch(f"skipped {re.escape(str(bad))}: {reason}",
+                                            lines[0]), cli.output
