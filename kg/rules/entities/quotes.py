@@ -28,6 +28,9 @@ EXAMPLES = [
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
+    ("부처는 ‘AI 사업자 등록제’를 도입한다.", {("Initiative", "AI 사업자 등록제")}),
+    ("「인공지능 발전과 신뢰 기반 조성 등에 관한 기본법 시행령」이 의결됐다.",
+     {("Initiative", "인공지능 발전과 신뢰 기반 조성 등에 관한 기본법 시행령")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
     ("행사는 ‘시범에서 확산으로’를 주제로 열렸다.", set()),
     ("학회는 ‘공공 AI, 어떻게 쓸 것인가’ 세미나를 열었다.",
@@ -56,8 +59,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         # single quotes mark names (a stray verb tag inside is Kiwi's guess);
         # double quotes mostly mark speech
         speech = r"(^|\+)EF" if single else r"(^|\+)(E[CF]|ETM)"
-        speechy = bool(re.search(speech, tags)) or len(inner.split()) > 7 \
-            or _english_speech(inner)
+        # 「…」 and 『…』 mark titles (of laws, plans, reports), however long
+        title = m.group(0)[0] in "「『"
+        speechy = bool(re.search(speech, tags)) and not title \
+            or len(inner.split()) > (15 if title else 7) or _english_speech(inner)
         name, alias = split_alias(inner)
         if not name.strip() or name.strip() in cues.generic_acronym:
             continue
@@ -133,7 +138,7 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Event"
     if cues.ends_with(last, "program_cue"):
         return "Program"
-    if cues.ends_with(last, "initiative_cue"):
+    if cues.ends_with(last, "initiative_cue") or cues.ends_with(last, "quote_initiative_last"):
         return "Initiative"
     if cues.ends_with(last, "org_suffix") and last not in cues.org_suffix_not and len(last) > 2:
         return "Organization"
@@ -146,4 +151,4 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
     if cues.ends_with(last, "product_head") or latin or (proper and " " not in name):
         return "Product"
     # a quoted phrase of common words (‘올인’, ‘예산 부족’) is emphasis, not a name
-    return "Initiative" if single and proper and len(name.split()) <= 4 else None
+    return "Program" if single and proper and len(name.split()) <= 4 else None

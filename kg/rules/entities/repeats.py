@@ -14,7 +14,7 @@ _NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are an
 
 EXAMPLES = [
     ("시는 '스마트 돌봄 플러스'를 시작했다. 스마트 돌봄 플러스는 노인이 대상이다.",
-     {("Initiative", "스마트 돌봄 플러스")}),
+     {("Program", "스마트 돌봄 플러스")}),
     ("김도현 과기정통부 장관은 말했다. 김도현은 이어 설명했다.", {("Person", "김도현")}),
     ("과기정통부는 발표했다. 과기정통부는 이어 설명했다.", set()),
 ]
