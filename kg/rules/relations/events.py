@@ -121,6 +121,12 @@ ROLE_EXAMPLES = [
      {("네이버클라우드", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. ▲정하린 네이버클라우드 전무가 ‘공공 AI의 미래’를 발표했다.",
      {("네이버클라우드", "participatesIn", "공공 AI 서밋")}),
+    ("‘공공 AI 서밋’이 열렸다. 날씨가 좋았다. 참가자가 많았다. 좌석이 찼다. 점심이 나왔다. "
+     "첫 연사인 정하린 네이버클라우드 전무는 사례를 소개했다.",
+     {("네이버클라우드", "participatesIn", "공공 AI 서밋")}),
+    ("‘공공 AI 세미나’가 열렸다. 토론에는 정태웅 행정안전부 과장과 국회입법조사처 이수민 "
+     "조사관이 참여했다.", {("행정안전부", "participatesIn", "공공 AI 세미나"),
+                         ("국회입법조사처", "participatesIn", "공공 AI 세미나")}),
     ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
     ("‘공공 AI 서밋’이 열렸다. 정하린 네이버클라우드 전무는 실적을 발표했다.", set()),
 ]
@@ -134,8 +140,15 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     if ctx.events or not ctx.state.events_seen:
         return
     event = ctx.state.events_seen[-1]
+    # the event named a few sentences before; or, far back, the one event of the article
+    # (a report of one conference names its speakers paragraphs after its title)
+    names = {ctx.mentions[e].text for e in ctx.state.events_seen}
+    main = min(names, key=len)
+    only = all(n.startswith(main) for n in names)  # X and X 개막식 are one event
     if ctx.mentions[event].sentence < ctx.state.index - 4:
-        return
+        if not only:
+            return
+        event = next(e for e in reversed(ctx.state.events_seen) if ctx.mentions[e].text == main)
     subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
     if ctx.says("verb_organize") and ctx.says("duty"):
         for o in subjects:

@@ -36,9 +36,10 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     operate = operate or (x.mention.type != "Product" and _run_before(ctx, x))
     support = _says(ctx, "verb_support", clause)
     if x.mention.type == "Product":
-        own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 12):
+        own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 30):
                        x.mention.start - ctx.sent.start_char]
-        if cues.pattern("own").search(own):  # 자체 거대언어모델 하이퍼클로바X
+        # 자체 거대언어모델 하이퍼클로바X, 자사 거대언어모델(LLM) ‘루시아’: own, two words back
+        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+\S+){{0,2}}\s*$", own):
             yield Found(actor, "operates", x.index, "operation.own-product")
         elif use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
             yield Found(actor, "uses", x.index, "operation.uses")
