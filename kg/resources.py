@@ -2,8 +2,7 @@
 
 It is shipped inside the package as `kg.ontology` (pyproject maps the folder onto
 that name), so a wheel, an sdist and an editable install all find it through
-importlib.resources. A source tree that was never installed falls back to the
-folder beside the package.
+importlib.resources; a copy of the code finds the folder that travels with it first.
 """
 from __future__ import annotations
 
@@ -14,11 +13,14 @@ from pathlib import Path
 
 @functools.cache
 def ontology_dir() -> Path:
-    try:
-        path = Path(str(files("kg.ontology")))
-    except ModuleNotFoundError:  # a checkout used without installing it
-        path = Path(__file__).resolve().parent.parent / "ontology"
-    return path
+    package = Path(__file__).resolve().parent
+    # the folder that travels with this copy of the code first: a wheel holds it in
+    # the package, a checkout beside it (an editable install's import hook would
+    # otherwise lead a copy of kg/ run with PYTHONPATH back to the installed checkout)
+    for path in (package / "ontology", package.parent / "ontology"):
+        if (path / "kg.ttl").is_file():
+            return path
+    return Path(str(files("kg.ontology")))
 
 
 def lexicon_dir() -> Path:
