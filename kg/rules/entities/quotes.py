@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import Cues
-from kg.morphology import QUOTES, split_alias, strip_name
+from kg.morphology import QUOTES, doc_text, split_alias, strip_name
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 from kg.rules.entities.suffixes import YEAR
@@ -50,6 +50,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
     # '26년, ’25년: an apostrophe that shortens a year opens no quotation
     masked = _YEAR_MARK.sub(lambda y: "#" + y.group(0)[1:], sent.text)
     unknown = set(doc.user_data.get("kg_oov", ()))
+    text = doc_text(doc)
     for m in _QUOTED.finditer(masked):
         qs, qe = sent.start_char + m.start(), sent.start_char + m.end()
         inner = next(g for g in m.groups() if g is not None).strip()
@@ -80,11 +81,11 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         after = [w for w in words if w.start >= qe - 1 and w.end > qe]
         before = [w for w in words if w.end <= qs + 1 and w.start < qs]
         wq = next((w for w in words if w.start <= qe - 1 < w.end), None)
-        tail = "" if wq is None else wq.tail if wq.stem_end >= qe else doc.text[qe:wq.end]
+        tail = "" if wq is None else wq.tail if wq.stem_end >= qe else text[qe:wq.end]
         # (a quote ending in a verb, 것인가’, leaves its stem inside: the tail is after it)
         end, etype = qe, None
         # 'K-행정의 디지털 대전환' 세미나, '원-윈도' 플랫폼 구축 사업: the cue is part of the name
-        if not tail and after and not doc.text[qe:after[0].start].strip():
+        if not tail and after and not text[qe:after[0].start].strip():
             k = words.index(after[0])
             for j in range(k, min(k + 4, len(words))):
                 stem = strip_name(words[j].stem)
@@ -97,12 +98,12 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                     break
         if speechy and not (single and etype == "Event"):
             continue  # speech, not a name; but ‘…, 어떻게 관리할 것인가’ 세미나 is a title
-        if re.match(r"\s*\(\s*[\d.,]+\s*%", doc.text[qe:qe + 12]) or \
+        if re.match(r"\s*\(\s*[\d.,]+\s*%", text[qe:qe + 12]) or \
                 name.split()[-1] in cues.quote_nothing_last:
             continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
         if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
-        if etype is None and _BUDGET_LINE.match(doc.text[qe:qe + 24]):
+        if etype is None and _BUDGET_LINE.match(text[qe:qe + 24]):
             etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
