@@ -197,9 +197,19 @@ def _target(ctx: Context, money: Slot) -> int | None:
     things = ("Program", "Initiative")
     opened = text.rfind("(", 0, m0)
     if opened != -1 and ")" not in text[opened:m0]:
-        named = [x for x in before if 0 <= opened - (x.mention.end - sent.start_char) <= 2]
+        # X(383억원), ‘X’ 사업(총 345억 원): the name, or the name and its cue word
+        cue = cues.pattern("program_cue").pattern
+        named = [x for x in before if re.fullmatch(
+            rf"\s?[’'”\"]?\s*(({cue})\s?)?", text[x.mention.end - sent.start_char:opened])]
         if named:
             return named[-1].index
+    # ‘AI 바우처’ 예산이 450억원에 머문: the budget of the name before it
+    budget = cues.pattern("budget_word").pattern
+    owned = [x for x in before if x.mention.type in things and re.match(
+        rf"[’'”\"]?\s*({budget})", text[x.mention.end - sent.start_char:])
+        and not re.search(r"[,.]", text[x.mention.end - sent.start_char:m0])]
+    if owned:
+        return owned[-1].index
     # ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원: an allocation list
     listed = [x for x in before if re.fullmatch(r"\s*", text[x.mention.end - sent.start_char:m0])
               and re.search(r"(^|[,▲△·•]\s*)$", text[:x.mention.start - sent.start_char])]
