@@ -14,6 +14,7 @@ next member of a list (ontology/cues/relations.tsv).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.lexicon import Cues, Lexicon
@@ -51,6 +52,7 @@ class State:
     topic: int | None = None                 # the program or initiative it was about
     extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
     group: list[int] = field(default_factory=list)  # the last bodies that acted together
+    acted: list[int] = field(default_factory=list)  # the acting organisations, in order
     index: int = -1                          # the sentence being read
 
 
@@ -286,6 +288,16 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     m = re.match(rf"^\s*(?:(?:{openers})\s+)?({nouns})({topic})\s", text)
     if m:
         noun = m.group(1)
+        if noun in cues.company_anaphor:
+            # 회사는: the company the article is about, the one that acted most (a
+            # startup it funds, named last, is not 'the company')
+            name = {i: state.mentions[i].canonical or state.mentions[i].text
+                    for i in state.acted if not _public(state.mentions[i], cues)}
+            counts = Counter(name.values())
+            if counts:
+                top = max(counts.values())
+                return next(i for i in reversed(state.acted)
+                            if i in name and counts[name[i]] == top)
         for i in reversed(state.orgs_seen):
             org = state.mentions[i]
             if noun in cues.company_anaphor and not _public(org, cues) or \
@@ -362,6 +374,7 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
         actor = state.subject
     elif actor is not None:
         state.subject = actor
+        state.acted.append(actor)
     ctx.actor = actor
     together = [x.index for x in slots if x.mention.type == "Organization" and not x.quoted
                 and x.role in ("subj", "subj*")]

@@ -36,6 +36,8 @@ EXAMPLES = [
      {("알타이르 클라우드", "locatedIn", "미국")}),
     ("구축은 네이버클라우드 파트너사인 에이브레인이 맡았다.",
      {("네이버클라우드", "partnersWith", "에이브레인")}),
+    ("구축은 네이버클라우드의 협력사인 안산 지역 IT 기업 한결정보기술이 맡았다.",
+     {("네이버클라우드", "partnersWith", "한결정보기술"), ("한결정보기술", "locatedIn", "안산")}),
     ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) 사업을 따냈다.",
      {("국토교통부", "operates", "건축 AI 민원 서비스 구축")}),
     ("정부의 예산이 늘었다.", set()),
@@ -115,8 +117,12 @@ def _partner_of(ctx: Context, x: Slot) -> Iterator[Found]:
     if m is None:
         return
     at = x.mention.end + m.end()
-    y = next((y for y in ctx.orgs if y.mention.start == at), None)
-    if y is not None:
+    # … 협력사인 안산 지역 IT 기업 한결정보기술: over a few words describing it
+    y = next((y for y in sorted(ctx.orgs, key=lambda o: o.mention.start)
+              if y.mention.start >= at), None)
+    gap = "" if y is None else ctx.text[at - ctx.sent.start_char:
+                                        y.mention.start - ctx.sent.start_char]
+    if y is not None and len(gap.split()) <= 4 and not re.search(r"[,.(]|[은는이가을를]\s", gap):
         yield Found(x.index, "partnersWith", y.index, "clause.partner")
 
 
