@@ -199,6 +199,13 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
                 and b.mention.start > a.mention.end for b in slots):
             a.role = ""
     _inherit(slots, words)
+    # 'NHN클라우드, 광주광역시와 맞손': a headline names its subject first, with a comma
+    first = min(slots, key=lambda x: x.mention.start, default=None)
+    if first is not None and first.role == "conj" and first.mention.type == "Organization" \
+            and not sent.text[:first.mention.start - sent.start_char].strip(" \t'\"‘“[(") \
+            and sent.text[first.mention.end - sent.start_char:].startswith(",") \
+            and not any(x.role.startswith("subj") for x in slots):
+        first.role = "subj"
     return slots
 
 

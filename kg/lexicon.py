@@ -155,6 +155,7 @@ class Cues:
     agreement: Words
     conclude: Words
     partner_verb: Words
+    joint_work: Words               # 공동 개발, 공동연구: the work partners do together
     together: Words
     purpose: Words
     no_agreement: Words

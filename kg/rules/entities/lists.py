@@ -21,6 +21,8 @@ EXAMPLES = [
     ("1) 부산항만공사 – 오션메트릭스: 물류 예측", {("Organization", "오션메트릭스")}),
     ("2025 – 2027년 계획", set()),
     ("네이버클라우드와 이용계약을 맺었다.", set()),
+    ("LG유플러스는 카카오와 전략적 파트너십을 맺었다.", set()),
+    ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", set()),
 ]
 
 
@@ -44,8 +46,11 @@ def enumerations(s: Sentence) -> list[Candidate]:
             return
         etype = types.pop()
         for (st, e, name), ws in zip(members, member_words):
-            if len(ws) == 1 and ws[0].common:
-                continue  # 조달청과 협의하고: a dictionary word is no new name
+            if all(x.common or strip_name(x.stem) in cues.topic_acronym for x in ws) and (
+                    len(ws) == 1 or strip_name(
+                    ws[0].stem).endswith("적") or ws[-1].tail in ("을", "를")):
+                continue  # 조달청과 협의하고, 카카오와 전략적 파트너십을: dictionary words
+                # name nothing new (액세스 파트너십이 공동 수행한: a firm's name may be)
             name = split_alias(name)[0]
             words_ = name.split()
             if any(c.start <= st < c.end for c in cands) or not words_ \

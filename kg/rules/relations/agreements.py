@@ -28,6 +28,8 @@ EXAMPLES = [
       ("강원특별자치도", "participatesIn", "동해안 AI 클러스터"),
       ("삼척시", "participatesIn", "동해안 AI 클러스터"),
       ("동해시", "participatesIn", "동해안 AI 클러스터")}),
+    ("SK텔레콤과 카카오가 공동 개발한 AI 비서가 공개됐다.", {("SK텔레콤", "partnersWith", "카카오")}),
+    ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", {("카카오", "partnersWith", "한국과학기술원")}),
     ("도지사는 에퀴닉스 관계자들을 만나 투자를 요청했다.", set()),
     ("네이버와 카카오는 각자 실적을 발표했다.", set()),
 ]
@@ -89,7 +91,9 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     if m:
         return m.start(), True
     m = cues.pattern("partner_verb").search(ctx.text) or \
-        cues.pattern("subcontract").search(ctx.text)
+        cues.pattern("subcontract").search(ctx.text) or \
+        re.search(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)
+    # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan)
     if m is None and ctx.says("verb_operate"):
         m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
     return (m.start(), False) if m else (None, False)
