@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
+from kg.rules.relations.participation import selected_for
 
 
 EXAMPLES = [
@@ -23,6 +24,8 @@ def operations(ctx: Context) -> Iterator[Found]:
     the verb of its own clause says how."""
     if ctx.says("contract_won"):
         return  # A가 X 사업을 수주했다: the winner takes part (participation.py), runs nothing
+    if selected_for(ctx):
+        return  # A가 X 공급기업으로 선정됐다: the one selected takes part (participation.py)
     for x in ctx.things:
         for actor in _actors_of(ctx, x):
             if ctx.mentions[actor].type == "Organization":

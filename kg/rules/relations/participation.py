@@ -27,6 +27,11 @@ EXAMPLES = [
       ("오션메트릭스", "participatesIn", "AI 바우처 사업"),
       ("국립해양조사원", "participatesIn", "AI 바우처 사업"),
       ("한빛데이터랩", "participatesIn", "AI 바우처 사업")}),
+    ("과기정통부는 ‘AI 바우처 사업’ 참여기업으로 KT, 카카오를 선정했다.",
+     {("KT", "participatesIn", "AI 바우처 사업"), ("카카오", "participatesIn", "AI 바우처 사업"),
+      ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
+    ("‘AI 바우처 사업’의 수행기관으로 LG CNS가 선정됐다.",
+     {("LG CNS", "participatesIn", "AI 바우처 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -52,18 +57,18 @@ def _winners(ctx: Context) -> Iterator[Found]:
                 yield Found(o.index, "participatesIn", x.index, "participation.won")
 
 
-def _joining(ctx: Context) -> list:
+def _joining(ctx: Context, join: bool = True) -> list:
     """Organisations that join: subjects of 참여 (not 참여하지 않았다), objects of 선정/선발
     (subjects when passive: 선정됐다), never the one who selects."""
     out = []
-    if ctx.says("verb_join") and not ctx.says("negation"):
+    if join and ctx.says("verb_join") and not ctx.says("negation"):
         out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
                 and o.role != "conj" or o.role == "conj" and _listed_with_subject(ctx, o)]
     if ctx.says("verb_select") and not ctx.says("lose"):
         passive = ctx.says("passive_ending") or ctx.says("passive_select")
         roles = ("subj", "conj", "pred") if passive else ("obj", "conj", "pred")
         out += [o for o in ctx.orgs if o.role.startswith(roles) and not o.quoted
-                and o.index != ctx.actor]
+                and (o.index != ctx.actor or passive and o.role.startswith("subj"))]
     seen, kept = set(), []
     for o in out:
         if o.index not in seen and o.mention.type == "Organization":
@@ -103,16 +108,44 @@ def _listed(ctx: Context) -> Iterator[Found]:
         state.extra.pop("listing", None)
 
 
+def selected_for(ctx: Context) -> list:
+    """The programmes the sentence selects bodies for, by the role it names:
+    ‘X’ 참여기업으로 A를 선정, X의 수행기관으로 A가 선정됐다, A가 X 공급기업으로 선정됐다."""
+    if not ctx.says("verb_select") or ctx.says("lose") or ctx.says("negation"):
+        return []
+    roles = ctx.cues.pattern("selected_as").pattern
+    return [x for x in ctx.things if x.mention.type in ("Program", "Initiative") and re.match(
+        rf"[’'”」]?\s*(의\s*)?(\S{{0,6}}\s)?\S{{0,4}}({roles})\s?(으로|로)(\s|$)",
+        ctx.text[x.mention.end - ctx.sent.start_char:])]
+
+
+def _selected(ctx: Context) -> Iterator[Found]:
+    """Bodies selected in a role of a programme take part in it; who selects runs it."""
+    things = selected_for(ctx)
+    if not things:
+        return
+    joined = _joining(ctx, join=False)  # (참여기업으로 선정: 참여 names the role)
+    for x in things:
+        for o in joined:
+            yield Found(o.index, "participatesIn", x.index, "participation.selected-as")
+        actor = ctx.actor
+        if actor is not None and all(o.index != actor for o in joined) and \
+                ctx.public_body(actor) and not (ctx.says("passive_select") and ctx.subject is None):
+            yield Found(actor, "operates", x.index, "participation.selector")
+
+
 @relation_rule("participation", priority=7, examples=EXAMPLES)
 def participation(ctx: Context) -> Iterator[Found]:
     state, orgs = ctx.state, ctx.orgs
     yield from _winners(ctx)
+    yield from _selected(ctx)
     yield from _listed(ctx)
     if ctx.says("verb_join"):
+        chosen = {x.index for x in selected_for(ctx)}
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
                 for o in orgs:
-                    if o.role.startswith("subj") and not o.quoted:
+                    if o.role.startswith("subj") and not o.quoted and x.index not in chosen:
                         yield Found(o.index, "participatesIn", x.index, "participation.program")
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
