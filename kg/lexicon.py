@@ -162,6 +162,7 @@ class Cues:
     each: Words
     subcontract: Words
     list_intro: Words
+    operator_role: Words            # 전담기관, 주관기관: who runs a programme
     selected_as: Words              # 참여기업으로 선정: a role in a programme
     verb_select: Words
     contract_won: Words

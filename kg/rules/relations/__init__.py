@@ -12,4 +12,5 @@ from kg.rules.relations import (  # noqa: F401  (registration)
     participation,
     people,
     programs,
+    stewards,
 )

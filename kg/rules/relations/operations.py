@@ -13,6 +13,9 @@ EXAMPLES = [
     ("한국전자통신연구원은 AI 반도체 설계 인력 사업을 운영한다.",
      {("한국전자통신연구원", "operates", "AI 반도체 설계 인력 사업")}),
     ("행안부는 범정부 AI 공통 기반을 구축한다.", {("행정안전부", "operates", "범정부 AI 공통 기반")}),
+    ("과기정통부와 NIA는 ‘AI 바우처 사업’을 추진한다.",
+     {("과학기술정보통신부", "operates", "AI 바우처 사업"),
+      ("한국지능정보사회진흥원", "operates", "AI 바우처 사업")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
 ]
 
@@ -83,7 +86,13 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
     before = [o for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
               and o.mention.end <= x.mention.start]
     if before:
-        return [before[-1].index]
+        # 과기정통부와 NIA는 X를: the list that ends in the nearest subject
+        group = [before[-1]]
+        for o in reversed(before[:-1]):
+            if o.role != "subj*" or group[-1].word - o.word > 8:
+                break
+            group.append(o)
+        return [o.index for o in reversed(group)]
     if ctx.subject is not None and ctx.mentions[ctx.subject].start > x.mention.start:
         return []  # X는 A가 맡는다: the doer comes after (duty, clauses)
     if ctx.group:

@@ -1,0 +1,110 @@
+"""Who runs a programme or hosts an event, said with a role noun rather than a verb
+(ANNOTATION.md, "Who operates"; "Events"):
+
+- X의 전담기관 / X 전담기관인 A / A는 X의 주관기관이다: A operates X;
+- A 주관으로 (추진되는) X, A 주관 X, X(주관: A): A operates a programme, organizes an event;
+- X는 A가 추진해 온 사업이다: a programme the sentence is about, run by the subject after it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.discourse import Context, Slot
+from kg.rules import Found, relation_rule
+
+EXAMPLES = [
+    ("한국지능정보사회진흥원(NIA)은 ‘AI 바우처 사업’의 전담기관이다.",
+     {("한국지능정보사회진흥원", "operates", "AI 바우처 사업")}),
+    ("‘AI 바우처 사업’ 전담기관인 정보통신산업진흥원이 공모를 진행한다.",
+     {("정보통신산업진흥원", "operates", "AI 바우처 사업")}),
+    ("‘AI 바우처 사업’은 행안부 주관으로 추진된다.", {("행정안전부", "operates", "AI 바우처 사업")}),
+    ("행안부 주관 ‘AI 바우처 사업’이 시작됐다.", {("행정안전부", "operates", "AI 바우처 사업")}),
+    ("한국정보통신진흥협회 주관으로 ‘공공 AI 서밋’이 열렸다.",
+     {("한국정보통신진흥협회", "organizes", "공공 AI 서밋")}),
+    ("‘AI 바우처 사업’은 과기정통부가 2024년부터 추진해 온 사업이다.",
+     {("과학기술정보통신부", "operates", "AI 바우처 사업")}),
+    ("‘AI 바우처 사업’은 카카오가 참여해 온 사업이다.", set()),
+    ("KT는 행안부 주관 회의에 참석했다.", set()),
+]
+
+_PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organizes"}
+
+
+@relation_rule("steward", priority=14, examples=EXAMPLES)
+def stewards(ctx: Context) -> Iterator[Found]:
+    yield from _role_nouns(ctx)
+    yield from _hosted(ctx)
+    yield from _topic_run_by(ctx)
+
+
+def _at(ctx: Context, offset: int) -> str:
+    return ctx.text[offset - ctx.sent.start_char:]
+
+
+def _named(ctx: Context) -> list[Slot]:
+    return [x for x in ctx.slots if x.mention.type in _PREDICATE and not x.quoted
+            or x.mention.type in _PREDICATE and x.mention.rule == "quote"]
+
+
+def _role_nouns(ctx: Context) -> Iterator[Found]:
+    """X의 전담기관 (A는 … 이다), X 전담기관인 A."""
+    roles = ctx.cues.pattern("operator_role").pattern
+    for x in _named(ctx):
+        if x.mention.type == "Event":
+            continue
+        m = re.match(rf"[’'”」]?\s*(의\s*)?({roles})(인|이자|으로서|이다|이며|이고|을|를)?",
+                     _at(ctx, x.mention.end))
+        if m is None:
+            continue
+        after = x.mention.end + m.end()
+        follower = next((o for o in ctx.orgs if 0 <= o.mention.start - after <= 1), None)
+        if follower is not None and m.group(3) in ("인", "이자", "으로서"):
+            yield Found(follower.index, "operates", x.index, "steward.role")
+            continue
+        subject = next((o for o in ctx.orgs if o.role.startswith("subj") and not o.quoted
+                        and o.mention.end <= x.mention.start), None)
+        if subject is not None:
+            yield Found(subject.index, "operates", x.index, "steward.role")
+
+
+def _hosted(ctx: Context) -> Iterator[Found]:
+    """A 주관으로 X, A 주관 X, X는 A 주관으로: the body hosts the thing named next to it."""
+    for o in ctx.orgs:
+        if o.quoted:
+            continue
+        m = re.match(r"\s?(주관|주최)(으로|로|하에|하는|한|의)?(\s|$)", _at(ctx, o.mention.end))
+        if m is None:
+            continue
+        after = o.mention.end + m.end()
+        nxt = next((x for x in _named(ctx) if 0 <= x.mention.start - after <= 2), None)
+        if nxt is None and m.group(2) in ("으로", "로", "하에"):
+            # X는 A 주관으로 추진된다: the thing is the topic before
+            nxt = next((x for x in _named(ctx) if x.role.startswith("subj")
+                        and x.mention.end <= o.mention.start), None)
+        if nxt is None and m.group(2) in ("으로", "로", "하에"):
+            nxt = next((x for x in _named(ctx) if x.mention.start >= after
+                        and x.role.startswith("subj")), None)
+        if nxt is not None and (ctx.public_body(o.index) or nxt.mention.type == "Event"):
+            yield Found(o.index, _PREDICATE[nxt.mention.type], nxt.index, "steward.host")
+
+
+def _topic_run_by(ctx: Context) -> Iterator[Found]:
+    """X는 A가 (2024년부터) 추진해 온 사업이다: the topic, and the subject after it with an
+    operating verb of its own clause."""
+    topics = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
+              and x.role == "subj" and ctx.words[x.word].tail.strip() in ("은", "는")]
+    if not topics:
+        return
+    topic = topics[0]
+    for o in ctx.orgs:
+        if o.quoted or o.role != "subj" or o.mention.start < topic.mention.end or \
+                ctx.words[o.word].tail.strip() not in ("이", "가"):
+            continue
+        # the verb of o's clause: the first verb after it
+        clause = next((w.text for w in ctx.words[o.word + 1:] if any(
+            p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+"))), "")
+        if ctx.cues.pattern("verb_operate").search(clause) and \
+                not ctx.cues.pattern("verb_join").search(clause):
+            yield Found(o.index, "operates", topic.index, "steward.topic")
+        break
