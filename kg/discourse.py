@@ -94,6 +94,16 @@ class Context:
     def of_type(self, *types: str) -> list[Slot]:
         return [x for x in self.slots if x.mention.type in types]
 
+    def company(self, index: int) -> bool:
+        """A business: a company of the lexicon, or a body it does not know whose name is
+        no public, academic or civic one (대학교, 재단, 협회 …)."""
+        m = self.mentions[index]
+        group = self.lex.group_of(m.canonical or m.text) or self.lex.group_of(m.text)
+        if group is not None:
+            return group.startswith("companies")
+        return not self.public_body(index) and not self.cues.ends_with(
+            m.canonical or m.text, "non_company_suffix")
+
     @property
     def orgs(self) -> list[Slot]:
         return self.of_type("Organization")

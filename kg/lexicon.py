@@ -79,6 +79,7 @@ class Cues:
     region_short: Words
     list_head: Words
     org_descriptor: Words
+    non_company_suffix: Words       # 대학교, 재단, 협회: bodies that are no business
     company_suffix: Words
     org_verb: Words
     org_follow: Words
@@ -146,6 +147,8 @@ class Cues:
     verb_participate: Words
     verb_join: Words
     verb_attend: Words
+    verb_execute: Words             # 수행, 구축: doing a programme's work
+    verb_run: Words                 # 운영, 추진: running it
     verb_operate: Words
     verb_use: Words
     verb_support: Words

@@ -16,6 +16,8 @@ EXAMPLES = [
     ("과기정통부와 NIA는 ‘AI 바우처 사업’을 추진한다.",
      {("과학기술정보통신부", "operates", "AI 바우처 사업"),
       ("한국지능정보사회진흥원", "operates", "AI 바우처 사업")}),
+    ("대신정보통신은 ‘AI 민원 플랫폼 구축 사업’을 수행한다.",
+     {("대신정보통신", "participatesIn", "AI 민원 플랫폼 구축 사업")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
 ]
 
@@ -64,6 +66,12 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         yield Found(actor, "supports", x.index, "operation.supports")
     elif use and not operate and x.mention.type == "Program" and not ctx.speaker:
         yield Found(actor, "participatesIn", x.index, "operation.uses-program")
+    elif ctx.company(actor) and x.mention.type == "Program" \
+            and _says(ctx, "verb_execute", clause) \
+            and not _says(ctx, "verb_run", clause):
+        # 대신정보통신은 X 구축 사업을 수행한다: a company doing a public project's work
+        # takes part in it; the body that commissions it runs it
+        yield Found(actor, "participatesIn", x.index, "operation.contractor")
     else:
         yield Found(actor, "operates", x.index, "operation")
 
@@ -124,6 +132,8 @@ DUTY_EXAMPLES = [
     ("‘GPU 임대’는 정보통신산업진흥원이, ‘모델 개발’은 정보통신기획평가원이 각각 맡는다.",
      {("정보통신산업진흥원", "operates", "GPU 임대"),
       ("정보통신기획평가원", "operates", "모델 개발")}),
+    ("시는 ‘AI 민원비서 사업’을 시작한다. 시스템 구축은 대신정보통신이 맡았다.",
+     {("대신정보통신", "participatesIn", "AI 민원비서 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -140,9 +150,11 @@ def duties(ctx: Context) -> Iterator[Found]:
     at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
         ctx.state.programs_seen[-1] if ctx.state.programs_seen else None)
     for o in subjects:
+        # a company that takes on a public programme's work (구축은 A가 맡았다) takes part
+        predicate = "participatesIn" if ctx.company(o.index) else "operates"
         before = [t for t in things if t.mention.end <= o.mention.start]
         if before:
-            yield Found(o.index, "operates", before[-1].index, "duty")
+            yield Found(o.index, predicate, before[-1].index, "duty")
         elif not things and at_hand is not None and \
                 ctx.mentions[at_hand].sentence >= ctx.state.index - 3:
-            yield Found(o.index, "operates", at_hand, "duty.at-hand")
+            yield Found(o.index, predicate, at_hand, "duty.at-hand")
