@@ -156,6 +156,7 @@ class Cues:
     part_of: Words
     verb_partner: Words
     agreement: Words
+    procurement: Words              # 계약 with a public body: buying, not partnering
     conclude: Words
     partner_verb: Words
     joint_work: Words               # 공동 개발, 공동연구: the work partners do together

@@ -51,7 +51,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
         ctx = context(state, sent, words, slots, lex, section_break(text, sent))
         for rule in rules:
             for f in rule.func(ctx):
-                if f.subject != f.object:
+                if f.subject != f.object and not _own_consortium(f, mentions, lex):
                     out.append(Statement(f.subject, f.predicate, f.object,
                                          _evidence(sent, mentions, f.subject, f.object),
                                          (f.rule or rule.name,)))
@@ -62,6 +62,14 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
                                             mentions[s.object].type)]
     sdoc._.kg_relations = kept
     return kept, len(out) - len(kept)
+
+
+def _own_consortium(f, mentions: list[Mention], lex: Lexicon) -> bool:
+    """A와 A 컨소시엄: a consortium is its members, no partner of its lead."""
+    if f.predicate != "partnersWith":
+        return False
+    a, b = sorted((mentions[f.subject].text, mentions[f.object].text), key=len)
+    return b.startswith(a) and b[len(a):].strip() in lex.cues.consortium
 
 
 def _evidence(sent: SentenceText, mentions: list[Mention], *idx: int) -> Evidence:

@@ -30,6 +30,7 @@ EXAMPLES = [
       ("동해시", "participatesIn", "동해안 AI 클러스터")}),
     ("SK텔레콤과 카카오가 공동 개발한 AI 비서가 공개됐다.", {("SK텔레콤", "partnersWith", "카카오")}),
     ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", {("카카오", "partnersWith", "한국과학기술원")}),
+    ("충남교육청은 대신정보통신과 구축 계약을 체결했다.", set()),
     ("도지사는 에퀴닉스 관계자들을 만나 투자를 요청했다.", set()),
     ("네이버와 카카오는 각자 실적을 발표했다.", set()),
 ]
@@ -58,6 +59,9 @@ def agreements(ctx: Context) -> Iterator[Found]:
                     for x in subjects)
         return
     ctx.state.group = [x.index for x in subjects + partners]  # 세 기관은 … later on
+    if joint and ctx.text[cue:cue + 6].lstrip().startswith(tuple(cues.procurement)) and any(
+            ctx.public_body(x.index) for x in subjects + partners):
+        return  # 교육청은 A와 계약을 맺었다: a public body buying a service, no partnership
     if partners and (ctx.says("each") or not joint):
         for s in subjects:
             for p in partners:
