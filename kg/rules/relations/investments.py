@@ -13,6 +13,8 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    ("대신정보통신이 ‘AI 민원 플랫폼 구축 사업’을 수주했다. 총사업비는 243억 원이다.",
+     {("243억 원", "fundsTarget", "AI 민원 플랫폼 구축 사업")}),
     ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
      {("과학기술정보통신부", "invests", "450억원"), ("450억원", "fundsTarget", "AI 바우처 사업"),
       ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
@@ -84,6 +86,9 @@ def investments(ctx: Context) -> Iterator[Found]:
             release if release is not None else ctx.actor
         if ctx.says("contract_won") and payer is None:
             investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
+        if investor is not None and investor == ctx.actor and not before and payer is None \
+                and not owner and ctx.company(investor) and ctx.says("budget_word"):
+            investor = None  # (A won it.) 총사업비는 243억 원이며: a contractor pays no budget
         item = _ITEM_LINE.match(ctx.text) is not None and not before and payer is None
         if item:
             investor = None  # 1) 부산항만공사 – 오션메트릭스: …, 280백만 원: the item's own
