@@ -96,6 +96,7 @@ class Cues:
     product_head: Words
     quote_product_before: Words
     quote_program_before: Words
+    event_verb: Words               # ‘…’를 열고: held, so an event
     quote_event_before: Words
     quote_nothing_before: Words
     quote_nothing_after: Words

@@ -29,6 +29,8 @@ EXAMPLES = [
     ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
     ("부처는 ‘AI 사업자 등록제’를 도입한다.", {("Initiative", "AI 사업자 등록제")}),
+    ("부처는 ‘제3차 AI 반도체 최고위 전략대화’를 열고 ‘K-클라우드 추진 전략 2.0’을 발표했다.",
+     {("Event", "제3차 AI 반도체 최고위 전략대화"), ("Initiative", "K-클라우드 추진 전략 2.0")}),
     ("「인공지능 발전과 신뢰 기반 조성 등에 관한 기본법 시행령」이 의결됐다.",
      {("Initiative", "인공지능 발전과 신뢰 기반 조성 등에 관한 기본법 시행령")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
@@ -105,6 +107,13 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
         if etype is None and _BUDGET_LINE.match(text[qe:qe + 24]):
             etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
+        last = name.split()[-1]
+        if etype is None and tail.strip() in cues.object_particle and after and \
+                after[0].text.startswith(tuple(cues.event_verb)) and not any(
+                    cues.ends_with(last, kind) for kind in (
+                        "program_cue", "initiative_cue", "org_suffix", "product_head")):
+            # ‘제3차 AI 반도체 최고위 전략대화’를 열고: what is held (a centre is opened)
+            etype = "Event"
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             preceding = strip_name(before[-1].stem) if before else ""
@@ -122,7 +131,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
 def quote_type(name: str, following: str, preceding: str, single: bool,
                cues: Cues, proper: bool = True, latin: bool = False) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
-    last = name.split()[-1]
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(r"\d+\.\d+|[vV]\d+(\.\d+)*", words[-1]):
+        words.pop()  # ‘K-클라우드 추진 전략 2.0’: a version says nothing of the kind
+    last = words[-1]
     first_after = following.split()[0] if following else ""
     if first_after in cues.quote_initiative_after:
         return "Initiative"
