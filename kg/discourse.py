@@ -53,6 +53,7 @@ class State:
     extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
     group: list[int] = field(default_factory=list)  # the last bodies that acted together
     acted: list[int] = field(default_factory=list)  # the acting organisations, in order
+    topics: list[int] = field(default_factory=list)  # the programmes sentences were about
     index: int = -1                          # the sentence being read
 
 
@@ -410,6 +411,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     ctx.previous_topic = state.topic
     state.topic = next((x.index for x in slots if x.mention.type in ("Program", "Initiative")
                         and x.role.startswith("subj") and not x.quoted), None)
+    if state.topic is not None:
+        state.topics.append(state.topic)
     state.orgs_seen += [o.index for o in ctx.orgs]
     state.events_seen += [e.index for e in ctx.events]
     state.programs_seen += [x.index for x in ctx.of_type("Program")]

@@ -15,6 +15,8 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 EXAMPLES = [
     ("대신정보통신이 ‘AI 민원 플랫폼 구축 사업’을 수주했다. 총사업비는 243억 원이다.",
      {("243억 원", "fundsTarget", "AI 민원 플랫폼 구축 사업")}),
+    ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정돼 추진되며 총 90억 원이 투입된다.",
+     {("90억 원", "fundsTarget", "AI 신호 사업")}),
     ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
      {("과학기술정보통신부", "invests", "450억원"), ("450억원", "fundsTarget", "AI 바우처 사업"),
       ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
@@ -222,6 +224,14 @@ def _target(ctx: Context, money: Slot) -> int | None:
         return listed[-1].index
     if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
         return after[0].index
+    # 이번 사업은 X 공모에 선정돼 …, 총 90억 원이 투입된다: a sum that is itself a subject
+    # goes to the sentence's topic, not to what the topic was selected in
+    topic = [x for x in before if x.mention.type in things and x.role == "subj"
+             and ctx.words[x.word].tail.strip() in ("은", "는")]
+    total = any(y.mention.type == "Investment" and y.role.startswith("subj")
+                and y.mention.start >= money.mention.start for y in slots)
+    if total and topic:  # (국비 45억 원과 시비 45억 원 등 총 90억 원이: each of them)
+        return topic[0].index
     # (과기정통부 국비 40억 원에: the particle is the sum's own, not the body's)
     dative = [x for x in before if x.role.startswith("dat") and not any(
         y.mention.type == "Investment" and x.mention.end <= y.mention.start

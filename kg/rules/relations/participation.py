@@ -32,6 +32,9 @@ EXAMPLES = [
       ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
     ("‘AI 바우처 사업’의 수행기관으로 LG CNS가 선정됐다.",
      {("LG CNS", "participatesIn", "AI 바우처 사업")}),
+    ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정됐다. 시는 ETRI와 협력해 모델을 "
+     "개발한다. 시스템 구축은 KT가 맡으며 누리소프트가 참여했다.",
+     {("KT", "participatesIn", "AI 신호 사업"), ("누리소프트", "participatesIn", "AI 신호 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -40,6 +43,10 @@ def _program_at_hand(ctx: Context) -> int | None:
     """The program the last two sentences were about: their topic, else the last named."""
     if ctx.previous_topic is not None:
         return ctx.previous_topic
+    # 이번 사업은 X 공모에 선정돼 …. 시는 …. 구축은 A가 맡는다: the topic, not X
+    topics = [i for i in ctx.state.topics if ctx.mentions[i].sentence >= ctx.state.index - 2]
+    if topics:
+        return topics[-1]
     recent = [i for i in ctx.state.programs_seen
               if ctx.mentions[i].sentence >= ctx.state.index - 2]
     return recent[-1] if recent else None
