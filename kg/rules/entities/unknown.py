@@ -25,6 +25,8 @@ EXAMPLES = [
     ("모아AI와 한국IDC가 사업을 따냈다.", {("Organization", "모아AI"), ("Organization", "한국IDC")}),
     ("도면 인식 전문기업 아키비전, 공간정보 기업 지오플랜이 참여한다.",
      {("Organization", "아키비전"), ("Organization", "지오플랜")}),
+    ("스타트업 에이아이웨이브와 루트원이 참여했다.",
+     {("Organization", "에이아이웨이브")}),
     ("시민들은 새 제도를 반겼다.", set()),
     ("스타트업 3곳과 기업 관계자들이 모였다.", set()),
     ("바이브코딩은 개발 방식을 바꾸고 있다.", set()),
@@ -48,7 +50,11 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         proper = any(t.startswith("NNP") for t in w.tags)
         mixed = MIXED.fullmatch(stem) is not None and not _generic_head(stem, cues)
         # (a word Kiwi can only cut into odd pieces, 아키비전 -> 아/IC 키 비전, is new too)
-        odd = described and not w.common and not re.match(r"\d", stem)
+        # (or two known nouns glued into one new word: 스타트업 에이아이웨이브 = 에이아이+웨이브)
+        nouns = [p for t in w.tags for p in t.split("+") if p in ("NNG", "NNP")]
+        glued = len(nouns) >= 2 and len(stem) >= 4 and not stem.endswith(
+            tuple(cues.org_descriptor | cues.generic | cues.title))  # (not 공급기업, 공공시장)
+        odd = described and (not w.common or glued) and not re.match(r"\d", stem)
         unknown = w.oov or mixed or odd or (proper and (described or _company_like(stem, cues)))
         if not unknown or not _name_like(stem, s) or _taken(s, w) or \
                 any(c.start <= w.start < c.end for c in out):
