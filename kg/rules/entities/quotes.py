@@ -116,7 +116,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             etype = "Event"
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
-            preceding = strip_name(before[-1].stem) if before else ""
+            # (a verb has no stem here: 열린 ‘X’ keeps its text)
+            preceding = (strip_name(before[-1].stem) or before[-1].text.strip()) if before else ""
             etype = quote_type(name, following, preceding, single, cues, proper,
                                latin=bool(alias and re.search("[A-Za-z]", alias)))
         if etype is None:

@@ -133,6 +133,7 @@ CONSORTIUM_EXAMPLES = [
     ("경쟁한 보라 컨소시엄(보라·미르웍스·새솔)은 2순위에 그쳤다.",
      {("Organization", "보라 컨소시엄"), ("Organization", "보라"),
       ("Organization", "미르웍스"), ("Organization", "새솔")}),
+    ("LG CNS 컨소시엄이 사업을 수주했다.", {("Organization", "LG CNS 컨소시엄")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
 ]
 
@@ -151,6 +152,12 @@ def named_consortia(s: Sentence) -> list[Candidate]:
                 re.search(r"\d", head) or head in cues.generic or head in cues.trim:
             continue
         end = w.start + w.stem.find(base) + len(base)
+        # LG CNS 컨소시엄: the lead is the known organisation that ends before it
+        lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
+                     and c.end == prev.stem_end), None)
+        if lead is not None:
+            out.append(Candidate(lead.start, end, "Organization", "consortium"))
+            continue
         out.append(Candidate(prev.start, end, "Organization", "consortium"))
         if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
             out.append(Candidate(prev.start, prev.start + len(head), "Organization",

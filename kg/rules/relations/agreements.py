@@ -31,6 +31,8 @@ EXAMPLES = [
     ("SK텔레콤과 카카오가 공동 개발한 AI 비서가 공개됐다.", {("SK텔레콤", "partnersWith", "카카오")}),
     ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", {("카카오", "partnersWith", "한국과학기술원")}),
     ("충남교육청은 대신정보통신과 구축 계약을 체결했다.", set()),
+    ("MS는 SK텔레콤과 협력해 서비스를 출시하고, 카이스트와는 AI 공동연구를 한다.",
+     {("마이크로소프트", "partnersWith", "SK텔레콤"), ("마이크로소프트", "partnersWith", "한국과학기술원")}),
     ("도지사는 에퀴닉스 관계자들을 만나 투자를 요청했다.", set()),
     ("네이버와 카카오는 각자 실적을 발표했다.", set()),
 ]
@@ -94,10 +96,12 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     m = re.search(rf"({nouns})\S{{0,8}}\s*(\S{{0,6}}\s)?\S{{0,4}}({concluded})", ctx.text)
     if m:
         return m.start(), True
-    m = cues.pattern("partner_verb").search(ctx.text) or \
-        cues.pattern("subcontract").search(ctx.text) or \
-        re.search(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)
-    # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan)
+    # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan; the
+    # last such word, so that a partner of a later clause counts: A와 협력해 …, B와는 공동연구)
+    found = [*cues.pattern("partner_verb").finditer(ctx.text),
+             *cues.pattern("subcontract").finditer(ctx.text),
+             *re.finditer(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)]
+    m = max(found, key=lambda f: f.start()) if found else None
     if m is None and ctx.says("verb_operate"):
         m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
     return (m.start(), False) if m else (None, False)

@@ -40,6 +40,8 @@ EXAMPLES = [
      {("네이버클라우드", "partnersWith", "한결정보기술"), ("한결정보기술", "locatedIn", "안산")}),
     ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) 사업을 따냈다.",
      {("국토교통부", "operates", "건축 AI 민원 서비스 구축")}),
+    ("LG CNS가 국세청이 발주한 650억원 규모의 ‘차세대 국세행정시스템 구축 사업’을 따냈다.",
+     {("국세청", "operates", "차세대 국세행정시스템 구축 사업")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -82,6 +84,13 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
     verb = ctx.words[j]
     thing = next((y for y in ctx.slots if verb.end <= y.mention.start <= verb.end + 3
                   and y.index != x.index), None)
+    if thing is not None and thing.mention.type == "Investment":
+        # 국세청이 발주한 650억원 규모의 ‘X’: over the sum that sizes it
+        scale = ctx.cues.pattern("scale").pattern
+        after = thing.mention.end
+        thing = next((y for y in ctx.slots if y.mention.start >= after and re.fullmatch(
+            rf"\s*({scale})?의?\s*[‘'“\"]?", ctx.text[after - ctx.sent.start_char:
+                                                 y.mention.start - ctx.sent.start_char])), None)
     if thing is None:
         return
     for kind, predicate, types in _BY_VERB:

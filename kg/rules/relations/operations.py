@@ -47,7 +47,7 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 30):
                        x.mention.start - ctx.sent.start_char]
         # 자체 거대언어모델 하이퍼클로바X, 자사 거대언어모델(LLM) ‘루시아’: own, two words back
-        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+\S+){{0,2}}\s*$", own):
+        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+\S+){{0,3}}\s*$", own):
             yield Found(actor, "operates", x.index, "operation.own-product")
         elif use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
             yield Found(actor, "uses", x.index, "operation.uses")
@@ -105,6 +105,8 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
         return []  # X는 A가 맡는다: the doer comes after (duty, clauses)
     if ctx.group:
         return ctx.group
+    if ctx.actor is not None and x.role.startswith("subj") and ctx.company(ctx.actor):
+        return []  # (A가 참여한다.) 이번 사업은 …을 도입하는 것이 핵심이다: no company runs it
     return [ctx.actor] if ctx.actor is not None else []
 
 
