@@ -95,6 +95,12 @@ class Context:
     def of_type(self, *types: str) -> list[Slot]:
         return [x for x in self.slots if x.mention.type in types]
 
+    def sole_program(self) -> int | None:
+        """The programme of an article that names only one (its last mention)."""
+        seen = self.state.programs_seen
+        names = {self.mentions[i].canonical or self.mentions[i].text for i in seen}
+        return seen[-1] if len(names) == 1 else None
+
     def company(self, index: int) -> bool:
         """A business: a company of the lexicon, or a body it does not know whose name is
         no public, academic or civic one (대학교, 재단, 협회 …)."""

@@ -120,6 +120,7 @@ class Cues:
     scale: Words
     cap_before: Words
     cap_after: Words
+    for_this: Words                 # 이를 (위해): for the programme at hand
     budget_word: Words
     budget_release: Words
     receive: Words

@@ -58,6 +58,7 @@ EXAMPLES_SHORT = [
      {("Program", "독자 AI 파운데이션 모델 개발 사업")}),
     ("‘독자 AI 파운데이션 모델 개발 사업’을 시작했다. AI 개발은 어렵다.", set()),
     ("GPU 임대는 진흥원이 맡는다. ‘첨단 GPU 확보·임대’ 사업에 1조 원이 배정됐다.", set()),
+    ("시는 ‘부산형 AI 행정’을 시작했다. 대표는 지역 AI 행정의 모범이 되겠다고 말했다.", set()),
 ]
 
 
@@ -90,7 +91,8 @@ def short_forms(d: Document) -> list[Candidate]:
                 if any(a < e and s < b for a, b in taken):
                     continue
                 short = _parts(strip_name(text[s:e]))
-                if len(short) < 2 or short[-1] in cues.topic_acronym or \
+                if len(short) < 2 or short[-1] in cues.topic_acronym or (
+                        len(short) == 2 and short[0] in cues.topic_acronym) or \
                         short[-1] in cues.weak_program_cue or all(
                             p in cues.generic or p in cues.topic_acronym for p in short):
                     continue

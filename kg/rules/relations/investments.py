@@ -15,6 +15,10 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 EXAMPLES = [
     ("대신정보통신이 ‘AI 민원 플랫폼 구축 사업’을 수주했다. 총사업비는 243억 원이다.",
      {("243억 원", "fundsTarget", "AI 민원 플랫폼 구축 사업")}),
+    ("부산시는 ‘부산형 AI 행정’을 시작한다. 시는 데이터를 연다. 대학은 인재를 키운다. 이를 위해 시는 "
+     "추경에 12억원을 편성했다.", {("부산광역시", "invests", "12억원"),
+                                 ("12억원", "fundsTarget", "부산형 AI 행정"),
+                                 ("부산광역시", "operates", "부산형 AI 행정")}),
     ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정돼 추진되며 총 90억 원이 투입된다.",
      {("90억 원", "fundsTarget", "AI 신호 사업")}),
     ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
@@ -258,4 +262,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
         if (ctx.says("budget_word") or ctx.says("verb_spend")) and ctx.state.programs_seen and \
                 ctx.mentions[ctx.state.programs_seen[-1]].sentence >= ctx.state.index - 2:
             return ctx.state.programs_seen[-1]
+        # 이를 위해 시는 추경에 12억원을 편성했다: for the article's one programme
+        this, purpose = cues.pattern("for_this").pattern, cues.pattern("purpose").pattern
+        if re.match(rf"\s*\S{{0,4}}\s*({this})\s?({purpose})", text) and \
+                ctx.sole_program() is not None and not ctx.orgs[1:]:
+            return ctx.sole_program()
     return None

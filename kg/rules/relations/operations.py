@@ -151,12 +151,14 @@ def duties(ctx: Context) -> Iterator[Found]:
               and x.role.startswith("subj")]
     at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
         ctx.state.programs_seen[-1] if ctx.state.programs_seen else None)
+    sole = ctx.sole_program()
     for o in subjects:
         # a company that takes on a public programme's work (구축은 A가 맡았다) takes part
         predicate = "participatesIn" if ctx.company(o.index) else "operates"
         before = [t for t in things if t.mention.end <= o.mention.start]
         if before:
             yield Found(o.index, predicate, before[-1].index, "duty")
-        elif not things and at_hand is not None and \
-                ctx.mentions[at_hand].sentence >= ctx.state.index - 3:
+        elif not things and at_hand is not None and (
+                ctx.mentions[at_hand].sentence >= ctx.state.index - 3 or at_hand == sole):
+            # (사업 전담기관은 A가 맡는다, paragraphs after the article's one programme)
             yield Found(o.index, predicate, at_hand, "duty.at-hand")
