@@ -19,6 +19,7 @@ EXAMPLES = [
      "추경에 12억원을 편성했다.", {("부산광역시", "invests", "12억원"),
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
+    ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
     ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정돼 추진되며 총 90억 원이 투입된다.",
      {("90억 원", "fundsTarget", "AI 신호 사업")}),
     ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
@@ -95,6 +96,15 @@ def investments(ctx: Context) -> Iterator[Found]:
         if investor is not None and investor == ctx.actor and not before and payer is None \
                 and not owner and ctx.company(investor) and ctx.says("budget_word"):
             investor = None  # (A won it.) 총사업비는 243억 원이며: a contractor pays no budget
+        sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
+        if investor is not None and investor == ctx.actor and not before and payer is None \
+                and not owner and mny.role.startswith("subj") and investor != release and \
+                not re.search(sources, ctx.text + " " + ctx.state.previous_text) and not \
+                ctx.cues.pattern("budget_word").search(ctx.text + " " + ctx.state.previous_text):
+            # 총 90억 원이 투입된다: a passive sentence records no investor unless it or the
+            # one before names the payer (ANNOTATION.md, "Investors"); a budget's lines
+            # (예산 … 612억 원이 배정됐다) are its owner's
+            investor = None
         item = _ITEM_LINE.match(ctx.text) is not None and not before and payer is None
         if item:
             investor = None  # 1) 부산항만공사 – 오션메트릭스: …, 280백만 원: the item's own
