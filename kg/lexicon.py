@@ -103,6 +103,7 @@ class Cues:
     quote_nothing_last: Words
     # anaphora
     determiner: Words
+    initiative_anaphor: Words       # 이번 방안, 이 전략: the plan named last
     program_anaphor: Words
     head_anaphor: Words
     org_anaphor: Words

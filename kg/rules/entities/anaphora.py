@@ -13,6 +13,8 @@ EXAMPLES = [
      {("Program", "스마트 돌봄 확산 사업")}),
     ("공단은 AI 바우처 사업을 연다. 해당 사업은 중소기업이 대상이다.",
      {("Program", "AI 바우처 사업")}),
+    ("부처는 ‘AI 인프라 확충 방안’을 발표했다. 이번 방안은 지난해 전략의 후속이다.",
+     {("Initiative", "AI 인프라 확충 방안")}),
     ("이 사업에는 20억원이 든다.", set()),
 ]
 
@@ -21,18 +23,22 @@ EXAMPLES = [
 def program_anaphora(d: Document) -> list[Candidate]:
     text, cands, cues = d.text, d.found, d.cues
     det = "|".join(sorted(cues.determiner, key=len, reverse=True))
-    head = "|".join(sorted(cues.program_anaphor, key=len, reverse=True))
+    head = "|".join(sorted(cues.program_anaphor | cues.initiative_anaphor, key=len,
+                           reverse=True))
     out = []
     programs = sorted((c for c in cands if c.type in ("Program", "Initiative")),
                       key=lambda c: c.start)
     for m in re.finditer(rf"(?<![가-힣])({det})\s?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
                          text):
-        before = [c for c in programs if c.end <= m.start()]
+        # 이번 사업: the programme named last; 이번 방안, 이 전략: the plan named last
+        policy = m.group(2) in cues.initiative_anaphor
+        before = [c for c in programs if c.end <= m.start()
+                  and (c.type == "Initiative" or not policy)]
         if not before or any(c.start <= m.start() < c.end for c in cands):
             continue
         src = before[-1]
         name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
-        out.append(Candidate(m.start(), m.end(), "Program", "anaphor", canonical=name))
+        out.append(Candidate(m.start(), m.end(), src.type, "anaphor", canonical=name))
     return out
 
 

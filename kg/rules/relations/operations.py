@@ -143,9 +143,12 @@ DUTY_EXAMPLES = [
 @relation_rule("duty", priority=11, examples=DUTY_EXAMPLES)
 def duties(ctx: Context) -> Iterator[Found]:
     """X는 A가 맡는다 / 총괄은 A가 담당한다: A runs X, or the program at hand."""
-    if not ctx.says("duty"):
+    duty = ctx.says("duty")
+    if not duty:
         return
-    subjects = [x for x in ctx.orgs if not x.quoted and
+    # the subject of 맡다, before it: not a later clause's (…이 맡고, B가 투자에 참여한다)
+    at = ctx.sent.start_char + duty.start()
+    subjects = [x for x in ctx.orgs if not x.quoted and x.mention.end <= at and
                 ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case]
     things = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
               and x.role.startswith("subj")]

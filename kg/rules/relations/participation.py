@@ -44,7 +44,8 @@ def _program_at_hand(ctx: Context) -> int | None:
     if ctx.previous_topic is not None:
         return ctx.previous_topic
     # 이번 사업은 X 공모에 선정돼 …. 시는 …. 구축은 A가 맡는다: the topic, not X
-    topics = [i for i in ctx.state.topics if ctx.mentions[i].sentence >= ctx.state.index - 2]
+    topics = [i for i in ctx.state.topics if ctx.mentions[i].sentence >= ctx.state.index - 2
+              and ctx.mentions[i].type == "Program"]
     if topics:
         return topics[-1]
     recent = [i for i in ctx.state.programs_seen
