@@ -53,6 +53,8 @@ EXAMPLES_FUNDS = [
     ("국비로 30억 원을 확보했다.", {("Organization", "대한민국 정부")}),
     ("국비 지원을 받아 추진한다.", set()),
     ("복지부는 국비 18억 원을 지원한다.", set()),
+    ("사업에는 총 300억원(국비 200억원, 시비 100억원)이 투입된다.",
+     {("Organization", "대한민국 정부")}),
 ]
 
 
@@ -63,14 +65,25 @@ def national_funds(s: Sentence) -> list[Candidate]:
     stands for the government; it is no name of it (kg.mentions keeps the canonical)."""
     words, cues = s.words, s.cues
     out = []
+    # 300억원(국비 200억원, 시비 100억원): a breakdown in brackets, one word with the total
+    funds = cues.pattern("national_funds").pattern
+    ministry = any(s.lex.group_of(c.canonical or s.text[c.start:c.end])
+                   == "central-government" for c in s.ruler)
+    for m in re.finditer(rf"[(（]\s*({funds})\s*(?=\d)", s.sent.text):
+        if not ministry:
+            at = s.sent.start_char + m.start(1)
+            out.append(Candidate(at, at + len(m.group(1)), "Organization", "anaphor-funds",
+                                 canonical=NATIONAL_GOVERNMENT))
     for k, w in enumerate(words[:-1]):
-        if w.stem not in cues.national_funds or w.tail not in ("", "로", "으로"):
+        stem = w.stem
+        if stem not in cues.national_funds or w.tail not in ("", "로", "으로"):
             continue
+        start = w.start
         # 과기정통부 국비, 복지부는 국비 …: a ministry named with them pays
         ministry = any(s.lex.group_of(c.canonical or s.text[c.start:c.end])
                        == "central-government" for c in s.ruler)
         if re.match(r"\d", words[k + 1].stem) and not ministry and not any(
                 0 <= w.start - c.end <= 1 for c in s.ruler):
-            out.append(Candidate(w.start, w.stem_end, "Organization", "anaphor-funds",
+            out.append(Candidate(start, w.stem_end, "Organization", "anaphor-funds",
                                  canonical=NATIONAL_GOVERNMENT))
     return out

@@ -212,7 +212,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
     when this one names none."""
     slots, text, sent, cues = ctx.slots, ctx.text, ctx.sent, ctx.cues
     m0, m1 = money.mention.start - sent.start_char, money.mention.end - sent.start_char
-    targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index]
+    # (국비 N원: the word that pays is no target)
+    targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index
+               and x.mention.rule != "anaphor-funds"]
     before = [x for x in targets if x.mention.end <= money.mention.start]
     after = [x for x in targets if x.mention.start >= money.mention.end]
     things = ("Program", "Initiative")
@@ -220,7 +222,7 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if opened != -1 and ")" not in text[opened:m0]:
         # X(383억원), ‘X’ 사업(총 345억 원): the name, or the name and its cue word
         cue = cues.pattern("program_cue").pattern
-        named = [x for x in before if re.fullmatch(
+        named = [x for x in before if x.mention.end - sent.start_char <= opened and re.fullmatch(
             rf"\s?[’'”\"]?\s*(({cue})\s?)?", text[x.mention.end - sent.start_char:opened])]
         if named:
             return named[-1].index
