@@ -74,10 +74,10 @@ def test_an_iri_does_not_change_when_another_document_names_the_thing_longer(pip
     text = "가람소프트는 ‘AI 돌봄 플러스’를 시작했다."
     first, _ = assemble(extract_all(docs(text), pipeline), pipeline.lexicon)
     key = next(e.key for e in first.entities if e.label == "AI 돌봄 플러스")
-    more = docs(text, "시는 ‘AI 돌봄 플러스 확산 전략’을 편다. 시의 ‘AI 돌봄 플러스’는 노인이 대상이다.")
+    more = docs(text, "시는 ‘AI 돌봄 플러스 확산 사업’을 편다. 시의 ‘AI 돌봄 플러스’는 노인이 대상이다.")
     second, _ = assemble(extract_all(more, pipeline), pipeline.lexicon)
     entity = next(e for e in second.entities if e.key == key)
-    assert entity.label == "AI 돌봄 플러스 확산 전략" and entity.docs == ("d0.txt", "d1.txt")
+    assert entity.label == "AI 돌봄 플러스 확산 사업" and entity.docs == ("d0.txt", "d1.txt")
 
 
 def test_the_demonstrative_i_is_not_a_surname(pipeline):
