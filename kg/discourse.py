@@ -248,8 +248,8 @@ def relative_verb(words: list[Eojeol], k: int, cues: Cues) -> int | None:
 # ---------------------------------------------------------------- who acts
 
 
-def _affiliations(state: State, slots: list[Slot],
-                  sent: SentenceText) -> list[tuple[int, int]]:
+def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
+                  cues: Cues) -> list[tuple[int, int]]:
     """Who the people of this sentence work for (from their role); the organisation in
     a person's role does not act itself (젠슨 황 엔비디아 CEO는: the person acts). A
     person in parentheses (한국콘텐츠진흥원(원장 배윤정), 한국전력거래소) ends there."""
@@ -269,9 +269,10 @@ def _affiliations(state: State, slots: list[Slot],
                 role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
             around = om.start <= p.mention.start and p.mention.end <= om.end
             before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장
-            # 과방위 소속인 한정민 의원, 행안부 소속 김 과장
+            # 과방위 소속인 한정민 의원, 행안부 소속 김 과장, 서울대 AI연구원 원장인 김민수
+            # 교수, 과기정통부 장관 김철수
             before = before or om.end <= p.mention.start and re.fullmatch(
-                r"(\([^)]*\))?\s*소속(인|의|으로)?\s*",
+                rf"(\([^)]*\))?\s*(소속|{cues.pattern('title').pattern})(인|의|으로|이자)?\s*",
                 sent.text[om.end - sent.start_char:p.mention.start - sent.start_char]) is not None
             if (inside_role and role) or around or before:
                 found.append((p.index, o.index))
@@ -381,10 +382,11 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     if new_section:
         state.subject = state.topic = None
     if _QUESTION.match(sent.text):
-        ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots, sent))
+        ctx = Context(state, sent, words, slots, lex,
+                      _affiliations(state, slots, sent, lex.cues))
         ctx.previous_topic = state.topic
         return ctx
-    ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots, sent))
+    ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots, sent, lex.cues))
     ms = state.mentions
     ctx.previous_actor = state.subject
     ctx.subject = _subject(state, sent, slots, cues)

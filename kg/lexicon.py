@@ -121,6 +121,8 @@ class Cues:
     scale: Words
     cap_before: Words
     cap_after: Words
+    difference_before: Words        # 보다: a difference between sums follows
+    difference_after: Words         # 늘어난, 감소: the sum was a difference
     for_this: Words                 # 이를 (위해): for the programme at hand
     budget_word: Words
     budget_release: Words

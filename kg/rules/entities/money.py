@@ -38,6 +38,8 @@ EXAMPLES = [
     ("이 회사의 매출은 300억원을 기록했다.", set()),
     ("국내 AI 시장은 2030년 8조원 규모로 성장할 전망이다.", set()),
     ("기업당 최대 3억 원까지 지원한다.", set()),
+    ("내년 AI 예산은 올해(2조4940억원)보다 6240억원(25.0%) 늘어난 3조1180억원으로 편성됐다.",
+     {("Investment", "2조4940억원"), ("Investment", "3조1180억원")}),
     ("선정 기업은 최대 3억원까지 지원받는다.", set()),
     ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
     ("조사업체는 AI 지출이 올해 1,850억 원에서 2028년 5,400억 원으로 늘어날 것으로 내다봤다.", set()),
@@ -61,7 +63,8 @@ def investments(s: Sentence) -> list[Candidate]:
         # what the sum is not: said near it or after it (매출 300억원, 시장 규모로 성장),
         # not in a clause that describes something before it (이용료를 지원하는 X에 N원을)
         near = clause[max(0, clause.find(text[a:b]) - 15):]
-        if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues):
+        if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues) \
+                or _difference(text, a, b, cues):
             continue
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
                 or i in listed or _budget_item(s, cues)):
@@ -90,6 +93,14 @@ def _budget_item(s: Sentence, cues: Cues) -> bool:
             return any(cue in line for cue in cues.investment_cue)
         start = prev
     return False
+
+
+def _difference(text: str, a: int, b: int, cues: Cues) -> bool:
+    """예산(2조원)보다 6240억원(25%) 늘어난: a year-on-year difference, no sum committed."""
+    before = re.search(rf"({cues.pattern('difference_before').pattern})\s*$", text[:a])
+    after = re.match(rf"\s*(\(\s*[\d.,]+\s*%\s*\))?\s*(가량|정도)?\s*"
+                     rf"({cues.pattern('difference_after').pattern})", text[b:])
+    return bool(before or after)
 
 
 def _cap(text: str, a: int, b: int, cues: Cues) -> bool:

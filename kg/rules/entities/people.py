@@ -69,6 +69,7 @@ def titled(s: Sentence) -> list[Candidate]:
 EXAMPLES_FOREIGN = [
     ("마크 베니오프 세일즈포스 최고경영자가 방한했다.", {("Person", "마크 베니오프")}),
     ("리사 수 AMD 최고경영자는 새 칩을 소개했다.", {("Person", "리사 수")}),
+    ("구글 순다르 피차이 CEO는 한국을 찾았다.", {("Person", "순다르 피차이")}),
     ("서울 시민 다수가 찬성했다.", set()),
 ]
 
@@ -87,8 +88,11 @@ def foreign_names(s: Sentence) -> list[Candidate]:
             a, b, org, n = words[k], words[k + 1], words[k + 2], 2
         else:
             continue
-        if org.start not in orgs or not all(re.fullmatch(r"[가-힣]{1,4}( [가-힣]{1,4})?",
-                                                         x.text) for x in (a, b)):
+        # 구글 순다르 피차이 CEO: the organisation may come first, the title right after
+        org_before = k > 0 and any(c.end == words[k - 1].stem_end for c in orgs.values()) \
+            and cues.ends_with(strip_name(org.stem), "title") is not None
+        if (org.start not in orgs and not org_before) or not all(
+                re.fullmatch(r"[가-힣]{1,4}( [가-힣]{1,4})?", x.text) for x in (a, b)):
             continue  # (Kiwi tags foreign names oddly: read the words as written)
         if any(x in lex.names or x in cues.generic or x in cues.trim
                for x in (a.text, b.text)) or any(c.start <= a.start < c.end for c in known):

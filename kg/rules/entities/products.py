@@ -12,6 +12,7 @@ EXAMPLES = [
     ("구글 제미나이 프로를 도입한 기관이 늘었다.", {("Product", "구글 제미나이 프로")}),
     ("네이버 파파고 번역을 쓰는 기관이 늘었다.", {("Product", "네이버 파파고 번역")}),
     ("아마존은 새 물류 거점을 열었다.", set()),
+    ("구글 순다르 피차이 CEO는 한국을 찾았다.", set()),
 ]
 
 
@@ -32,6 +33,7 @@ def brand_products(s: Sentence) -> list[Candidate]:
                 j += 1
                 break
             j += 1
-        if j > k + 1:
+        titled = j < len(words) and cues.ends_with(strip_name(words[j].stem), "title")
+        if j > k + 1 and not titled:  # (구글 순다르 피차이 CEO: a person at the brand)
             out.append(Candidate(w.start, words[j - 1].stem_end, "Product", "brand"))
     return out
