@@ -20,6 +20,8 @@ EXAMPLES = [
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
     ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
+    ("‘AI 혁신펀드’는 한국벤처투자가 운용을 맡아 총 2500억원 규모로 조성된다.",
+     {("2500억원", "fundsTarget", "AI 혁신펀드")}),
     ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정돼 추진되며 총 90억 원이 투입된다.",
      {("90억 원", "fundsTarget", "AI 신호 사업")}),
     ("과학기술정보통신부는 올해 AI 바우처 사업에 450억원을 투입한다.",
@@ -76,10 +78,15 @@ def investments(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
         # 정부가 발표한 700억 달러: a relative clause's subject pays, but not the body that
         # runs what the sum is for (창업진흥원이 운영하는 ‘…’는 310억 원)
-        before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
-            o.role.startswith("subj") or o.role.startswith("relsubj") and not ctx.cues.pattern(
+        # … and not a subject that only runs it (X는 한국벤처투자가 운용을 맡아 … N원 규모로)
+        runners = {o.index for o in ctx.orgs if o.mention.end <= mny.mention.start and (
+            o.role.startswith("relsubj") or o.role.startswith("subj")
+            and ctx.words[o.word].tail.strip() in ("이", "가")) and ctx.cues.pattern(
                 "operator_verb").search(ctx.text[o.mention.end - ctx.sent.start_char:
-                                                 mny.mention.start - ctx.sent.start_char]))]
+                                                 mny.mention.start - ctx.sent.start_char])}
+        before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
+            o.role.startswith("subj") or o.role.startswith("relsubj"))
+            and o.index not in runners]
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
@@ -91,6 +98,8 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = payer if payer is not None else before[0].index if before else \
             owner[0].index if owner else None if ctx.group else \
             release if release is not None else ctx.actor
+        if investor in runners and payer is None:
+            investor = None
         if ctx.says("contract_won") and payer is None:
             investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
         if investor is not None and investor == ctx.actor and not before and payer is None \
