@@ -28,6 +28,7 @@ EXAMPLES = [
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
+    ("공단은 KT의 ‘믿음’ 모델을 활용한다.", {("Product", "믿음")}),
     ("부처는 ‘AI 사업자 등록제’를 도입한다.", {("Initiative", "AI 사업자 등록제")}),
     ("부처는 ‘제3차 AI 반도체 최고위 전략대화’를 열고 ‘K-클라우드 추진 전략 2.0’을 발표했다.",
      {("Event", "제3차 AI 반도체 최고위 전략대화"), ("Initiative", "K-클라우드 추진 전략 2.0")}),
@@ -139,7 +140,7 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
     first_after = following.split()[0] if following else ""
     if first_after in cues.quote_initiative_after:
         return "Initiative"
-    if (following.split() or [""])[-1] in cues.quote_product_after \
+    if any(w in cues.quote_product_after for w in following.split()[:2]) \
             or preceding.endswith(tuple(cues.quote_product_before)):
         return "Product"
     if preceding.endswith(tuple(cues.quote_program_before)):
