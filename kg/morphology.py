@@ -46,6 +46,7 @@ class Eojeol:
 
 
 BULLETS = frozenset("▲△▶▷►◆◇■□●○•※☞")
+ELLIPSES = frozenset(("…", "⋯", "..."))
 _COMMON = {"NNG", "NNB", "XSN", "XPN", "XSV", "XSA", "VV", "VA"}
 
 
@@ -84,7 +85,8 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
             continue
         current.append(tok)
         depth = max(depth + tok.text.count("(") - tok.text.count(")"), 0)
-        if tok.space and depth == 0:
+        # 이용계약…경기도 공모: a headline's ellipsis ends a word as a space does
+        if (tok.space or tok.text in ELLIPSES) and depth == 0:
             words.append(current)
             current = []
     if current:
