@@ -180,6 +180,7 @@ class Cues:
     negation: Words
     means: Words
     consortium: Words
+    consortium_not: Words           # 경쟁 컨소시엄: a word that names no consortium
     located: Words
     partner_word: Words
     seat: Words

@@ -135,6 +135,7 @@ CONSORTIUM_EXAMPLES = [
       ("Organization", "미르웍스"), ("Organization", "새솔")}),
     ("LG CNS 컨소시엄이 사업을 수주했다.", {("Organization", "LG CNS 컨소시엄")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+    ("경쟁 컨소시엄은 고배를 마셨다.", set()),
 ]
 
 
@@ -149,8 +150,9 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         base = strip_name(split_alias(w.stem)[0].split("(")[0])
         head = strip_name(prev.stem)
         if base not in cues.consortium or not prev.noun_only or not head or \
-                re.search(r"\d", head) or head in cues.generic or head in cues.trim:
-            continue
+                re.search(r"\d", head) or head in cues.generic or head in cues.trim \
+                or head in cues.consortium_not:
+            continue  # (경쟁 컨소시엄, 해당 컨소시엄: no name)
         end = w.start + w.stem.find(base) + len(base)
         # LG CNS 컨소시엄: the lead is the known organisation that ends before it
         lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
