@@ -39,6 +39,10 @@ EXAMPLES = [
     ("학회는 ‘공공 AI, 어떻게 쓸 것인가’ 세미나를 열었다.",
      {("Event", "공공 AI, 어떻게 쓸 것인가 세미나")}),
     ("그는 ‘이제 시작이다’라고 말했다.", set()),
+    ("기관 절반이 ‘시범 사업’ 단계에 머문다.", set()),
+    ("국은 ‘지능형 업무관리 플랫폼 고도화’ 등 5개 사업을 맡는다.",
+     {("Program", "지능형 업무관리 플랫폼 고도화")}),
+    ("부처는 ‘2027년 예산안’을 발표했다.", set()),
     ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
     ("업계는 ‘내부 전문인력 부족’을 호소했다.", set()),
     ("▲국토교통부 ‘건축행정 AI 민원 사전검토 서비스 구축’(61억 5천만 원) 사업을 따냈다.",
@@ -97,8 +101,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                 if hit:
                     etype, end = hit[0], words[j].stem_end
                     break
-                if not words[j].noun_only:
-                    break
+                if not words[j].noun_only or stem in cues.etc or re.match(r"\d", stem):
+                    break  # ‘X’ 등 5개 사업: the cue belongs to the count, not to X
         if speechy and not (single and etype == "Event"):
             continue  # speech, not a name; but ‘…, 어떻게 관리할 것인가’ 세미나 is a title
         if re.match(r"\s*\(\s*[\d.,]+\s*%", text[qe:qe + 12]) or \
@@ -119,8 +123,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             # (a verb has no stem here: 열린 ‘X’ keeps its text)
             preceding = (strip_name(before[-1].stem) or before[-1].text.strip()) if before else ""
+            plain = not re.search(r"(^|\+)(NNP|SL|SN)", tags) and not (
+                span is not None and any(t.i in unknown for t in span))
             etype = quote_type(name, following, preceding, single, cues, proper,
-                               latin=bool(alias and re.search("[A-Za-z]", alias)))
+                               latin=bool(alias and re.search("[A-Za-z]", alias)), plain=plain)
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
@@ -131,7 +137,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
 
 
 def quote_type(name: str, following: str, preceding: str, single: bool,
-               cues: Cues, proper: bool = True, latin: bool = False) -> str | None:
+               cues: Cues, proper: bool = True, latin: bool = False,
+               plain: bool = False) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
     words = name.split()
     while len(words) > 1 and re.fullmatch(r"\d+\.\d+|[vV]\d+(\.\d+)*", words[-1]):
@@ -152,6 +159,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
     if cues.ends_with(last, "event_cue") or (YEAR.match(last) and len(name.split()) > 1):
         return "Event"
     if cues.ends_with(last, "program_cue"):
+        if plain and len(words) <= 2 and last in cues.weak_program_cue:
+            return None  # ‘시범 사업’ 단계: a kind of work, in quotes for emphasis
         return "Program"
     if cues.ends_with(last, "initiative_cue") or cues.ends_with(last, "quote_initiative_last"):
         return "Initiative"

@@ -44,6 +44,9 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     body = " ".join(w.stem for w in words[i:k]) + " " + head[: len(head) - len(cue)]
     if re.search(f"[{re.escape(_SINGLE)}“\"].+[’'”\"」』》〉]", body):
         return True
+    # 인공지능(AI): a gloss that is only a topic acronym says nothing of the name
+    body = re.sub(r"\(([^()]*)\)", lambda m: "" if m.group(1).strip() in cues.topic_acronym
+                  else m.group(0), body)
     parts = [p for p in re.split(r"[\s·\-/]+", strip_name(body)) if p]
     # 국토부 사업, AWS 머신러닝 인프라: an organisation's work, not a name of its own
     # an organisation's or a place's bare project is no name (국토부 사업, 미국 데이터센터);
