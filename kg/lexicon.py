@@ -80,6 +80,7 @@ class Cues:
     list_head: Words
     org_descriptor: Words
     non_company_suffix: Words       # 대학교, 재단, 협회: bodies that are no business
+    company_word_latin: Words       # Capital, Labs: an English company word
     company_suffix: Words
     org_verb: Words
     org_follow: Words

@@ -48,6 +48,8 @@ HEAD_EXAMPLES = [
     ("양사는 ‘미래 AI 펀드’를 만든다. 펀드는 초기 스타트업에 투자한다.",
      {("Program", "미래 AI 펀드")}),
     ("센터는 내년에 문을 연다.", set()),
+    ("알타이르는 ‘알타이르 론치패드’를 시작한다. 론치패드 1기에는 12개 팀이 뽑혔다.",
+     {("Program", "알타이르 론치패드")}),
 ]
 
 
@@ -59,9 +61,17 @@ def head_anaphora(d: Document) -> list[Candidate]:
     heads = "|".join(sorted(cues.head_anaphor, key=len, reverse=True))
     things = sorted((c for c in cands if c.type in ("Program", "Initiative")),
                     key=lambda c: c.start)
+    # … and the last word of a programme's name when it is a word of its own making
+    # (알타이르 론치패드 … 론치패드 1기에는): no dictionary head, no name the lexicon knows
+    own = {w for c in things for w in [strip_name(split_alias(strip_name(
+        text[c.start:c.end]))[0]).split()[-1]]
+        if len(c.canonical or text[c.start:c.end]) > len(w) and re.fullmatch(r"[가-힣]{3,}", w)
+        and w not in cues.generic and w not in d.lex.names and not cues.ends_with(w, "program_cue")
+        and not cues.ends_with(w, "initiative_cue") and not cues.ends_with(w, "event_cue")}
+    heads = "|".join(sorted(set(heads.split("|")) | own, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?:^|(?<=[\s“\"(]))({heads})(?=은|는|이|가|에는|에서|에|을|를|의|도)",
-                         text, flags=re.M):
+    for m in re.finditer(rf"(?:^|(?<=[\s“\"(]))({heads})(?=은|는|이|가|에는|에서|에|을|를|의|도|"
+                         rf"\s\d+기)", text, flags=re.M):
         if any(c.start <= m.start() < c.end for c in cands):
             continue
         names = {strip_name(split_alias(strip_name(text[c.start:c.end]))[0]): c

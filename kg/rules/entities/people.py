@@ -35,8 +35,10 @@ def titled(s: Sentence) -> list[Candidate]:
             continue  # (데이비드 림(David Lim): Kiwi keeps a foreign name as one word)
         start = w.start
         if latin:
-            if cues.ends_with(base, "org_suffix") or base in cues.org_suffix_not:
-                continue
+            if cues.ends_with(base, "org_suffix") or base in cues.org_suffix_not or \
+                    latin.split()[-1] in cues.company_word_latin or \
+                    cues.ends_with(base, "company_suffix"):
+                continue  # 라이언게이트 캐피털(Liongate Capital): a firm, not a person
             if not foreign and k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
                     and words[k - 1].noun_only:
                 start = words[k - 1].start

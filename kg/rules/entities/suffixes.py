@@ -149,6 +149,9 @@ def runs(s: Sentence) -> list[Candidate]:
             if cue and k > i and len(last) > len(cue) and \
                     strip_name(words[k - 1].stem) in cues.org_descriptor:
                 break  # 전문기업 아키비전: a company's name that happens to end in a cue
+            if cue and etype == "Initiative" and i == k and len(last) > len(cue) and (
+                    w.oov or any(t.startswith("NNP") for t in w.tags)):
+                break  # 라온비전, 한빛비전: a new name that ends in 비전 is a company's
             if cue and distinctive(words, i, k, cue, etype, lex):
                 if words[i].oov and i < k and last in cues.company_suffix:
                     # 노스게이트 디지털 인프라: a new name and company words is a company

@@ -100,7 +100,7 @@ def _extent(words: list[Eojeol], k: int, s: Sentence) -> int:
     """The last word of the name: 노스게이트 디지털 인프라 ends in a company word."""
     for j in range(min(k + 2, len(words) - 1), k, -1):
         if all(words[i].noun_only for i in range(k, j)) and \
-                _company_like(strip_name(words[j].stem), s.cues, whole=True):
+                _company_like(strip_name(split_alias(words[j].stem)[0]), s.cues, whole=True):
             return j
     return k
 
