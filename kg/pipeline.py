@@ -224,7 +224,9 @@ class _Run:
     def result(self, documents: int, entities, relations, rejected: int, outputs=(),
                data: GraphData | None = None) -> BuildResult:
         counts = dict(sorted(Counter(p for _, p, _ in relations).items()))
-        return BuildResult(documents, tuple(entities), counts, tuple(self.errors), rejected,
+        # (sorted: workers finish in any order, and output must not depend on it)
+        errors = tuple(sorted(self.errors, key=lambda e: (e.path, e.reason)))
+        return BuildResult(documents, tuple(entities), counts, errors, rejected,
                            tuple(outputs), self.extracted, data, self.rendered)
 
 

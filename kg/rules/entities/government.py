@@ -75,15 +75,11 @@ def national_funds(s: Sentence) -> list[Candidate]:
             out.append(Candidate(at, at + len(m.group(1)), "Organization", "anaphor-funds",
                                  canonical=NATIONAL_GOVERNMENT))
     for k, w in enumerate(words[:-1]):
-        stem = w.stem
-        if stem not in cues.national_funds or w.tail not in ("", "로", "으로"):
+        if w.stem not in cues.national_funds or w.tail not in ("", "로", "으로"):
             continue
-        start = w.start
         # 과기정통부 국비, 복지부는 국비 …: a ministry named with them pays
-        ministry = any(s.lex.group_of(c.canonical or s.text[c.start:c.end])
-                       == "central-government" for c in s.ruler)
         if re.match(r"\d", words[k + 1].stem) and not ministry and not any(
                 0 <= w.start - c.end <= 1 for c in s.ruler):
-            out.append(Candidate(start, w.stem_end, "Organization", "anaphor-funds",
+            out.append(Candidate(w.start, w.stem_end, "Organization", "anaphor-funds",
                                  canonical=NATIONAL_GOVERNMENT))
     return out
