@@ -11,15 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
 from kg.errors import UsageError
+from kg.graph import rdflib_term
 
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
            ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
            ".jsonld": ox.RdfFormat.JSON_LD}
 FOLDER_GRAPH = "graph.nq"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"  # what an output folder is read as
 
 
 def graph_file(path: Path) -> Path:
@@ -55,23 +55,6 @@ def load_store(path: Path) -> ox.Store:
     return store
 
 
-def _term(term, cache: dict):
-    out = cache.get(term)
-    if out is None:
-        if isinstance(term, ox.NamedNode):
-            out = URIRef(term.value)
-        elif isinstance(term, ox.BlankNode):
-            out = BNode(term.value)
-        elif term.language:
-            out = Literal(term.value, lang=term.language)
-        elif term.datatype.value == _XSD_STRING:  # a simple literal, as rdflib parses it
-            out = Literal(term.value)
-        else:
-            out = Literal(term.value, datatype=URIRef(term.datatype.value))
-        cache[term] = out
-    return out
-
-
 def load_graph(path: Path) -> Graph:
     """An rdflib Graph of the union of the file's graphs (each triple once)."""
     path = graph_file(path)
@@ -80,8 +63,8 @@ def load_graph(path: Path) -> Graph:
     try:
         with open(path, "rb") as fh:
             for quad in ox.parse(fh, format=rdf_format(path)):
-                graph.add((_term(quad.subject, cache), _term(quad.predicate, cache),
-                           _term(quad.object, cache)))
+                graph.add((rdflib_term(quad.subject, cache), rdflib_term(quad.predicate, cache),
+                           rdflib_term(quad.object, cache)))
     except (SyntaxError, ValueError) as exc:
         raise UsageError(f"{path}: cannot parse the graph: {_first_line(exc)}") from None
     except OSError as exc:
