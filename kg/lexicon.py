@@ -160,7 +160,6 @@ class Cues:
     verb_support: Words
     verb_back: Words
     part_of: Words
-    verb_partner: Words
     agreement: Words
     procurement: Words              # 계약 with a public body: buying, not partnering
     conclude: Words

@@ -25,7 +25,7 @@ EXAMPLES = [
 
 @relation_rule("event", priority=2, examples=EXAMPLES)
 def events(ctx: Context) -> Iterator[Found]:
-    state, ms, text, orgs, events = ctx.state, ctx.mentions, ctx.text, ctx.orgs, ctx.events
+    state, ms, orgs, events = ctx.state, ctx.mentions, ctx.orgs, ctx.events
     organize = ctx.says("verb_organize")
     event_here = events[0] if events else None
     if event_here is None and state.events_seen and _event_anaphor(ctx):

@@ -2,7 +2,6 @@
 co-subjects (전자신문과 한국IT서비스산업협회가 공동으로 …)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kg.discourse import Context
@@ -20,9 +19,8 @@ EXAMPLES = [
 
 @relation_rule("organisation", priority=6, examples=EXAMPLES)
 def organisations(ctx: Context) -> Iterator[Found]:
-    actor, ms, text, things = ctx.actor, ctx.mentions, ctx.text, ctx.things
-    use, partner = ctx.says("verb_use"), ctx.says("verb_partner")
-    partner_words = ctx.cues.pattern("verb_partner").pattern
+    actor, ms, things = ctx.actor, ctx.mentions, ctx.things
+    use = ctx.says("verb_use")
     for o in ctx.orgs:
         if o.index == actor or o.quoted:
             continue
