@@ -87,6 +87,7 @@ class Cues:
     list_end: Words
     etc: Words
     brand: Words
+    cloud_region: Words             # 서울 리전: a cloud region is a product
     brand_not_after: Words
     name_attachment: Words
     org_prefix: Words

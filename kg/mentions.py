@@ -83,6 +83,11 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
                  for p in people]
         found = [c for c in found if c.rule not in _ROLE_SENSITIVE
                  or not any(a <= c.start < b for a, b in roles)]
+        # … nor a place after the employer (MS 아시아태평양 공공부문 총괄 부사장: a region
+        # of the job; 충북지사 keeps its province, the employer)
+        ruler = [c for c in ruler if c.type != "Place" or not any(
+            a <= c.start < b and any(o.type == "Organization" and a <= o.start < c.start
+                                     for o in ruler) for a, b in roles)]
         for c in found:  # a run does not swallow the name of the person before it
             for p in people:
                 if c.start <= p.start < c.end and p.end < c.end:

@@ -74,6 +74,7 @@ def test_rule_finds(pipeline, text, expected):
     ("명실상부 국내 최대 행사다.", "Organization"),
     ("모든 정부가 데이터 주권을 이야기한다.", "Organization"),
     ("김동원 기자가 썼다.", "Person"),
+    ("마이클 랜던 마이크로소프트 아시아태평양 총괄 부사장은 말했다.", "Place"),  # the job's region
 ])
 def test_rule_does_not_find(pipeline, text, unexpected_type):
     assert not any(t == unexpected_type for t, _ in mentions_of(pipeline, text)), \

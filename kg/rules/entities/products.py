@@ -37,3 +37,34 @@ def brand_products(s: Sentence) -> list[Candidate]:
         if j > k + 1 and not titled:  # (구글 순다르 피차이 CEO: a person at the brand)
             out.append(Candidate(w.start, words[j - 1].stem_end, "Product", "brand"))
     return out
+
+
+REGION_EXAMPLES = [
+    ("회사는 2021년 서울 리전을 열었고 부산에 두 번째 리전을 세운다.", {("Product", "서울 리전")}),
+    ("부산 리전은 2027년 가동을 목표로 한다.", {("Product", "부산 리전")}),
+    ("리전을 늘린다.", set()),
+]
+
+
+@entity_rule("cloud-region", SENTENCE, examples=REGION_EXAMPLES)
+def cloud_regions(s: Sentence) -> list[Candidate]:
+    """서울 리전, 부산 리전: a cloud region is a product (ANNOTATION.md, "Typing"), named
+    by its place (and its brand) before the region word (AWS 아시아태평양(서울) 리전 is
+    the brand rule's)."""
+    words, cues, known = s.words, s.cues, s.ruler
+    out = []
+    for k, w in enumerate(words):
+        if k == 0 or strip_name(w.stem) not in cues.cloud_region:
+            continue
+        i = k - 1
+        place = any(c.type == "Place" and c.start <= words[i].start < c.end for c in known) \
+            or re.search(r"\([가-힣A-Za-z ]+\)$", words[i].stem) is not None
+        if not place or not words[i].noun_only:
+            continue
+        while i > 0 and words[i - 1].noun_only and k - i < 3 and (
+                strip_name(words[i - 1].stem) in cues.brand
+                or any(c.start <= words[i - 1].start < c.end and c.type == "Place"
+                       for c in known)):
+            i -= 1
+        out.append(Candidate(words[i].start, w.stem_end, "Product", "cloud-region"))
+    return out
