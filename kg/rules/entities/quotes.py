@@ -43,6 +43,8 @@ EXAMPLES = [
     ("국은 ‘지능형 업무관리 플랫폼 고도화’ 등 5개 사업을 맡는다.",
      {("Program", "지능형 업무관리 플랫폼 고도화")}),
     ("부처는 ‘2027년 예산안’을 발표했다.", set()),
+    ("‘AI 융합 국가산업단지 기반 조성’은 산업부가 추진한다.",
+     {("Program", "AI 융합 국가산업단지 기반 조성")}),
     ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
     ("업계는 ‘내부 전문인력 부족’을 호소했다.", set()),
     ("▲국토교통부 ‘건축행정 AI 민원 사전검토 서비스 구축’(61억 5천만 원) 사업을 따냈다.",
@@ -158,6 +160,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return None
     if cues.ends_with(last, "event_cue") or (YEAR.match(last) and len(name.split()) > 1):
         return "Event"
+    if last in cues.program_action and len(words) <= 8 and proper:
+        return "Program"  # ‘AI 융합 국가산업단지 기반 조성’: a project, named by its work
     if cues.ends_with(last, "program_cue"):
         if plain and len(words) <= 2 and last in cues.weak_program_cue:
             return None  # ‘시범 사업’ 단계: a kind of work, in quotes for emphasis

@@ -25,6 +25,9 @@ EXAMPLES = [
     ("‘AI 바우처 사업’은 과기정통부가 2024년부터 추진해 온 사업이다.",
      {("과학기술정보통신부", "operates", "AI 바우처 사업")}),
     ("‘AI 바우처 사업’은 카카오가 참여해 온 사업이다.", set()),
+    ("‘AI 산단 조성 사업’은 산업통상자원부와 한국산업단지공단이 함께 추진하는 사업이다.",
+     {("산업통상부", "operates", "AI 산단 조성 사업"),
+      ("한국산업단지공단", "operates", "AI 산단 조성 사업")}),
     ("KT는 행안부 주관 회의에 참석했다.", set()),
 ]
 
@@ -97,14 +100,17 @@ def _topic_run_by(ctx: Context) -> Iterator[Found]:
     if not topics:
         return
     topic = topics[0]
-    for o in ctx.orgs:
-        if o.quoted or o.role != "subj" or o.mention.start < topic.mention.end or \
-                ctx.words[o.word].tail.strip() not in ("이", "가"):
-            continue
-        # the verb of o's clause: the first verb after it
-        clause = next((w.text for w in ctx.words[o.word + 1:] if any(
-            p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+"))), "")
-        if ctx.cues.pattern("verb_operate").search(clause) and \
-                not ctx.cues.pattern("verb_join").search(clause):
+    # (X는 A와 B가 함께 추진하는 사업이다: the subjects listed, of a clause or the sentence)
+    doers = [o for o in ctx.orgs if not o.quoted and o.mention.start > topic.mention.end
+             and o.role.rstrip("*") in ("subj", "relsubj")
+             and ctx.words[o.word].tail.strip() in ("이", "가", "와", "과")]
+    last = next((o for o in doers if not o.role.endswith("*")), None)
+    if last is None:
+        return
+    # the verb of their clause: the first verb after the last of them
+    clause = next((w.text for w in ctx.words[last.word + 1:] if any(
+        p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+"))), "")
+    if ctx.cues.pattern("verb_operate").search(clause) and \
+            not ctx.cues.pattern("verb_join").search(clause):
+        for o in doers[:doers.index(last) + 1]:
             yield Found(o.index, "operates", topic.index, "steward.topic")
-        break
