@@ -58,6 +58,8 @@ EXAMPLES_SHORT = [
      {("Program", "독자 AI 파운데이션 모델 개발 사업")}),
     ("‘독자 AI 파운데이션 모델 개발 사업’을 시작했다. AI 개발은 어렵다.", set()),
     ("GPU 임대는 진흥원이 맡는다. ‘첨단 GPU 확보·임대’ 사업에 1조 원이 배정됐다.", set()),
+    ("△대덕특구 피지컬 AI 실증단지 조성(62억 원)이 반영됐다. 대덕특구 피지컬 AI 실증단지에는 "
+     "7개 기업이 참여한다.", {("Program", "대덕특구 피지컬 AI 실증단지 조성")}),
     ("시는 ‘부산형 AI 행정’을 시작했다. 대표는 지역 AI 행정의 모범이 되겠다고 말했다.", set()),
 ]
 
@@ -77,18 +79,25 @@ def short_forms(d: Document) -> list[Candidate]:
                 parts = parts[:-1]  # 첨단 GPU 확보·임대 사업 is short for itself without 사업
             if len(parts) >= 3:
                 programs.append((parts, c))
+            if len(parts) >= 4 and parts[-1] in cues.program_action:
+                # 대덕특구 피지컬 AI 실증단지 조성 … 실증단지에는: the thing built, named
+                # without the work
+                programs.append((parts[:-1] + [""], c))
     if not programs:
         return []
     taken = [(c.start, c.end) for c in d.found]
+    places = {(c.start, c.end) for c in d.found if c.type == "Place"}
     out = []
     for _, words in sentence_words(d.doc):
         for k, w in enumerate(words):
             if not w.tail or w.tail_tag.startswith("E"):
                 continue
             first = run_start(words, k, cues)
-            for j in range(max(first, k - 2), k):  # two or three words
+            for j in range(max(first, k - 5), k):  # two or three words (or a whole prefix)
                 s, e = words[j].start, w.stem_end
-                if any(a < e and s < b for a, b in taken):
+                # (a place may open the name: 대덕특구 피지컬 AI 실증단지)
+                if any(a < e and s < b and not (s <= a and b <= e and (a, b) in places)
+                       for a, b in taken):
                     continue
                 short = _parts(strip_name(text[s:e]))
                 if len(short) < 2 or short[-1] in cues.topic_acronym or (
@@ -97,9 +106,11 @@ def short_forms(d: Document) -> list[Candidate]:
                             p in cues.generic or p in cues.topic_acronym for p in short):
                     continue
                 # (첨단 GPU 확보·임대 and 첨단 GPU 확보·임대 사업 are one programme)
+                # (the thing built only by its whole name: 실증단지, not 예측 모델)
                 fits = {tuple(parts): c for parts, c in reversed(programs) if c.end <= s
-                        and len(parts) > len(short) and parts[-1] == short[-1]
-                        and _subsequence(short, parts)}
+                        and len(parts) > len(short) and (
+                            parts[-1] == short[-1] and _subsequence(short, parts)
+                            and len(short) <= 3 if parts[-1] else parts[:-1] == short)}
                 if len(fits) == 1:
                     c = fits.popitem()[1]
                     name = c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
