@@ -79,7 +79,7 @@ def short_forms(d: Document) -> list[Candidate]:
                 parts = parts[:-1]  # 첨단 GPU 확보·임대 사업 is short for itself without 사업
             if len(parts) >= 3:
                 programs.append((parts, c))
-            if len(parts) >= 4 and parts[-1] in cues.program_action:
+            if len(parts) >= 3 and parts[-1] in cues.program_action:
                 # 대덕특구 피지컬 AI 실증단지 조성 … 실증단지에는: the thing built, named
                 # without the work
                 programs.append((parts[:-1] + [""], c))

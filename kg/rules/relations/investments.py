@@ -75,6 +75,7 @@ EXAMPLES = [
 
 @relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
+    sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
         # 정부가 발표한 700억 달러: a relative clause's subject pays, but not the body that
         # runs what the sum is for (창업진흥원이 운영하는 ‘…’는 310억 원)
@@ -105,7 +106,6 @@ def investments(ctx: Context) -> Iterator[Found]:
         if investor is not None and investor == ctx.actor and not before and payer is None \
                 and not owner and ctx.company(investor) and ctx.says("budget_word"):
             investor = None  # (A won it.) 총사업비는 243억 원이며: a contractor pays no budget
-        sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
         if investor is not None and investor == ctx.actor and not before and payer is None \
                 and not owner and mny.role.startswith("subj") and investor != release and \
                 not re.search(sources, ctx.text + " " + ctx.state.previous_text) and not \
@@ -139,8 +139,10 @@ def investments(ctx: Context) -> Iterator[Found]:
                         "investment.owner" if owner else
                         "investment.release" if investor == release else "investment.actor")
         target = _target(ctx, mny)
-        if target is None and payer is not None and before and before[0].index != payer \
-                and ctx.says("receive"):
+        if target is None and before and before[0].index != payer and ctx.says("receive") \
+                and (payer is not None or re.search(sources, ctx.text[
+                    before[0].mention.end - ctx.sent.start_char:
+                    mny.mention.start - ctx.sent.start_char])):
             target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
         if target is None and item and ctx.orgs and not any(
                 x.mention.type in ("Program", "Initiative") for x in ctx.slots):
