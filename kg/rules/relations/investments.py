@@ -20,6 +20,10 @@ EXAMPLES = [
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
     ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
+    ("정부와 경기도는 각각 50억원씩 총 100억원을 ‘AI 행정 사업’에 투입한다.",
+     {("대한민국 정부", "invests", "50억원"), ("경기도", "invests", "50억원"),
+      ("대한민국 정부", "invests", "100억원"), ("경기도", "invests", "100억원"),
+      ("100억원", "fundsTarget", "AI 행정 사업"), ("대한민국 정부", "operates", "AI 행정 사업")}),
     ("‘AI 혁신펀드’는 한국벤처투자가 운용을 맡아 총 2500억원 규모로 조성된다.",
      {("2500억원", "fundsTarget", "AI 혁신펀드")}),
     ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정돼 추진되며 총 90억 원이 투입된다.",
@@ -273,6 +277,13 @@ def _target(ctx: Context, money: Slot) -> int | None:
     built = [x for x in after if x.mention.type in things and x.role.startswith("obj")]
     if spent and built:
         return built[0].index
+    # 총 100억원을 ‘X’에 투입한다: the sum first, then where it goes and the verb
+    if re.match(rf"\s*({objects})\s", text[m1:]):
+        into = [x for x in after if x.role.startswith("dat") and re.match(
+            rf"[’'”」]?\S{{0,3}}\s*\S*?({verbs}|출연|배정|편성|지원)",
+            text[x.mention.end - sent.start_char:])]
+        if into:
+            return into[0].index
     topics = [x for x in targets if x.mention.type in things and x.role.startswith("subj")
               and not x.quoted]
     if topics:
