@@ -207,7 +207,9 @@ def serve(graph: Path, host: str, port: int, query_timeout: float) -> None:
     GRAPH is an output folder (its store, served as it is; its graph.nq when it has no
     store) or a graph file; queries see the union of its graphs. Updates are refused.
     Stop with Ctrl-C."""
-    from kg.serve import Stopped, start, stop_on_signals
+    import subprocess
+
+    from kg.serve import Stopped, check_stop, start, stop_on_signals
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can "
@@ -218,7 +220,12 @@ def serve(graph: Path, host: str, port: int, query_timeout: float) -> None:
             server = start(graph, host, port, query_timeout=query_timeout)
             click.echo(f"SPARQL endpoint: {server.url}  (read-only, queries stopped after "
                        f"{query_timeout:g} s; Ctrl-C to stop)")
-            server.process.wait()
+            while server.process.poll() is None:
+                check_stop()  # (a signal whose exception a library callback swallowed)
+                try:
+                    server.process.wait(timeout=0.5)
+                except subprocess.TimeoutExpired:
+                    pass
     except (KeyboardInterrupt, Stopped):
         click.echo("stopping", err=True)
     finally:

@@ -45,18 +45,31 @@ class Stopped(BaseException):
     """A termination signal arrived (see stop_on_signals)."""
 
 
+_requested: list[str] = []  # signals received: an exception raised by a handler can be lost
+
+
 @contextlib.contextmanager
 def stop_on_signals(signals=(signal.SIGTERM, signal.SIGHUP)):
-    """Within the block, those signals raise Stopped, so `finally` clean-ups run."""
+    """Within the block, those signals raise Stopped, so `finally` clean-ups run. A
+    signal that lands in a callback Python ignores exceptions from (logging's fork hook
+    while a subprocess starts) is remembered and raised at the next check_stop()."""
     def handler(signum, _frame):
-        raise Stopped(signal.Signals(signum).name)
+        _requested.append(signal.Signals(signum).name)
+        raise Stopped(_requested[-1])
 
     previous = {sig: signal.signal(sig, handler) for sig in signals}
+    _requested.clear()
     try:
         yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+def check_stop() -> None:
+    """Raise Stopped if a termination signal arrived whose exception was swallowed."""
+    if _requested:
+        raise Stopped(_requested[-1])
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
@@ -143,6 +156,7 @@ def start(graph: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float
             load = subprocess.run([binary, "load", "--location", location, "--file",
                                    str(graph)], capture_output=True, text=True,
                                   preexec_fn=_die_with_parent)
+            check_stop()
             if load.returncode != 0:
                 reason = (load.stderr.strip().splitlines() or ["unknown error"])[-1]
                 raise ServerError(f"oxigraph could not load {graph}: {reason}")
@@ -155,6 +169,7 @@ def start(graph: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float
         reachable = "127.0.0.1" if host == "0.0.0.0" else host
         server = Server(f"http://{reachable}:{port}/query", process, workdir)
         _wait_until_ready(server, host, port, timeout, log_path)
+        check_stop()
         return server
     except BaseException:
         if process is not None and process.poll() is None:
