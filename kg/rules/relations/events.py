@@ -19,6 +19,11 @@ EXAMPLES = [
     ("더불어민주당 한정민 의원실은 한국인공지능법학회와 함께 ‘AI 법제 세미나’를 공동 주최했다.",
      {("한정민 의원실", "organizes", "AI 법제 세미나"),
       ("한국인공지능법학회", "organizes", "AI 법제 세미나")}),
+    ("LG CNS는 ‘공공 AI 서밋 2025’에 부스를 마련했다.",
+     {("LG CNS", "participatesIn", "공공 AI 서밋 2025")}),
+    ("‘공공 AI 서밋 2025’에는 네이버클라우드와 KT가 참가했다.",
+     {("네이버클라우드", "participatesIn", "공공 AI 서밋 2025"),
+      ("KT", "participatesIn", "공공 AI 서밋 2025")}),
     ("행사는 온라인으로 진행된다.", set()),
 ]
 
@@ -53,6 +58,15 @@ def events(ctx: Context) -> Iterator[Found]:
         if (ctx.speaker and ctx.actor is not None and ctx.says("verb_attend")
                 and e.role.startswith("dat")):
             yield Found(ctx.actor, "participatesIn", e.index, "event.participant-speaker")
+        # A는 E에 참가해 / E에 부스를 마련했다 / E에는 A와 B가 참가했다
+        if e.role.startswith("dat") and not organize and not ctx.speaker and (
+                ctx.says("verb_attend") or ctx.says("sponsor")):
+            for o in orgs:
+                if o.role.startswith(("subj", "conj")) and not o.quoted and \
+                        o.role != "conj" or o.role == "conj" and any(
+                            x.role.startswith("subj") for x in orgs
+                            if x.mention.start > o.mention.start):
+                    yield Found(o.index, "participatesIn", e.index, "event.attendee")
     for o in orgs:
         yield from _org_location(ctx, o)
 
