@@ -92,6 +92,7 @@ class Cues:
     name_attachment: Words
     org_prefix: Words
     # quoted names: the words around a quote that type it
+    program_cue_latin: Words        # Accelerator, Campus: an English programme word
     program_action: Words           # 구축, 조성: a quoted project named by its work
     quote_initiative_last: Words    # ‘AI 사업자 등록제’, ‘K-저수지 안전관리 체계’: policy, not a scheme
     quote_initiative_after: Words

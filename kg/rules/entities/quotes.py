@@ -43,6 +43,7 @@ EXAMPLES = [
     ("국은 ‘지능형 업무관리 플랫폼 고도화’ 등 5개 사업을 맡는다.",
      {("Program", "지능형 업무관리 플랫폼 고도화")}),
     ("부처는 ‘2027년 예산안’을 발표했다.", set()),
+    ("구글은 ‘Google for Startups Campus’를 연다.", {("Program", "Google for Startups Campus")}),
     ("‘AI 융합 국가산업단지 기반 조성’은 산업부가 추진한다.",
      {("Program", "AI 융합 국가산업단지 기반 조성")}),
     ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
@@ -116,6 +117,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
         last = name.split()[-1]
         if etype is None and tail.strip() in cues.object_particle and after and \
+                re.search("[가-힣]", last) and \
                 after[0].text.startswith(tuple(cues.event_verb)) and not any(
                     cues.ends_with(last, kind) for kind in (
                         "program_cue", "initiative_cue", "org_suffix", "product_head")):
@@ -170,6 +172,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Initiative"
     if cues.ends_with(last, "org_suffix") and last not in cues.org_suffix_not and len(last) > 2:
         return "Organization"
+    if last in cues.program_cue_latin:
+        return "Program"  # ‘Google for Startups Campus’, ‘AWS Generative AI Accelerator’
     if re.fullmatch(r"[A-Za-z0-9 .\-]+", name):
         return "Product" if name.split()[0] in cues.brand or len(name.split()) <= 2 else None
     if preceding in cues.org_descriptor or preceding.endswith(tuple(cues.org_descriptor)):
