@@ -125,6 +125,7 @@ class Cues:
     scale: Words
     cap_before: Words
     cap_after: Words
+    bare_won_before: Words          # 300억 투입: a sum without 원 before these
     difference_before: Words        # 보다: a difference between sums follows
     difference_after: Words         # 늘어난, 감소: the sum was a difference
     for_this: Words                 # 이를 (위해): for the programme at hand

@@ -17,6 +17,7 @@ matched at all, because either end alone would be the wrong amount.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from types import MappingProxyType
 
@@ -132,16 +133,32 @@ def _money(m: re.Match[str]) -> Money | None:
     return Money(amount=amount, currency=currency, text=m.group(0))
 
 
-def find_money(text: str) -> list[tuple[int, int, Money]]:
+_BARE = re.compile(rf"(?<![0-9A-Za-z.,~∼〜])(?=\d)(?:{_KOREAN})(?<=[조억])")
+
+
+def find_money(text: str, bare_before: Iterable[str] = ()) -> list[tuple[int, int, Money]]:
     """Every money amount in `text`, in order, as (start, end, Money).
 
-    `text[start:end] == money.text`; the spans do not overlap.
+    `text[start:end] == money.text`; the spans do not overlap. An amount in 억 or 조
+    written without 원, as headlines do ("300억 투입"), counts as won when one of the
+    words `bare_before` follows it.
     """
     found = []
     for m in _MONEY.finditer(text):
         money = _money(m)
         if money is not None:
             found.append((m.start(), m.end(), money))
+    words = "|".join(map(re.escape, sorted(bare_before, key=len, reverse=True)))
+    if words:
+        for m in _BARE.finditer(text):
+            value = _value(m.group(0))
+            if value is None or not re.match(rf"\s?(?:규모의?\s?)?(?:{words})",
+                                             text[m.end():]) or any(
+                    a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            amount = int(value.to_integral_value(rounding=ROUND_HALF_UP))
+            found.append((m.start(), m.end(), Money(amount, "KRW", m.group(0))))
+        found.sort(key=lambda f: f[0])
     return found
 
 

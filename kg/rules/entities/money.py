@@ -26,6 +26,8 @@ _YEAR = re.compile(r"(?:(?<!\d)(20\d\d)\s?년도?|[‘'’](\d\d)\s?년도?)(?!\
 EXAMPLES = [
     ("정부는 데이터 산업 육성에 1200억원을 투입한다.", {("Investment", "1200억원")}),
     ("회사는 미국에 20억 달러를 투자하기로 했다.", {("Investment", "20억 달러")}),
+    ("과기정통부, ‘AI 바우처’ 공모…300억 투입", {("Investment", "300억")}),
+    ("인구 3억 명이 산다.", set()),
     ("사업별로는 △돌봄 로봇 실증(35억원) △AI 민원 비서(12억원) 등이다.",
      {("Investment", "35억원"), ("Investment", "12억원")}),
     ("회사는 한국에 45억 달러(약 6조 2000억 원)를 투자한다.", {("Investment", "45억 달러")}),
@@ -51,7 +53,7 @@ EXAMPLES = [
 @entity_rule("money", SENTENCE, examples=EXAMPLES)
 def investments(s: Sentence) -> list[Candidate]:
     cues, text = s.cues, s.sent.text
-    found = find_money(text)
+    found = find_money(text, cues.bare_won_before)
     listed = _listed(text, found, cues)
     out: list[Candidate] = []
     for i, (a, b, money) in enumerate(found):
@@ -69,6 +71,8 @@ def investments(s: Sentence) -> list[Candidate]:
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
                 or i in listed or _budget_item(s, cues)):
             continue
+        if money.text[-1] in "억조" and _stated_exactly(s, money):
+            continue  # 1024억 확보 (headline) … 1,024억 3천만 원: the body's sum is the one
         c = Candidate(s.sent.start_char + a, s.sent.start_char + b, "Investment", "money",
                       priority=PRIORITY, money=money, phrase=_phrase(text, a, b, cues))
         c.year = _year(text, a, clause)
@@ -93,6 +97,16 @@ def _budget_item(s: Sentence, cues: Cues) -> bool:
             return any(cue in line for cue in cues.investment_cue)
         start = prev
     return False
+
+
+def _stated_exactly(s: Sentence, money) -> bool:
+    """Whether the document also writes this sum with its unit, to within 5% (a headline
+    rounds what the body states)."""
+    sums = s.doc.user_data.get("kg_sums")
+    if sums is None:
+        sums = s.doc.user_data["kg_sums"] = [m for _, _, m in find_money(s.text)]
+    return any(m.currency == "KRW" and abs(m.amount - money.amount) <= 0.05 * money.amount
+               for m in sums)
 
 
 def _difference(text: str, a: int, b: int, cues: Cues) -> bool:
