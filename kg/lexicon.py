@@ -167,6 +167,7 @@ class Cues:
     agreement: Words
     procurement: Words              # 계약 with a public body: buying, not partnering
     conclude: Words
+    headline_partner: Words         # A, B와 협력: a headline ending on the noun
     partner_verb: Words
     joint_work: Words               # 공동 개발, 공동연구: the work partners do together
     together: Words

@@ -33,6 +33,7 @@ EXAMPLES = [
     ("충남교육청은 대신정보통신과 구축 계약을 체결했다.", set()),
     ("MS는 SK텔레콤과 협력해 서비스를 출시하고, 카이스트와는 AI 공동연구를 한다.",
      {("마이크로소프트", "partnersWith", "SK텔레콤"), ("마이크로소프트", "partnersWith", "한국과학기술원")}),
+    ("KT, 마이크로소프트와 5년간 AI 투자 협력", {("KT", "partnersWith", "마이크로소프트")}),
     ("도지사는 에퀴닉스 관계자들을 만나 투자를 요청했다.", set()),
     ("네이버와 카카오는 각자 실적을 발표했다.", set()),
 ]
@@ -102,6 +103,9 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
              *cues.pattern("subcontract").finditer(ctx.text),
              *re.finditer(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)]
     m = max(found, key=lambda f: f.start()) if found else None
+    if m is None:  # KT, 마이크로소프트와 AI 투자 협력: a headline ends on the noun
+        m = re.search(rf"({cues.pattern('headline_partner').pattern})(\s?(강화|확대))?[\s.…!]*$",
+                      ctx.text)
     if m is None and ctx.says("verb_operate"):
         m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
     return (m.start(), False) if m else (None, False)
