@@ -42,6 +42,7 @@ EXAMPLES = [
      {("국토교통부", "operates", "건축 AI 민원 서비스 구축")}),
     ("LG CNS가 국세청이 발주한 650억원 규모의 ‘차세대 국세행정시스템 구축 사업’을 따냈다.",
      {("국세청", "operates", "차세대 국세행정시스템 구축 사업")}),
+    ("19일 조달청 나라장터에 따르면 사업이 공고됐다.", {("조달청", "operates", "나라장터")}),
     ("정부의 예산이 늘었다.", set()),
 ]
 
@@ -54,12 +55,14 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
         elif x.role == "gen" and x.mention.type == "Organization":
             for y in _possessed(ctx, x):
                 yield Found(x.index, "operates", y.index, "clause.possessive")
-        elif x.role == "" and x.mention.type == "Organization" and ctx.public_body(x.index):
-            # ▲국토교통부 ‘건축행정 AI 민원 서비스 구축’(61억 원): the body that orders it
+        elif x.mention.type == "Organization" and x.role != "gen":
+            # ▲국토교통부 ‘건축행정 AI 민원 서비스 구축’(61억 원): the body that orders it;
+            # 조달청 나라장터, 네이버 하이퍼클로바X: the maker right before its product
             y = _next(ctx, x, 1)
-            if y is not None and y.mention.type == "Program" and not ctx.text[
+            if y is not None and not ctx.text[
                     x.mention.end - ctx.sent.start_char:y.mention.start - ctx.sent.start_char
-                    ].strip():
+                    ].strip() and (y.mention.type == "Product" or y.mention.type == "Program"
+                                   and x.role == "" and ctx.public_body(x.index)):
                 yield Found(x.index, "operates", y.index, "clause.orderer")
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
