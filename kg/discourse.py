@@ -216,12 +216,17 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
                 and b.mention.start > a.mention.end for b in slots):
             a.role = ""
     _inherit(slots, words)
-    # 'NHN클라우드, 광주광역시와 맞손': a headline names its subject first, with a comma
-    first = min(slots, key=lambda x: x.mention.start, default=None)
-    if first is not None and first.role == "conj" and first.mention.type == "Organization" \
+    # 'NHN클라우드, 광주광역시와 맞손', '마이크로소프트, 韓 AI 인프라에 4조원 투자': a
+    # headline (no final ending) names its subject first, with a comma
+    ordered = sorted(slots, key=lambda x: x.mention.start)
+    first = ordered[0] if ordered else None
+    headline = not any(t.startswith("EF") or "+EF" in t for w in words for t in w.tags)
+    if first is not None and first.mention.type == "Organization" \
             and not sent.text[:first.mention.start - sent.start_char].strip(" \t'\"‘“[(") \
             and sent.text[first.mention.end - sent.start_char:].startswith(",") \
-            and not any(x.role.startswith("subj") for x in slots):
+            and not any(x.role.startswith("subj") for x in slots) and (
+                first.role == "conj" or headline and first.role.endswith("*")
+                and ordered[1].mention.type != "Organization"):
         first.role = "subj"
     return slots
 
