@@ -59,6 +59,7 @@ class Cues:
     world: Words
     rank: Words
     # people
+    title_prefix: Words             # 전, 현: before a role
     title: Words
     office: Words
     surname: Words
@@ -173,6 +174,7 @@ class Cues:
     together: Words
     purpose: Words
     no_agreement: Words
+    appoint: Words                  # 임명, 취임: personnel news
     each: Words
     subcontract: Words
     list_intro: Words

@@ -16,6 +16,7 @@ PRIORITY = 3  # a person's name is never part of another name
 EXAMPLES = [
     ("윤서현 한국데이터진흥협회 사무총장은 간담회를 주재했다.", {("Person", "윤서현")}),
     ("박지훈 과장은 설명을 덧붙였다.", {("Person", "박지훈")}),
+    ("원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.", {("Person", "배성욱")}),
     ("이 서비스는 무료로 제공된다.", set()),
 ]
 
@@ -26,7 +27,7 @@ def titled(s: Sentence) -> list[Candidate]:
     words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
     out = []
     for k, w in enumerate(words):
-        base, alias = split_alias(w.stem)
+        base, alias = split_alias(re.sub(r"\(\d{2}\)$", "", w.stem))  # 배성욱(58): an age
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
             else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
         foreign = latin is not None and re.fullmatch(r"[가-힣]{1,5} [가-힣]{1,4}", base)
@@ -54,8 +55,9 @@ def titled(s: Sentence) -> list[Candidate]:
             if title and not tstem.endswith(tuple(cues.office)):
                 title_k = j
                 break
-            if not words[j].noun_only and not latin:
-                break
+            if not words[j].noun_only and not latin and \
+                    words[j].text not in cues.title_prefix:
+                break  # (배성욱(58) 전 행정안전부 실장: 전, 현 stand before a role)
         if title_k is None and not latin:
             continue
         c = Candidate(start, w.start + len(base), "Person", "person", priority=PRIORITY)

@@ -2,6 +2,7 @@
 them, as it also needs them to know who a speaker stands for)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.discourse import Context
@@ -18,6 +19,9 @@ EXAMPLES = [
     ("국회 과학기술정보방송통신위원회(과방위) 소속인 한정민 의원은 말했다.",
      {("한정민", "affiliatedWith", "과학기술정보방송통신위원회")}),
     ("서울대 AI연구원 원장인 김민수 교수는 설명했다.", {("김민수", "affiliatedWith", "서울대 AI연구원")}),
+    ("한국지능정보사회진흥원(NIA) 제9대 원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.",
+     {("배성욱", "affiliatedWith", "한국지능정보사회진흥원"),
+      ("배성욱", "affiliatedWith", "행정안전부")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
 ]
 
@@ -26,3 +30,25 @@ EXAMPLES = [
 def affiliation(ctx: Context) -> Iterator[Found]:
     for person, org in ctx.affiliations:
         yield Found(person, "affiliatedWith", org)
+    yield from _appointed(ctx)
+
+
+def _appointed(ctx: Context) -> Iterator[Found]:
+    """NIA 제9대 원장에 배성욱 … 임명됐다, NIPA 부원장에는 김하람 본부장이: the post is the
+    organisation's (personnel news)."""
+    if not ctx.says("appoint"):
+        return
+    titles = ctx.cues.pattern("title").pattern
+    for p in ctx.of_type("Person"):
+        before = ctx.text[:p.mention.start - ctx.sent.start_char]
+        m = re.search(rf"({titles})(에는|에|으로)\s*$", before)
+        if m is None:
+            continue
+        # the organisation a few words before the post: NIA(…) 제9대 원장에
+        at = ctx.sent.start_char + m.start()
+        org = next((o for o in reversed(ctx.orgs) if o.mention.end <= at
+                    and at - o.mention.end <= 14 and not re.search(
+                        r"[은는이가을를,]\s", ctx.text[o.mention.end - ctx.sent.start_char:
+                                                     at - ctx.sent.start_char])), None)
+        if org is not None:
+            yield Found(p.index, "affiliatedWith", org.index, "affiliation.appointed")
