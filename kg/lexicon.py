@@ -174,6 +174,7 @@ class Cues:
     together: Words
     purpose: Words
     no_agreement: Words
+    career: Words                   # 거쳤다, 역임: a person's past posts
     appoint: Words                  # 임명, 취임: personnel news
     each: Words
     subcontract: Words

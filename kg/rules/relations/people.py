@@ -22,6 +22,9 @@ EXAMPLES = [
     ("한국지능정보사회진흥원(NIA) 제9대 원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.",
      {("배성욱", "affiliatedWith", "한국지능정보사회진흥원"),
       ("배성욱", "affiliatedWith", "행정안전부")}),
+    ("유진솔 국장이 임명됐다. 유 국장은 한국지역정보개발원 파견과 광주광역시 과장을 거쳤다.",
+     {("유진솔", "affiliatedWith", "한국지역정보개발원"),
+      ("유진솔", "affiliatedWith", "광주광역시")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
 ]
 
@@ -31,6 +34,16 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     for person, org in ctx.affiliations:
         yield Found(person, "affiliatedWith", org)
     yield from _appointed(ctx)
+    yield from _career(ctx)
+
+
+def _career(ctx: Context) -> Iterator[Found]:
+    """유 국장은 KLID 파견과 광주광역시 스마트도시과장을 거쳤다: a person's past posts."""
+    if not ctx.speaker or ctx.subject is None or not ctx.says("career"):
+        return
+    for o in ctx.orgs:
+        if not o.quoted and o.mention.start > ctx.mentions[ctx.subject].end:
+            yield Found(ctx.subject, "affiliatedWith", o.index, "affiliation.career")
 
 
 def _appointed(ctx: Context) -> Iterator[Found]:
