@@ -56,6 +56,9 @@ FURNITURE = {
     "copyright": (f"{BODY}\nCopyright ⓒ 한빛일보. 무단전재 및 재배포 금지", f"{BODY}\n"),
     "caption": (f"{BODY}\n국내 기업의 CAIO 임명 현황 및 변화 관리 전략 보유 현황. /AWS", f"{BODY}\n"),
     "rules": (f"---\n{BODY}\n====\n─────────\n* * *\n", f"{BODY}\n"),
+    "publication stamp": (f"입력2025.06.12 14:31 수정2025.06.12 15:02\n{BODY}\n기사입력 2025-06-12",
+                          f"{BODY}\n"),
+    "page widgets": (f"{BODY}\n좋아요 0 / 구독\n공유하기 | 글자크기 | 인쇄", f"{BODY}\n"),
 }
 
 

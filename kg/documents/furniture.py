@@ -19,6 +19,10 @@ _RULE = re.compile(r"^[-=_|·*~#+<>\u2010-\u2015\u2500-\u257f\u25a0-\u25ff\s]*$"
 _DATELINE = re.compile(r"^(【[^】]{1,40}】|[\[(][가-힣]{1,10}\s*=\s*[^\[\]()]{1,30}[\])]"
                        r"|\[[^\]]{1,40}기자\])"
                        r"(\s*[가-힣]{2,4}\s*(기자|특파원)\s*=)?\s*")
+# publication stamps and page widgets: 입력 2025.06.12 14:31 수정 …, 좋아요 0 / 구독
+_STAMP = re.compile(r"^\s*(기사\s*)?(입력|수정|승인|등록|발행|업데이트|송고)\s*:?\s*\d{2,4}[.\-/년]")
+_WIDGET = re.compile(r"^[\s\d/|·]*(좋아요|구독|공유|글자\s*크기|인쇄|스크랩|댓글)([\s\d/|·]|"
+                     r"좋아요|구독|공유|글자\s*크기|인쇄|스크랩|댓글|하기)*$")
 _SENTENCE = re.compile(r"(다|요|죠|까)[.!?]+[\"'”’」』)\]]*$")  # ends like a Korean sentence
 _LONG = 80  # characters: a line this long is text, whatever it looks like
 # C0/C1 controls, zero-width and bidi marks, BOMs: invisible, and they split words
@@ -61,6 +65,8 @@ def strip_furniture(lines: list[str]) -> str:
         in_related = False
         if _RULE.match(line) or _IMAGE.match(line):
             continue  # no words: nothing to keep
+        if not content and (_STAMP.match(line) or _WIDGET.match(line)):
+            continue
         if _RANKING.match(line):
             if not content:
                 continue

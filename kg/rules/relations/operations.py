@@ -48,8 +48,9 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     if x.mention.type == "Product":
         own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 30):
                        x.mention.start - ctx.sent.start_char]
-        # 자체 거대언어모델 하이퍼클로바X, 자사 거대언어모델(LLM) ‘루시아’: own, two words back
-        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+\S+){{0,3}}\s*$", own):
+        # 자체 거대언어모델 하이퍼클로바X, 자체 개발한 생성형 AI 플랫폼 ‘패브릭스’: own, a
+        # few words back
+        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+\S+){{0,4}}\s*$", own):
             yield Found(actor, "operates", x.index, "operation.own-product")
         elif use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
             yield Found(actor, "uses", x.index, "operation.uses")
