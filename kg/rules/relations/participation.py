@@ -35,6 +35,7 @@ EXAMPLES = [
     ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정됐다. 시는 ETRI와 협력해 모델을 "
      "개발한다. 시스템 구축은 KT가 맡으며 누리소프트가 참여했다.",
      {("KT", "participatesIn", "AI 신호 사업"), ("누리소프트", "participatesIn", "AI 신호 사업")}),
+    ("삼성SDS, 국방부 ‘AI 지휘체계 구축 사업’ 수주", {("삼성SDS", "participatesIn", "AI 지휘체계 구축 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -57,8 +58,13 @@ def _winners(ctx: Context) -> Iterator[Found]:
     """X가 Y 사업을 수주했다 / 낙찰받았다: the winner takes part in the program."""
     if not ctx.says("contract_won") or ctx.says("lose") or ctx.says("negation"):
         return
+    won = ctx.cues.pattern("contract_won").pattern
     for x in ctx.things:
-        if x.mention.type not in ("Program", "Initiative") or not x.role.startswith("obj"):
+        # (a headline drops the particle: 삼성SDS, 국방부 ‘X’ 사업 수주)
+        headline = x.role == "" and re.match(rf"[’'”」]?\s*({won})",
+                                            ctx.text[x.mention.end - ctx.sent.start_char:])
+        if x.mention.type not in ("Program", "Initiative") or not (
+                x.role.startswith("obj") or headline):
             continue
         for o in ctx.orgs:
             if o.role in ("subj", "subj*") and not o.quoted and o.mention.end <= x.mention.start:
