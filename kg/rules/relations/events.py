@@ -24,6 +24,8 @@ EXAMPLES = [
     ("‘공공 AI 서밋 2025’에는 네이버클라우드와 KT가 참가했다.",
      {("네이버클라우드", "participatesIn", "공공 AI 서밋 2025"),
       ("KT", "participatesIn", "공공 AI 서밋 2025")}),
+    ("‘AI 윤리 포럼’이 17일 국회의원회관에서 열렸다.",
+     {("AI 윤리 포럼", "locatedIn", "국회의원회관")}),
     ("행사는 온라인으로 진행된다.", set()),
 ]
 
@@ -86,10 +88,15 @@ def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
     ev = e.mention
     organize = ctx.cues.pattern("verb_organize")
     for k, w in enumerate(words):
-        if not w.tail.startswith(tuple(ctx.cues.locative_particle)) or w.end > ev.start + 1:
+        if not w.tail.startswith(tuple(ctx.cues.locative_particle)):
             continue
-        if not organize.search(text[w.end - sent.start_char: ev.start - sent.start_char + 1]
-                               + text[ev.end - sent.start_char:]):
+        if w.end > ev.start + 1:
+            # ‘AI 윤리 포럼’이 17일 국회의원회관에서 열렸다: the event, then where it is held
+            if not (e.role.startswith("subj") and w.start >= ev.end and organize.match(
+                    text[w.end - sent.start_char:].lstrip())):
+                continue
+        elif not organize.search(text[w.end - sent.start_char: ev.start - sent.start_char + 1]
+                                 + text[ev.end - sent.start_char:]):
             continue
         j = k  # the venue: the nouns right before 에서 (서울시 중구 대한상공회의소에서)
         while j > 0 and k - j < 3 and words[j - 1].noun_only:
