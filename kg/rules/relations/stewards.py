@@ -2,7 +2,7 @@
 (ANNOTATION.md, "Who operates"; "Events"):
 
 - X의 전담기관 / X 전담기관인 A / A는 X의 주관기관이다: A operates X;
-- A 주관으로 (추진되는) X, A 주관 X, X(주관: A): A operates a programme, organizes an event;
+- A 주관으로 (추진되는) X, A 주관 X: A operates a programme, organizes an event;
 - X는 A가 추진해 온 사업이다: a programme the sentence is about, run by the subject after it.
 """
 from __future__ import annotations
