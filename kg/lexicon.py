@@ -150,6 +150,7 @@ class Cues:
     topic_particle: Words
     # relations: verbs and cue words
     verb_invest: Words
+    verb_allocate: Words            # 배정, 편성: a sum sent to what follows
     verb_spend: Words
     verb_organize: Words
     sponsor: Words
@@ -169,6 +170,7 @@ class Cues:
     procurement: Words              # 계약 with a public body: buying, not partnering
     conclude: Words
     headline_partner: Words         # A, B와 협력: a headline ending on the noun
+    headline_partner_after: Words   # 협력 강화: what may follow the headline noun
     partner_verb: Words
     joint_work: Words               # 공동 개발, 공동연구: the work partners do together
     together: Words

@@ -104,7 +104,8 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
              *re.finditer(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)]
     m = max(found, key=lambda f: f.start()) if found else None
     if m is None:  # KT, 마이크로소프트와 AI 투자 협력: a headline ends on the noun
-        m = re.search(rf"({cues.pattern('headline_partner').pattern})(\s?(강화|확대))?[\s.…!]*$",
+        m = re.search(rf"({cues.pattern('headline_partner').pattern})"
+                      rf"(\s?({cues.pattern('headline_partner_after').pattern}))?[\s.…!]*$",
                       ctx.text)
     if m is None and ctx.says("verb_operate"):
         m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)

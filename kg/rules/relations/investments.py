@@ -282,7 +282,7 @@ def _target(ctx: Context, money: Slot) -> int | None:
     # 총 100억원을 ‘X’에 투입한다: the sum first, then where it goes and the verb
     if re.match(rf"\s*({objects})\s", text[m1:]):
         into = [x for x in after if x.role.startswith("dat") and re.match(
-            rf"[’'”」]?\S{{0,3}}\s*\S*?({verbs}|출연|배정|편성|지원)",
+            rf"[’'”」]?\S{{0,3}}\s*\S*?({verbs}|{cues.pattern('verb_allocate').pattern})",
             text[x.mention.end - sent.start_char:])]
         if into:
             return into[0].index
