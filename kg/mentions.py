@@ -75,7 +75,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char
                  and whole_word(c, words, lex)]
         s = Sentence(doc, text, sent, words, lex, ruler)
-        found = _run(SENTENCE, s)
+        found = [_known(c, text, lex) for c in _run(SENTENCE, s)]
         people = _run(PEOPLE, s)
         # what stands between a person's name and title is their role, not a product
         roles = [(p.end, next((w.stem_end for w in words if w.start >= p.end
@@ -106,6 +106,15 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
             c.rule = c.rule or rule.name
             d.found.append(c)
     return sorted(d.found, key=lambda c: c.start)
+
+
+def _known(c: Candidate, text: str, lex: Lexicon) -> Candidate:
+    """A name a rule found that the lexicon knows when its spaces go (한국 지능정보사회진흥원)
+    is the lexicon's name."""
+    name = lex.names.get("".join(split_alias(text[c.start:c.end])[0].split()))
+    if name is None or c.type not in ("Organization", "Program", "Initiative", "Product"):
+        return c
+    return replace(c, type=name.type, rule="lexicon", canonical=name.canonical)
 
 
 def whole_word(c: Candidate, words: list, lex: Lexicon) -> bool:
@@ -170,7 +179,7 @@ def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
 
 def add_entity_components(nlp: Language, lex: Lexicon) -> None:
     """The EntityRuler over the lexicons, then the entity rules."""
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH",
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM",
                                                  "overwrite_ents": True})
     ruler.add_patterns([{"label": n.type, "pattern": surface, "id": n.canonical}
                         for surface, n in sorted(lex.names.items())])

@@ -52,6 +52,9 @@ class KiwiTokenizer:
 
         self.vocab = vocab
         self.kiwi = Kiwi()
+        # a known name written with a stray space (과학 기술정보통신부) is still one morpheme;
+        # its token spans the space and its norm drops it (the EntityRuler matches norms)
+        self.kiwi.global_config.space_tolerance = 1
 
     def add_user_words(self, words: Iterable[str], tag: str = "NNP") -> None:
         for word in sorted(set(words)):
@@ -126,6 +129,8 @@ class KiwiTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags,
                   pos=["SPACE" if t == "_SP" else _upos(t) for t in tags],
                   sent_starts=[bool(s) or i == 0 for i, s in enumerate(starts)])
+        for tok, word in zip(doc, words):  # case kept: the lexicon's names are case-sensitive
+            tok.norm_ = "".join(word.split()) if " " in word else word
         # the tokens Kiwi did not know (out of vocabulary): new names, mostly
         doc.user_data[OOV] = tuple(oov)
         return doc

@@ -79,3 +79,14 @@ def test_rule_finds(pipeline, text, expected):
 def test_rule_does_not_find(pipeline, text, unexpected_type):
     assert not any(t == unexpected_type for t, _ in mentions_of(pipeline, text)), \
         mentions_of(pipeline, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a known name with a stray space is the known name, with nothing nested in it
+    ("과학 기술정보통신부는 정보통신 산업진흥원과 협력한다.",
+     {("Organization", "과학기술정보통신부"), ("Organization", "정보통신산업진흥원")}),
+    ("한국 지능정보사회진흥원(NIA)이 발표했다.",
+     {("Organization", "한국지능정보사회진흥원"), ("Organization", "NIA")}),
+])
+def test_known_names_tolerate_a_space(pipeline, text, expected):
+    assert mentions_of(pipeline, text) == expected

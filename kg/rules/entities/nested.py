@@ -33,6 +33,7 @@ EXAMPLES_PLACE = [
     ("부산 AI 기술 박람회가 열린다.", {("Place", "부산")}),
     ("대만 디지털발전부가 발표했다.", {("Place", "대만")}),
     ("부산에서 박람회가 열린다.", set()),
+    ("한국 지능정보사회진흥원이 발표했다.", set()),
 ]
 
 
@@ -44,6 +45,8 @@ def nested_places(s: Sentence) -> list[Candidate]:
     for k in s.merged:
         if k.type not in ("Organization", "Event") or k.canonical in NATIONAL:
             continue
+        if k.canonical and " " not in k.canonical:
+            continue  # 한국 지능정보사회진흥원: a stray space inside one known name
         for m in re.finditer(r"[^\s'‘’\"“”]+", s.text[k.start:k.end]):
             a, b = k.start + m.start(), k.start + m.end()
             name = s.lex.names.get(m.group())
