@@ -124,6 +124,8 @@ class Cues:
     investment_head: Words
     investment_verb: Words
     scale: Words
+    per_recipient: Words            # 기업당: a rate per recipient follows
+    fixed_each: Words               # 씩: … unless it is a fixed sum for each
     cap_before: Words
     cap_after: Words
     bare_won_before: Words          # 300억 투입: a sum without 원 before these

@@ -43,6 +43,9 @@ EXAMPLES = [
     ("내년 AI 예산은 올해(2조4940억원)보다 6240억원(25.0%) 늘어난 3조1180억원으로 편성됐다.",
      {("Investment", "2조4940억원"), ("Investment", "3조1180억원")}),
     ("선정 기업은 최대 3억원까지 지원받는다.", set()),
+    ("과제당 지원 규모는 연 5억원 안팎이다.", set()),
+    ("시는 기업당 2억 원씩 총 10억 원을 지원한다.",
+     {("Investment", "2억 원"), ("Investment", "10억 원")}),
     ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
     ("조사업체는 AI 지출이 올해 1,850억 원에서 2028년 5,400억 원으로 늘어날 것으로 내다봤다.", set()),
     ("회사는 이용료를 지원하는 ‘론치패드’에 USD 20 million을 배정했다.",
@@ -66,7 +69,7 @@ def investments(s: Sentence) -> list[Candidate]:
         # not in a clause that describes something before it (이용료를 지원하는 X에 N원을)
         near = clause[max(0, clause.find(text[a:b]) - 15):]
         if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues) \
-                or _difference(text, a, b, cues):
+                or _difference(text, a, b, cues) or _rate(text, found, i, cues):
             continue
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
                 or i in listed or _budget_item(s, cues)):
@@ -115,6 +118,17 @@ def _difference(text: str, a: int, b: int, cues: Cues) -> bool:
     after = re.match(rf"\s*(\(\s*[\d.,]+\s*%\s*\))?\s*(가량|정도)?\s*"
                      rf"({cues.pattern('difference_after').pattern})", text[b:])
     return bool(before or after)
+
+
+def _rate(text: str, found: list, i: int, cues: Cues) -> bool:
+    """과제당 3억 원: a rate per recipient (the first sum after 과제당), unless a fixed sum
+    for each (기업당 1억 원씩)."""
+    a, b = found[i][0], found[i][1]
+    since = found[i - 1][1] if i else 0
+    window = text[max(since, a - 15):a]
+    if not any(cue in window for cue in cues.per_recipient):
+        return False
+    return not any(text[b:].lstrip().startswith(c) for c in cues.fixed_each)
 
 
 def _cap(text: str, a: int, b: int, cues: Cues) -> bool:

@@ -30,6 +30,9 @@ EXAMPLES = [
     ("과기정통부는 ‘AI 바우처 사업’ 참여기업으로 KT, 카카오를 선정했다.",
      {("KT", "participatesIn", "AI 바우처 사업"), ("카카오", "participatesIn", "AI 바우처 사업"),
       ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
+    ("조달청은 ‘AI 계약 검토 시스템’ 구축 사업 우선협상대상자로 KT를 선정했다.",
+     {("KT", "participatesIn", "AI 계약 검토 시스템 구축 사업"),
+      ("조달청", "operates", "AI 계약 검토 시스템 구축 사업")}),
     ("‘AI 바우처 사업’의 수행기관으로 LG CNS가 선정됐다.",
      {("LG CNS", "participatesIn", "AI 바우처 사업")}),
     ("‘AI 신호 사업’은 국토부의 ‘ITS 지원사업’ 공모에 선정됐다. 시는 ETRI와 협력해 모델을 "
