@@ -297,8 +297,8 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     pronoun, surname or generic noun standing for one named before."""
     text = sent.text
     for x in slots:
-        if x.quoted or not x.role.startswith("subj"):
-            continue
+        if x.quoted or not x.role.startswith("subj") or x.mention.rule == "anaphor-funds":
+            continue  # (국비 40억 원과 …이 투입된다: 국비 pays its sum, it does not act)
         if x.mention.type in ("Organization", "Person"):
             return x.index
     openers = "|".join(sorted(cues.opener, key=len, reverse=True))
@@ -400,7 +400,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     ctx.speaker = ctx.subject is not None and ms[ctx.subject].type == "Person"
     actor = state.affiliation.get(ctx.subject) if ctx.speaker else ctx.subject
     if actor is None and not any(x.role.startswith("subj") and not x.quoted
-                                 and x.mention.type in ("Organization", "Person") for x in slots) \
+                                 and x.mention.type in ("Organization", "Person")
+                                 and x.mention.rule != "anaphor-funds" for x in slots) \
             and not _other_subject(words, slots, cues, sent):
         actor = state.subject
     elif actor is not None:

@@ -68,6 +68,8 @@ EXAMPLES = [
       ("대전광역시", "operates", "AI 반도체 테스트베드 구축")}),
     ("대전시는 국비 488억 원에 시비 212억 원을 보탠다.",
      {("대한민국 정부", "invests", "488억 원"), ("대전광역시", "invests", "212억 원")}),
+    ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
+     {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
      {("대한민국 정부", "invests", "1,024억 원"), ("1,024억 원", "fundsTarget", "대전광역시")}),
     ("‘GPU 임대 사업’과 ‘AI 컴퓨팅센터 구축 사업’에 모두 1조 원이 배정됐다.",
@@ -77,6 +79,9 @@ EXAMPLES = [
       ("310억 원", "fundsTarget", "AI 초격차 창업 패키지"),
       ("중소벤처기업부", "operates", "AI 초격차 창업 패키지")}),
 ]
+
+
+UNKNOWN_PAYER = -1
 
 
 @relation_rule("investment", priority=4, examples=EXAMPLES)
@@ -93,7 +98,7 @@ def investments(ctx: Context) -> Iterator[Found]:
                                                  mny.mention.start - ctx.sent.start_char])}
         before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
             o.role.startswith("subj") or o.role.startswith("relsubj"))
-            and o.index not in runners]
+            and o.index not in runners and o.mention.rule != "anaphor-funds"]
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
@@ -105,7 +110,7 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = payer if payer is not None else before[0].index if before else \
             owner[0].index if owner else None if ctx.group else \
             release if release is not None else ctx.actor
-        if investor in runners and payer is None:
+        if investor in runners and payer is None or payer == UNKNOWN_PAYER:
             investor = None
         if ctx.says("contract_won") and payer is None:
             investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
@@ -210,7 +215,7 @@ def _payer(ctx: Context, money: Slot) -> int | None:
         name = ms[i].canonical or ms[i].text
         if ctx.lex.group_of(name) == "local-governments" and name.endswith(suffix):
             return i
-    return None
+    return UNKNOWN_PAYER  # 시비 20억 원 with no city named: not the sentence's actor either
 
 
 def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:

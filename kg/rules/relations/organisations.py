@@ -9,6 +9,8 @@ from kg.rules import Found, relation_rule
 
 
 EXAMPLES = [
+    ("전자신문과 한국IT서비스산업협회가 주최하고 한국인공지능협회가 주관하는 포럼이 열렸다.",
+     {("전자신문", "partnersWith", "한국IT서비스산업협회")}),
     ("조달청은 AI 민원 상담 사업의 수행기관으로 가람소프트를 선정했다.",
      {("가람소프트", "participatesIn", "AI 민원 상담 사업")}),
     ("시는 스마트 돌봄 사업에 나라소프트를 참여 기관으로 선정했다.",
@@ -46,3 +48,4 @@ def organisations(ctx: Context) -> Iterator[Found]:
                 for x in things:
                     if x.role.startswith(("obj", "dat")) or x.role == "":
                         yield Found(o.index, "operates", x.index, "organisation.co-subjects")
+                break  # A와 B가 주최하고 C가 주관: C is the subject of another verb
