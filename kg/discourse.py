@@ -133,6 +133,10 @@ class Context:
 
 def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, int]:
     """The role of the noun phrase ending in word k (following nouns extend it)."""
+    while w.noun_only and k + 2 < len(words) and words[k + 1].text.strip() in cues.title_prefix \
+            and words[k + 2].stem:
+        k += 2  # 이지은 전 삼성전자 상무는: 전 (a former post) goes on with the phrase
+        w = words[k]
     while w.noun_only and k + 1 < len(words) and words[k + 1].stem and not words[k + 1].stem \
             .startswith(("‘", "'", "“", '"')):
         if words[k + 1].stem.strip() in cues.etc or words[k + 1].stem.strip() in _etc_of(cues):

@@ -179,6 +179,7 @@ class Cues:
     purpose: Words
     no_agreement: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
+    post_held: Words                # 위원으로 활동: a post held now
     appoint: Words                  # 임명, 취임: personnel news
     each: Words
     subcontract: Words

@@ -25,6 +25,10 @@ EXAMPLES = [
     ("유진솔 국장이 임명됐다. 유 국장은 한국지역정보개발원 파견과 광주광역시 과장을 거쳤다.",
      {("유진솔", "affiliatedWith", "한국지역정보개발원"),
       ("유진솔", "affiliatedWith", "광주광역시")}),
+    ("이지은 전 삼성전자 상무는 국가인공지능위원회 위원으로 활동하고 있다.",
+     {("이지은", "affiliatedWith", "삼성전자"), ("이지은", "affiliatedWith", "국가인공지능전략위원회")}),
+    ("김하늘 KT 상무가 발표했다. 그는 한국인공지능협회 이사를 맡고 있다.",
+     {("김하늘", "affiliatedWith", "KT"), ("김하늘", "affiliatedWith", "한국인공지능협회")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
 ]
 
@@ -38,11 +42,18 @@ def affiliation(ctx: Context) -> Iterator[Found]:
 
 
 def _career(ctx: Context) -> Iterator[Found]:
-    """유 국장은 KLID 파견과 광주광역시 스마트도시과장을 거쳤다: a person's past posts."""
-    if not ctx.speaker or ctx.subject is None or not ctx.says("career"):
+    """유 국장은 KLID 파견과 광주광역시 스마트도시과장을 거쳤다: a person's past posts;
+    그는 국가인공지능위원회 위원으로 활동한다: a post held (an organisation with its title)."""
+    if not ctx.speaker or ctx.subject is None:
         return
+    career = ctx.says("career")
+    if not career and not ctx.says("post_held"):
+        return
+    titles = ctx.cues.pattern("title").pattern
     for o in ctx.orgs:
-        if not o.quoted and o.mention.start > ctx.mentions[ctx.subject].end:
+        if o.quoted or o.mention.start <= ctx.mentions[ctx.subject].end:
+            continue
+        if career or re.match(rf"\s?\S{{0,4}}({titles})", ctx.text[o.mention.end - ctx.sent.start_char:]):
             yield Found(ctx.subject, "affiliatedWith", o.index, "affiliation.career")
 
 
