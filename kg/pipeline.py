@@ -9,6 +9,7 @@ here (kg.export.corpus), and each output file is written by merging them
 """
 from __future__ import annotations
 
+
 import logging
 import pickle
 from collections import Counter
@@ -85,7 +86,20 @@ class Pipeline:
         sdoc = self.nlp(document.text)
         mentions = to_mentions(document, sdoc, self.lexicon)
         statements, rejected = find_statements(sdoc, mentions, self.lexicon)
+        mentions, statements = _without_idle_payers(mentions, statements)
         return Extraction(document, tuple(mentions), tuple(statements), rejected)
+
+
+def _without_idle_payers(mentions: list, statements: list) -> tuple[list, list]:
+    """국비 stands for the national government only as the payer of its sum: where the
+    sum has another payer (the ministry named beside it), the word names no one."""
+    used = {i for s in statements for i in (s.subject, s.object)}
+    keep = [i for i, m in enumerate(mentions) if m.rule != "anaphor-funds" or i in used]
+    if len(keep) == len(mentions):
+        return mentions, statements
+    new = {old: n for n, old in enumerate(keep)}
+    return [mentions[i] for i in keep], [
+        replace(s, subject=new[s.subject], object=new[s.object]) for s in statements]
 
 
 def extract_all(documents: Sequence[Document], pipeline: Pipeline) -> list[Extraction]:

@@ -24,6 +24,7 @@ EXAMPLES = [
     ("LG유플러스는 카카오와 전략적 파트너십을 맺었다.", set()),
     ("네이버클라우드와 이용계약…경기도 공모 선정", set()),
     ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", set()),
+    ("행정안전부, 2027년 AI 예산안 편성", set()),
 ]
 
 
@@ -57,6 +58,9 @@ def enumerations(s: Sentence) -> list[Candidate]:
             if any(c.start <= st < c.end for c in cands) or not words_ \
                     or words_[-1] in cues.generic or words_[0] in cues.trim \
                     or any(x in cues.list_end for x in words_) \
+                    or any(re.fullmatch(r"[\d.~]+(년|월|일|년도)", x) for x in words_) \
+                    or len(words_) > 1 and (words_[-1] in cues.action
+                                            or words_[-1] in cues.program_action) \
                     or len(name) < 2 or len(words_) > 3 or name.isdigit() \
                     or not re.fullmatch(r"[A-Za-z0-9가-힣 &.\-]+", name):
                 continue

@@ -127,3 +127,37 @@ def _parts(name: str) -> list[str]:
 def _subsequence(short: list[str], parts: list[str]) -> bool:
     it = iter(parts)
     return all(p in it for p in short)
+
+
+EXAMPLES_WHOLE = [
+    ("정부 AI 공동활용 플랫폼 2단계에 착수한다. 분야별로는 △정부 AI 공동활용 플랫폼 구축(1,240억 원) 등이다.",
+     {("Program", "정부 AI 공동활용 플랫폼 구축")}),
+    ("지역 AI 행정 플랫폼 2단계에 착수한다. 분야별로는 △지역 AI 행정 플랫폼 구축(500억 원) 등이다.",
+     {("Program", "지역 AI 행정 플랫폼 구축")}),
+    ("‘AI 허브 구축’ 사업을 시작했다. 이번 AI 허브 플랫폼은 새롭다.", set()),
+    ("‘지역 AI 확산 전략’을 냈다. 지역 AI 확산 지원 사업에 50억 원을 쓴다.", set()),
+]
+
+
+@entity_rule("short-form.whole", DOCUMENT, priority=9, examples=EXAMPLES_WHOLE)
+def whole_names(d: Document) -> list[Candidate]:
+    """A programme's name without its last work word (정부 AI 공동활용 플랫폼 … 정부 AI
+    공동활용 플랫폼 구축(1,240억 원)), found as a name of its own, is the same programme:
+    it takes the whole name and its type. Retypes in `d.found`; adds nothing."""
+    cues, text = d.cues, d.text
+    wholes: dict[str, Candidate] = {}
+    for c in d.found:
+        if c.type in ("Program", "Initiative"):
+            parts = _parts(c.canonical or strip_name(split_alias(text[c.start:c.end])[0]))
+            if len(parts) >= 3 and parts[-1] in cues.program_action:
+                wholes.setdefault(" ".join(parts[:-1]), c)
+    if not wholes:
+        return []
+    for c in d.found:
+        if c.type not in ("Program", "Initiative") or c.canonical:
+            continue
+        whole = wholes.get(" ".join(_parts(strip_name(split_alias(text[c.start:c.end])[0]))))
+        if whole is not None and whole is not c:
+            c.type, c.rule = whole.type, "short-form.whole"
+            c.canonical = whole.canonical or strip_name(split_alias(text[whole.start:whole.end])[0])
+    return []

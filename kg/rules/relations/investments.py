@@ -210,6 +210,12 @@ def _payer(ctx: Context, money: Slot) -> int | None:
         here = [i for i in here if i not in standing and ms[i].rule != "anaphor-funds"
                 and ctx.public_body(i) and ms[i].type == "Organization"
                 and ctx.lex.group_of(ms[i].canonical or ms[i].text) == "central-government"]
+        # … or the ministry that acted in the sentence before, when this one has no
+        # subject of its own (과기정통부는 광주시를 선정했다. 국비 2,460억 원이 투입되는 사업으로)
+        before = ctx.previous_actor
+        if not here and ctx.subject is None and before is not None and \
+                ctx.lex.group_of(ms[before].canonical or ms[before].text) == "central-government":
+            here = [before]
         return here[0] if here else standing[0] if standing else None
     for i in reversed(ctx.state.orgs_seen):
         name = ms[i].canonical or ms[i].text
