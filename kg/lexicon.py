@@ -105,6 +105,7 @@ class Cues:
     quote_event_before: Words
     quote_nothing_before: Words
     quote_nothing_after: Words
+    quote_agreement_after: Words    # ‘X’ 업무협약: an agreement's title
     quote_nothing_last: Words
     # anaphora
     determiner: Words

@@ -26,6 +26,11 @@ _BUDGET_LINE = re.compile(r"\(\s*[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.
 
 EXAMPLES = [
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
+    ("한빛소프트는 생성형 AI 플랫폼 ‘누리 퍼블릭’을 출시했다.", {("Product", "누리 퍼블릭")}),
+    ("공사는 이 플랫폼을 ‘K-댐 안전관리 체계’와 연동한다.", {("Initiative", "K-댐 안전관리 체계")}),
+    ("NIA는 KT와 ‘공공 AI 실증’ 업무협약을 맺었다.", set()),
+    ("시는 KT와 ‘AI 바우처 사업’ 협약을 맺었다.", {("Program", "AI 바우처 사업")}),
+    ("포럼의 주제는 ‘일하는 AI, 응답하는 정부’다.", set()),
     ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
     ("공단은 KT의 ‘믿음’ 모델을 활용한다.", {("Product", "믿음")}),
@@ -113,6 +118,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
         if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
+        if not tail and after and strip_name(after[0].stem).startswith(
+                tuple(cues.quote_agreement_after)) and etype is None and not any(
+                cues.ends_with(name.split()[-1], kind) for kind in ("program_cue", "initiative_cue")):
+            continue  # ‘공공 AI 에이전트 실증’ 업무협약: an agreement's title
         if etype is None and _BUDGET_LINE.match(text[qe:qe + 24]):
             etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
         last = name.split()[-1]
@@ -130,7 +139,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             plain = not re.search(r"(^|\+)(NNP|SL|SN)", tags) and not (
                 span is not None and any(t.i in unknown for t in span))
             etype = quote_type(name, following, preceding, single, cues, proper,
-                               latin=bool(alias and re.search("[A-Za-z]", alias)), plain=plain)
+                               latin=bool(alias and re.search("[A-Za-z]", alias)), plain=plain,
+                               apposed=bool(before) and not before[-1].tail.strip())
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
@@ -142,7 +152,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
 
 def quote_type(name: str, following: str, preceding: str, single: bool,
                cues: Cues, proper: bool = True, latin: bool = False,
-               plain: bool = False) -> str | None:
+               plain: bool = False, apposed: bool = True) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
     words = name.split()
     while len(words) > 1 and re.fullmatch(r"\d+\.\d+|[vV]\d+(\.\d+)*", words[-1]):
@@ -151,8 +161,11 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
     first_after = following.split()[0] if following else ""
     if first_after in cues.quote_initiative_after:
         return "Initiative"
-    if any(w in cues.quote_product_after for w in following.split()[:2]) \
-            or preceding.endswith(tuple(cues.quote_product_before)):
+    # 생성형 AI 플랫폼 ‘X’: a product's kind set before its name (not 플랫폼을 ‘X 체계’와)
+    kind_before = apposed and preceding.endswith(tuple(cues.quote_product_before)) and not any(
+        cues.ends_with(last, kind) for kind in ("program_cue", "initiative_cue", "event_cue",
+                                                "quote_initiative_last"))
+    if any(w in cues.quote_product_after for w in following.split()[:2]) or kind_before:
         return "Product"
     if preceding.endswith(tuple(cues.quote_program_before)):
         return "Program"
