@@ -23,6 +23,10 @@ EXAMPLES = [
     ("세션은 △AI 윤리 △데이터 거버넌스 순으로 열린다.", set()),
     ("투자는 △부산(27억 달러) △서울(15억 달러)에 집중된다.", set()),
     ("정부는 △법률 △의료 등 3대 분야에 100억원을 투입한다.", set()),
+    ("○ 행정안전부는 올해 1단계 구축에 318억 원을 투입했다.", set()),
+    ("■ 과기정통부, 선도 프로젝트에 내년 480억원", set()),
+    ("○ 과제당 최대 15억 원 이내에서 지원한다.", set()),
+    ("○ 이는 2026년도 본예산(4,580억 원)보다 늘어난 규모다.", set()),
 ]
 
 
@@ -38,14 +42,21 @@ def budget_lines(s: Sentence) -> list[Candidate]:
         a = sums[0][0]
         name = body[:a]
         name = name[:name.rfind("(")] if "(" in name else name
+        if name.rstrip().endswith(","):
+            continue  # ◆리브랩스, 350억원 시리즈B 유치: a headline's subject, not a line
         name = _TAIL.sub("", name).strip()
         if not name or any(q in name for q in "'‘’\"“”") or name.startswith("("):
             continue
         words = name.split()
         if lex.names.get(name) is not None or len(name) < 4 or len(words) > 8 or \
-                any(w in cues.list_end for w in words) or all(w in cues.trim for w in words):
+                any(w in cues.list_end for w in words) or all(w in cues.trim for w in words) \
+                or any(w in cues.cap_before or w in cues.per_recipient for w in words):
             continue  # 학술 등 5대 분야에 383억원: a list ended before the sum
         start = m.start(1) + body.index(name)
+        at, end = s.sent.start_char + start, s.sent.start_char + start + len(name)
+        if any(at <= w.start and w.end < end and (w.tail_tag.startswith("J") or not w.stem
+                                                   or w.text.endswith(",")) for w in s.words):
+            continue  # ○ 행정안전부는 올해 318억 원을: a clause of a paragraph, not a name
         etype = "Initiative" if cues.ends_with(strip_name(words[-1]), "initiative_cue") \
             else "Program"
         out.append(Candidate(s.sent.start_char + start, s.sent.start_char + start + len(name),
