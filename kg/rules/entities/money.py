@@ -44,6 +44,11 @@ EXAMPLES = [
      {("Investment", "2조4940억원"), ("Investment", "3조1180억원")}),
     ("선정 기업은 최대 3억원까지 지원받는다.", set()),
     ("과제당 지원 규모는 연 5억원 안팎이다.", set()),
+    ("투자 규모는 2000만 달러, 우리 돈으로 약 280억 원이다.", {("Investment", "2000만 달러")}),
+    ("지자체당 최대 6억 원 범위에서 지원한다.", set()),
+    ("교육생에게는 월 50만 원의 훈련수당이 지급된다.", set()),
+    ("내년에는 AI 분야 국비를 500억 원대까지 끌어올리겠다.", set()),
+    ("국회 심의 과정에서 240억원이 깎였다.", set()),
     ("시는 기업당 2억 원씩 총 10억 원을 지원한다.",
      {("Investment", "2억 원"), ("Investment", "10억 원")}),
     ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
@@ -59,10 +64,12 @@ def investments(s: Sentence) -> list[Candidate]:
     found = find_money(text, cues.bare_won_before)
     listed = _listed(text, found, cues)
     out: list[Candidate] = []
+    restated = -1  # the end of the last sum written as another's alias
     for i, (a, b, money) in enumerate(found):
         if out and _same_sum_again(text, found[i - 1], (a, b)) and \
-                out[-1].end == s.sent.start_char + found[i - 1][1]:
+                s.sent.start_char + found[i - 1][1] in (out[-1].end, restated):
             out[-1].aliases.append(money.text)  # 45억 달러(약 6조 2000억 원)
+            restated = s.sent.start_char + b
             continue
         clause = _clause(text, a, b)
         # what the sum is not: said near it or after it (매출 300억원, 시장 규모로 성장),
@@ -74,6 +81,8 @@ def investments(s: Sentence) -> list[Candidate]:
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
                 or i in listed or _budget_item(s, cues)):
             continue
+        if money.currency == "KRW" and money.amount < 1_000_000 or text[b:b + 1] == "대":
+            continue  # 건당 4,100원, 월 50만 원: a price or an allowance; 500억 원대: a range
         if money.text[-1] in "억조" and _stated_exactly(s, money):
             continue  # 1024억 확보 (headline) … 1,024억 3천만 원: the body's sum is the one
         c = Candidate(s.sent.start_char + a, s.sent.start_char + b, "Investment", "money",
@@ -126,7 +135,10 @@ def _rate(text: str, found: list, i: int, cues: Cues) -> bool:
     a, b = found[i][0], found[i][1]
     since = found[i - 1][1] if i else 0
     window = text[max(since, a - 15):a]
-    if not any(cue in window for cue in cues.per_recipient):
+    # 기업당, 지자체당, 시·도당, 1건당 (not 정당, 상당, 해당, 담당)
+    per = re.search(r"(\S+)당\s+((최대|최고|평균|연간?|월)\s+)?$", window)
+    if not any(cue in window for cue in cues.per_recipient) and (
+            per is None or per.group(1)[-1] in "정상해담본"):
         return False
     return not any(text[b:].lstrip().startswith(c) for c in cues.fixed_each)
 
@@ -140,7 +152,9 @@ def _cap(text: str, a: int, b: int, cues: Cues) -> bool:
 def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:
     """The second sum restates the first in parentheses: 45억 달러(약 6조 2000억 원)."""
     between = text[first[1]:second[0]]
-    return bool(re.fullmatch(r"\s*\(\s*(약|대략|about|approx\.?)?\s*", between))
+    # 45억 달러(약 6조 2000억 원); 2000만 달러($20M), 우리 돈으로 약 280억 원
+    return bool(re.fullmatch(r"\s*\(\s*(약|대략|about|approx\.?)?\s*", between) or re.fullmatch(
+        r"\)?\s*,?\s*(우리\s?돈으로|원화로|한화로|한화\s?약|원화\s?약)\s*(약|대략)?\s*", between))
 
 
 def _named(text: str, a: int, cues: Cues) -> bool:
