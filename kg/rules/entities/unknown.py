@@ -134,6 +134,9 @@ CONSORTIUM_EXAMPLES = [
      {("Organization", "보라 컨소시엄"), ("Organization", "보라"),
       ("Organization", "미르웍스"), ("Organization", "새솔")}),
     ("LG CNS 컨소시엄이 사업을 수주했다.", {("Organization", "LG CNS 컨소시엄")}),
+    ("LG CNS 컨소시엄(LG CNS·한서데이터)을 제쳤다.",
+     {("Organization", "LG CNS 컨소시엄"), ("Organization", "한서데이터")}),
+    ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
 ]
@@ -159,11 +162,11 @@ def named_consortia(s: Sentence) -> list[Candidate]:
                      and c.end == prev.stem_end), None)
         if lead is not None:
             out.append(Candidate(lead.start, end, "Organization", "consortium"))
-            continue
-        out.append(Candidate(prev.start, end, "Organization", "consortium"))
-        if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
-            out.append(Candidate(prev.start, prev.start + len(head), "Organization",
-                                 "consortium"))
+        else:
+            out.append(Candidate(prev.start, end, "Organization", "consortium"))
+            if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
+                out.append(Candidate(prev.start, prev.start + len(head), "Organization",
+                                     "consortium"))
         inside = re.match(r"\(([^()]+)\)", s.text[end:w.stem_end])
         if inside:
             pos = end + 1

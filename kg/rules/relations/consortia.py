@@ -60,10 +60,10 @@ def consortia(ctx: Context) -> Iterator[Found]:
     yield from _formed(ctx)
     here = [x for x in ctx.orgs if x.mention.text.endswith(tuple(ctx.cues.consortium))
             and x.mention.text not in ctx.cues.consortium]
-    refs = [_consortium(ctx, known, x) for x in here]
+    refs = [(_consortium(ctx, known, x), x) for x in here]
     if not refs and known and re.search(r"(이|해당|동|같은)\s?컨소시엄|^컨소시엄", ctx.text):
-        refs = [state.extra["last_consortium"]]
-    for c in refs:
+        refs = [(state.extra["last_consortium"], None)]
+    for c, named in refs:
         state.extra["last_consortium"] = c
         mine = {x.index for x in here}
         lead = _lead(ctx, c)
@@ -72,7 +72,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
         if ctx.says("lose") and not ctx.says("win"):
             c.lost = True
         lead_name = link_key(ctx.mentions[c.lead].text) if c.lead is not None else None
-        for m in _members(ctx, c, mine):
+        for m in _members(ctx, c, mine, named):
             if link_key(ctx.mentions[m].text) != lead_name and not any(
                     link_key(ctx.mentions[o].text) == link_key(ctx.mentions[m].text)
                     for o in c.members):
@@ -148,14 +148,18 @@ def _lead(ctx: Context, c: Consortium) -> int | None:
     return None
 
 
-def _members(ctx: Context, c: Consortium, mine: set[int]) -> list[int]:
-    """Organisations listed as members in this sentence."""
+def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None) -> list[int]:
+    """Organisations listed as members in this sentence: in parentheses after the
+    consortium's name (A 컨소시엄(A·B)), else with a verb of membership."""
     text, start = ctx.text, ctx.sent.start_char
-    name_end = max((x.mention.end for x in ctx.orgs if x.index in mine), default=None)
+    name_end = named.mention.end if named is not None else None
     if name_end is not None and text[name_end - start:name_end - start + 1] == "(":
         close = text.find(")", name_end - start)
         return [x.index for x in ctx.orgs
                 if name_end < x.mention.start and x.mention.end - start <= close]
+    if any(text[x.mention.end - start:x.mention.end - start + 1] == "(" for x in ctx.orgs
+           if x.index in mine):
+        return []  # another consortium's members, in its parentheses
     if not ctx.says("member_verb"):
         return []
     return [x.index for x in ctx.orgs if x.index not in mine and not x.quoted
