@@ -45,11 +45,13 @@ class Cues:
     # names: what a noun run ends in, and what keeps it from being a name
     org_suffix: Words
     org_suffix_not: Words
+    org_suffix_false: Words         # 제공사: ends like 공사, names a role
     program_cue: Words
     weak_program_cue: Words
     initiative_cue: Words
     event_cue: Words
     generic: Words
+    topic_prefix: Words             # 제조AI: a field before an acronym
     generic_acronym: Words
     name_word: Words
     topic_acronym: Words

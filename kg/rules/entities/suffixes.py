@@ -98,6 +98,8 @@ EXAMPLES = [
     ("부지 조성 공사가 시작됐다.", set()),
     ("국민의힘 박영희 의원실이 주최했다.", {("Organization", "박영희 의원실")}),
     ("뵈르제 슈투트가르트 그룹이 참여했다.", {("Organization", "뵈르제 슈투트가르트 그룹")}),
+    ("박정민 한국IDC 수석연구원은 말했다.", {("Organization", "한국IDC")}),
+    ("클라우드서비스제공사(CSP)와 모델 개발사가 손잡았다.", set()),
 ]
 
 
@@ -129,6 +131,8 @@ def runs(s: Sentence) -> list[Candidate]:
                 and not all(x.common for x in words[i:k])):
             org = None  # a bare 그룹 or 부처 is no name; 뵈르제 슈투트가르트 그룹 is, and
             # 부지 조성 공사 (dictionary words before it) is building work
+        if org and (last in cues.title or last.endswith(tuple(cues.org_suffix_false))):
+            org = None  # 한국IDC 수석연구원: a post; 클라우드서비스제공사: a provider, no 공사
         if org and org in cues.lawmaker_office and i < k and \
                 lex.type_of(strip_name(words[i].stem)) == "Organization":
             i += 1  # 더불어민주당 한정민 의원실: the office is the lawmaker's, not the party's

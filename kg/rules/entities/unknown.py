@@ -31,6 +31,10 @@ EXAMPLES = [
     ("스타트업 3곳과 기업 관계자들이 모였다.", set()),
     ("바이브코딩은 개발 방식을 바꾸고 있다.", set()),
     ("생성형AI가 확산되면서 관심이 커졌다.", set()),
+    ("울산 제조AI, 실증 넘어 확산으로", set()),
+    ("남궁윤 행정안전부 디지털정부혁신실장은 발표했다.", set()),
+    ("광주시청에서 열린 AI 기업 투자협약식에서 참석자들이 기념촬영을 했다.", set()),
+    ("IT서비스 기업과 클라우드서비스제공사(CSP)가 손잡았다.", set()),
     ("팹리스 업계는 반도체 설계에 집중한다.", set()),
 ]
 
@@ -59,6 +63,9 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         if not unknown or not _name_like(stem, s) or _taken(s, w) or \
                 any(c.start <= w.start < c.end for c in out):
             continue
+        if any(cues.ends_with(stem, kind) for kind in ("event_cue", "title", "quote_agreement_after")) \
+                or stem.endswith(tuple(cues.org_descriptor | cues.org_suffix_false)):
+            continue  # 투자협약식, 디지털정부혁신실장, 클라우드서비스제공사: an occasion, a post, a role
         end_k = _extent(words, k, s)
         last = words[end_k]
         follows = strip_name(words[end_k + 1].stem) if end_k + 1 < len(words) else ""
@@ -78,9 +85,10 @@ MIXED = re.compile(r"[가-힣]{2,}[A-Z][A-Za-z]*|[A-Z]{2,}[가-힣]{2,}|[가-힣
 
 
 def _generic_head(stem: str, cues) -> bool:
-    """생성형AI, 초거대AI: a common word written together with an acronym."""
+    """생성형AI, 초거대AI, 제조AI: a common word written together with an acronym."""
     hangul = re.match(r"[가-힣]+", stem)
     return hangul is not None and (hangul.group(0) in cues.generic or
+                                   hangul.group(0) in cues.topic_prefix or
                                    hangul.group(0).endswith("형"))
 
 
