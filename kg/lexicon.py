@@ -48,6 +48,7 @@ class Cues:
     org_suffix_false: Words         # 제공사: ends like 공사, names a role
     program_cue: Words
     weak_program_cue: Words
+    scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words
     event_cue: Words
     generic: Words

@@ -12,6 +12,8 @@ from kg.rules.entities.suffixes import run_start
 _NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are anyway
 
 
+YEARISH = re.compile(r"(\d{2,4}년도?|'\d{2}년?|\d+차|제\d+차)")
+
 EXAMPLES = [
     ("시는 '스마트 돌봄 플러스'를 시작했다. 스마트 돌봄 플러스는 노인이 대상이다.",
      {("Program", "스마트 돌봄 플러스")}),
@@ -134,6 +136,8 @@ EXAMPLES_WHOLE = [
      {("Program", "정부 AI 공동활용 플랫폼 구축")}),
     ("지역 AI 행정 플랫폼 2단계에 착수한다. 분야별로는 △지역 AI 행정 플랫폼 구축(500억 원) 등이다.",
      {("Program", "지역 AI 행정 플랫폼 구축")}),
+    ("‘생성형 AI 민원비서’ 지자체 4곳 선정. 행안부는 ‘2026년 지자체 생성형 AI 민원비서 시범사업’ 대상을 뽑았다.",
+     {("Program", "2026년 지자체 생성형 AI 민원비서 시범사업")}),
     ("‘AI 허브 구축’ 사업을 시작했다. 이번 AI 허브 플랫폼은 새롭다.", set()),
     ("‘지역 AI 확산 전략’을 냈다. 지역 AI 확산 지원 사업에 50억 원을 쓴다.", set()),
 ]
@@ -141,23 +145,46 @@ EXAMPLES_WHOLE = [
 
 @entity_rule("short-form.whole", DOCUMENT, priority=9, examples=EXAMPLES_WHOLE)
 def whole_names(d: Document) -> list[Candidate]:
-    """A programme's name without its last work word (정부 AI 공동활용 플랫폼 … 정부 AI
-    공동활용 플랫폼 구축(1,240억 원)), found as a name of its own, is the same programme:
-    it takes the whole name and its type. Retypes in `d.found`; adds nothing."""
+    """A programme named by the core of its full name, without its year or qualifiers
+    before and its work or scheme words after (‘생성형 AI 민원비서’ … ‘2026년 지자체 생성형
+    AI 민원비서 시범사업’; 정부 AI 공동활용 플랫폼 … 정부 AI 공동활용 플랫폼 구축), found as
+    a name of its own, is the same programme: it takes the full name and its type.
+    Retypes in `d.found`; adds nothing."""
     cues, text = d.cues, d.text
+
+    def name_of(c: Candidate) -> str:
+        return c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
+
+    def qualifier(p: str) -> bool:
+        return bool(YEARISH.fullmatch(p)) or p in cues.generic or p in cues.trim or \
+            d.lex.type_of(p) == "Place"
+
+    def scheme(p: str) -> bool:
+        return p in cues.program_action or p in cues.weak_program_cue or p in cues.scheme_word
+
+    cores: dict[str, set[str]] = {}
     wholes: dict[str, Candidate] = {}
     for c in d.found:
-        if c.type in ("Program", "Initiative"):
-            parts = _parts(c.canonical or strip_name(split_alias(text[c.start:c.end])[0]))
-            if len(parts) >= 3 and parts[-1] in cues.program_action:
-                wholes.setdefault(" ".join(parts[:-1]), c)
-    if not wholes:
-        return []
+        if c.type not in ("Program", "Initiative"):
+            continue
+        parts = _parts(name_of(c))
+        wholes.setdefault(" ".join(parts), c)
+        for a in range(len(parts)):
+            if a and not qualifier(parts[a - 1]):
+                break
+            for b in range(len(parts), a + 1, -1):
+                if b < len(parts) and not scheme(parts[b]):
+                    break
+                if (a, b) != (0, len(parts)) and b - a >= 2:
+                    cores.setdefault(" ".join(parts[a:b]), set()).add(" ".join(parts))
     for c in d.found:
         if c.type not in ("Program", "Initiative") or c.canonical:
             continue
-        whole = wholes.get(" ".join(_parts(strip_name(split_alias(text[c.start:c.end])[0]))))
-        if whole is not None and whole is not c:
-            c.type, c.rule = whole.type, "short-form.whole"
-            c.canonical = whole.canonical or strip_name(split_alias(text[whole.start:whole.end])[0])
+        parts = _parts(name_of(c))
+        while len(parts) > 2 and scheme(parts[-1]):
+            parts = parts[:-1]  # ‘생성형 AI 민원비서’ 사업
+        full = cores.get(" ".join(parts), set()) - {" ".join(_parts(name_of(c)))}
+        if len(full) == 1:
+            whole = wholes[full.pop()]
+            c.type, c.rule, c.canonical = whole.type, "short-form.whole", name_of(whole)
     return []
