@@ -162,6 +162,9 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     if w.noun_only and k + 1 < len(words) and (
             words[k + 1].stem.strip() in cues.etc or words[k + 1].stem.strip() in _etc_subject(cues)):
         return role_of(words[k + 1], words, k + 1, cues)[0], k + 1
+    if w.noun_only and k + 2 < len(words) and words[k + 1].text.strip() in cues.like_word \
+            and words[k + 2].stem:
+        return role_of(words[k + 2], words, k + 2, cues)[0], k + 2  # A 같은 공공기관이
     return "", k
 
 

@@ -90,6 +90,7 @@ class Cues:
     org_follow: Words
     list_end: Words
     etc: Words
+    like_word: Words                # A 같은 N이: N's role is A's
     brand: Words
     cloud_region: Words             # 서울 리전: a cloud region is a product
     brand_not_after: Words
@@ -121,6 +122,7 @@ class Cues:
     pronoun: Words
     group_anaphor: Words
     group_noun: Words
+    alliance_cue: Words             # 얼라이언스: joined as a programme is
     opener: Words
     # money
     investment_cue: Words

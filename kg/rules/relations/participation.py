@@ -39,6 +39,11 @@ EXAMPLES = [
      "개발한다. 시스템 구축은 KT가 맡으며 누리소프트가 참여했다.",
      {("KT", "participatesIn", "AI 신호 사업"), ("누리소프트", "participatesIn", "AI 신호 사업")}),
     ("삼성SDS, 국방부 ‘AI 지휘체계 구축 사업’ 수주", {("삼성SDS", "participatesIn", "AI 지휘체계 구축 사업")}),
+    ("‘부산 AI 얼라이언스’ 창립 회원에는 부산대학교와 한국해양대학교 같은 대학이 이름을 올렸다.",
+     {("부산대학교", "participatesIn", "부산 AI 얼라이언스"),
+      ("국립한국해양대학교", "participatesIn", "부산 AI 얼라이언스")}),
+    ("‘부산 AI 얼라이언스’가 출범했다. 기업 중에서는 네이버클라우드와 KT가 합류했다.",
+     {("네이버클라우드", "participatesIn", "부산 AI 얼라이언스"), ("KT", "participatesIn", "부산 AI 얼라이언스")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -48,8 +53,10 @@ def _program_at_hand(ctx: Context) -> int | None:
     if ctx.previous_topic is not None:
         return ctx.previous_topic
     # 이번 사업은 X 공모에 선정돼 …. 시는 …. 구축은 A가 맡는다: the topic, not X
+    # (an alliance is joined as a programme is: 얼라이언스가 출범했다. … A, B가 합류했다)
     topics = [i for i in ctx.state.topics if ctx.mentions[i].sentence >= ctx.state.index - 2
-              and ctx.mentions[i].type == "Program"]
+              and (ctx.mentions[i].type == "Program" or ctx.mentions[i].text.endswith(
+                  tuple(ctx.cues.alliance_cue)))]
     if topics:
         return topics[-1]
     recent = [i for i in ctx.state.programs_seen
