@@ -25,6 +25,7 @@ EXAMPLES = [
     ("한국데이터진흥협회가 주최하는 ‘데이터 나눔 포럼’이 열렸다.",
      {("한국데이터진흥협회", "organizes", "데이터 나눔 포럼")}),
     ("공단은 업스테이지의 거대언어모델 ‘솔라’를 쓴다.", {("업스테이지", "operates", "솔라")}),
+    ("빛고을로보틱스가 개발한 4족 보행 로봇 ‘빛지기’가 공개됐다.", {("빛고을로보틱스", "operates", "빛지기")}),
     ("판교의 팹리스 세미누리와 대전 소재 다온시스템이 참여했다.",
      {("세미누리", "locatedIn", "판교"), ("다온시스템", "locatedIn", "대전")}),
     ("경북 구미에 본사를 둔 다정로보틱스가 기기를 공급한다.",
@@ -87,6 +88,14 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
     verb = ctx.words[j]
     thing = next((y for y in ctx.slots if verb.end <= y.mention.start <= verb.end + 3
                   and y.index != x.index), None)
+    if thing is None:  # A가 개발한 4족 보행 로봇 ‘빛지기’: over the words that describe it
+        thing = next((y for y in sorted(ctx.slots, key=lambda s: s.mention.start)
+                      if y.mention.start >= verb.end and y.index != x.index), None)
+        gap = "" if thing is None else ctx.text[verb.end - ctx.sent.start_char:
+                                                thing.mention.start - ctx.sent.start_char]
+        if thing is None or thing.mention.type != "Product" or len(gap.split()) > 4 or \
+                re.search(r"[,.(]|[은는이가을를의에]\s", gap):
+            thing = None
     if thing is not None and thing.mention.type == "Investment":
         # 국세청이 발주한 650억원 규모의 ‘X’: over the sum that sizes it
         scale = ctx.cues.pattern("scale").pattern
