@@ -141,6 +141,7 @@ class Cues:
     budget_word: Words
     budget_release: Words
     receive: Words
+    from_particle: Words            # 로부터: where a sum comes from
     operator_verb: Words
     fund_source: Words
     # relations: particles

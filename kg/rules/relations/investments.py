@@ -68,6 +68,9 @@ EXAMPLES = [
       ("대전광역시", "operates", "AI 반도체 테스트베드 구축")}),
     ("대전시는 국비 488억 원에 시비 212억 원을 보탠다.",
      {("대한민국 정부", "invests", "488억 원"), ("대전광역시", "invests", "212억 원")}),
+    ("리브랩스가 KDB산업은행과 카카오벤처스로부터 350억원 규모의 투자를 유치했다.",
+     {("KDB산업은행", "invests", "350억원"), ("카카오벤처스", "invests", "350억원"),
+      ("350억원", "fundsTarget", "리브랩스")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -88,6 +91,16 @@ UNKNOWN_PAYER = -1
 def investments(ctx: Context) -> Iterator[Found]:
     sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
+        backers = _backers(ctx, mny)
+        if backers and ctx.says("receive"):
+            # A가 B와 C로부터 350억원 투자를 유치했다: B and C pay, A receives
+            for b in backers:
+                yield Found(b, "invests", mny.index, "investment.backer")
+            receiver = next((o.index for o in ctx.orgs if o.role.startswith("subj")
+                             and o.index not in backers), ctx.actor)
+            if receiver is not None and receiver not in backers:
+                yield Found(mny.index, "fundsTarget", receiver, "investment.backer")
+            continue
         # 정부가 발표한 700억 달러: a relative clause's subject pays, but not the body that
         # runs what the sum is for (창업진흥원이 운영하는 ‘…’는 310억 원)
         # … and not a subject that only runs it (X는 한국벤처투자가 운용을 맡아 … N원 규모로)
@@ -174,6 +187,26 @@ def investments(ctx: Context) -> Iterator[Found]:
         if runner is not None and target is not None and ctx.public_body(runner) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
             yield Found(runner, "operates", target, "investment.operator")
+
+
+def _backers(ctx: Context, money: Slot) -> list[int]:
+    """The bodies a sum comes from (B와 C로부터 N원): the one marked 로부터 and the list
+    joined to it."""
+    start = ctx.sent.start_char
+    orgs = sorted((o for o in ctx.orgs if o.mention.end <= money.mention.start),
+                  key=lambda o: o.mention.start)
+    marked = next((k for k, o in enumerate(orgs) if re.match(
+        rf"\s*(\([^()]*\))?\s*({ctx.cues.pattern('from_particle').pattern})",
+        ctx.text[o.mention.end - start:])), None)
+    if marked is None:
+        return []
+    out = [orgs[marked].index]
+    for k in range(marked - 1, -1, -1):
+        gap = ctx.text[orgs[k].mention.end - start:orgs[k + 1].mention.start - start]
+        if not re.fullmatch(r"\s*(\([^()]*\))?\s*(와|과|,|·)\s*", gap):
+            break
+        out.append(orgs[k].index)
+    return out
 
 
 def _payer(ctx: Context, money: Slot) -> int | None:
