@@ -21,6 +21,10 @@ EXAMPLES = [
     ("네이버는 ‘AI 3대 강국’ 실현에 힘을 보태겠다고 말했다.",
      {("네이버", "supports", "AI 3대 강국")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
+     {("국세청", "uses", "리브독스"), ("국민연금공단", "uses", "리브독스")}),
+    ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
+     {("경기도교육청", "uses", "민원봇 M"), ("김해시", "uses", "민원봇 M")}),
 ]
 
 
@@ -33,6 +37,7 @@ def operations(ctx: Context) -> Iterator[Found]:
         return  # A가 X 사업을 수주했다: the winner takes part (participation.py), runs nothing
     if selected_for(ctx):
         return  # A가 X 공급기업으로 선정됐다: the one selected takes part (participation.py)
+    yield from _users(ctx)
     for x in ctx.things:
         for actor in _actors_of(ctx, x):
             if ctx.mentions[actor].type == "Organization":
@@ -121,6 +126,23 @@ def _clause_after(ctx: Context, x: Slot) -> str | None:
         if any(p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+")):
             return ctx.text[x.mention.end - ctx.sent.start_char:w.end - ctx.sent.start_char]
     return None
+
+
+def _users(ctx: Context) -> Iterator[Found]:
+    """‘리브독스’는 국세청과 국민연금공단 등 14곳이 쓰고 있다, ‘X’를 A 등 9개 기관이 쓰고
+    있다: the organisations that are the subject of a verb of use, with the product before
+    them, use it."""
+    if not ctx.says("verb_use") or ctx.says("negation"):
+        return
+    products = [x for x in ctx.things if x.mention.type == "Product"
+                and x.role.startswith(("subj", "obj"))]
+    if len(products) != 1:
+        return
+    product = products[0]
+    for o in ctx.orgs:
+        if o.role.startswith("subj") and not o.quoted and \
+                o.mention.start > product.mention.end:
+            yield Found(o.index, "uses", product.index, "operation.users")
 
 
 def _says(ctx: Context, kind: str, clause: str | None) -> bool:
