@@ -127,6 +127,8 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
         longer: dict[tuple[str, ...], set] = defaultdict(set)
         for words in first_of:
             shorts = list(_shortenings(words)) if len(words) >= 3 else []
+            if etype == "Organization" and words[-1] in lex.cues.consortium:
+                shorts = [x for x in shorts if x[-1] == words[-1]]  # LG CNS 컨소시엄 ≠ LG CNS
             core = _core(words, lex)
             if core and core != words:
                 shorts.append(core)  # 2027년 AI 안부살핌 시범사업 -> AI 안부살핌
@@ -184,11 +186,12 @@ def _canonical(group: list[Mention]) -> str:
     return forms[0]
 
 
-def _identity(group: list[Mention]) -> str:
+def _identity(group: list[Mention], lex: Lexicon) -> str:
     """The name an entity's IRI is made from: the lexicon's canonical name, else its
     shortest name. Unlike the label (the fullest name), it does not change when another
-    document names the thing at greater length."""
-    lexical = sorted({m.canonical for m in group if m.canonical})
+    document names the thing at greater length (a rule's canonical name, the full name of
+    a programme named short, is no lexicon's)."""
+    lexical = sorted({m.canonical for m in group if m.canonical and m.canonical in lex.names})
     if lexical:
         return lexical[0]
     return min({m.text for m in group}, key=lambda s: (len(norm(s)), s))
@@ -203,7 +206,7 @@ def _entity(group: list[Mention], lex: Lexicon) -> Entity:
                                     if first.money else first.text)
     else:
         label = unicodedata.normalize("NFC", _canonical(group))
-        key = f"{etype.lower()}-" + _hash(f"{etype}|{norm(_identity(group))}")
+        key = f"{etype.lower()}-" + _hash(f"{etype}|{norm(_identity(group, lex))}")
     seen = {n for m in group for n in [m.text, *m.aliases]}
     aliases = sorted({unicodedata.normalize("NFC", a) for a in seen if norm(a) != norm(label)})
     role = next((m.role for m in group if m.role), None)

@@ -84,3 +84,10 @@ def test_the_demonstrative_i_is_not_a_surname(pipeline):
     ds = docs("김도현 과기정통부 장관은 말했다. 이 서비스는 무료다. 이 장관은 답했다.")
     data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
     assert sorted(e.label for e in data.entities if e.type == "Person") == ["김도현"]
+
+
+def test_a_consortium_is_not_its_lead(pipeline):
+    ds = docs("LG CNS 컨소시엄이 사업을 수주했다. LG CNS는 설계를 맡는다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    orgs = sorted((e.label, e.aliases) for e in data.entities if e.type == "Organization")
+    assert orgs == [("LG CNS", ()), ("LG CNS 컨소시엄", ())]
