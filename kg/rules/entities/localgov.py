@@ -23,6 +23,7 @@ EXAMPLES = [
 ADDRESS_EXAMPLES = [
     ("행사는 서울시 중구 대한상공회의소에서 열린다.", {("Place", "서울")}),
     ("부산 해운대구 벡스코에서 박람회가 열렸다.", {("Place", "해운대")}),
+    ("행사는 충청북도 청주시 오송에서 열린다.", {("Place", "충북"), ("Place", "청주")}),
     ("부산시 AI 정책이 발표됐다.", set()),
     ("강남구는 AI 민원 서비스를 도입했다.", set()),
     ("선정 지역은 충남 보령시, 전북 남원시다.", set()),
@@ -54,12 +55,16 @@ def addresses(s: Sentence) -> list[Candidate]:
 
 
 def _place_name(s: Sentence, surface: str) -> str | None:
-    """The place a local government's name stands for: 서울시 -> 서울, 해운대구 -> 해운대."""
-    for suffix in sorted(s.cues.local_suffix, key=len, reverse=True):
-        stem = surface.removesuffix(suffix)
-        name = s.lex.names.get(stem)
-        if stem != surface and name is not None and name.type == "Place":
-            return name.canonical
+    """The place a local government's name stands for: 서울시 -> 서울, 해운대구 -> 해운대,
+    충청북도 (by its short form 충북도) -> 충북."""
+    known = s.lex.names.get(surface)
+    forms = [surface] + (list(s.lex.aliases_of(known.canonical)) if known else [])
+    for form in forms:
+        for suffix in sorted(s.cues.local_suffix, key=len, reverse=True):
+            stem = form.removesuffix(suffix)
+            name = s.lex.names.get(stem)
+            if stem != form and name is not None and name.type == "Place":
+                return name.canonical
     return None
 
 
