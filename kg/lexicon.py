@@ -162,9 +162,11 @@ class Cues:
     verb_allocate: Words            # 배정, 편성: a sum sent to what follows
     verb_spend: Words
     verb_organize: Words
+    verb_held: Words                # 개막했다: where an event is held
     sponsor: Words
     speaker: Words
     talk: Words
+    talk_next: Words                # 이어 … 소개했고: the next talk
     verb_participate: Words
     verb_join: Words
     verb_attend: Words

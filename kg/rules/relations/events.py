@@ -86,7 +86,8 @@ def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
     """서울시 중구 대한상공회의소에서 열린 X: the event is in each place before 에서."""
     sent, words, slots, text = ctx.sent, ctx.words, ctx.slots, ctx.text
     ev = e.mention
-    organize = ctx.cues.pattern("verb_organize")
+    organize = re.compile(ctx.cues.pattern("verb_organize").pattern + "|"
+                          + ctx.cues.pattern("verb_held").pattern)
     for k, w in enumerate(words):
         if not w.tail.startswith(tuple(ctx.cues.locative_particle)):
             continue
@@ -148,6 +149,11 @@ ROLE_EXAMPLES = [
     ("‘공공 AI 세미나’가 열렸다. 토론에는 정태웅 행정안전부 과장과 국회입법조사처 이수민 "
      "조사관이 참여했다.", {("행정안전부", "participatesIn", "공공 AI 세미나"),
                          ("국회입법조사처", "participatesIn", "공공 AI 세미나")}),
+    ("‘공공 AI 서밋’이 열렸다. 주관은 부산테크노파크가 맡았으며, LG CNS가 후원사로 참여했다.",
+     {("부산테크노파크", "organizes", "공공 AI 서밋"), ("LG CNS", "participatesIn", "공공 AI 서밋")}),
+    ("‘공공 AI 서밋’이 열렸다. 기조연설에 나선 정하린 네이버클라우드 전무는 말했다. 이어 서하린 "
+     "LG CNS 상무가 사례를 소개했다.",
+     {("네이버클라우드", "participatesIn", "공공 AI 서밋"), ("LG CNS", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
     ("‘공공 AI 서밋’이 열렸다. 정하린 네이버클라우드 전무는 실적을 발표했다.", set()),
 ]
@@ -171,12 +177,20 @@ def event_roles(ctx: Context) -> Iterator[Found]:
             return
         event = next(e for e in reversed(ctx.state.events_seen) if ctx.mentions[e].text == main)
     subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
-    if ctx.says("verb_organize") and ctx.says("duty"):
-        for o in subjects:
+    for o in subjects:
+        # 주관은 A와 B가 맡았으며, C와 D가 후원사로 참여했다: each clause its own role
+        clause = ctx.clause_of(o)
+        if ctx.cues.pattern("verb_organize").search(clause) and \
+                ctx.cues.pattern("duty").search(clause):
             yield Found(o.index, "organizes", event, "event-role.organizer")
-    elif ctx.says("sponsor"):
-        for o in subjects:
+        elif ctx.cues.pattern("sponsor").search(clause):
             yield Found(o.index, "participatesIn", event, "event-role.sponsor")
-    if ctx.says("speaker") or (ctx.says("talk") and re.search("[‘「『《〈]", ctx.text)):
+    talks = ctx.says("speaker") or (ctx.says("talk") and re.search("[‘「『《〈]", ctx.text))
+    # 기조연설에 나선 A는 …. 이어 B 상무가 사례를 소개했고, C 교수는 …을 발표했다
+    following = ctx.state.extra.get("talks") == ctx.state.index - 1 and re.match(
+        rf"\s*({ctx.cues.pattern('opener').pattern})\s", ctx.text) and ctx.says("talk_next")
+    if talks or following:
+        ctx.state.extra["talks"] = ctx.state.index
         for person, org in ctx.affiliations:
             yield Found(org, "participatesIn", event, "event-role.speaker")
+

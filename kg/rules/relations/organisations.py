@@ -9,8 +9,7 @@ from kg.rules import Found, relation_rule
 
 
 EXAMPLES = [
-    ("전자신문과 한국IT서비스산업협회가 주최하고 한국인공지능협회가 주관하는 포럼이 열렸다.",
-     {("전자신문", "partnersWith", "한국IT서비스산업협회")}),
+    ("전자신문과 한국IT서비스산업협회가 주최하고 한국인공지능협회가 주관하는 포럼이 열렸다.", set()),
     ("조달청은 AI 민원 상담 사업의 수행기관으로 가람소프트를 선정했다.",
      {("가람소프트", "participatesIn", "AI 민원 상담 사업")}),
     ("시는 스마트 돌봄 사업에 나라소프트를 참여 기관으로 선정했다.",
@@ -38,13 +37,13 @@ def organisations(ctx: Context) -> Iterator[Found]:
         elif use and o.role in ("obj", "obj~") and actor is not None and \
                 ms[actor].type == "Organization" and not things:
             yield Found(actor, "uses", o.index, "organisation.uses")
-    # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) …
+    # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) 주최하는 …: they run what
+    # they organise; organising together makes no partnership (ANNOTATION.md, "Agreements")
     subs = [o for o in ctx.orgs if o.role.startswith(("subj", "conj", "relsubj")) and not o.quoted]
     if len(subs) >= 2 and ctx.says("verb_organize"):
         first = subs[0]
         for o in subs[1:3]:
             if o.role in ("subj", "relsubj") and first.role in ("conj", "subj*", "relsubj*"):
-                yield Found(first.index, "partnersWith", o.index, "organisation.co-subjects")
                 for x in things:
                     if x.role.startswith(("obj", "dat")) or x.role == "":
                         yield Found(o.index, "operates", x.index, "organisation.co-subjects")

@@ -181,7 +181,8 @@ def participation(ctx: Context) -> Iterator[Found]:
             yield Found(o.index, "participatesIn", at_hand, "participation.at-hand")
     if len(orgs) >= 3 and state.events_seen and ctx.cues.pattern("verb_participate").search(
             ctx.text + state.previous_text):
-        listed = [o for o in orgs if o.role.startswith(("conj", "subj"))]
+        listed = [o for o in orgs if o.role.startswith(("conj", "subj"))
+                  and not ctx.cues.pattern("verb_organize").search(ctx.clause_of(o))]
         if len(listed) >= 3:
             for o in listed:
                 yield Found(o.index, "participatesIn", state.events_seen[0], "participation.event")
