@@ -9,6 +9,9 @@ from kg.rules import Found, relation_rule
 
 
 EXAMPLES = [
+    ("‘부산 AI 포럼’이 22일 부산 해운대구 벡스코 제2전시장에서 이틀 일정으로 개막했다.",
+     {("부산 AI 포럼", "locatedIn", "부산"), ("부산 AI 포럼", "locatedIn", "해운대"),
+      ("부산 AI 포럼", "locatedIn", "벡스코")}),
     ("한국데이터진흥협회는 다음 달 서울 코엑스에서 ‘데이터 인사이트 포럼 2026’을 개최한다.",
      {("한국데이터진흥협회", "organizes", "데이터 인사이트 포럼 2026"),
       ("데이터 인사이트 포럼 2026", "locatedIn", "서울"),
@@ -93,14 +96,15 @@ def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
             continue
         if w.end > ev.start + 1:
             # ‘AI 윤리 포럼’이 17일 국회의원회관에서 열렸다: the event, then where it is held
-            if not (e.role.startswith("subj") and w.start >= ev.end and organize.match(
-                    text[w.end - sent.start_char:].lstrip())):
+            # (… 벡스코에서 이틀 일정으로 개막했다: a few words may come between)
+            if not (e.role.startswith("subj") and w.start >= ev.end and re.match(
+                    rf"(\S+\s+){{0,3}}?({organize.pattern})", text[w.end - sent.start_char:].lstrip())):
                 continue
         elif not organize.search(text[w.end - sent.start_char: ev.start - sent.start_char + 1]
                                  + text[ev.end - sent.start_char:]):
             continue
         j = k  # the venue: the nouns right before 에서 (서울시 중구 대한상공회의소에서)
-        while j > 0 and k - j < 3 and words[j - 1].noun_only:
+        while j > 0 and k - j < 4 and words[j - 1].noun_only:
             j -= 1
         lo = words[j].start
         phrase = [x for x in slots if lo <= x.mention.start < w.end
