@@ -100,6 +100,7 @@ class Cues:
     program_cue_latin: Words        # Accelerator, Campus: an English programme word
     program_action: Words           # 구축, 조성: a quoted project named by its work
     quote_initiative_last: Words    # ‘AI 사업자 등록제’, ‘K-저수지 안전관리 체계’: policy, not a scheme
+    quote_program_last: Words       # ‘… 실태조사’: a named survey is a Program
     quote_initiative_after: Words
     quote_product_after: Words
     product_head: Words

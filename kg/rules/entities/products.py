@@ -13,6 +13,7 @@ EXAMPLES = [
     ("네이버 파파고 번역을 쓰는 기관이 늘었다.", {("Product", "네이버 파파고 번역")}),
     ("아마존은 새 물류 거점을 열었다.", set()),
     ("구글 순다르 피차이 CEO는 한국을 찾았다.", set()),
+    ("시는 엔비디아 측과 만났다.", set()),
 ]
 
 
@@ -27,8 +28,9 @@ def brand_products(s: Sentence) -> list[Candidate]:
         while j < len(words) and j < k + 4:
             stem = strip_name(split_alias(words[j].stem)[0])
             if not stem or stem in cues.trim or stem in cues.generic or stem in cues.action \
-                    or cues.ends_with(stem, "title") or not re.match(r"^[A-Za-z0-9가-힣]", stem):
-                break
+                    or cues.ends_with(stem, "title") or not re.match(r"^[A-Za-z0-9가-힣]", stem) \
+                    or stem in cues.org_follow:
+                break  # (엔비디아 측, 구글 관계자: people of the company, no product)
             if not words[j].noun_only:
                 j += 1
                 break

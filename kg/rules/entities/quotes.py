@@ -31,6 +31,10 @@ EXAMPLES = [
     ("NIA는 KT와 ‘공공 AI 실증’ 업무협약을 맺었다.", set()),
     ("시는 KT와 ‘AI 바우처 사업’ 협약을 맺었다.", {("Program", "AI 바우처 사업")}),
     ("포럼의 주제는 ‘일하는 AI, 응답하는 정부’다.", set()),
+    ("‘공공부문 인공지능 활용 촉진에 관한 법률’ 제정안이 국회를 통과했다.",
+     {("Initiative", "공공부문 인공지능 활용 촉진에 관한 법률")}),
+    ("NIA가 공개한 ‘2025 공공부문 AI 활용 실태조사’에 따르면 비율이 늘었다.",
+     {("Program", "2025 공공부문 AI 활용 실태조사")}),
     ("시는 '스마트 돌봄 플러스' 사업을 시작했다.", {("Program", "스마트 돌봄 플러스 사업")}),
     ("업계는 ‘AI 바우처’를 반겼다.", {("Program", "AI 바우처")}),
     ("공단은 KT의 ‘믿음’ 모델을 활용한다.", {("Product", "믿음")}),
@@ -183,6 +187,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Program"
     if cues.ends_with(last, "initiative_cue") or cues.ends_with(last, "quote_initiative_last"):
         return "Initiative"
+    if cues.ends_with(last, "quote_program_last"):
+        return "Program"
     if cues.ends_with(last, "org_suffix") and last not in cues.org_suffix_not and len(last) > 2:
         return "Organization"
     if last in cues.program_cue_latin:
