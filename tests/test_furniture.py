@@ -12,6 +12,11 @@ assert len(LONG) >= 80
 
 # input text -> exact cleaned text
 KEPT = {
+    "caption with a dated agency credit": (
+        "행정안전부는 올해 AI 예산을 늘린다고 밝혔다.\n14일 광주시청에서 열린 협약식에서 참석자들이 "
+        "기념촬영을 하고 있다.(광주시 제공) 2026.4.14/뉴스1",
+        "행정안전부는 올해 AI 예산을 늘린다고 밝혔다.\n14일 광주시청에서 열린 협약식에서 참석자들이 "
+        "기념촬영을 하고 있다.\n"),
     "one-line article that starts like a ranking row": (
         "06 | 과학기술정보통신부는 초거대 AI 플래그십 사업에 383억원을 투입한다고 밝혔다.",
         "06 | 과학기술정보통신부는 초거대 AI 플래그십 사업에 383억원을 투입한다고 밝혔다.\n"),

@@ -25,6 +25,8 @@ EXAMPLES = [
     ("네이버클라우드와 이용계약…경기도 공모 선정", set()),
     ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", set()),
     ("행정안전부, 2027년 AI 예산안 편성", set()),
+    ("광주시, AI 기업 3곳과 각각 투자협약", set()),
+    ("중앙정부와 울산시, 기업, 대학 관계자가 참석했다.", set()),
 ]
 
 
@@ -58,7 +60,8 @@ def enumerations(s: Sentence) -> list[Candidate]:
             if any(c.start <= st < c.end for c in cands) or not words_ \
                     or words_[-1] in cues.generic or words_[0] in cues.trim \
                     or any(x in cues.list_end for x in words_) \
-                    or any(re.fullmatch(r"[\d.~]+(년|월|일|년도)", x) for x in words_) \
+                    or any(re.fullmatch(r"[\d.~]+(년|월|일|년도|곳|개|개사|명)", x) for x in words_) \
+                    or words_[-1] in cues.org_follow \
                     or len(words_) > 1 and (words_[-1] in cues.action
                                             or words_[-1] in cues.program_action) \
                     or len(name) < 2 or len(words_) > 3 or name.isdigit() \
@@ -99,6 +102,8 @@ EXAMPLES_GENERIC = [
     ("하늘누리, 새솔 등 기업 5곳이 선정됐다.",
      {("Organization", "하늘누리"), ("Organization", "새솔")}),
     ("사과, 배 등 과일이 팔렸다.", set()),
+    ("전시장에는 누리비전, 한결AI랩 등 40여 개 기업이 부스를 차렸다.",
+     {("Organization", "누리비전")}),
 ]
 
 
@@ -138,5 +143,13 @@ def before_generic(s: Sentence) -> list[Candidate]:
                     members.append((first.start, first.start + len(stem)))
                 name_words = []
         if len(members) >= 2:
-            out += [Candidate(st, e, "Organization", "list-generic") for st, e in members[-4:]]
+            for st, e in members[-4:]:
+                # 누리비전, 한결AI랩 등 40여 개 기업: a name the cue words took for a policy
+                # (…비전) is one of the companies
+                cue = next((c for c in s.merged if c.start == st and c.end == e
+                            and c.rule == "cue" and " " not in s.text[st:e]), None)
+                if cue is not None:
+                    cue.type, cue.rule = "Organization", "list-generic"
+                else:
+                    out.append(Candidate(st, e, "Organization", "list-generic"))
     return out

@@ -25,6 +25,8 @@ ADDRESS_EXAMPLES = [
     ("부산 해운대구 벡스코에서 박람회가 열렸다.", {("Place", "해운대")}),
     ("행사는 충청북도 청주시 오송에서 열린다.", {("Place", "충북"), ("Place", "청주")}),
     ("부산시 AI 정책이 발표됐다.", set()),
+    ("서울 강남구 역삼동 본사에서 만났다.", {("Place", "강남")}),
+    ("대전 유성구의 중소기업 한누리네트웍스가 맡는다.", {("Place", "유성구")}),
     ("강남구는 AI 민원 서비스를 도입했다.", set()),
     ("선정 지역은 충남 보령시, 전북 남원시다.", set()),
 ]
@@ -44,11 +46,16 @@ def addresses(s: Sentence) -> list[Candidate]:
             continue
         w = words[k]
         at = w.tail.startswith(tuple(s.cues.locative_particle) + ("에",))  # 강남구에서
+        # 대전 유성구의 중소기업 X: where a company is
+        of_company = w.tail == "의" and k + 1 < len(words) and \
+            strip_name(words[k + 1].stem) in s.cues.org_descriptor
         before = k > 0 and words[k - 1].noun_only and _located(s, words[k - 1])
         after = w.noun_only and k + 1 < len(words) and (
             _located(s, words[k + 1]) or words[k + 1].tail.startswith(
-                tuple(s.cues.locative_particle)))  # 서울 용산구 본사에서
-        if after or (before and at):
+                tuple(s.cues.locative_particle))  # 서울 용산구 본사에서
+            or not words[k + 1].common and re.fullmatch(  # 강남구 역삼동: a neighbourhood
+                r"[가-힣]{1,4}\d*(동|읍|면|리|가)", words[k + 1].stem) is not None)
+        if after or (before and (at or of_company)):
             c.type, c.rule = "Place", "address"
             c.canonical = _place_name(s, s.text[c.start:c.end])
     return []
