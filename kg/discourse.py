@@ -375,7 +375,7 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
             return False
         # 배정액은, 예산은, 사업비는: the sum's own subject, the body's budget goes on
         return w.stem not in cues.pronoun and not w.stem.endswith(
-            tuple(cues.org_anaphor) + tuple(cues.budget_word))
+            tuple(cues.org_anaphor) + tuple(cues.budget_word) + tuple(cues.own_topic))
     return False
 
 

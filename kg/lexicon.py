@@ -199,6 +199,7 @@ class Cues:
     verb_select: Words
     contract_won: Words
     own: Words
+    own_topic: Words                # 주력 제품은 X다: the company's own
     passive_select: Words
     negation: Words
     means: Words

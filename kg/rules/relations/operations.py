@@ -21,6 +21,8 @@ EXAMPLES = [
     ("네이버는 ‘AI 3대 강국’ 실현에 힘을 보태겠다고 말했다.",
      {("네이버", "supports", "AI 3대 강국")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    ("보담AI는 공공 문서를 다루는 회사다. 주력 제품은 문서 이해 솔루션 ‘거브렌즈’와 음성 상담 솔루션 "
+     "‘콜메이트’입니다.", {("보담AI", "operates", "거브렌즈"), ("보담AI", "operates", "콜메이트")}),
     ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
      {("국세청", "uses", "리브독스"), ("국민연금공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
@@ -59,7 +61,9 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
             yield Found(actor, "operates", x.index, "operation.own-product")
         elif use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
             yield Found(actor, "uses", x.index, "operation.uses")
-        elif ctx.speaker or operate and x.role.startswith("obj"):
+        elif ctx.speaker or operate and x.role.startswith("obj") or x.role.startswith("pred") \
+                and re.match(rf"\s*(\S+\s)?({cues.pattern('own_topic').pattern})(은|는)\s", text):
+            # (주력 제품은 ‘거브렌즈’와 ‘콜메이트’입니다: the acting company's)
             yield Found(actor, "operates", x.index, "operation.product")
         return
     if ctx.speaker and not x.quoted:
