@@ -48,6 +48,10 @@ EXAMPLES = [
       ("LG CNS", "participatesIn", "건축 AI 서비스 구축 사업"),
       ("아키랩", "participatesIn", "건축 AI 서비스 구축 사업"),
       ("지오플랜", "participatesIn", "건축 AI 서비스 구축 사업")}),
+    ("해솔정보통신 컨소시엄은 LG CNS 컨소시엄(LG CNS·한서데이터)을 제치고 1순위에 올랐다. "
+     "컨소시엄은 주관사인 해솔정보통신과 업스테이지, 온결데이터로 구성됐다.",
+     {("LG CNS", "partnersWith", "한서데이터"), ("해솔정보통신", "partnersWith", "업스테이지"),
+      ("해솔정보통신", "partnersWith", "온결데이터")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
 ]
 
@@ -63,8 +67,12 @@ def consortia(ctx: Context) -> Iterator[Found]:
     refs = [(_consortium(ctx, known, x), x) for x in here]
     if not refs and known and re.search(r"(이|해당|동|같은)\s?컨소시엄|^컨소시엄", ctx.text):
         refs = [(state.extra["last_consortium"], None)]
+    # 이 컨소시엄, 컨소시엄은 … later: the consortium the sentence was about (its subject),
+    # not the rival it beat
+    topic = next((c for c, named in refs if named is not None and named.role.startswith("subj")),
+                 refs[-1][0] if refs else None)
     for c, named in refs:
-        state.extra["last_consortium"] = c
+        state.extra["last_consortium"] = topic
         mine = {x.index for x in here}
         lead = _lead(ctx, c)
         if lead is not None:
@@ -162,8 +170,11 @@ def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None) ->
         return []  # another consortium's members, in its parentheses
     if not ctx.says("member_verb"):
         return []
+    roles = ("subj", "conj", "obj", "gen")
+    if re.search(r"(으로|로)\s*(구성|꾸려|이뤄|짜여)", text):
+        roles += ("dat",)  # 컨소시엄은 A와 B, C로 구성됐다
     return [x.index for x in ctx.orgs if x.index not in mine and not x.quoted
-            and x.role.startswith(("subj", "conj", "obj", "gen")) or
+            and x.role.startswith(roles) or
             x.index not in mine and x.role == "" and x.mention.type == "Organization"
             and not x.quoted and _listed(x, ctx)]
 
