@@ -184,6 +184,7 @@ class Cues:
     headline_partner: Words         # A, B와 협력: a headline ending on the noun
     headline_partner_after: Words   # 협력 강화: what may follow the headline noun
     partner_verb: Words
+    partner_idiom: Words            # 손을+잡: an idiom of agreeing, + a word gap
     joint_work: Words               # 공동 개발, 공동연구: the work partners do together
     together: Words
     purpose: Words

@@ -15,6 +15,11 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 EXAMPLES = [
+    ("네이버클라우드와 KT는 공공 AI 사업에서 손을 잡았다.", {("네이버클라우드", "partnersWith", "KT")}),
+    ("한국도로공사와 카카오모빌리티가 교통 데이터 공유에 합의했다.",
+     {("한국도로공사", "partnersWith", "카카오모빌리티")}),
+    ("SK텔레콤은 울산시와 데이터센터 구축을 위한 협약식을 가졌다.", {("SK텔레콤", "partnersWith", "울산광역시")}),
+    ("네이버와 카카오는 두 손을 들었다.", set()),
     ("대구시는 누리소프트, 다온시스템과 각각 업무협약을 맺었다.",
      {("대구광역시", "partnersWith", "누리소프트"), ("대구광역시", "partnersWith", "다온시스템")}),
     ("한국농어촌공사는 한국콘텐츠진흥원, 한국전력거래소와 업무협약을 체결했다.",
@@ -99,7 +104,9 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
         return m.start(), True
     # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan; the
     # last such word, so that a partner of a later clause counts: A와 협력해 …, B와는 공동연구)
+    idioms = "|".join(r"\s?".join(map(re.escape, w.split("+"))) for w in sorted(cues.partner_idiom))
     found = [*cues.pattern("partner_verb").finditer(ctx.text),
+             *(re.finditer(idioms, ctx.text) if idioms else ()),
              *cues.pattern("subcontract").finditer(ctx.text),
              *re.finditer(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)]
     m = max(found, key=lambda f: f.start()) if found else None
