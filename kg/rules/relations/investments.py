@@ -71,6 +71,10 @@ EXAMPLES = [
     ("리브랩스가 KDB산업은행과 카카오벤처스로부터 350억원 규모의 투자를 유치했다.",
      {("KDB산업은행", "invests", "350억원"), ("카카오벤처스", "invests", "350억원"),
       ("350억원", "fundsTarget", "리브랩스")}),
+    ("‘AI 바우처 사업’의 올해 예산은 450억 원으로 전년보다 늘었다.",
+     {("450억 원", "fundsTarget", "AI 바우처 사업")}),
+    ("삼성SDS는 행안부의 ‘AI 민원 플랫폼’ 사업을 180억 원에 수주했다.",
+     {("180억 원", "fundsTarget", "AI 민원 플랫폼 사업")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -289,8 +293,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
             return named[-1].index
     # ‘AI 바우처’ 예산이 450억원에 머문: the budget of the name before it
     budget = cues.pattern("budget_word").pattern
+    # (‘AI 바우처 사업’의 올해 예산은 450억 원)
     owned = [x for x in before if x.mention.type in things and re.match(
-        rf"[’'”\"]?\s*({budget})", text[x.mention.end - sent.start_char:])
+        rf"[’'”\"]?\s*(의\s*(\S+\s)?)?({budget})", text[x.mention.end - sent.start_char:])
         and not re.search(r"[,.]", text[x.mention.end - sent.start_char:m0])]
     if owned:
         return owned[-1].index
@@ -323,6 +328,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
     built = [x for x in after if x.mention.type in things and x.role.startswith("obj")]
     if spent and built:
         return built[0].index
+    # A는 X 사업을 180억 원에 수주했다: the contract's value is the programme's
+    if ctx.says("contract_won") and re.match(r"\s*에\s", text[m1:]):
+        won = [x for x in before if x.mention.type in things and x.role.startswith("obj")]
+        if won:
+            return won[-1].index
     # 총 100억원을 ‘X’에 투입한다: the sum first, then where it goes and the verb
     if re.match(rf"\s*({objects})\s", text[m1:]):
         into = [x for x in after if x.role.startswith("dat") and re.match(
