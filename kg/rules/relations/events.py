@@ -9,6 +9,8 @@ from kg.rules import Found, relation_rule
 
 
 EXAMPLES = [
+    ("서울 강남구 역삼동 보담AI 본사에서 만났다.",
+     {("보담AI", "locatedIn", "서울"), ("보담AI", "locatedIn", "강남"), ("보담AI", "locatedIn", "역삼동")}),
     ("‘부산 AI 포럼’이 22일 부산 해운대구 벡스코 제2전시장에서 이틀 일정으로 개막했다.",
      {("부산 AI 포럼", "locatedIn", "부산"), ("부산 AI 포럼", "locatedIn", "해운대"),
       ("부산 AI 포럼", "locatedIn", "벡스코")}),
@@ -131,6 +133,16 @@ def _org_location(ctx: Context, o: Slot) -> Iterator[Found]:
             yield Found(o.index, "locatedIn", p.index, "event.org-place-in-name")
         elif pm.end + 1 == om.start and _char_after(ctx, pm.end) == " ":
             yield Found(o.index, "locatedIn", p.index, "event.org-place-before")
+            # 서울 강남구 역삼동 X: every place of the address written before it
+            at = pm.start
+            while True:
+                q = next((q for q in ctx.slots if q.mention.type == "Place"
+                          and q.mention.end + 1 == at and _char_after(ctx, q.mention.end) == " "),
+                         None)
+                if q is None:
+                    break
+                yield Found(o.index, "locatedIn", q.index, "event.org-place-before")
+                at = q.mention.start
 
 
 def _char_after(ctx: Context, offset: int) -> str:

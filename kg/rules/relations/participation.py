@@ -44,6 +44,9 @@ EXAMPLES = [
       ("국립한국해양대학교", "participatesIn", "부산 AI 얼라이언스")}),
     ("‘부산 AI 얼라이언스’가 출범했다. 기업 중에서는 네이버클라우드와 KT가 합류했다.",
      {("네이버클라우드", "participatesIn", "부산 AI 얼라이언스"), ("KT", "participatesIn", "부산 AI 얼라이언스")}),
+    ("본사에서 만난 정유나 보담AI 대표는 공공 시장을 말했다.\n\nQ. 성과는.\n\n"
+     "A. LH의 ‘청약 상담 AI 콜봇 구축 사업’을 주관사로 수주한 것입니다.",
+     {("보담AI", "participatesIn", "청약 상담 AI 콜봇 구축 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -76,9 +79,14 @@ def _winners(ctx: Context) -> Iterator[Found]:
         if x.mention.type not in ("Program", "Initiative") or not (
                 x.role.startswith("obj") or headline):
             continue
-        for o in ctx.orgs:
-            if o.role in ("subj", "subj*") and not o.quoted and o.mention.end <= x.mention.start:
-                yield Found(o.index, "participatesIn", x.index, "participation.won")
+        subjects = [o.index for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
+                    and o.mention.end <= x.mention.start]
+        # (A. …'X 사업'을 주관사로 수주한 것입니다: the company that speaks or goes on)
+        carried = ctx.actor if not subjects and ctx.actor is not None and \
+            ctx.mentions[ctx.actor].type == "Organization" and \
+            not any(o.role.startswith("subj") for o in ctx.orgs) else None
+        for o in subjects or ([carried] if carried is not None else []):
+            yield Found(o, "participatesIn", x.index, "participation.won")
 
 
 def _joining(ctx: Context, join: bool = True) -> list:
@@ -166,11 +174,15 @@ def participation(ctx: Context) -> Iterator[Found]:
     yield from _listed(ctx)
     if ctx.says("verb_join"):
         chosen = {x.index for x in selected_for(ctx)}
+        subjects = [o.index for o in orgs if o.role.startswith("subj") and not o.quoted]
+        if not subjects and ctx.actor is not None and ctx.speaker and \
+                ctx.mentions[ctx.actor].type == "Organization":
+            subjects = [ctx.actor]  # A. 'X 사업'에 공급기업으로 참여해: the speaker's company
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
-                for o in orgs:
-                    if o.role.startswith("subj") and not o.quoted and x.index not in chosen:
-                        yield Found(o.index, "participatesIn", x.index, "participation.program")
+                for o in subjects:
+                    if x.index not in chosen:
+                        yield Found(o, "participatesIn", x.index, "participation.program")
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
     at_hand = _program_at_hand(ctx)
