@@ -16,6 +16,8 @@ from kg.rules import Found, relation_rule
 EXAMPLES = [
     ("한국지능정보사회진흥원(NIA)은 ‘AI 바우처 사업’의 전담기관이다.",
      {("한국지능정보사회진흥원", "operates", "AI 바우처 사업")}),
+    ("‘AI 민원비서’ 사업의 전담기관은 한국지역정보개발원(KLID)으로, 학습을 지원한다.",
+     {("한국지역정보개발원", "operates", "AI 민원비서 사업")}),
     ("‘AI 바우처 사업’ 전담기관인 정보통신산업진흥원이 공모를 진행한다.",
      {("정보통신산업진흥원", "operates", "AI 바우처 사업")}),
     ("‘AI 바우처 사업’은 행안부 주관으로 추진된다.", {("행정안전부", "operates", "AI 바우처 사업")}),
@@ -56,13 +58,14 @@ def _role_nouns(ctx: Context) -> Iterator[Found]:
     for x in _named(ctx):
         if x.mention.type == "Event":
             continue
-        m = re.match(rf"[’'”」]?\s*(의\s*)?({roles})(인|이자|으로서|이다|이며|이고|을|를)?",
+        m = re.match(rf"[’'”」]?\s*(의\s*)?({roles})(인|이자|으로서|이다|이며|이고|을|를|은|는)?",
                      _at(ctx, x.mention.end))
         if m is None:
             continue
         after = x.mention.end + m.end()
         follower = next((o for o in ctx.orgs if 0 <= o.mention.start - after <= 1), None)
-        if follower is not None and m.group(3) in ("인", "이자", "으로서"):
+        # X 전담기관인 A; X의 전담기관은 A(으로|이다)
+        if follower is not None and m.group(3) in ("인", "이자", "으로서", "은", "는"):
             yield Found(follower.index, "operates", x.index, "steward.role")
             continue
         subject = next((o for o in ctx.orgs if o.role.startswith("subj") and not o.quoted
