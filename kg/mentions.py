@@ -112,7 +112,7 @@ def _known(c: Candidate, text: str, lex: Lexicon) -> Candidate:
     """A name a rule found that the lexicon knows when its spaces go (한국 지능정보사회진흥원)
     is the lexicon's name."""
     name = lex.names.get("".join(split_alias(text[c.start:c.end])[0].split()))
-    if name is None or c.type not in ("Organization", "Program", "Initiative", "Product"):
+    if name is None or c.type not in ("Organization", "Program", "Initiative", "Product", "Event"):
         return c
     return replace(c, type=name.type, rule="lexicon", canonical=name.canonical)
 
