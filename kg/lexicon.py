@@ -135,6 +135,7 @@ class Cues:
     fixed_each: Words               # 씩: … unless it is a fixed sum for each
     cap_before: Words
     cap_after: Words
+    recipient_noun: Words           # 과제에는 최대 N원: a ceiling for each
     bare_won_before: Words          # 300억 투입: a sum without 원 before these
     difference_before: Words        # 보다: a difference between sums follows
     difference_after: Words         # 늘어난, 감소: the sum was a difference

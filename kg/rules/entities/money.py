@@ -46,6 +46,7 @@ EXAMPLES = [
     ("과제당 지원 규모는 연 5억원 안팎이다.", set()),
     ("투자 규모는 2000만 달러, 우리 돈으로 약 280억 원이다.", {("Investment", "2000만 달러")}),
     ("지자체당 최대 6억 원 범위에서 지원한다.", set()),
+    ("선정된 과제에는 최대 3억 원이 지원된다.", set()),
     ("교육생에게는 월 50만 원의 훈련수당이 지급된다.", set()),
     ("내년에는 AI 분야 국비를 500억 원대까지 끌어올리겠다.", set()),
     ("국회 심의 과정에서 240억원이 깎였다.", set()),
@@ -144,9 +145,13 @@ def _rate(text: str, found: list, i: int, cues: Cues) -> bool:
 
 
 def _cap(text: str, a: int, b: int, cues: Cues) -> bool:
-    """최대 3억원까지: a ceiling per recipient, not a committed sum."""
-    return any(c in text[max(0, a - 6):a] for c in cues.cap_before) and \
-        any(c in text[b:b + 6] for c in cues.cap_after)
+    """최대 3억원까지, 선정된 과제에는 최대 3억 원이: a ceiling per recipient, not a
+    committed sum."""
+    if not any(c in text[max(0, a - 6):a] for c in cues.cap_before):
+        return False
+    recipients = "|".join(map(re.escape, sorted(cues.recipient_noun)))
+    return any(c in text[b:b + 6] for c in cues.cap_after) or bool(
+        re.search(rf"({recipients})(에는|에게는|에게|에)\s", text[:a]))
 
 
 def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:
