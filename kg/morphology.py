@@ -85,8 +85,9 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
             continue
         current.append(tok)
         depth = max(depth + tok.text.count("(") - tok.text.count(")"), 0)
-        # 이용계약…경기도 공모: a headline's ellipsis ends a word as a space does
-        if (tok.space or tok.text in ELLIPSES) and depth == 0:
+        # 이용계약…경기도 공모: a headline's ellipsis ends a word as a space does, and so
+        # does the = after a round table's speaker (▶박세준 정책관=과기정통부는 …)
+        if (tok.space or tok.text in ELLIPSES or tok.text == "=") and depth == 0:
             words.append(current)
             current = []
     if current:

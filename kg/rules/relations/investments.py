@@ -75,6 +75,13 @@ EXAMPLES = [
      {("450억 원", "fundsTarget", "AI 바우처 사업")}),
     ("삼성SDS는 행안부의 ‘AI 민원 플랫폼’ 사업을 180억 원에 수주했다.",
      {("180억 원", "fundsTarget", "AI 민원 플랫폼 사업")}),
+    ("▶박세준 정책관=과기정통부는 올해 ‘AI 자율제조 실증사업’에 1,200억 원을 편성했습니다.",
+     {("과학기술정보통신부", "invests", "1,200억 원"), ("1,200억 원", "fundsTarget", "AI 자율제조 실증사업"),
+      ("과학기술정보통신부", "operates", "AI 자율제조 실증사업")}),
+    ("네이버클라우드는 ‘퍼블릭 AI 팜’을 구축하는 데 2027년까지 2,000억 원을 투자한다.",
+     {("네이버클라우드", "invests", "2,000억 원"), ("2,000억 원", "fundsTarget", "퍼블릭 AI 팜")}),
+    ("구글 클라우드가 3,000만 달러(약 420억 원)를 들여 ‘퍼블릭 AI 아카데미’를 운영한다.",
+     {("구글 클라우드", "invests", "3,000만 달러"), ("3,000만 달러", "fundsTarget", "퍼블릭 AI 아카데미")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -277,6 +284,7 @@ def _target(ctx: Context, money: Slot) -> int | None:
     when this one names none."""
     slots, text, sent, cues = ctx.slots, ctx.text, ctx.sent, ctx.cues
     m0, m1 = money.mention.start - sent.start_char, money.mention.end - sent.start_char
+    rest = re.sub(r"^\s*\([^()]*\)", "", text[m1:])  # 3,000만 달러(약 420억 원)를 들여
     # (국비 N원: the word that pays is no target)
     targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index
                and x.mention.rule != "anaphor-funds"]
@@ -314,6 +322,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
                 and y.mention.start >= money.mention.start for y in slots)
     if total and topic:  # (국비 45억 원과 시비 45억 원 등 총 90억 원이: each of them)
         return topic[0].index
+    # ‘X’를 구축하는 데 2,000억 원을 투자한다: what the sum is spent on, named before it
+    purpose = [x for x in before if x.mention.type in things and x.role.startswith("obj")
+               and re.match(r"[’'”」]?\S{0,3}\s*\S*(하는|할)\s?데\s", text[x.mention.end - sent.start_char:])]
+    if purpose:
+        return purpose[-1].index
     # (과기정통부 국비 40억 원에: the particle is the sum's own, not the body's)
     dative = [x for x in before if x.role.startswith("dat") and not any(
         y.mention.type == "Investment" and x.mention.end <= y.mention.start
@@ -321,20 +334,20 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if dative:
         return dative[-1].index
     objects, verbs = cues.pattern("object_particle").pattern, cues.pattern("verb_invest").pattern
-    spent = re.match(rf"\s*({objects}|씩)\s*(\S+\s)?\S*?({verbs}|출연|들여)", text[m1:])
-    if not spent and re.match(r"\s*씩", text[m1:]):  # 6억 원씩 총 18억 원을 공동 출연해
+    spent = re.match(rf"\s*({objects}|씩)\s*(\S+\s)?\S*?({verbs}|출연|들여)", rest)
+    if not spent and re.match(r"\s*씩", rest):  # 6억 원씩 총 18억 원을 공동 출연해
         spent = re.match(rf".{{0,20}}?({objects})\s*(\S+\s)?\S*?({verbs}|출연|들여)",
-                         text[m1:])
+                         rest)
     built = [x for x in after if x.mention.type in things and x.role.startswith("obj")]
     if spent and built:
         return built[0].index
     # A는 X 사업을 180억 원에 수주했다: the contract's value is the programme's
-    if ctx.says("contract_won") and re.match(r"\s*에\s", text[m1:]):
+    if ctx.says("contract_won") and re.match(r"\s*에\s", rest):
         won = [x for x in before if x.mention.type in things and x.role.startswith("obj")]
         if won:
             return won[-1].index
     # 총 100억원을 ‘X’에 투입한다: the sum first, then where it goes and the verb
-    if re.match(rf"\s*({objects})\s", text[m1:]):
+    if re.match(rf"\s*({objects})\s", rest):
         into = [x for x in after if x.role.startswith("dat") and re.match(
             rf"[’'”」]?\S{{0,3}}\s*\S*?({verbs}|{cues.pattern('verb_allocate').pattern})",
             text[x.mention.end - sent.start_char:])]
