@@ -47,6 +47,8 @@ EXAMPLES = [
     ("본사에서 만난 정유나 보담AI 대표는 공공 시장을 말했다.\n\nQ. 성과는.\n\n"
      "A. LH의 ‘청약 상담 AI 콜봇 구축 사업’을 주관사로 수주한 것입니다.",
      {("보담AI", "participatesIn", "청약 상담 AI 콜봇 구축 사업")}),
+    ("‘부산 AI 얼라이언스’ 회원에는 부산대학교가 이름을 올렸다. 기업 중에서는 KT가 참여했다.",
+     {("부산대학교", "participatesIn", "부산 AI 얼라이언스"), ("KT", "participatesIn", "부산 AI 얼라이언스")}),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -64,7 +66,13 @@ def _program_at_hand(ctx: Context) -> int | None:
         return topics[-1]
     recent = [i for i in ctx.state.programs_seen
               if ctx.mentions[i].sentence >= ctx.state.index - 2]
-    return recent[-1] if recent else None
+    if recent:
+        return recent[-1]
+    # ‘X 얼라이언스’ 회원에는 …. 기업 중에서는 A, B가 참여했다: the alliance just named
+    alliances = [i for i, m in enumerate(ctx.mentions)
+                 if ctx.state.index - 2 <= m.sentence < ctx.state.index
+                 and m.type == "Initiative" and m.text.endswith(tuple(ctx.cues.alliance_cue))]
+    return alliances[-1] if alliances else None
 
 
 def _winners(ctx: Context) -> Iterator[Found]:
