@@ -191,6 +191,8 @@ class Cues:
     purpose: Words
     no_agreement: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
+    career_box: Words               # 약력: a career box's header
+    item_mark: Words                # ▲: an item of a box or list
     post_held: Words                # 위원으로 활동: a post held now
     appoint: Words                  # 임명, 취임: personnel news
     each: Words

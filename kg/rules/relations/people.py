@@ -29,6 +29,10 @@ EXAMPLES = [
      {("이지은", "affiliatedWith", "삼성전자"), ("이지은", "affiliatedWith", "국가인공지능전략위원회")}),
     ("김하늘 KT 상무가 발표했다. 그는 한국인공지능협회 이사를 맡고 있다.",
      {("김하늘", "affiliatedWith", "KT"), ("김하늘", "affiliatedWith", "한국인공지능협회")}),
+    ("임채윤 원장이 17일 취임했다.\n◆임채윤 원장 약력\n▲1968년 전주 출생 ▲고려대 전산학과 ▲KAIST 박사 "
+     "▲과기정통부 정보보호기획과장",
+     {("임채윤", "affiliatedWith", "고려대학교"), ("임채윤", "affiliatedWith", "한국과학기술원"),
+      ("임채윤", "affiliatedWith", "과학기술정보통신부")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
 ]
 
@@ -39,6 +43,25 @@ def affiliation(ctx: Context) -> Iterator[Found]:
         yield Found(person, "affiliatedWith", org)
     yield from _appointed(ctx)
     yield from _career(ctx)
+    yield from _career_box(ctx)
+
+
+def _career_box(ctx: Context) -> Iterator[Found]:
+    """◆임채윤 원장 약력 / ▲고려대 전산학과 ▲KAIST 박사 ▲과기정통부 과장: the bodies of a
+    career box are the person's (ANNOTATION.md, "People": a past employer too)."""
+    state = ctx.state
+    people = ctx.of_type("Person")
+    if people and ctx.says("career_box"):
+        state.extra["career_box"] = people[0].index
+        return
+    person = state.extra.get("career_box")
+    if person is None:
+        return
+    if not ctx.text.lstrip().startswith(tuple(ctx.cues.item_mark)):
+        state.extra.pop("career_box")
+        return
+    for o in ctx.orgs:
+        yield Found(person, "affiliatedWith", o.index, "affiliation.career-box")
 
 
 def _career(ctx: Context) -> Iterator[Found]:
