@@ -428,9 +428,13 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     together = [x.index for x in slots if x.mention.type == "Organization" and not x.quoted
                 and x.role in ("subj", "subj*")]
     numbers, nouns = cues.pattern("group_anaphor").pattern, cues.pattern("group_noun").pattern
-    if state.group and re.search(rf"(?:^|\s)(양사|양측|이들|(?:{numbers})\s?(?:{nouns})|"
-                                 rf"(?:{nouns})와\s(?:{nouns}))(?:은|는|이|가)\s", sent.text):
+    said = re.search(rf"(?:^|\s)(양사|양측|이들|(?:{numbers})\s?(?:{nouns})|"
+                     rf"(?:{nouns})와\s(?:{nouns}))(?:은|는|이|가)\s", sent.text)
+    if state.group and said:
         ctx.group = list(state.group)  # 양사는, 세 기관은, 시와 대학은
+        if re.search(r"(양사|기업|회사|업체)", said.group(1)):
+            # 세 기업은: the companies of the group (NIA는 A, B, C와 각각 …: not NIA)
+            ctx.group = [i for i in ctx.group if ctx.company(i)] or ctx.group
     elif len(together) >= 2:
         state.group = together
     elif state.group and state.extra.get("group_acts") and actor == state.subject and \

@@ -20,6 +20,8 @@ EXAMPLES = [
      {("대신정보통신", "participatesIn", "AI 민원 플랫폼 구축 사업")}),
     ("네이버는 ‘AI 3대 강국’ 실현에 힘을 보태겠다고 말했다.",
      {("네이버", "supports", "AI 3대 강국")}),
+    ("NIA는 네이버클라우드, KT와 각각 업무협약을 맺었다. 두 기업은 협약에 따라 ‘AI 선도 프로젝트’에 GPU "
+     "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
     ("보담AI는 공공 문서를 다루는 회사다. 주력 제품은 문서 이해 솔루션 ‘거브렌즈’와 음성 상담 솔루션 "
      "‘콜메이트’입니다.", {("보담AI", "operates", "거브렌즈"), ("보담AI", "operates", "콜메이트")}),
@@ -71,6 +73,11 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     if not (operate or support or use or ctx.says("verb_invest") or ctx.speaker):
         return
     public_body = ctx.mentions[actor].text.endswith(tuple(cues.government_suffix))
+    if support and not operate and x.role.startswith("dat") and ctx.company(actor) and \
+            ctx.says("verb_back"):
+        # 세 기업은 ‘X’에 GPU 자원과 기술 컨설팅을 지원한다: companies back a programme
+        yield Found(actor, "supports", x.index, "operation.supports")
+        return
     means = "|".join(map(re.escape, sorted(cues.means)))
     if x.mention.type == "Initiative" and support and not re.search(
             re.escape(x.mention.text) + rf".{{0,4}}({means})", text) and (
