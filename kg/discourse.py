@@ -323,6 +323,9 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     topic = "|".join(sorted(cues.subject_marker))
     m = re.match(rf"^\s*(?:{openers})?\s*({pronouns}|[가-힣])\s*(?:[가-힣]{{1,6}})?({topic})\s",
                  text)
+    if m is None:  # 구글 딥마인드 출신인 오 교수는: a surname and title after a description
+        titles = cues.pattern("title").pattern
+        m = re.search(rf"(?:인|한|의)\s([가-힣])\s({titles})({topic})\s", text)
     if m:
         who = m.group(1)
         if who in cues.pronoun:

@@ -33,6 +33,8 @@ EXAMPLES = [
      "▲과기정통부 정보보호기획과장",
      {("임채윤", "affiliatedWith", "고려대학교"), ("임채윤", "affiliatedWith", "한국과학기술원"),
       ("임채윤", "affiliatedWith", "과학기술정보통신부")}),
+    ("오하진 포항공과대학교 교수가 발표했다. 구글 딥마인드 연구원 출신인 오 교수는 책임 문제를 다뤘다.",
+     {("오하진", "affiliatedWith", "포항공과대학교"), ("오하진", "affiliatedWith", "구글 딥마인드")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
 ]
 
@@ -44,6 +46,20 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     yield from _appointed(ctx)
     yield from _career(ctx)
     yield from _career_box(ctx)
+    yield from _origin(ctx)
+
+
+def _origin(ctx: Context) -> Iterator[Found]:
+    """구글 딥마인드 연구원 출신인 오 교수는, 네이버클라우드에서 … 이끌다 창업한 정 대표: a
+    past employer written before the person (ANNOTATION.md, "People")."""
+    if not ctx.speaker or ctx.subject is None:
+        return
+    for m in ctx.cues.pattern("origin").finditer(ctx.text):
+        at = ctx.sent.start_char + m.start()
+        before = [o for o in ctx.orgs if not o.quoted and o.mention.end <= at
+                  and at - o.mention.end <= 12]
+        if before:
+            yield Found(ctx.subject, "affiliatedWith", before[-1].index, "affiliation.origin")
 
 
 def _career_box(ctx: Context) -> Iterator[Found]:
