@@ -174,6 +174,7 @@ class Cues:
     verb_attend: Words
     verb_execute: Words             # 수행, 구축: doing a programme's work
     verb_run: Words                 # 운영, 추진: running it
+    commission: Words               # 위탁: commissioned to another body
     verb_operate: Words
     verb_use: Words
     verb_support: Words

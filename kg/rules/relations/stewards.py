@@ -14,6 +14,9 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 EXAMPLES = [
+    ("행안부는 NIA에 ‘AI 민원 분석 사업’을 위탁했다.",
+     {("행정안전부", "operates", "AI 민원 분석 사업"), ("한국지능정보사회진흥원", "operates", "AI 민원 분석 사업")}),
+    ("‘AI 민원 분석 사업’은 가온소프트가 수행한다.", {("가온소프트", "participatesIn", "AI 민원 분석 사업")}),
     ("한국지능정보사회진흥원(NIA)은 ‘AI 바우처 사업’의 전담기관이다.",
      {("한국지능정보사회진흥원", "operates", "AI 바우처 사업")}),
     ("‘AI 민원비서’ 사업의 전담기관은 한국지역정보개발원(KLID)으로, 학습을 지원한다.",
@@ -41,6 +44,7 @@ def stewards(ctx: Context) -> Iterator[Found]:
     yield from _role_nouns(ctx)
     yield from _hosted(ctx)
     yield from _topic_run_by(ctx)
+    yield from _commissioned(ctx)
 
 
 def _at(ctx: Context, offset: int) -> str:
@@ -115,5 +119,26 @@ def _topic_run_by(ctx: Context) -> Iterator[Found]:
         p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+"))), "")
     if ctx.cues.pattern("verb_operate").search(clause) and \
             not ctx.cues.pattern("verb_join").search(clause):
+        # (X는 가온소프트가 수행한다: a company carrying out the work takes part in it)
+        contract = ctx.cues.pattern("verb_execute").search(clause) and \
+            not ctx.cues.pattern("verb_run").search(clause)
         for o in doers[:doers.index(last) + 1]:
-            yield Found(o.index, "operates", topic.index, "steward.topic")
+            if contract and ctx.company(o.index):
+                yield Found(o.index, "participatesIn", topic.index, "steward.topic")
+            else:
+                yield Found(o.index, "operates", topic.index, "steward.topic")
+
+
+def _commissioned(ctx: Context) -> Iterator[Found]:
+    """행안부는 NIA에 ‘X’를 위탁했다: both run it, the one who commissions and the body
+    it is commissioned to."""
+    if not ctx.says("commission"):
+        return
+    things = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
+              and x.role.startswith("obj")]
+    if not things:
+        return
+    for o in ctx.orgs:
+        if not o.quoted and (o.role.startswith(("subj", "dat")) or o.index == ctx.actor
+                             and not any(p.role.startswith("subj") for p in ctx.orgs)):
+            yield Found(o.index, "operates", things[0].index, "steward.commissioned")
