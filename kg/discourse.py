@@ -290,6 +290,9 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
                 om.text in role or (om.canonical or om.text) in role) or (
                 role.startswith(om.text + " ") and om.end <= p.mention.start)  # 부(장관 X)
             around = om.start <= p.mention.start and p.mention.end <= om.end
+            # 김철수 디지털플랫폼정부위원장: the committee read out of the chair's title
+            inside_role = inside_role or om.rule == "lexicon.office" and \
+                0 <= om.start - p.mention.end <= 1
             before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장
             # 과방위 소속인 한정민 의원, 행안부 소속 김 과장, 서울대 AI연구원 원장인 김민수
             # 교수, 과기정통부 장관 김철수

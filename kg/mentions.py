@@ -204,8 +204,9 @@ def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
         m = _PAREN_ALIAS.match(text[c.end:])
         if m and c.type != "Investment" and m.group(1) not in lex.cues.generic_acronym:
             aliases.append(m.group(1).strip())
-        if (c.type == "Person" or c.rule.startswith("anaphor")) and c.canonical:
-            surface = c.canonical  # 이 사업 is no name of the program
+        if (c.type == "Person" or c.rule.startswith("anaphor") or c.rule == "lexicon.office") \
+                and c.canonical:
+            surface = c.canonical  # 이 사업 is no name of the program; …위원(장) no name either
         if not surface:
             continue
         sentence = max(bisect.bisect_right(sent_starts, c.start) - 1, 0)

@@ -136,3 +136,28 @@ def _offices(s: Sentence, heads: dict[str, str]) -> list[Candidate]:
         out.append(Candidate(w.start, w.start + len(name), "Organization", "localgov",
                              canonical=known.canonical))
     return out
+
+
+COMMITTEE_EXAMPLES = [
+    ("고진 디지털플랫폼정부위원장이 참석했다.", {("Organization", "디지털플랫폼정부위원회")}),
+    ("국가인공지능위원장은 말했다.", {("Organization", "국가인공지능전략위원회")}),
+    ("위원장은 말했다.", set()),
+]
+
+
+@entity_rule("lexicon.office", REFINE, priority=2, examples=COMMITTEE_EXAMPLES)
+def committee_chairs(s: Sentence) -> list[Candidate]:
+    """디지털플랫폼정부위원장: the chair of a committee the lexicon knows (…위원회), written
+    as one word; what the lexicon found inside it (디지털플랫폼정부) is part of the office."""
+    out = []
+    for w in s.words:
+        stem = strip_name(w.stem)
+        if not stem.endswith("위원장") or len(stem) <= 3:
+            continue
+        known = s.lex.names.get(stem[:-1] + "회")
+        if known is None or known.type != "Organization":
+            continue
+        end = w.start + len(stem) - 3  # (위원장 stays the person's title)
+        s.merged[:] = [c for c in s.merged if not (w.start <= c.start and c.end <= w.stem_end)]
+        out.append(Candidate(w.start, end, "Organization", "lexicon.office", canonical=known.canonical))
+    return out
