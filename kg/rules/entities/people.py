@@ -14,6 +14,9 @@ PRIORITY = 3  # a person's name is never part of another name
 
 
 EXAMPLES = [
+    ("고진 디지털플랫폼정부위원장은 말했다.", {("Person", "고진")}),
+    ("이탁 과기정통부 국장이 발표했다.", {("Person", "이탁")}),
+    ("이날 국장은 말했다.", set()),
     ("윤서현 한국데이터진흥협회 사무총장은 간담회를 주재했다.", {("Person", "윤서현")}),
     ("박지훈 과장은 설명을 덧붙였다.", {("Person", "박지훈")}),
     ("원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.", {("Person", "배성욱")}),
@@ -43,8 +46,8 @@ def titled(s: Sentence) -> list[Candidate]:
             if not foreign and k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
                     and words[k - 1].noun_only:
                 start = words[k - 1].start
-        elif (base[0] not in cues.surname or len(base) != 3 or not w.noun_only
-              or not (w.tags[0].startswith("NNP") or w.oov)):
+        elif (base[0] not in cues.surname or len(base) not in (2, 3) or not w.noun_only
+              or not (w.tags[0].startswith("NNP") or w.oov or len(base) == 2)):
             continue
         if any(c.start <= w.start < c.end for c in known):
             continue
@@ -60,6 +63,10 @@ def titled(s: Sentence) -> list[Candidate]:
                 break  # (배성욱(58) 전 행정안전부 실장: 전, 현 stand before a role)
         if title_k is None and not latin:
             continue
+        if len(base) == 2 and not latin and (w.common or title_k > k + 2 or title_k == k + 2 and not any(
+                c.start == words[k + 1].start and c.type == "Organization" for c in known)):
+            continue  # 고진 디지털플랫폼정부위원장, 고진 위원장: a two-syllable name only right
+            # before a title or a known body and a title
         c = Candidate(start, w.start + len(base), "Person", "person", priority=PRIORITY)
         c.canonical = " ".join([x.stem for x in words if start <= x.start < w.start] + [base])
         if latin:
