@@ -88,9 +88,12 @@ def consortia(ctx: Context) -> Iterator[Found]:
         if ctx.says("win") and not c.lost and c.program is None:
             program = next((x.index for x in ctx.things
                             if x.mention.type in ("Program", "Initiative")), None)
+            # else the programme of the last sentences: a feature or a digest moves on, and
+            # a programme named paragraphs before is no longer the one at hand
+            recent = [i for i in state.programs_seen
+                      if ctx.mentions[i].sentence >= state.index - 2]
             c.program = program if program is not None else (
-                state.topic if state.topic is not None else
-                (state.programs_seen[-1] if state.programs_seen else None))
+                state.topic if state.topic is not None else (recent[-1] if recent else None))
         if c.lead is not None:
             for m in sorted(c.members):
                 yield Found(c.lead, "partnersWith", m, "consortium.member")
@@ -170,11 +173,14 @@ def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None) ->
         return []  # another consortium's members, in its parentheses
     if not ctx.says("member_verb"):
         return []
+    member = ctx.cues.pattern("member_verb")
     roles = ("subj", "conj", "obj", "gen")
     if re.search(r"(으로|로)\s*(구성|꾸려|이뤄|짜여)", text):
         roles += ("dat",)  # 컨소시엄은 A와 B, C로 구성됐다
-    return [x.index for x in ctx.orgs if x.index not in mine and not x.quoted
-            and x.role.startswith(roles) or
+    # (the members of the clause that says so: …참여했고, 발주처인 국세청은 …: not 국세청)
+    return [x.index for x in ctx.orgs if member.search(ctx.clause_of(x)) and (
+            x.index not in mine and not x.quoted
+            and x.role.startswith(roles)) or
             x.index not in mine and x.role == "" and x.mention.type == "Organization"
             and not x.quoted and _listed(x, ctx)]
 
