@@ -143,6 +143,7 @@ class Cues:
     budget_word: Words
     budget_release: Words
     receive: Words
+    bear: Words                     # N원은 A가 부담한다: A pays
     from_particle: Words            # 로부터: where a sum comes from
     operator_verb: Words
     fund_source: Words

@@ -82,6 +82,8 @@ EXAMPLES = [
      {("네이버클라우드", "invests", "2,000억 원"), ("2,000억 원", "fundsTarget", "퍼블릭 AI 팜")}),
     ("구글 클라우드가 3,000만 달러(약 420억 원)를 들여 ‘퍼블릭 AI 아카데미’를 운영한다.",
      {("구글 클라우드", "invests", "3,000만 달러"), ("3,000만 달러", "fundsTarget", "퍼블릭 AI 아카데미")}),
+    ("사업비는 총 120억원이며, 이 가운데 2026년 예산 38억원은 행정안전부가 전액 부담한다.",
+     {("행정안전부", "invests", "38억원")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -127,6 +129,8 @@ def investments(ctx: Context) -> Iterator[Found]:
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
         payer = _payer(ctx, mny)
+        if payer is None:
+            payer = _bearer(ctx, mny)
         if payer is None and not before and not owner and ctx.group:
             for member in ctx.group:  # 세 기관은 … 18억 원을 공동 출연해
                 yield Found(member, "invests", mny.index, "investment.group")
@@ -134,6 +138,12 @@ def investments(ctx: Context) -> Iterator[Found]:
         investor = payer if payer is not None else before[0].index if before else \
             owner[0].index if owner else None if ctx.group else \
             release if release is not None else ctx.actor
+        if investor is not None and investor == ctx.actor and payer is None and not before \
+                and not owner and investor != release and not _spends(ctx, mny) and not (
+                    ctx.public_body(investor) and _line_item(ctx, mny)):
+            # a body carried from before pays what it is said to spend, and a public body
+            # its budget's lines (사업별로는 △X 38억 원 △Y 22억 원); not a passive sum
+            investor = None
         if investor in runners and payer is None or payer == UNKNOWN_PAYER:
             investor = None
         if ctx.says("contract_won") and payer is None:
@@ -198,6 +208,39 @@ def investments(ctx: Context) -> Iterator[Found]:
         if runner is not None and target is not None and ctx.public_body(runner) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
             yield Found(runner, "operates", target, "investment.operator")
+
+
+def _bearer(ctx: Context, money: Slot) -> int | None:
+    """2026년 예산 38억원은 행정안전부가 전액 부담한다: the body after a sum that is the
+    topic, with a verb of paying."""
+    after = ctx.text[money.mention.end - ctx.sent.start_char:]
+    if not re.match(r"\s*(\([^()]*\))?\s*(은|는)\s", after):
+        return None
+    o = next((o for o in ctx.orgs if o.mention.start >= money.mention.end
+              and o.role.startswith("subj") and not o.quoted), None)
+    if o is None or not ctx.cues.pattern("bear").search(
+            ctx.text[o.mention.end - ctx.sent.start_char:]):
+        return None
+    return o.index
+
+
+def _line_item(ctx: Context, money: Slot) -> bool:
+    """A budget line: the sum in a bulleted item (△X 38억 원) or in parentheses after
+    what it is for (‘X’(’25년 96억 원))."""
+    before = ctx.text[:money.mention.start - ctx.sent.start_char]
+    item = before.rfind("△"), before.rfind("▲"), before.rfind("*"), before.rfind("·")
+    return max(item) > before.rfind(",") and max(item) >= 0 or \
+        before.rfind("(") > before.rfind(")")
+
+
+def _spends(ctx: Context, money: Slot) -> bool:
+    """The sum is the object of an active verb of spending (N원을 투입한다, 들여), not a
+    size or a passive line (N원이 투입된다, 사업비는 N원이다)."""
+    after = ctx.text[money.mention.end - ctx.sent.start_char:]
+    verbs = ctx.cues.pattern("verb_invest").pattern + "|" + ctx.cues.pattern("verb_allocate").pattern
+    return re.match(rf"\s*(\([^()]*\))?\s*(을|를|씩)?\s*(\S+\s)?\S*?({verbs}|들여|들인)\S*",
+                    after) is not None and not re.match(
+        rf"\s*(\([^()]*\))?\s*(이|가|은|는)\s", after)
 
 
 def _backers(ctx: Context, money: Slot) -> list[int]:
