@@ -143,6 +143,8 @@ class Cues:
     budget_word: Words
     budget_release: Words
     receive: Words
+    raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
+    round_lead: Words               # 리드했다: leading a funding round
     bear: Words                     # N원은 A가 부담한다: A pays
     from_particle: Words            # 로부터: where a sum comes from
     operator_verb: Words
@@ -230,6 +232,17 @@ class Cues:
         if pat is None:
             words = sorted(getattr(self, kind), key=lambda w: (-len(w), w))
             pat = self._patterns[kind] = re.compile("|".join(map(re.escape, words)) or r"(?!)")
+        return pat
+
+    def idiom(self, kind: str) -> re.Pattern[str]:
+        """A regex for a kind written as words joined by + where a space may fall
+        (손을+잡: 손을 잡았다, 손을잡고)."""
+        key = kind + "+"
+        pat = self._patterns.get(key)
+        if pat is None:
+            words = sorted(getattr(self, kind), key=lambda w: (-len(w), w))
+            pat = self._patterns[key] = re.compile(
+                "|".join(r"\s?".join(map(re.escape, w.split("+"))) for w in words) or r"(?!)")
         return pat
 
     def ends_with(self, word: str, kind: str) -> str | None:

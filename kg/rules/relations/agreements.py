@@ -104,9 +104,8 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
         return m.start(), True
     # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan; the
     # last such word, so that a partner of a later clause counts: A와 협력해 …, B와는 공동연구)
-    idioms = "|".join(r"\s?".join(map(re.escape, w.split("+"))) for w in sorted(cues.partner_idiom))
     found = [*cues.pattern("partner_verb").finditer(ctx.text),
-             *(re.finditer(idioms, ctx.text) if idioms else ()),
+             *cues.idiom("partner_idiom").finditer(ctx.text),
              *cues.pattern("subcontract").finditer(ctx.text),
              *re.finditer(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)]
     m = max(found, key=lambda f: f.start()) if found else None

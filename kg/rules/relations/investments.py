@@ -84,6 +84,9 @@ EXAMPLES = [
      {("구글 클라우드", "invests", "3,000만 달러"), ("3,000만 달러", "fundsTarget", "퍼블릭 AI 아카데미")}),
     ("사업비는 총 120억원이며, 이 가운데 2026년 예산 38억원은 행정안전부가 전액 부담한다.",
      {("행정안전부", "invests", "38억원")}),
+    ("보담AI는 120억 원 규모의 시리즈B 투자를 유치했다. 이번 투자에는 KB인베스트먼트와 카카오벤처스가 참여했다.",
+     {("120억 원", "fundsTarget", "보담AI"), ("KB인베스트먼트", "invests", "120억 원"),
+      ("카카오벤처스", "invests", "120억 원")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -102,17 +105,22 @@ UNKNOWN_PAYER = -1
 
 @relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
+    yield from _round_backers(ctx)
     sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
         backers = _backers(ctx, mny)
-        if backers and ctx.says("receive"):
-            # A가 B와 C로부터 350억원 투자를 유치했다: B and C pay, A receives
+        raised = ctx.cues.idiom("raise_money").search(ctx.text) is not None
+        if backers and ctx.says("receive") or raised:
+            # A가 B와 C로부터 350억원 투자를 유치했다: B and C pay, A receives (and the
+            # backers a later sentence names: 이번 투자에는 B, C가 참여했다)
             for b in backers:
                 yield Found(b, "invests", mny.index, "investment.backer")
             receiver = next((o.index for o in ctx.orgs if o.role.startswith("subj")
                              and o.index not in backers), ctx.actor)
             if receiver is not None and receiver not in backers:
                 yield Found(mny.index, "fundsTarget", receiver, "investment.backer")
+            if raised:
+                ctx.state.extra["round"] = (mny.index, ctx.state.index)
             continue
         # 정부가 발표한 700억 달러: a relative clause's subject pays, but not the body that
         # runs what the sum is for (창업진흥원이 운영하는 ‘…’는 310억 원)
@@ -208,6 +216,19 @@ def investments(ctx: Context) -> Iterator[Found]:
         if runner is not None and target is not None and ctx.public_body(runner) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
             yield Found(runner, "operates", target, "investment.operator")
+
+
+def _round_backers(ctx: Context) -> Iterator[Found]:
+    """A가 N원 규모의 시리즈B 투자를 유치했다. 이번 투자에는 B와 C가 참여했다 (B가
+    리드했고 C가 참여했다): the backers of the round just raised invest in it."""
+    last = ctx.state.extra.get("round")
+    if last is None or last[1] != ctx.state.index - 1 or ctx.of_type("Investment"):
+        return
+    if not (ctx.says("verb_join") or ctx.says("round_lead")):
+        return
+    for o in ctx.orgs:
+        if o.role.startswith(("subj", "conj")) and not o.quoted:
+            yield Found(o.index, "invests", last[0], "investment.round")
 
 
 def _bearer(ctx: Context, money: Slot) -> int | None:
