@@ -387,7 +387,8 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
 
 _HEADING_MARKS = "■▶▷◆◇●#【"  # not □ ○ ㅇ: paragraphs of a press release
 _ANSWER = re.compile(r"^\s*(A\s*[.:)\]]|A\d*\s*[.:]|답변?\s*[:)])")
-_QUESTION = re.compile(r"^\s*(Q\s*[.:)\]]|Q\d*\s*[.:]|질문\s*[:)]|-{1,2}\s*\S.*\?$)")
+# Q. …, 질문: …, - …? and ―…? / —…? (the dashes interviews print before a question)
+_QUESTION = re.compile(r"^\s*(Q\s*[.:)\]]|Q\d*\s*[.:]|질문\s*[:)]|-{1,2}\s*\S.*\?$|[―—]\s*\S)")
 
 
 def section_break(text: str, sent: SentenceText) -> bool:
