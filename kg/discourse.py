@@ -387,7 +387,7 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
 
 _HEADING_MARKS = "■▶▷◆◇●#【"  # not □ ○ ㅇ: paragraphs of a press release
 _ANSWER = re.compile(r"^\s*(A\s*[.:)\]]|A\d*\s*[.:]|답변?\s*[:)])")
-# Q. …, 질문: …, - …? and ―…? / —…? (the dashes interviews print before a question)
+# Q. …, 질문: …, - …?, and a line opened by ― or — (how interviews print a question)
 _QUESTION = re.compile(r"^\s*(Q\s*[.:)\]]|Q\d*\s*[.:]|질문\s*[:)]|-{1,2}\s*\S.*\?$|[―—]\s*\S)")
 
 
@@ -439,7 +439,7 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
                      rf"(?:{nouns})와\s(?:{nouns}))(?:은|는|이|가)\s", sent.text)
     if state.group and said:
         ctx.group = list(state.group)  # 양사는, 세 기관은, 시와 대학은
-        if re.search(r"(양사|기업|회사|업체)", said.group(1)):
+        if any(w in said.group(1) for w in cues.company_anaphor):
             # 세 기업은: the companies of the group (NIA는 A, B, C와 각각 …: not NIA)
             ctx.group = [i for i in ctx.group if ctx.company(i)] or ctx.group
     elif len(together) >= 2:

@@ -137,7 +137,7 @@ def _rate(text: str, found: list, i: int, cues: Cues) -> bool:
     since = found[i - 1][1] if i else 0
     window = text[max(since, a - 15):a]
     # 기업당, 지자체당, 시·도당, 1건당 (not 정당, 상당, 해당, 담당)
-    per = re.search(r"(\S+)당\s+((최대|최고|평균|연간?|월)\s+)?$", window)
+    per = re.search(rf"(\S+)당\s+(({cues.pattern('cap_before').pattern}|평균|연간?|월)\s+)?$", window)
     if not any(cue in window for cue in cues.per_recipient) and (
             per is None or per.group(1)[-1] in "정상해담본"):
         return False
