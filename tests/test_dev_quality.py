@@ -11,73 +11,47 @@ from pathlib import Path
 
 import pytest
 
-DEV = Path(__file__).parent / "data" / "dev"
-WRITTEN = Path(__file__).parent / "data" / "written"
+DATA = Path(__file__).parent / "data"
 TUNE = ("01", "02", "03", "05", "06")
 RULES_WRITTEN_ON = ("h1", "h2", "h3", "h4")
 
-FLOORS = {
-    "tune": {"core/lenient": 0.95, "relations/unlabelled": 0.84, "money/accuracy": 0.97},
-    "check": {"core/lenient": 0.90, "relations/unlabelled": 0.67, "money/accuracy": 0.97},
+# set -> (folder, which gold files, how many, floors)
+SETS = {
+    "dev tune": ("dev", lambda stem: stem.rsplit("-", 1)[1] in TUNE, 20,
+                 {"core/lenient": 0.95, "relations/unlabelled": 0.84, "money/accuracy": 0.97}),
+    "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
+                  {"core/lenient": 0.90, "relations/unlabelled": 0.67, "money/accuracy": 0.97}),
+    "written, used": ("written", lambda stem: stem.startswith(RULES_WRITTEN_ON), 16,
+                      {"core/lenient": 0.95, "relations/unlabelled": 0.80, "money/accuracy": 0.97}),
+    "written, unseen": ("written", lambda stem: not stem.startswith(RULES_WRITTEN_ON), 9,
+                        {"core/lenient": 0.90, "relations/unlabelled": 0.60,
+                         "money/accuracy": 0.97}),
 }
 
 
 @pytest.fixture(scope="module")
-def dev_graph(tmp_path_factory, pipeline) -> Path:
+def graphs(tmp_path_factory, pipeline) -> dict[str, Path]:
+    """Each data folder built once."""
     from kg.pipeline import build
 
-    out = tmp_path_factory.mktemp("dev-build")
-    build(sorted(DEV.glob("*.txt")), out, pipeline=pipeline)
-    return out / "graph.ttl"
+    out = {}
+    for folder in sorted({spec[0] for spec in SETS.values()}):
+        target = tmp_path_factory.mktemp(f"{folder}-build")
+        build(sorted((DATA / folder).glob("*.txt")), target, pipeline=pipeline)
+        out[folder] = target / "graph.ttl"
+    return out
 
 
-def _half(tmp_path: Path, half: str) -> Path:
-    folder = tmp_path / half
-    folder.mkdir()
-    for gold in sorted(DEV.glob("*.json")):
-        if (gold.stem.rsplit("-", 1)[1] in TUNE) == (half == "tune"):
-            shutil.copy(gold, folder / gold.name)
-    return folder
-
-
-@pytest.mark.parametrize("half", sorted(FLOORS))
-def test_dev_scores_hold(dev_graph, tmp_path, half):
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_scores_hold(graphs, tmp_path, name):
     from kg.evaluate import evaluate
 
-    gold = _half(tmp_path, half)
-    assert len(list(gold.glob("*.json"))) == (20 if half == "tune" else 12)
-    scores = evaluate(dev_graph, gold).as_dict()
-    for measure, floor in FLOORS[half].items():
+    folder, chosen, count, floors = SETS[name]
+    for gold in sorted((DATA / folder).glob("*.json")):
+        if chosen(gold.stem):
+            shutil.copy(gold, tmp_path / gold.name)
+    assert len(list(tmp_path.glob("*.json"))) == count
+    scores = evaluate(graphs[folder], tmp_path).as_dict()
+    for measure, floor in floors.items():
         value = scores[measure] if measure == "money/accuracy" else scores[measure]["f1"]
-        assert value >= floor, (half, measure, value)
-
-
-WRITTEN_FLOORS = {
-    "used": {"core/lenient": 0.95, "relations/unlabelled": 0.80, "money/accuracy": 0.97},
-    "unseen": {"core/lenient": 0.90, "relations/unlabelled": 0.60, "money/accuracy": 0.97},
-}
-
-
-@pytest.fixture(scope="module")
-def written_graph(tmp_path_factory, pipeline) -> Path:
-    from kg.pipeline import build
-
-    out = tmp_path_factory.mktemp("written-build")
-    build(sorted(WRITTEN.glob("*.txt")), out, pipeline=pipeline)
-    return out / "graph.ttl"
-
-
-@pytest.mark.parametrize("group", sorted(WRITTEN_FLOORS))
-def test_written_scores_hold(written_graph, tmp_path, group):
-    from kg.evaluate import evaluate
-
-    gold = tmp_path / group
-    gold.mkdir()
-    for path in sorted(WRITTEN.glob("*.json")):
-        if path.stem.startswith(RULES_WRITTEN_ON) == (group == "used"):
-            shutil.copy(path, gold / path.name)
-    assert len(list(gold.glob("*.json"))) == (16 if group == "used" else 9)
-    scores = evaluate(written_graph, gold).as_dict()
-    for measure, floor in WRITTEN_FLOORS[group].items():
-        value = scores[measure] if measure == "money/accuracy" else scores[measure]["f1"]
-        assert value >= floor, (group, measure, value)
+        assert value >= floor, (name, measure, value)
