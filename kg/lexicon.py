@@ -145,6 +145,7 @@ class Cues:
     receive: Words
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
     round_lead: Words               # 리드했다: leading a funding round
+    round_word: Words               # 이번 투자에는: a funding round joined
     bear: Words                     # N원은 A가 부담한다: A pays
     from_particle: Words            # 로부터: where a sum comes from
     operator_verb: Words

@@ -49,6 +49,8 @@ EXAMPLES = [
      {("보담AI", "participatesIn", "청약 상담 AI 콜봇 구축 사업")}),
     ("‘부산 AI 얼라이언스’ 회원에는 부산대학교가 이름을 올렸다. 기업 중에서는 KT가 참여했다.",
      {("부산대학교", "participatesIn", "부산 AI 얼라이언스"), ("KT", "participatesIn", "부산 AI 얼라이언스")}),
+    ("‘AI 바우처 사업’ 공모가 시작됐다. 보담AI는 120억 원 규모의 투자를 유치했다. 이번 투자에는 "
+     "KB인베스트먼트와 카카오벤처스가 참여했다.", set()),
     ("협회는 새 회장을 뽑았다.", set()),
 ]
 
@@ -194,8 +196,10 @@ def participation(ctx: Context) -> Iterator[Found]:
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
     at_hand = _program_at_hand(ctx)
+    # (이번 투자에는 A, B가 참여했다: backers of a funding round join no programme)
     if at_hand is not None and not any(x.mention.type in ("Program", "Initiative")
-                                       for x in ctx.things):
+                                       for x in ctx.things) \
+            and not ctx.says("round_word") and not ctx.says("round_lead"):
         joined = _joining(ctx)
         for o in joined:
             yield Found(o.index, "participatesIn", at_hand, "participation.at-hand")
