@@ -197,6 +197,7 @@ class Cues:
     no_agreement: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
     origin: Words                   # X 출신인 A: a past employer before the person
+    worked_at: Words                # X에서 … 근무했다: where the person worked
     career_box: Words               # 약력: a career box's header
     item_mark: Words                # ▲: an item of a box or list
     post_held: Words                # 위원으로 활동: a post held now

@@ -36,6 +36,8 @@ EXAMPLES = [
     ("오하진 포항공과대학교 교수가 발표했다. 구글 딥마인드 연구원 출신인 오 교수는 책임 문제를 다뤘다.",
      {("오하진", "affiliatedWith", "포항공과대학교"), ("오하진", "affiliatedWith", "구글 딥마인드")}),
     ("김철수 디지털플랫폼정부위원장은 말했다.", {("김철수", "affiliatedWith", "디지털플랫폼정부위원회")}),
+    ("본사에서 만난 김하늘 보담AI 대표는 네이버클라우드에서 AI 검색 조직을 이끌다 창업했다.",
+     {("김하늘", "affiliatedWith", "보담AI"), ("김하늘", "affiliatedWith", "네이버클라우드")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
 ]
 
@@ -48,6 +50,17 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     yield from _career(ctx)
     yield from _career_box(ctx)
     yield from _origin(ctx)
+    yield from _worked_at(ctx)
+
+
+def _worked_at(ctx: Context) -> Iterator[Found]:
+    """정 대표는 네이버클라우드에서 AI 검색 조직을 이끌다 창업했다: where the person worked."""
+    if not ctx.speaker or ctx.subject is None or not ctx.says("worked_at"):
+        return
+    for o in ctx.orgs:
+        if not o.quoted and o.role.startswith("loc") and \
+                o.mention.start > ctx.mentions[ctx.subject].end:
+            yield Found(ctx.subject, "affiliatedWith", o.index, "affiliation.worked-at")
 
 
 def _origin(ctx: Context) -> Iterator[Found]:
