@@ -90,6 +90,7 @@ EXAMPLES = [
     ("본원에서 만난 김민수 한국지역정보개발원 원장은 말했다.\n―올해 가장 큰 사업은.\n"
      "지자체 AI 비서 사업입니다. 올해 120억 원을 투입합니다.",
      {("한국지역정보개발원", "invests", "120억 원")}),
+    ("정부는 민간 투자 유치를 위해 1조 원을 투입한다.", {("대한민국 정부", "invests", "1조 원")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -112,7 +113,9 @@ def investments(ctx: Context) -> Iterator[Found]:
     sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
         backers = _backers(ctx, mny)
-        raised = ctx.cues.idiom("raise_money").search(ctx.text) is not None
+        # (N원 규모의 시리즈B 투자를 유치했다: the raising said of this sum, right after it)
+        raised = ctx.cues.idiom("raise_money").search(
+            ctx.text[mny.mention.end - ctx.sent.start_char:][:30]) is not None
         if backers and ctx.says("receive") or raised:
             # A가 B와 C로부터 350억원 투자를 유치했다: B and C pay, A receives (and the
             # backers a later sentence names: 이번 투자에는 B, C가 참여했다)
