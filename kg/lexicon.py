@@ -78,6 +78,7 @@ class Cues:
     law_context: Words
     local_suffix: Words
     local_head: Words
+    chair_head: Words               # 위원장=위원회: a chair's title glued to its body
     place_unit: Words
     place_zone: Words
     region_short: Words

@@ -150,14 +150,17 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
     """디지털플랫폼정부위원장: the chair of a committee the lexicon knows (…위원회), written
     as one word; what the lexicon found inside it (디지털플랫폼정부) is part of the office."""
     out = []
+    chairs = s.cues.mapping("chair_head")
     for w in s.words:
         stem = strip_name(w.stem)
-        if not stem.endswith("위원장") or len(stem) <= 3:
+        head = next((h for h in sorted(chairs, key=len, reverse=True)
+                     if stem.endswith(h) and len(stem) > len(h)), None)
+        if head is None:
             continue
-        known = s.lex.names.get(stem[:-1] + "회")
+        known = s.lex.names.get(stem[:-len(head)] + chairs[head])
         if known is None or known.type != "Organization":
             continue
-        end = w.start + len(stem) - 3  # (위원장 stays the person's title)
+        end = w.start + len(stem) - len(head)  # (위원장 stays the person's title)
         s.merged[:] = [c for c in s.merged if not (w.start <= c.start and c.end <= w.stem_end)]
         out.append(Candidate(w.start, end, "Organization", "lexicon.office", canonical=known.canonical))
     return out

@@ -149,9 +149,8 @@ def _cap(text: str, a: int, b: int, cues: Cues) -> bool:
     committed sum."""
     if not any(c in text[max(0, a - 6):a] for c in cues.cap_before):
         return False
-    recipients = "|".join(map(re.escape, sorted(cues.recipient_noun)))
     return any(c in text[b:b + 6] for c in cues.cap_after) or bool(
-        re.search(rf"({recipients})(에는|에게는|에게|에)\s", text[:a]))
+        re.search(rf"({cues.pattern('recipient_noun').pattern})(에는|에게는|에게|에)\s", text[:a]))
 
 
 def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:
