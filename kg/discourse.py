@@ -158,8 +158,8 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
             or not tail and k + 1 < len(words) and words[k + 1].text in BULLETS:
         return "conj", k  # (▲A ▲B 사업을: items of a bulleted list)
     if tail in ("와", "과") and k + 1 < len(words) and words[k + 1].text.startswith(
-            tuple(cues.together)):
-        return "dat", k  # B와 함께: with B, no list
+            tuple(cues.together) + tuple(cues.each)):
+        return "dat", k  # B와 함께, A, B와 각각: with them, no list of subjects
     for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
                        ("obj", "object_particle"), ("dat", "dative_particle"),
                        ("conj", "conj_particle")):
@@ -380,7 +380,7 @@ def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,
         if any(x.mention.start < w.stem_end and w.start < x.mention.end for x in slots):
             return False
         # 배정액은, 예산은, 사업비는: the sum's own subject, the body's budget goes on
-        return w.stem not in cues.pronoun and not w.stem.endswith(
+        return w.stem not in cues.pronoun | cues.first_person and not w.stem.endswith(
             tuple(cues.org_anaphor) + tuple(cues.budget_word) + tuple(cues.own_topic))
     return False
 
@@ -410,7 +410,12 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     state.index += 1
     if new_section:
         state.subject = state.topic = None
+        state.extra["answering"] = False
     if _QUESTION.match(sent.text):
+        # the person the interview is with is the one named before its first question;
+        # what follows, up to the next heading, is their answer
+        state.extra.setdefault("interviewee", state.person)
+        state.extra["answering"] = state.extra["interviewee"] is not None
         ctx = Context(state, sent, words, slots, lex,
                       _affiliations(state, slots, sent, lex.cues))
         ctx.previous_topic = state.topic
@@ -421,6 +426,9 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     ctx.subject = _subject(state, sent, slots, cues)
     if ctx.subject is None and _ANSWER.match(sent.text) and state.person is not None:
         ctx.subject = state.person  # A. …: the interviewee answers
+    elif ctx.subject is None and state.extra.get("answering") and not _other_subject(
+            words, slots, cues, sent):
+        ctx.subject = state.extra["interviewee"]  # ―질문 then the answer, in the first person
     ctx.speaker = ctx.subject is not None and ms[ctx.subject].type == "Person"
     actor = state.affiliation.get(ctx.subject) if ctx.speaker else ctx.subject
     if actor is None and not any(x.role.startswith("subj") and not x.quoted
@@ -428,8 +436,9 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
                                  and x.mention.rule != "anaphor-funds" for x in slots) \
             and not _other_subject(words, slots, cues, sent):
         actor = state.subject
-    elif actor is not None:
-        state.subject = actor
+    elif actor is not None and not (ms[actor].canonical or ms[actor].text).endswith(
+            tuple(cues.legislature)):
+        state.subject = actor  # (국회는 예산안을 의결했다: the ministry still spends it)
         state.acted.append(actor)
     ctx.actor = actor
     together = [x.index for x in slots if x.mention.type == "Organization" and not x.quoted

@@ -122,6 +122,7 @@ class Cues:
     company_anaphor: Words
     event_anaphor: Words
     pronoun: Words
+    first_person: Words
     group_anaphor: Words
     group_noun: Words
     alliance_cue: Words             # 얼라이언스: joined as a programme is
@@ -226,6 +227,7 @@ class Cues:
     win: Words
     lose: Words
     government_suffix: Words
+    legislature: Words
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 

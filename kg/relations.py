@@ -34,6 +34,11 @@ class Statement:
     rules: tuple[str, ...] = ()    # every rule that stated it in this sentence
 
 
+def _same(a: Mention, b: Mention) -> bool:
+    """Two mentions of one entity (한국인터넷진흥원(KISA)과: the name and its acronym)."""
+    return a is b or a.type == b.type and (a.canonical or a.text) == (b.canonical or b.text)
+
+
 def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
                     ) -> tuple[list[Statement], int]:
     """Statements of one document, from its spaCy doc and its mentions, and how many
@@ -51,7 +56,8 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
         ctx = context(state, sent, words, slots, lex, section_break(text, sent))
         for rule in rules:
             for f in rule.func(ctx):
-                if f.subject != f.object and not _own_consortium(f, mentions, lex):
+                if not _same(mentions[f.subject], mentions[f.object]) and \
+                        not _own_consortium(f, mentions, lex):
                     out.append(Statement(f.subject, f.predicate, f.object,
                                          _evidence(sent, mentions, f.subject, f.object),
                                          (f.rule or rule.name,)))

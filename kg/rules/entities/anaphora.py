@@ -124,3 +124,39 @@ def orderer_anaphora(d: Document) -> list[Candidate]:
             out.append(Candidate(s, s + len(m.group(1)), src.type, "anaphor-orderer",
                                  canonical=name))
     return out
+
+
+ORG_EXAMPLES = [
+    ("새올행정시스템은 한국지역정보개발원이 운영한다. 개발원은 올해 AI를 붙인다.",
+     {("Organization", "한국지역정보개발원")}),
+    ("한국지능정보사회진흥원은 공모를 연다. 진흥원이 과제를 고른다.",
+     {("Organization", "한국지능정보사회진흥원")}),
+    ("한국전자통신연구원은 모델을 만든다. 연구원은 실험을 했다.", set()),
+    ("개발원은 올해 AI를 붙인다.", set()),
+    ("한국지역정보개발원과 한국교육개발원이 협약을 맺었다. 개발원은 올해 AI를 붙인다.", set()),
+]
+
+
+@entity_rule("anaphor-org", DOCUMENT, priority=2, examples=ORG_EXAMPLES)
+def org_head_anaphora(d: Document) -> list[Candidate]:
+    """개발원은, 진흥원이: a body named again by the last word of its long name
+    (한국지역정보개발원 … 개발원은), when one body named before ends with it. A title
+    (연구원: a researcher) is never read so."""
+    text, cands, cues = d.text, d.found, d.cues
+    orgs = sorted((c for c in cands if c.type == "Organization"), key=lambda c: c.start)
+    out = []
+    for m in re.finditer(r"(?<![가-힣A-Za-z])([가-힣]{3,5})(?=은|는|이|가|에서|에|을|를|의|과|와|도)",
+                         text):
+        word = m.group(1)
+        if word in cues.title or word in d.lex.names or not word.endswith(
+                tuple(cues.org_suffix)) or any(c.start <= m.start() < c.end for c in cands):
+            continue
+        names = {c.canonical or strip_name(text[c.start:c.end]) for c in orgs
+                 if c.end <= m.start()}
+        # (서울 중구 개발원 is the bare word with an address before it, not a long name)
+        fits = {n for n in names if n.split()[-1].endswith(word)
+                and len(n.split()[-1]) > len(word) + 1}
+        if len(fits) == 1:
+            out.append(Candidate(m.start(), m.start() + len(word), "Organization",
+                                 "anaphor-org", canonical=fits.pop()))
+    return out
