@@ -52,6 +52,11 @@ EXAMPLES = [
      "컨소시엄은 주관사인 해솔정보통신과 업스테이지, 온결데이터로 구성됐다.",
      {("LG CNS", "partnersWith", "한서데이터"), ("해솔정보통신", "partnersWith", "업스테이지"),
       ("해솔정보통신", "partnersWith", "온결데이터")}),
+    ("‘AI 민원 플랫폼’ 사업은 한빛 컨소시엄이 따냈다. 한빛 컨소시엄은 가온 컨소시엄을 제치고 "
+     "우선협상대상자로 선정됐고, 컨소시엄에는 누리소프트가 참여했다.",
+     {("한빛", "partnersWith", "누리소프트"), ("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼 사업"),
+      ("한빛", "participatesIn", "AI 민원 플랫폼 사업"),
+      ("누리소프트", "participatesIn", "AI 민원 플랫폼 사업")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
 ]
 
@@ -70,17 +75,18 @@ def consortia(ctx: Context) -> Iterator[Found]:
     # 이 컨소시엄, 컨소시엄은 … later: the consortium the sentence was about (its subject),
     # not the rival it beat
     topic = next((c for c, named in refs if named is not None and named.role.startswith("subj")),
-                 refs[-1][0] if refs else None)
+                 next((c for c, named in refs if not _beaten(ctx, named)),
+                      refs[-1][0] if refs else None))
     for c, named in refs:
         state.extra["last_consortium"] = topic
         mine = {x.index for x in here}
         lead = _lead(ctx, c)
         if lead is not None:
             c.lead = lead
-        if ctx.says("lose") and not ctx.says("win"):
-            c.lost = True
+        if ctx.says("lose") and (not ctx.says("win") or _beaten(ctx, named)):
+            c.lost = True  # (A 컨소시엄이 B 컨소시엄을 제치고 선정됐다: B lost)
         lead_name = link_key(ctx.mentions[c.lead].text) if c.lead is not None else None
-        for m in _members(ctx, c, mine, named):
+        for m in _members(ctx, c, mine, named, c is topic):
             if link_key(ctx.mentions[m].text) != lead_name and not any(
                     link_key(ctx.mentions[o].text) == link_key(ctx.mentions[m].text)
                     for o in c.members):
@@ -136,6 +142,15 @@ def _formed(ctx: Context) -> Iterator[Found]:
             yield Found(x, "participatesIn", program, "consortium.formed")
 
 
+def _beaten(ctx: Context, named: Slot | None) -> bool:
+    """B 컨소시엄(B·C)을 제치고: the one a winner beat."""
+    if named is None:
+        return False
+    rest = ctx.text[named.mention.end - ctx.sent.start_char:]
+    return re.match(rf"(\([^)]*\))?[을를]\s*(?:{ctx.cues.pattern('lose').pattern})", rest) \
+        is not None
+
+
 def _consortium(ctx: Context, known: dict, x: Slot) -> Consortium:
     key = link_key(x.mention.text)
     if key not in known:
@@ -159,9 +174,11 @@ def _lead(ctx: Context, c: Consortium) -> int | None:
     return None
 
 
-def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None) -> list[int]:
+def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None,
+             topic: bool) -> list[int]:
     """Organisations listed as members in this sentence: in parentheses after the
-    consortium's name (A 컨소시엄(A·B)), else with a verb of membership."""
+    consortium's name (A 컨소시엄(A·B)), else, for the consortium the sentence is about,
+    with a verb of membership."""
     text, start = ctx.text, ctx.sent.start_char
     name_end = named.mention.end if named is not None else None
     if name_end is not None and text[name_end - start:name_end - start + 1] == "(":
@@ -171,7 +188,7 @@ def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None) ->
     if any(text[x.mention.end - start:x.mention.end - start + 1] == "(" for x in ctx.orgs
            if x.index in mine):
         return []  # another consortium's members, in its parentheses
-    if not ctx.says("member_verb"):
+    if not topic or not ctx.says("member_verb"):
         return []
     member = ctx.cues.pattern("member_verb")
     roles = ("subj", "conj", "obj", "gen")
