@@ -52,6 +52,11 @@ EXAMPLES = [
     ("‘AI 바우처 사업’ 공모가 시작됐다. 보담AI는 120억 원 규모의 투자를 유치했다. 이번 투자에는 "
      "KB인베스트먼트와 카카오벤처스가 참여했다.", set()),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("경상남도는 과학기술정보통신부의 ‘지역 AI 행정혁신 선도사업’에 선정돼 AI 비서를 만든다.",
+     {("경상남도", "participatesIn", "지역 AI 행정혁신 선도사업")}),
+    ("청주시는 국토교통부 ‘ITS 실증 지원사업’에 최종 선정됐다고 밝혔다.",
+     {("청주시", "participatesIn", "ITS 실증 지원사업")}),
+    ("청주시는 ‘ITS 실증 지원사업’ 공모에서 탈락했다.", set()),
 ]
 
 
@@ -182,7 +187,9 @@ def participation(ctx: Context) -> Iterator[Found]:
     yield from _winners(ctx)
     yield from _selected(ctx)
     yield from _listed(ctx)
-    if ctx.says("verb_join"):
+    # (A는 B의 ‘X’에 참여한다; A는 ‘X’ 공모에 선정돼: a body chosen for a programme)
+    if ctx.says("verb_join") or ctx.says("passive_select") and not ctx.says("lose") \
+            and not ctx.says("negation"):
         chosen = {x.index for x in selected_for(ctx)}
         subjects = [o.index for o in orgs if o.role.startswith("subj") and not o.quoted]
         if not subjects and ctx.actor is not None and ctx.speaker and \
