@@ -213,10 +213,14 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         if k is None:
             continue
         w = words[k]
-        if m.end < w.stem_end - 1 and not re.match(r"^\s*\(", sent.text[m.end - sent.start_char:]):
+        after = sent.text[m.end - sent.start_char:]
+        if m.end < w.stem_end - 1 and not re.match(r"^\s*\(", after):
             role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
             if w.tail.strip() in cues.object_particle:
                 role = "obj~"
+            elif after[:1] in "·ㆍ-" and any(mentions[j].start == m.end + 1
+                                            and mentions[j].type == m.type for j in idx):
+                role = "conj"  # 충청남도·순천향대학교와, KT-네이버클라우드: a list in one word
         else:
             role, end_k = role_of(w, words, k, cues)
             if role == "subj" and relative_verb(words, end_k, cues) is not None and \
@@ -228,7 +232,7 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))
     for a in slots:  # 더불어민주당 한정민 의원실은: the party describes the office that acts
-        if a.mention.type in ("Organization", "Place") and a.role and any(
+        if a.mention.type in ("Organization", "Place") and a.role and a.role != "conj" and any(
                 b.word == a.word and b.mention.type == "Organization"
                 and b.mention.start > a.mention.end for b in slots):
             a.role = ""
@@ -238,12 +242,27 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
     ordered = sorted(slots, key=lambda x: x.mention.start)
     first = ordered[0] if ordered else None
     headline = not any(t.startswith("EF") or "+EF" in t for w in words for t in w.tags)
+    # ('KT-네이버클라우드, …', '충남도·KT·순천향대, …': the subject is a list in one word)
+    chain = [first] if first is not None else []
+    while len(chain) < len(ordered) and chain[-1].role == "conj" and \
+            ordered[len(chain)].mention.start == chain[-1].mention.end + 1 and \
+            ordered[len(chain)].mention.type == "Organization":
+        chain.append(ordered[len(chain)])
+    if len(chain) > 1 and headline and first.mention.type == "Organization" \
+            and not sent.text[:first.mention.start - sent.start_char].strip(" \t'\"‘“[(") \
+            and sent.text[chain[-1].mention.end - sent.start_char:].startswith(",") \
+            and not any(x.role.startswith("subj") for x in slots):
+        for x in chain:
+            x.role = "subj*"
+        chain[-1].role = "subj"
+        return slots
     if first is not None and first.mention.type == "Organization" \
             and not sent.text[:first.mention.start - sent.start_char].strip(" \t'\"‘“[(") \
             and sent.text[first.mention.end - sent.start_char:].startswith(",") \
             and not any(x.role.startswith("subj") for x in slots) and (
                 first.role == "conj" or headline and first.role.endswith("*")
-                and ordered[1].mention.type != "Organization"):
+                and (ordered[1].mention.type != "Organization"
+                     or ordered[1].role.startswith("dat"))):  # NIA, A·B·C와 각각 MOU
         first.role = "subj"
     return slots
 

@@ -163,6 +163,7 @@ def whole_names(d: Document) -> list[Candidate]:
         return p in cues.program_action or p in cues.weak_program_cue or p in cues.scheme_word
 
     cores: dict[str, set[str]] = {}
+    qualified: set[str] = set()  # cores found behind qualifiers
     wholes: dict[str, Candidate] = {}
     for c in d.found:
         if c.type not in ("Program", "Initiative"):
@@ -177,8 +178,14 @@ def whole_names(d: Document) -> list[Candidate]:
                     break
                 if (a, b) != (0, len(parts)) and b - a >= 2:
                     cores.setdefault(" ".join(parts[a:b]), set()).add(" ".join(parts))
+                    if a:
+                        qualified.add(" ".join(parts[a:b]))
     for c in d.found:
-        if c.type not in ("Program", "Initiative") or c.canonical:
+        # (a product's name may be a programme's core only behind qualifiers: ‘경남 AI
+        # 행정비서’ is what ‘경남 AI 행정비서 구축사업’ builds, ‘생성형 AI 민원비서’ is
+        # short for ‘2026년 지자체 생성형 AI 민원비서 시범사업’)
+        if c.type not in ("Program", "Initiative", "Product") or c.canonical or \
+                c.type == "Product" and (c.rule != "quote" or name_of(c) not in qualified):
             continue
         parts = _parts(name_of(c))
         while len(parts) > 2 and scheme(parts[-1]):
