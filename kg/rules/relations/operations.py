@@ -23,6 +23,11 @@ EXAMPLES = [
     ("NIA는 네이버클라우드, KT와 각각 업무협약을 맺었다. 두 기업은 협약에 따라 ‘AI 선도 프로젝트’에 GPU "
      "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    ("솔트룩스는 NIA가 주관하는 ‘공공 AI 실증’ 사업에 참여한다.", set()),
+    ("솔트룩스는 ‘공공 AI 실증’ 사업을 맡아 모델을 만든다.",
+     {("솔트룩스", "participatesIn", "공공 AI 실증 사업")}),
+    ("NIA는 ‘공공 AI 실증’ 사업을 맡아 과제를 관리한다.",
+     {("한국지능정보사회진흥원", "operates", "공공 AI 실증 사업")}),
     ("보담AI는 공공 문서를 다루는 회사다. 주력 제품은 문서 이해 솔루션 ‘거브렌즈’와 음성 상담 솔루션 "
      "‘콜메이트’입니다.", {("보담AI", "operates", "거브렌즈"), ("보담AI", "operates", "콜메이트")}),
     ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
@@ -52,7 +57,11 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     text, cues = ctx.text, ctx.cues
     clause = _clause_after(ctx, x)
     operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
-    operate = operate or (x.mention.type != "Product" and _run_before(ctx, x))
+    # ([NIA가 주관하는] X 사업에 참여한다: the relative clause's subject runs X, not the actor)
+    operate = operate or (x.mention.type != "Product" and _run_before(ctx, x) and not any(
+        o.role == "relsubj" and o.mention.end <= x.mention.start for o in ctx.orgs))
+    if x.role.startswith("dat") and _says(ctx, "verb_join", clause):
+        return  # X 사업에 참여한다: joining (participation.py), not running
     support = _says(ctx, "verb_support", clause)
     if x.mention.type == "Product":
         own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 30):
@@ -70,7 +79,9 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         return
     if ctx.speaker and not x.quoted:
         return
-    if not (operate or support or use or ctx.says("verb_invest") or ctx.speaker):
+    # (only a verb of x's own clause: 고도화, 구축 are also words of names)
+    execute = clause is not None and _says(ctx, "verb_execute", clause)
+    if not (operate or support or use or execute or ctx.says("verb_invest") or ctx.speaker):
         return
     public_body = ctx.mentions[actor].text.endswith(tuple(cues.government_suffix))
     if support and not operate and x.role.startswith("dat") and ctx.company(actor) and \
@@ -86,7 +97,7 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     elif use and not operate and x.mention.type == "Program" and not ctx.speaker:
         yield Found(actor, "participatesIn", x.index, "operation.uses-program")
     elif ctx.company(actor) and x.mention.type == "Program" \
-            and _says(ctx, "verb_execute", clause) \
+            and execute \
             and not _says(ctx, "verb_run", clause):
         # 대신정보통신은 X 구축 사업을 수행한다: a company doing a public project's work
         # takes part in it; the body that commissions it runs it

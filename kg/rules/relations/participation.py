@@ -57,6 +57,10 @@ EXAMPLES = [
     ("청주시는 국토교통부 ‘ITS 실증 지원사업’에 최종 선정됐다고 밝혔다.",
      {("청주시", "participatesIn", "ITS 실증 지원사업")}),
     ("청주시는 ‘ITS 실증 지원사업’ 공모에서 탈락했다.", set()),
+    ("누리소프트와 한결로보틱스는 AICA가 운영하는 ‘AI 실증 오픈랩’ 참여 기업으로도 선정돼 GPU를 쓴다.",
+     {("누리소프트", "participatesIn", "AI 실증 오픈랩"), ("한결로보틱스", "participatesIn", "AI 실증 오픈랩")}),
+    ("솔트룩스는 ‘공공 AI 실증’의 공급기업으로 참여한다.",
+     {("솔트룩스", "participatesIn", "공공 AI 실증")}),
 ]
 
 
@@ -158,11 +162,12 @@ def _listed(ctx: Context) -> Iterator[Found]:
 def selected_for(ctx: Context) -> list:
     """The programmes the sentence selects bodies for, by the role it names:
     ‘X’ 참여기업으로 A를 선정, X의 수행기관으로 A가 선정됐다, A가 X 공급기업으로 선정됐다."""
-    if not ctx.says("verb_select") or ctx.says("lose") or ctx.says("negation"):
-        return []
+    if not (ctx.says("verb_select") or ctx.says("verb_join")) or ctx.says("lose") or \
+            ctx.says("negation"):
+        return []  # (X의 공급기업으로 참여한다: joining in a named role is the same)
     roles = ctx.cues.pattern("selected_as").pattern
     return [x for x in ctx.things if x.mention.type in ("Program", "Initiative") and re.match(
-        rf"[’'”」]?\s*(의\s*)?(\S{{0,6}}\s)?\S{{0,4}}({roles})\s?(으로|로)(\s|$)",
+        rf"[’'”」]?\s*(의\s*)?(\S{{0,6}}\s)?\S{{0,4}}({roles})\s?(으로|로)(도|는)?(\s|$)",
         ctx.text[x.mention.end - ctx.sent.start_char:])]
 
 
@@ -171,7 +176,8 @@ def _selected(ctx: Context) -> Iterator[Found]:
     things = selected_for(ctx)
     if not things:
         return
-    joined = _joining(ctx, join=False)  # (참여기업으로 선정: 참여 names the role)
+    # (참여기업으로 선정: 참여 names the role, the one selected joins)
+    joined = _joining(ctx, join=not ctx.says("verb_select"))
     for x in things:
         for o in joined:
             yield Found(o.index, "participatesIn", x.index, "participation.selected-as")
@@ -185,12 +191,13 @@ def _selected(ctx: Context) -> Iterator[Found]:
 def participation(ctx: Context) -> Iterator[Found]:
     state, orgs = ctx.state, ctx.orgs
     yield from _winners(ctx)
-    yield from _selected(ctx)
+    selected = list(_selected(ctx))
+    yield from selected
     yield from _listed(ctx)
     # (A는 B의 ‘X’에 참여한다; A는 ‘X’ 공모에 선정돼: a body chosen for a programme)
     if ctx.says("verb_join") or ctx.says("passive_select") and not ctx.says("lose") \
             and not ctx.says("negation"):
-        chosen = {x.index for x in selected_for(ctx)}
+        chosen = {f.object for f in selected if f.predicate == "participatesIn"}
         subjects = [o.index for o in orgs if o.role.startswith("subj") and not o.quoted]
         if not subjects and ctx.actor is not None and ctx.speaker and \
                 ctx.mentions[ctx.actor].type == "Organization":
