@@ -145,6 +145,9 @@ class Cues:
     budget_word: Words
     budget_release: Words
     receive: Words
+    received: Words
+    spent_on: Words
+    part_of_sum: Words
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
     round_lead: Words               # 리드했다: leading a funding round
     round_word: Words               # 이번 투자에는: a funding round joined

@@ -101,6 +101,15 @@ EXAMPLES = [
      {("중소벤처기업부", "invests", "1조 원"), ("중소벤처기업부", "invests", "310억 원"),
       ("310억 원", "fundsTarget", "AI 초격차 창업 패키지"),
       ("중소벤처기업부", "operates", "AI 초격차 창업 패키지")}),
+    ("대전시는 총사업비 48억원이 들어가는 ‘AI 돌봄 플랫폼’을 구축한다.",
+     {("48억원", "fundsTarget", "AI 돌봄 플랫폼")}),
+    ("‘경남 AI 행정비서 구축사업’의 총사업비는 64억원이다. 이 가운데 국비 32억원은 과기정통부가 "
+     "지원하고, 나머지는 도비 19억원으로 채운다.",
+     {("64억원", "fundsTarget", "경남 AI 행정비서 구축사업"), ("과학기술정보통신부", "invests", "32억원"),
+      ("32억원", "fundsTarget", "경남 AI 행정비서 구축사업"),
+      ("19억원", "fundsTarget", "경남 AI 행정비서 구축사업"),
+      ("과학기술정보통신부", "operates", "경남 AI 행정비서 구축사업")}),
+    ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
      {("중소벤처기업부", "invests", "310억 원"), ("310억 원", "fundsTarget", "AI 창업 패키지 구축"),
@@ -198,6 +207,13 @@ def investments(ctx: Context) -> Iterator[Found]:
                     yield Found(o.index, "invests", mny.index, "investment.subjects")
                 if o.role == "subj":
                     break
+        if payer is None and before and _spent_on(ctx, mny):
+            investor = None  # A는 총사업비 N원이 들어가는 X를: a passive clause, no investor
+        # A는 12억 원을 지원받는다: the subject receives the sum
+        received = re.match(rf"\s*(\([^()]*\))?\s*(을|를|씩)\s*\S*?({ctx.cues.pattern('received').pattern})",
+                            ctx.text[mny.mention.end - ctx.sent.start_char:])
+        if received and payer is None and before and investor == before[0].index:
+            investor = None
         if investor is not None:
             yield Found(investor, "invests", mny.index,
                         "investment.payer" if payer is not None else
@@ -210,6 +226,8 @@ def investments(ctx: Context) -> Iterator[Found]:
                     before[0].mention.end - ctx.sent.start_char:
                     mny.mention.start - ctx.sent.start_char])):
             target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
+        if target is None and received and before and before[0].index != payer:
+            target = before[0].index
         if target is None and item and ctx.orgs and not any(
                 x.mention.type in ("Program", "Initiative") for x in ctx.slots):
             target = ctx.orgs[0].index  # … the first body of the line receives it
@@ -219,6 +237,13 @@ def investments(ctx: Context) -> Iterator[Found]:
             # 다음 세 곳이 선정됐다. 1) A 2) B 3) C. 세 곳에는 각 15억 원씩 총 45억 원이
             for x in listed:
                 yield Found(mny.index, "fundsTarget", x, "investment.listed")
+        # (the last sum and where it went, when named with it: 이 가운데 N원은 … goes
+        # there too)
+        part = re.match(rf"\s*({ctx.cues.idiom('part_of_sum').pattern})\s", ctx.text)
+        ctx.state.extra["last_target"] = (
+            target if target is not None and (
+                part or ctx.mentions[target].sentence == mny.mention.sentence) else None,
+            ctx.state.index)
         if target is not None:
             yield Found(mny.index, "fundsTarget", target, "investment.target")
             for x in _listed_with(ctx, target, mny):
@@ -256,6 +281,13 @@ def _bearer(ctx: Context, money: Slot) -> int | None:
             ctx.text[o.mention.end - ctx.sent.start_char:]):
         return None
     return o.index
+
+
+def _spent_on(ctx: Context, money: Slot) -> re.Match[str] | None:
+    """N원이 들어가는, N원이 투입되는: the sum of a clause describing what comes next."""
+    rest = re.sub(r"^\s*\([^()]*\)", "", ctx.text[money.mention.end - ctx.sent.start_char:])
+    return re.match(rf"\s*(이|가)?\s*(\S+\s)?\S*?({ctx.cues.pattern('spent_on').pattern})\s*",
+                    rest)
 
 
 def _line_item(ctx: Context, money: Slot) -> bool:
@@ -391,6 +423,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
         return listed[-1].index
     if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
         return after[0].index
+    # 총사업비 48억 원이 들어가는 ‘X’: the sum of a clause that describes the next name
+    spent_on = _spent_on(ctx, money)
+    if spent_on and after and after[0].mention.type in things and \
+            after[0].mention.start - sent.start_char <= m1 + spent_on.end() + 1:
+        return after[0].index
     # 이번 사업은 X 공모에 선정돼 …, 총 90억 원이 투입된다: a sum that is itself a subject
     # goes to the sentence's topic, not to what the topic was selected in
     topic = [x for x in before if x.mention.type in things and x.role == "subj"
@@ -435,6 +472,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if topics:
         return topics[0].index
     if not any(x.mention.type in things for x in slots):
+        # 이 가운데 국비 32억 원은 …: a part of the sum before goes where it goes
+        last = ctx.state.extra.get("last_target")
+        if last is not None and last[0] is not None and ctx.state.index - 1 <= last[1] and re.match(
+                rf"\s*({cues.idiom('part_of_sum').pattern})\s", text):
+            return last[0]
         if ctx.previous_topic is not None:
             return ctx.previous_topic
         # 사업 규모는 62억 원, 투입분은 4억 원, 총 8조 원이 투입된다: the sum of the
