@@ -39,6 +39,11 @@ EXAMPLES = [
     ("본사에서 만난 김하늘 보담AI 대표는 네이버클라우드에서 AI 검색 조직을 이끌다 창업했다.",
      {("김하늘", "affiliatedWith", "보담AI"), ("김하늘", "affiliatedWith", "네이버클라우드")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
+    ("◇서정훈 원장은\n△1969년 전북 익산 출생 △고려대 행정학과 졸업 △전라북도 기획조정실장 "
+     "△삼성SDS 공공사업본부장",
+     {("서정훈", "affiliatedWith", "고려대학교"), ("서정훈", "affiliatedWith", "전북특별자치도"),
+      ("서정훈", "affiliatedWith", "삼성SDS")}),
+    ("김하늘 원장은 말했다.\n△고려대 졸업 △삼성SDS 본부장", set()),
 ]
 
 
@@ -81,17 +86,27 @@ def _career_box(ctx: Context) -> Iterator[Found]:
     career box are the person's (ANNOTATION.md, "People": a past employer too)."""
     state = ctx.state
     people = ctx.of_type("Person")
-    if people and ctx.says("career_box"):
+    titles = ctx.cues.pattern("title").pattern
+    # (◇서정훈 원장은 / △고려대 졸업 △…: a line that is only a name and a title heads one)
+    heading = len(people) == 1 and re.fullmatch(
+        rf"\W*{re.escape(people[0].mention.text)}\s*(\S{{0,6}}({titles}))?\s*(은|는)?\s*",
+        ctx.text.split("\n")[0]) is not None
+    if people and (ctx.says("career_box") or heading):
         state.extra["career_box"] = people[0].index
-        return
+        if not heading or "\n" not in ctx.text.strip():
+            return
+        ctx.state.extra["career_box_rest"] = ctx.sent.start_char + ctx.text.index("\n")
     person = state.extra.get("career_box")
     if person is None:
         return
-    if not ctx.text.lstrip().startswith(tuple(ctx.cues.item_mark)):
+    rest = state.extra.pop("career_box_rest", None)
+    if rest is None and not ctx.text.lstrip().startswith(tuple(ctx.cues.item_mark)):
         state.extra.pop("career_box")
         return
+    start = rest if rest is not None else ctx.sent.start_char
     for o in ctx.orgs:
-        yield Found(person, "affiliatedWith", o.index, "affiliation.career-box")
+        if o.mention.start >= start and o.index != person:
+            yield Found(person, "affiliatedWith", o.index, "affiliation.career-box")
 
 
 def _career(ctx: Context) -> Iterator[Found]:
