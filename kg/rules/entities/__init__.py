@@ -1,6 +1,7 @@
 """Entity rule families, one per module; importing this package registers them."""
 from kg.rules.entities import (  # noqa: F401  (registration)
     anaphora,
+    corporate,
     government,
     items,
     laws,
