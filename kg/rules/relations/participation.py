@@ -57,6 +57,12 @@ EXAMPLES = [
     ("청주시는 국토교통부 ‘ITS 실증 지원사업’에 최종 선정됐다고 밝혔다.",
      {("청주시", "participatesIn", "ITS 실증 지원사업")}),
     ("청주시는 ‘ITS 실증 지원사업’ 공모에서 탈락했다.", set()),
+    ("청주시는 교통 실증을 준비했다. 시는 국토교통부의 ‘ITS 실증 지원사업’에 선정됐다.",
+     {("청주시", "participatesIn", "ITS 실증 지원사업")}),
+    ("청주시가 ‘AI 교차로 실증사업’ 참여기업으로 누리모빌리티와 청람데이터를 확정했다.",
+     {("누리모빌리티", "participatesIn", "AI 교차로 실증사업"),
+      ("청람데이터", "participatesIn", "AI 교차로 실증사업"),
+      ("청주시", "operates", "AI 교차로 실증사업")}),
     ("누리소프트와 한결로보틱스는 AICA가 운영하는 ‘AI 실증 오픈랩’ 참여 기업으로도 선정돼 GPU를 쓴다.",
      {("누리소프트", "participatesIn", "AI 실증 오픈랩"), ("한결로보틱스", "participatesIn", "AI 실증 오픈랩")}),
     ("솔트룩스는 ‘공공 AI 실증’의 공급기업으로 참여한다.",
@@ -202,6 +208,9 @@ def participation(ctx: Context) -> Iterator[Found]:
         if not subjects and ctx.actor is not None and ctx.speaker and \
                 ctx.mentions[ctx.actor].type == "Organization":
             subjects = [ctx.actor]  # A. 'X 사업'에 공급기업으로 참여해: the speaker's company
+        elif not subjects and ctx.subject is not None and \
+                ctx.mentions[ctx.subject].type == "Organization":
+            subjects = [ctx.subject]  # 시는 ‘X’에 선정돼: the body the sentence names so
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
                 for o in subjects:
