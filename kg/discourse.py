@@ -178,6 +178,19 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     return "", k
 
 
+def _role_of_tail(tail: str, cues: Cues) -> str:
+    """The role a particle written after a company's legal form gives it."""
+    tail = tail.replace("㈜", "").replace("(주)", "").strip()
+    if tail.startswith((",", "·")):
+        return "conj"
+    for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
+                       ("obj", "object_particle"), ("dat", "dative_particle"),
+                       ("conj", "conj_particle")):
+        if tail in getattr(cues, kind):
+            return name
+    return "gen" if tail.startswith(tuple(cues.genitive_particle)) else ""
+
+
 def _etc_of(cues: Cues) -> set[str]:
     return {e + g for e in cues.etc for g in cues.genitive_particle}    # 등의
 
@@ -214,13 +227,17 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
             continue
         w = words[k]
         after = sent.text[m.end - sent.start_char:]
-        if m.end < w.stem_end - 1 and not re.match(r"^\s*\(", after):
+        if m.end < w.stem_end - 1 and not re.match(r"^\s*[(㈜]", after):  # (누리모빌리티㈜와)
             role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
             if w.tail.strip() in cues.object_particle:
                 role = "obj~"
             elif after[:1] in "·ㆍ-" and any(mentions[j].start == m.end + 1
                                             and mentions[j].type == m.type for j in idx):
                 role = "conj"  # 충청남도·순천향대학교와, KT-네이버클라우드: a list in one word
+        elif "㈜" in w.text or "(주)" in w.text:
+            # Kiwi leaves the legal form in the tail (누리모빌리티㈜와, ㈜세움아이티,)
+            role, end_k = _role_of_tail(sent.text[m.end - sent.start_char:
+                                                  w.end - sent.start_char], cues), k
         else:
             role, end_k = role_of(w, words, k, cues)
             if role == "subj" and relative_verb(words, end_k, cues) is not None and \
