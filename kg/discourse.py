@@ -447,6 +447,10 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     if new_section:
         state.subject = state.topic = None
         state.extra["answering"] = False
+        # (■ a digest's next item: its own release and its own first sentences)
+        state.extra["section_start"] = state.index - 1
+        for key in ("budget_release", "budget_receiver"):
+            state.extra.pop(key, None)
     if _QUESTION.match(sent.text):
         # the person the interview is with is the one named before its first question;
         # what follows, up to the next heading, is their answer

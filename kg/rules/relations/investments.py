@@ -109,6 +109,13 @@ EXAMPLES = [
       ("32억원", "fundsTarget", "경남 AI 행정비서 구축사업"),
       ("19억원", "fundsTarget", "경남 AI 행정비서 구축사업"),
       ("과학기술정보통신부", "operates", "경남 AI 행정비서 구축사업")}),
+    ("전라남도는 AI 예산 1,126억 원을 담은 예산안을 제출했다고 밝혔다. 주요 사업은 △‘전남 AI 컴퓨팅 허브’ "
+     "조성 480억 원(국비 300억 원 포함) △‘AI 농업 실증단지’ 운영 126억 원 등이다.",
+     {("전라남도", "invests", "1,126억 원"), ("대한민국 정부", "operates", "전남 AI 컴퓨팅 허브"),
+      ("전라남도", "invests", "480억 원"), ("480억 원", "fundsTarget", "전남 AI 컴퓨팅 허브"),
+      ("전라남도", "operates", "전남 AI 컴퓨팅 허브"), ("대한민국 정부", "invests", "300억 원"),
+      ("300억 원", "fundsTarget", "전남 AI 컴퓨팅 허브"), ("전라남도", "invests", "126억 원"),
+      ("126억 원", "fundsTarget", "AI 농업 실증단지"), ("전라남도", "operates", "AI 농업 실증단지")}),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -192,7 +199,8 @@ def investments(ctx: Context) -> Iterator[Found]:
         item = _ITEM_LINE.match(ctx.text) is not None and not before and payer is None
         if item:
             investor = None  # 1) 부산항만공사 – 오션메트릭스: …, 280백만 원: the item's own
-        if release is None and ctx.state.index <= 3 and investor is not None and \
+        if release is None and ctx.state.index - ctx.state.extra.get("section_start", 0) <= 3 \
+                and investor is not None and \
                 (before or payer is not None) and ctx.public_body(investor) and \
                 ctx.says("budget_release"):
             # (시가 정부예산으로 1,024억 원을 확보했다: the lines are the government's,
@@ -408,6 +416,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
             rf"\s?[’'”\"]?\s*(({cue})\s?)?", text[x.mention.end - sent.start_char:opened])]
         if named:
             return named[-1].index
+        # 480억 원(국비 300억 원 포함): a part of the sum before goes where it goes
+        whole = [y for y in slots if y.mention.type == "Investment"
+                 and y.mention.end - sent.start_char == opened]
+        if whole:
+            return _target(ctx, whole[0])
     # ‘AI 바우처’ 예산이 450억원에 머문: the budget of the name before it
     budget = cues.pattern("budget_word").pattern
     # (‘AI 바우처 사업’의 올해 예산은 450억 원)
@@ -417,8 +430,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if owned:
         return owned[-1].index
     # ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원: an allocation list
-    listed = [x for x in before if re.fullmatch(r"\s*", text[x.mention.end - sent.start_char:m0])
-              and re.search(r"(^|[,▲△·•]\s*)$", text[:x.mention.start - sent.start_char])]
+    # (△‘전남 AI 컴퓨팅 허브’ 조성 480억 원: the work done on it may stand between)
+    action = cues.pattern("program_action").pattern + "|" + cues.pattern("verb_run").pattern
+    listed = [x for x in before if re.fullmatch(
+        rf"[’'”」]?\s*(({action})\s*)?", text[x.mention.end - sent.start_char:m0])
+        and re.search(r"(^|[,▲△·•]\s*)[‘'“「]?$", text[:x.mention.start - sent.start_char])]
     if listed:
         return listed[-1].index
     if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
