@@ -143,6 +143,40 @@ def officials_in_parentheses(s: Sentence) -> list[Candidate]:
     return out
 
 
+EXAMPLES_POSTED = [
+    ("◇보건복지부\n△AI정책국장 김하늘 △디지털헬스과장 이서준",
+     {("Person", "김하늘"), ("Person", "이서준")}),
+    ("▲인공지능정책관 김하늘(현 정보화담당관)", {("Person", "김하늘")}),
+    ("△국장 회의 개최", set()),
+    ("과장 김하늘 씨가 말했다.", set()),
+]
+
+
+@entity_rule("person-posted", PEOPLE, priority=1, examples=EXAMPLES_POSTED)
+def posted(s: Sentence) -> list[Candidate]:
+    """△AI정책국장 김하늘: a personnel list's item, the post before the name."""
+    words, cues, lex = s.words, s.cues, s.lex
+    text, start = s.sent.text, s.sent.start_char
+    out = []
+    for k, w in enumerate(words[:-1]):
+        title = strip_name(w.stem)
+        line = text[:w.start - start].rsplit("\n", 1)[-1]
+        if not cues.ends_with(title, "title") or not w.noun_only or w.tail.strip() or \
+                not re.search(rf"[{re.escape(''.join(cues.item_mark))}]\s*$", line):
+            continue
+        name = words[k + 1]
+        base = re.sub(r"\(.*$", "", name.stem)
+        after = text[name.start - start + len(base):][:1]
+        if re.fullmatch(r"[가-힣]{2,3}", base) and base[0] in cues.surname and \
+                base not in lex.names and base not in cues.generic and \
+                (after in ("", "(", ",", " ", "\n") or after in cues.item_mark) and \
+                (k + 2 >= len(words) or words[k + 2].text[:1] in cues.item_mark
+                 or "\n" in text[name.end - start - 1:words[k + 2].start - start]):
+            out.append(Candidate(name.start, name.start + len(base), "Person", "person-posted",
+                                 priority=PRIORITY, canonical=base, role=title))
+    return out
+
+
 EXAMPLES_ROLE = [
     ("정지은 코딧 대표는 이렇게 말했다.", {("Organization", "코딧")}),
     ("최민수 누리랩스 이사가 발표했다.", {("Organization", "누리랩스")}),

@@ -44,6 +44,9 @@ EXAMPLES = [
      {("서정훈", "affiliatedWith", "고려대학교"), ("서정훈", "affiliatedWith", "전북특별자치도"),
       ("서정훈", "affiliatedWith", "삼성SDS")}),
     ("김하늘 원장은 말했다.\n△고려대 졸업 △삼성SDS 본부장", set()),
+    ("[인사] 보건복지부\n◇국장급\n△AI정책국장 김하늘\n◇과장급\n△디지털헬스과장 이서준",
+     {("김하늘", "affiliatedWith", "보건복지부"), ("이서준", "affiliatedWith", "보건복지부")}),
+    ("보건복지부는 새 국을 만든다.\n△AI정책국장 김하늘", set()),
 ]
 
 
@@ -56,6 +59,7 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     yield from _career_box(ctx)
     yield from _origin(ctx)
     yield from _worked_at(ctx)
+    yield from _roster(ctx)
 
 
 def _worked_at(ctx: Context) -> Iterator[Found]:
@@ -144,3 +148,29 @@ def _appointed(ctx: Context) -> Iterator[Found]:
                                                      at - ctx.sent.start_char])), None)
         if org is not None:
             yield Found(p.index, "affiliatedWith", org.index, "affiliation.appointed")
+
+
+def _roster(ctx: Context) -> Iterator[Found]:
+    """◇보건복지부 / △AI정책국장 김하늘 △디지털헬스과장 이서준: the people of a personnel
+    list work for the body its heading names (◇국장급 sub-headings go on with it)."""
+    state, start = ctx.state, ctx.sent.start_char
+    marks = re.escape("".join(ctx.cues.item_mark))
+    pos = start
+    for line in ctx.text.split("\n"):
+        end = pos + len(line)
+        if not line.strip():
+            pos = end + 1
+            continue
+        here = [x for x in ctx.slots if pos <= x.mention.start < end]
+        orgs = [x for x in here if x.mention.type == "Organization"]
+        bare = re.sub(r"\[[^\]]*\]|[◇◆■□○#]", "", line).strip()
+        if len(orgs) == 1 and bare == orgs[0].mention.text.strip():
+            state.extra["roster"] = orgs[0].index  # the heading: a body alone on its line
+        elif re.match(rf"\s*[{marks}]", line) and state.extra.get("roster") is not None:
+            for p in here:
+                if p.mention.type == "Person":
+                    yield Found(p.index, "affiliatedWith", state.extra["roster"],
+                                "affiliation.roster")
+        elif not re.fullmatch(r"\s*[◇◆■□○]?\s*\S{1,6}\s*", line):
+            state.extra.pop("roster", None)  # not an item, not a sub-heading: prose again
+        pos = end + 1
