@@ -15,6 +15,11 @@ _MARKERS = "△▲▶◆■●○◇•"
 _ITEM = re.compile(rf"[{_MARKERS}]\s*([^{_MARKERS}]+)")
 _TAIL = re.compile(r"(\s*(등|등이|등을|등에|이|가|을|를|은|는|과|와|에|으로|로)?\s*[,.]?\s*)$")
 
+# ▲대한정밀–비전스퀘어: 설비 점검 에이전트(5억 원), 1) 부산항만공사 – 오션메트릭스: …
+PAIR = re.compile(r"\s*([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\s?[–—]\s?"
+                  r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\s?:")
+PAIR_LINE = re.compile(rf"^\s*(?:[{_MARKERS}]|\d{{1,2}}[).]|\(\d{{1,2}}\))", re.M)
+
 EXAMPLES = [
     ("사업별로는 △돌봄 로봇 실증(35억원) △AI 민원 비서 구축(12억원) 등이다.",
      {("Program", "돌봄 로봇 실증"), ("Program", "AI 민원 비서 구축")}),
@@ -36,6 +41,8 @@ def budget_lines(s: Sentence) -> list[Candidate]:
     out = []
     for m in _ITEM.finditer(text):
         body = m.group(1)
+        if PAIR.match(body):
+            continue  # ▲A–B: 과제(5억 원): two bodies and their task (pairs below)
         sums = find_money(body)
         if not sums:
             continue
@@ -61,4 +68,29 @@ def budget_lines(s: Sentence) -> list[Candidate]:
             else "Program"
         out.append(Candidate(s.sent.start_char + start, s.sent.start_char + start + len(name),
                              etype, "item"))
+    return out
+
+
+PAIR_EXAMPLES = [
+    ("▲대한정밀–비전스퀘어: 설비 점검일지 자동 작성 에이전트(5억 8천만 원)",
+     {("Organization", "대한정밀"), ("Organization", "비전스퀘어")}),
+    ("1) 부산항만공사 – 오션메트릭스: 물류 예측", {("Organization", "오션메트릭스")}),
+    ("▲2026–2027: 1단계 구축", set()),
+    ("서울–부산: 고속철도로 2시간", set()),
+]
+
+
+@entity_rule("item-pair", SENTENCE, priority=2, examples=PAIR_EXAMPLES)
+def pairs(s: Sentence) -> list[Candidate]:
+    """A list's item that names two bodies and their task (수요기업–공급기업: 과제): both
+    are organisations (a name the lexicon knows is left to it)."""
+    text, lex, start = s.sent.text, s.lex, s.sent.start_char
+    out = []
+    for line in PAIR_LINE.finditer(text):
+        m = PAIR.match(text, line.end())
+        if m is None:
+            continue
+        for g in (1, 2):
+            if lex.names.get(m.group(g)) is None:  # (a known name is the lexicon's)
+                out.append(Candidate(start + m.start(g), start + m.end(g), "Organization"))
     return out

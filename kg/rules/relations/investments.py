@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
+from kg.rules.entities.items import PAIR, PAIR_LINE
 
 _TARGETS = ("Program", "Initiative", "Organization", "Place")
 _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
@@ -196,7 +197,8 @@ def investments(ctx: Context) -> Iterator[Found]:
             # one before names the payer (ANNOTATION.md, "Investors"); a budget's lines
             # (예산 … 612억 원이 배정됐다) are its owner's
             investor = None
-        item = _ITEM_LINE.match(ctx.text) is not None and not before and payer is None
+        item = (_ITEM_LINE.match(ctx.text) is not None or _pair_line(ctx)) and not before \
+            and payer is None
         if item:
             investor = None  # 1) 부산항만공사 – 오션메트릭스: …, 280백만 원: the item's own
         if release is None and ctx.state.index - ctx.state.extra.get("section_start", 0) <= 3 \
@@ -296,6 +298,12 @@ def _spent_on(ctx: Context, money: Slot) -> re.Match[str] | None:
     rest = re.sub(r"^\s*\([^()]*\)", "", ctx.text[money.mention.end - ctx.sent.start_char:])
     return re.match(rf"\s*(이|가)?\s*(\S+\s)?\S*?({ctx.cues.pattern('spent_on').pattern})\s*",
                     rest)
+
+
+def _pair_line(ctx: Context) -> bool:
+    """▲대한정밀–비전스퀘어: 설비 점검 에이전트(5억 8천만 원): a grant to the pair's first."""
+    line = PAIR_LINE.match(ctx.text)
+    return line is not None and PAIR.match(ctx.text, line.end()) is not None
 
 
 def _line_item(ctx: Context, money: Slot) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.discourse import Context
 from kg.rules import Found, relation_rule
+from kg.rules.entities.items import PAIR, PAIR_LINE
 
 
 EXAMPLES = [
@@ -25,6 +26,7 @@ EXAMPLES = [
      "1) 부산항만공사 – 오션메트릭스: 물류 예측\n2) 국립해양조사원 – 한빛데이터랩: 조석 관측",
      {("부산항만공사", "participatesIn", "AI 바우처 사업"),
       ("오션메트릭스", "participatesIn", "AI 바우처 사업"),
+      ("부산항만공사", "partnersWith", "오션메트릭스"), ("국립해양조사원", "partnersWith", "한빛데이터랩"),
       ("국립해양조사원", "participatesIn", "AI 바우처 사업"),
       ("한빛데이터랩", "participatesIn", "AI 바우처 사업")}),
     ("과기정통부는 ‘AI 바우처 사업’ 참여기업으로 KT, 카카오를 선정했다.",
@@ -160,6 +162,11 @@ def _listed(ctx: Context) -> Iterator[Found]:
         state.extra["listing"] = at_hand
         state.extra["listed"] = []
     elif "listing" in state.extra and _ITEM.match(ctx.text):
+        # (▲수요기업–공급기업: 과제: the pair works together on it)
+        line = PAIR_LINE.match(ctx.text)
+        if line is not None and PAIR.match(ctx.text, line.end()) and len(ctx.orgs) >= 2:
+            yield Found(ctx.orgs[0].index, "partnersWith", ctx.orgs[1].index,
+                        "participation.pair")
         for o in ctx.orgs:
             if not o.quoted:
                 state.extra.setdefault("listed", []).append(o.index)  # (investments.py)
