@@ -144,10 +144,17 @@ CONSORTIUM_EXAMPLES = [
     ("LG CNS 컨소시엄이 사업을 수주했다.", {("Organization", "LG CNS 컨소시엄")}),
     ("LG CNS 컨소시엄(LG CNS·한서데이터)을 제쳤다.",
      {("Organization", "LG CNS 컨소시엄"), ("Organization", "한서데이터")}),
+    ("아라데이터(주관)·LG CNS·충남대학교·비욘드웨더 컨소시엄을 1순위로 확정했다.",
+     {("Organization", "아라데이터"), ("Organization", "비욘드웨더")}),
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
 ]
+
+
+# 아라데이터(주관)·LG CNS·충남대학교·비욘드웨더: members joined by · right before 컨소시엄
+_MEMBER_RUN = re.compile(r"(?:[가-힣A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?(?:\([가-힣]{1,4}\))?·)+"
+                         r"[가-힣A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?(?:\([가-힣]{1,4}\))?\s*$")
 
 
 @entity_rule("consortium", REFINE, priority=6, examples=CONSORTIUM_EXAMPLES)
@@ -165,6 +172,19 @@ def named_consortia(s: Sentence) -> list[Candidate]:
                 or head in cues.consortium_not:
             continue  # (경쟁 컨소시엄, 해당 컨소시엄: no name)
         end = w.start + w.stem.find(base) + len(base)
+        run = _MEMBER_RUN.search(s.text[:prev.stem_end])
+        if run is not None:
+            # 아라데이터(주관)·LG CNS·충남대학교 컨소시엄: the members are its name; each
+            # is an organisation (a name the lexicon knows is left to it)
+            pos = run.start()
+            for part in re.split(r"(·)", run.group(0)):
+                name = re.sub(r"\([^()]*\)$", "", part).strip()
+                if part != "·" and len(name) >= 2 and not any(
+                        c.start <= pos < c.end for c in s.merged):
+                    at = pos + part.index(name)
+                    out.append(Candidate(at, at + len(name), "Organization", "consortium"))
+                pos += len(part)
+            continue
         # LG CNS 컨소시엄: the lead is the known organisation that ends before it
         lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
                      and c.end == prev.stem_end), None)

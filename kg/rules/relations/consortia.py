@@ -58,6 +58,12 @@ EXAMPLES = [
       ("한빛", "participatesIn", "AI 민원 플랫폼 사업"),
       ("누리소프트", "participatesIn", "AI 민원 플랫폼 사업")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+    ("행안부의 ‘AI 침수 예측 실증사업’ 수행기관이 정해졌다. NIA는 아라데이터(주관)·LG CNS·비욘드웨더 "
+     "컨소시엄을 1순위로 확정했다고 밝혔다.",
+     {("아라데이터", "partnersWith", "LG CNS"), ("아라데이터", "partnersWith", "비욘드웨더"),
+      ("아라데이터", "participatesIn", "AI 침수 예측 실증사업"),
+      ("LG CNS", "participatesIn", "AI 침수 예측 실증사업"),
+      ("비욘드웨더", "participatesIn", "AI 침수 예측 실증사업")}),
 ]
 
 
@@ -67,6 +73,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
     known: dict[str, Consortium] = state.extra.setdefault("consortia", {})
     yield from _table_row(ctx)
     yield from _formed(ctx)
+    yield from _member_run(ctx)
     here = [x for x in ctx.orgs if x.mention.text.endswith(tuple(ctx.cues.consortium))
             and x.mention.text not in ctx.cues.consortium]
     refs = [(_consortium(ctx, known, x), x) for x in here]
@@ -140,6 +147,35 @@ def _formed(ctx: Context) -> Iterator[Found]:
     if program is not None:
         for x in [lead, *members]:
             yield Found(x, "participatesIn", program, "consortium.formed")
+
+
+def _member_run(ctx: Context) -> Iterator[Found]:
+    """아라데이터(주관)·LG CNS·충남대학교 컨소시엄을 1순위로 확정: a consortium written as
+    its members; the one marked 주관 (else the first) leads, and all take part in the
+    programme at hand if it won."""
+    start, state = ctx.sent.start_char, ctx.state
+    for m in re.finditer(r"([^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?(?:·[^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?)+)"
+                         r"\s컨소시엄", ctx.text):
+        inside = [o for o in ctx.orgs if m.start(1) <= o.mention.start - start < m.end(1)]
+        if len(inside) < 2:
+            continue
+        marked = [o for o in inside if re.match(
+            rf"\s*\(\s*({ctx.cues.pattern('consortium_lead').pattern})",
+            ctx.text[o.mention.end - start:])]
+        lead = (marked or inside)[0]
+        for o in inside:
+            if o is not lead:
+                yield Found(lead.index, "partnersWith", o.index, "consortium.run")
+        if not ctx.says("win") or ctx.says("negation") or re.match(
+                r"[을를]?\s*(?:\S+\s)?(?:제치|앞서|누르)", ctx.text[m.end():]):
+            continue
+        named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")]
+        recent = [i for i in state.programs_seen if ctx.mentions[i].sentence >= state.index - 3]
+        program = named[0] if named else state.topic if state.topic is not None else (
+            recent[-1] if recent else None)
+        if program is not None:
+            for o in inside:
+                yield Found(o.index, "participatesIn", program, "consortium.run")
 
 
 def _beaten(ctx: Context, named: Slot | None) -> bool:
