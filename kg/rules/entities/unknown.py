@@ -146,15 +146,19 @@ CONSORTIUM_EXAMPLES = [
      {("Organization", "LG CNS 컨소시엄"), ("Organization", "한서데이터")}),
     ("아라데이터(주관)·LG CNS·충남대학교·비욘드웨더 컨소시엄을 1순위로 확정했다.",
      {("Organization", "아라데이터"), ("Organization", "비욘드웨더")}),
+    ("LG CNS 컨소시엄이 따냈다. 컨소시엄은 LG CNS(주관)·와이즈넛·스캔메이트AI로 꾸려졌다.",
+     {("Organization", "LG CNS 컨소시엄"), ("Organization", "스캔메이트AI")}),
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
 ]
 
 
-# 아라데이터(주관)·LG CNS·충남대학교·비욘드웨더: members joined by · right before 컨소시엄
-_MEMBER_RUN = re.compile(r"(?:[가-힣A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?(?:\([가-힣]{1,4}\))?·)+"
-                         r"[가-힣A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?(?:\([가-힣]{1,4}\))?\s*$")
+# 아라데이터(주관)·LG CNS·충남대학교·비욘드웨더: members joined by ·, before 컨소시엄
+# (the name of the consortium) or before 로 꾸려졌다 (what it is made of)
+_MEMBER = r"[가-힣A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?(?:\([가-힣]{1,4}\))?"
+_MEMBER_RUN = re.compile(rf"(?:{_MEMBER}·)+{_MEMBER}\s*$")
+_MEMBERS_FORMED = re.compile(rf"((?:{_MEMBER}·)+{_MEMBER})(?:으로|로)\s*(?:꾸려|꾸린|구성|이뤄|이루어)")
 
 
 @entity_rule("consortium", REFINE, priority=6, examples=CONSORTIUM_EXAMPLES)
@@ -174,16 +178,8 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         end = w.start + w.stem.find(base) + len(base)
         run = _MEMBER_RUN.search(s.text[:prev.stem_end])
         if run is not None:
-            # 아라데이터(주관)·LG CNS·충남대학교 컨소시엄: the members are its name; each
-            # is an organisation (a name the lexicon knows is left to it)
-            pos = run.start()
-            for part in re.split(r"(·)", run.group(0)):
-                name = re.sub(r"\([^()]*\)$", "", part).strip()
-                if part != "·" and len(name) >= 2 and not any(
-                        c.start <= pos < c.end for c in s.merged):
-                    at = pos + part.index(name)
-                    out.append(Candidate(at, at + len(name), "Organization", "consortium"))
-                pos += len(part)
+            # 아라데이터(주관)·LG CNS·충남대학교 컨소시엄: the members are its name
+            out += _run_members(s, run.start(), run.group(0))
             continue
         # LG CNS 컨소시엄: the lead is the known organisation that ends before it
         lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
@@ -204,4 +200,21 @@ def named_consortia(s: Sentence) -> list[Candidate]:
                         not any(c.start == pos for c in s.merged):
                     out.append(Candidate(pos, pos + len(name), "Organization", "consortium"))
                 pos += len(part)
+    # 컨소시엄은 LG CNS(주관)·와이즈넛·스캔메이트AI로 꾸려졌다: the members after it
+    if any(w.stem.startswith(tuple(cues.consortium)) for w in words):
+        for m in _MEMBERS_FORMED.finditer(s.text, s.sent.start_char, s.sent.end_char):
+            out += _run_members(s, m.start(1), m.group(1))
+    return out
+
+
+def _run_members(s: Sentence, start: int, run: str) -> list[Candidate]:
+    """Each member of A(주관)·B·C is an organisation (a name the lexicon knows is left
+    to it)."""
+    out, pos = [], start
+    for part in re.split(r"(·)", run):
+        name = re.sub(r"\([^()]*\)$", "", part).strip()
+        if part != "·" and len(name) >= 2 and not any(c.start <= pos < c.end for c in s.merged):
+            at = pos + part.index(name)
+            out.append(Candidate(at, at + len(name), "Organization", "consortium"))
+        pos += len(part)
     return out

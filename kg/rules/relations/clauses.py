@@ -39,6 +39,11 @@ EXAMPLES = [
      {("네이버클라우드", "partnersWith", "에이브레인")}),
     ("구축은 네이버클라우드의 협력사인 안산 지역 IT 기업 한결정보기술이 맡았다.",
      {("네이버클라우드", "partnersWith", "한결정보기술"), ("한결정보기술", "locatedIn", "안산")}),
+    ("구축은 MS의 국내 파트너사인 클라우드브릿지가 맡았다.",
+     {("마이크로소프트", "partnersWith", "클라우드브릿지")}),
+    ("음성 부문에는 음성인식 전문기업 보이스루프가 KT의 협력사로 참여한다.",
+     {("KT", "partnersWith", "보이스루프")}),
+    ("KT의 국내 협력사 수는 늘었다.", set()),
     ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) 사업을 따냈다.",
      {("국토교통부", "operates", "건축 AI 민원 서비스 구축")}),
     ("LG CNS가 국세청이 발주한 650억원 규모의 ‘차세대 국세행정시스템 구축 사업’을 따냈다.",
@@ -134,8 +139,17 @@ def _possessed(ctx: Context, x: Slot) -> list[Slot]:
 def _partner_of(ctx: Context, x: Slot) -> Iterator[Found]:
     """네이버클라우드 파트너사인 에이브레인, A의 협력사 B: B works with A."""
     rest = ctx.text[x.mention.end - ctx.sent.start_char:]
-    m = re.match(rf"(의)?\s*({ctx.cues.pattern('partner_word').pattern})(인|이자|로서)?\s+", rest)
+    # (MS의 국내 파트너사인 B, AWS 프리미어 파트너인 B: a word or two may describe it)
+    m = re.match(rf"(의)?\s*([가-힣]{{1,5}}\s){{0,2}}?({ctx.cues.pattern('partner_word').pattern})"
+                 rf"(인|이자|로서|로)?\s+", rest)
     if m is None:
+        return
+    if m.group(4) == "로":
+        # B가 A의 협력사로 참여한다: the subject before is the partner
+        y = next((y for y in ctx.orgs if y.role.startswith("subj") and not y.quoted
+                  and y.mention.end <= x.mention.start and y.index != x.index), None)
+        if y is not None:
+            yield Found(x.index, "partnersWith", y.index, "clause.partner")
         return
     at = x.mention.end + m.end()
     # … 협력사인 안산 지역 IT 기업 한결정보기술: over a few words describing it

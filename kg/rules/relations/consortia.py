@@ -58,6 +58,13 @@ EXAMPLES = [
       ("한빛", "participatesIn", "AI 민원 플랫폼 사업"),
       ("누리소프트", "participatesIn", "AI 민원 플랫폼 사업")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+    ("관세청의 ‘AI 통관심사 지원시스템 구축’(62억 원)은 LG CNS 컨소시엄이 가져갔다. 컨소시엄은 "
+     "LG CNS(주관)·와이즈넛·스캔메이트AI로 꾸려졌다.",
+     {("LG CNS 컨소시엄", "participatesIn", "AI 통관심사 지원시스템 구축"),
+      ("LG CNS", "participatesIn", "AI 통관심사 지원시스템 구축"),
+      ("와이즈넛", "participatesIn", "AI 통관심사 지원시스템 구축"),
+      ("스캔메이트AI", "participatesIn", "AI 통관심사 지원시스템 구축"),
+      ("LG CNS", "partnersWith", "와이즈넛"), ("LG CNS", "partnersWith", "스캔메이트AI")}),
     ("행안부의 ‘AI 침수 예측 실증사업’ 수행기관이 정해졌다. NIA는 아라데이터(주관)·LG CNS·비욘드웨더 "
      "컨소시엄을 1순위로 확정했다고 밝혔다.",
      {("아라데이터", "partnersWith", "LG CNS"), ("아라데이터", "partnersWith", "비욘드웨더"),
