@@ -1,9 +1,9 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
-genres) and on the texts written for the project (tests/data/written, 25). Rules were
+genres) and on the texts written for the project (tests/data/written, 47). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
-written/h1–h4; the dev check half (07, 09, 10) and written/h5–h6 were measured. The
-floors sit a little under what the build reaches (README, "Extraction quality"), so a
-change that loses ground fails."""
+written/h1–h6, h10 and h11; the dev check half (07, 09, 10) and written/h7–h9 were only
+measured. The floors sit a little under what the build reaches (README, "Extraction
+quality"), so a change that loses ground fails."""
 from __future__ import annotations
 
 import shutil
@@ -13,7 +13,7 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 TUNE = ("01", "02", "03", "05", "06")
-RULES_WRITTEN_ON = ("h1", "h2", "h3", "h4")
+RULES_WRITTEN_ON = {"h1", "h2", "h3", "h4", "h5", "h6", "h10", "h11"}
 
 # set -> (folder, which gold files, how many, floors)
 SETS = {
@@ -21,10 +21,10 @@ SETS = {
                  {"core/lenient": 0.95, "relations/unlabelled": 0.84, "money/accuracy": 0.97}),
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
                   {"core/lenient": 0.90, "relations/unlabelled": 0.67, "money/accuracy": 0.97}),
-    "written, used": ("written", lambda stem: stem.startswith(RULES_WRITTEN_ON), 16,
-                      {"core/lenient": 0.95, "relations/unlabelled": 0.80, "money/accuracy": 0.97}),
-    "written, unseen": ("written", lambda stem: not stem.startswith(RULES_WRITTEN_ON), 9,
-                        {"core/lenient": 0.90, "relations/unlabelled": 0.60,
+    "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 35,
+                      {"core/lenient": 0.92, "relations/unlabelled": 0.78, "money/accuracy": 0.97}),
+    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 12,
+                        {"core/lenient": 0.88, "relations/unlabelled": 0.58,
                          "money/accuracy": 0.97}),
 }
 
