@@ -117,6 +117,7 @@ class Cues:
     determiner: Words
     initiative_anaphor: Words       # 이번 방안, 이 전략: the plan named last
     program_anaphor: Words
+    anaphor_work: Words
     head_anaphor: Words
     org_anaphor: Words
     company_anaphor: Words

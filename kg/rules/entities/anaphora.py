@@ -16,6 +16,8 @@ EXAMPLES = [
     ("부처는 ‘AI 인프라 확충 방안’을 발표했다. 이번 방안은 지난해 전략의 후속이다.",
      {("Initiative", "AI 인프라 확충 방안")}),
     ("이 사업에는 20억원이 든다.", set()),
+    ("시는 ‘AI 판독 실증사업’을 추진한다. 이번 실증사업에는 24억 원이 투입된다.",
+     {("Program", "AI 판독 실증사업")}),
 ]
 
 
@@ -25,10 +27,12 @@ def program_anaphora(d: Document) -> list[Candidate]:
     det = "|".join(sorted(cues.determiner, key=len, reverse=True))
     head = "|".join(sorted(cues.program_anaphor | cues.initiative_anaphor, key=len,
                            reverse=True))
+    work = "|".join(sorted(cues.anaphor_work, key=len, reverse=True))
     out = []
     programs = sorted((c for c in cands if c.type in ("Program", "Initiative")),
                       key=lambda c: c.start)
-    for m in re.finditer(rf"(?<![가-힣])({det})\s?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
+    # (이번 실증사업, 이 시범사업: a kind of work may stand before the head)
+    for m in re.finditer(rf"(?<![가-힣])({det})\s?(?:{work})?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
                          text):
         # 이번 사업: the programme named last; 이번 방안, 이 전략: the plan named last
         policy = m.group(2) in cues.initiative_anaphor

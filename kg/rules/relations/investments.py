@@ -117,6 +117,13 @@ EXAMPLES = [
       ("전라남도", "operates", "전남 AI 컴퓨팅 허브"), ("대한민국 정부", "invests", "300억 원"),
       ("300억 원", "fundsTarget", "전남 AI 컴퓨팅 허브"), ("전라남도", "invests", "126억 원"),
       ("126억 원", "fundsTarget", "AI 농업 실증단지"), ("전라남도", "operates", "AI 농업 실증단지")}),
+    ("광주시는 ‘AI 판독 실증사업’을 추진한다. 이번 실증사업에는 총 24억 원이 투입되며, "
+     "과학기술정보통신부가 16억 원, 광주시가 8억 원을 나눠 부담한다.",
+     {("24억 원", "fundsTarget", "AI 판독 실증사업"), ("과학기술정보통신부", "invests", "16억 원"),
+      ("16억 원", "fundsTarget", "AI 판독 실증사업"), ("광주광역시", "invests", "8억 원"),
+      ("8억 원", "fundsTarget", "AI 판독 실증사업"),
+      ("과학기술정보통신부", "operates", "AI 판독 실증사업"),
+      ("광주광역시", "operates", "AI 판독 실증사업")}),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -163,6 +170,13 @@ def investments(ctx: Context) -> Iterator[Found]:
         before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
             o.role.startswith("subj") or o.role.startswith("relsubj"))
             and o.index not in runners and o.mention.rule != "anaphor-funds"]
+        # A가 16억 원, B가 8억 원을 부담한다: each sum is paid by the subject right before it
+        previous = [y for y in ctx.of_type("Investment") if y.mention.end <= mny.mention.start]
+        own = [o for o in before if previous and o.mention.start > previous[-1].mention.end
+               and re.fullmatch(r"[이가]\s+(\S+\s+)?", ctx.text[
+                   o.mention.end - ctx.sent.start_char:mny.mention.start - ctx.sent.start_char])]
+        if own:
+            before = own
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]

@@ -23,6 +23,8 @@ EXAMPLES = [
     ("NIA는 네이버클라우드, KT와 각각 업무협약을 맺었다. 두 기업은 협약에 따라 ‘AI 선도 프로젝트’에 GPU "
      "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    ("메디코어AI는 자사 흉부 엑스레이 판독 보조 솔루션 ‘루미스캔’의 고도화를 맡는다.",
+     {("메디코어AI", "operates", "루미스캔")}),
     ("솔트룩스는 NIA가 주관하는 ‘공공 AI 실증’ 사업에 참여한다.", set()),
     ("솔트룩스는 ‘공공 AI 실증’ 사업을 맡아 모델을 만든다.",
      {("솔트룩스", "participatesIn", "공공 AI 실증 사업")}),
@@ -64,11 +66,11 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         return  # X 사업에 참여한다: joining (participation.py), not running
     support = _says(ctx, "verb_support", clause)
     if x.mention.type == "Product":
-        own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 30):
+        own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 40):
                        x.mention.start - ctx.sent.start_char]
         # 자체 거대언어모델 하이퍼클로바X, 자체 개발한 생성형 AI 플랫폼 ‘패브릭스’: own, a
         # few words back
-        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+\S+){{0,4}}\s*$", own):
+        if re.search(rf"(^|\s)({cues.pattern('own').pattern})\S*(\s+[^\s,.]+){{0,6}}\s*$", own):
             yield Found(actor, "operates", x.index, "operation.own-product")
         elif use and (x.role.startswith(("obj", "conj")) or x.role in ("obj~", "")):
             yield Found(actor, "uses", x.index, "operation.uses")

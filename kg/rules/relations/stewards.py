@@ -34,6 +34,9 @@ EXAMPLES = [
      {("산업통상부", "operates", "AI 산단 조성 사업"),
       ("한국산업단지공단", "operates", "AI 산단 조성 사업")}),
     ("KT는 행안부 주관 회의에 참석했다.", set()),
+    ("광주시는 ‘AI 판독 실증사업’을 시작한다. 협약에 따라 NIPA는 사업 전담기관으로서 과제 관리를 맡는다.",
+     {("정보통신산업진흥원", "operates", "AI 판독 실증사업")}),
+    ("NIPA는 사업 전담기관으로서 과제 관리를 맡는다.", set()),
 ]
 
 _PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organizes"}
@@ -42,6 +45,7 @@ _PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organiz
 @relation_rule("steward", priority=14, examples=EXAMPLES)
 def stewards(ctx: Context) -> Iterator[Found]:
     yield from _role_nouns(ctx)
+    yield from _role_at_hand(ctx)
     yield from _hosted(ctx)
     yield from _topic_run_by(ctx)
     yield from _commissioned(ctx)
@@ -76,6 +80,24 @@ def _role_nouns(ctx: Context) -> Iterator[Found]:
                         and o.mention.end <= x.mention.start), None)
         if subject is not None:
             yield Found(subject.index, "operates", x.index, "steward.role")
+
+
+def _role_at_hand(ctx: Context) -> Iterator[Found]:
+    """NIA는 사업 전담기관으로서 …을 맡고: a body in an operating role of the programme at
+    hand, when the sentence names none."""
+    if any(x.mention.type in ("Program", "Initiative") for x in ctx.things):
+        return
+    state = ctx.state
+    recent = [i for i in state.programs_seen if ctx.mentions[i].sentence >= state.index - 3]
+    at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
+        recent[-1] if recent else ctx.sole_program())
+    if at_hand is None:
+        return
+    roles = ctx.cues.pattern("operator_role").pattern
+    for o in ctx.orgs:
+        if not o.quoted and o.role.startswith("subj") and re.match(
+                rf"\S*\s+(\S+\s)?({roles})(으로서|으로|을|를)(\s|$)", _at(ctx, o.mention.end)):
+            yield Found(o.index, "operates", at_hand, "steward.role-at-hand")
 
 
 def _hosted(ctx: Context) -> Iterator[Found]:
