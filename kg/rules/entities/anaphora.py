@@ -18,6 +18,8 @@ EXAMPLES = [
     ("이 사업에는 20억원이 든다.", set()),
     ("시는 ‘AI 판독 실증사업’을 추진한다. 이번 실증사업에는 24억 원이 투입된다.",
      {("Program", "AI 판독 실증사업")}),
+    ("링크보이스가 ‘AI 민원창구 구축사업’ 사업자로 선정됐다. 군은 ‘디지털 포용 공모사업’에 뽑혔다. "
+     "이번 구축사업에 드는 4억 원은 국비로 마련했다.", {("Program", "AI 민원창구 구축사업")}),
 ]
 
 
@@ -32,15 +34,18 @@ def program_anaphora(d: Document) -> list[Candidate]:
     programs = sorted((c for c in cands if c.type in ("Program", "Initiative")),
                       key=lambda c: c.start)
     # (이번 실증사업, 이 시범사업: a kind of work may stand before the head)
-    for m in re.finditer(rf"(?<![가-힣])({det})\s?(?:{work})?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
+    for m in re.finditer(rf"(?<![가-힣])({det})\s?({work})?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
                          text):
         # 이번 사업: the programme named last; 이번 방안, 이 전략: the plan named last
-        policy = m.group(2) in cues.initiative_anaphor
+        policy = m.group(3) in cues.initiative_anaphor
         before = [c for c in programs if c.end <= m.start()
                   and (c.type == "Initiative" or not policy)]
         if not before or any(c.start <= m.start() < c.end for c in cands):
             continue
-        src = before[-1]
+        # (이번 구축사업: the last programme whose name ends so, else the last one)
+        kind = [c for c in before if m.group(2) and re.sub(r"\s", "", strip_name(
+            text[c.start:c.end])).endswith(m.group(2) + m.group(3))]
+        src = (kind or before)[-1]
         name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
         out.append(Candidate(m.start(), m.end(), src.type, "anaphor", canonical=name))
     return out

@@ -124,6 +124,11 @@ EXAMPLES = [
       ("8억 원", "fundsTarget", "AI 판독 실증사업"),
       ("과학기술정보통신부", "operates", "AI 판독 실증사업"),
       ("광주광역시", "operates", "AI 판독 실증사업")}),
+    ("군은 행정안전부의 ‘지역 디지털 포용 공모사업’에 뽑혀 국비를 확보했다. 이번 사업비 4억 원은 "
+     "국비 2억 원에 군비 2억 원을 더해 마련했다.",
+     {("행정안전부", "invests", "2억 원"), ("2억 원", "fundsTarget", "지역 디지털 포용 공모사업"),
+      ("4억 원", "fundsTarget", "지역 디지털 포용 공모사업"),
+      ("행정안전부", "operates", "지역 디지털 포용 공모사업")}),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -399,6 +404,12 @@ def _payer(ctx: Context, money: Slot) -> int | None:
         if not here and ctx.subject is None and before is not None and \
                 ctx.lex.group_of(ms[before].canonical or ms[before].text) == "central-government":
             here = [before]
+        # … or the ministry of the sentence before that spoke of the same 국비 (행안부의 X
+        # 공모에 뽑혀 국비를 확보했다. 이번 사업비는 국비 2억 원에 …)
+        if not here and ctx.cues.pattern("national_funds").search(ctx.state.previous_text):
+            here = [i for i, m in enumerate(ms) if m.sentence == money.mention.sentence - 1
+                    and m.type == "Organization" and m.rule != "anaphor-funds"
+                    and ctx.lex.group_of(m.canonical or m.text) == "central-government"][:1]
         return here[0] if here else standing[0] if standing else None
     for i in reversed(ctx.state.orgs_seen):
         name = ms[i].canonical or ms[i].text
