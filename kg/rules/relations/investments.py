@@ -129,6 +129,10 @@ EXAMPLES = [
      {("행정안전부", "invests", "2억 원"), ("2억 원", "fundsTarget", "지역 디지털 포용 공모사업"),
       ("4억 원", "fundsTarget", "지역 디지털 포용 공모사업"),
       ("행정안전부", "operates", "지역 디지털 포용 공모사업")}),
+    ("브릭스비전과 아이언로직은 구미의 스타트업이다. 이들 기업은 ‘AI 스타트업 바우처’에 선정돼 기업당 "
+     "1억 원씩을 지원받았다.",
+     {("1억 원", "fundsTarget", "브릭스비전"), ("1억 원", "fundsTarget", "아이언로직"),
+      ("1억 원", "fundsTarget", "AI 스타트업 바우처")}),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -188,9 +192,16 @@ def investments(ctx: Context) -> Iterator[Found]:
         payer = _payer(ctx, mny)
         if payer is None:
             payer = _bearer(ctx, mny)
+        # A는 12억 원을 지원받는다: the subject receives the sum
+        received = re.match(rf"\s*(\([^()]*\))?\s*씩?(을|를|씩)\s*\S*?"
+                            rf"({ctx.cues.pattern('received').pattern})",
+                            ctx.text[mny.mention.end - ctx.sent.start_char:])
         if payer is None and not before and not owner and ctx.group:
             for member in ctx.group:  # 세 기관은 … 18억 원을 공동 출연해
-                yield Found(member, "invests", mny.index, "investment.group")
+                if received:  # (이들 기업은 … 1억 원씩을 지원받았다: each receives it)
+                    yield Found(mny.index, "fundsTarget", member, "investment.group")
+                else:
+                    yield Found(member, "invests", mny.index, "investment.group")
         release = ctx.state.extra.get("budget_release")
         investor = payer if payer is not None else before[0].index if before else \
             owner[0].index if owner else None if ctx.group else \
@@ -238,9 +249,6 @@ def investments(ctx: Context) -> Iterator[Found]:
                     break
         if payer is None and before and _spent_on(ctx, mny):
             investor = None  # A는 총사업비 N원이 들어가는 X를: a passive clause, no investor
-        # A는 12억 원을 지원받는다: the subject receives the sum
-        received = re.match(rf"\s*(\([^()]*\))?\s*(을|를|씩)\s*\S*?({ctx.cues.pattern('received').pattern})",
-                            ctx.text[mny.mention.end - ctx.sent.start_char:])
         if received and payer is None and before and investor == before[0].index:
             investor = None
         if investor is not None:

@@ -62,8 +62,9 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     # ([NIA가 주관하는] X 사업에 참여한다: the relative clause's subject runs X, not the actor)
     operate = operate or (x.mention.type != "Product" and _run_before(ctx, x) and not any(
         o.role == "relsubj" and o.mention.end <= x.mention.start for o in ctx.orgs))
-    if x.role.startswith("dat") and _says(ctx, "verb_join", clause):
-        return  # X 사업에 참여한다: joining (participation.py), not running
+    if x.role.startswith("dat") and (_says(ctx, "verb_join", clause)
+                                     or _says(ctx, "passive_select", clause)):
+        return  # X 사업에 참여한다, X에 선정돼: joining (participation.py), not running
     support = _says(ctx, "verb_support", clause)
     if x.mention.type == "Product":
         own = ctx.text[max(0, x.mention.start - ctx.sent.start_char - 40):

@@ -223,6 +223,8 @@ def participation(ctx: Context) -> Iterator[Found]:
         elif not subjects and ctx.subject is not None and \
                 ctx.mentions[ctx.subject].type == "Organization":
             subjects = [ctx.subject]  # 시는 ‘X’에 선정돼: the body the sentence names so
+        elif not subjects and ctx.group:
+            subjects = list(ctx.group)  # 이들 기업은 ‘X’에 선정돼
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
                 for o in subjects:
