@@ -17,6 +17,7 @@ EXAMPLES = [
     ("홍준표 대구시장은 말했다.", {("Organization", "대구광역시")}),
     ("김동연 경기도지사는 협약식에 참석했다.", {("Organization", "경기도")}),
     ("서울에서 열린 행사에 대구시 관계자가 왔다.", set()),
+    ("성남 분당구는 판교를 품고 있다.", set()),
 ]
 
 
@@ -111,6 +112,10 @@ def local_governments(s: Sentence) -> list[Candidate]:
         else:
             continue
         known = s.lex.names.get(name)
+        if rest and (known is None or known.type != "Organization") and rest in ("구", "군"):
+            # 성남 분당구: a district with no government of its own stays a place
+            c.end, c.canonical = end, name
+            continue
         canonical = known.canonical if known and known.type == "Organization" else name
         c.type, c.canonical, c.end, c.rule = "Organization", canonical, end, "localgov"
     return added

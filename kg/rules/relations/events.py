@@ -151,6 +151,10 @@ def _char_after(ctx: Context, offset: int) -> str:
 
 
 ROLE_EXAMPLES = [
+    ("의료원은 ‘공공병원 AI 포럼’을 주최했다. 한국보건산업진흥원과 네이버클라우드가 후원한 이날 포럼에는 "
+     "200여 명이 몰렸다.",
+     {("한국보건산업진흥원", "participatesIn", "공공병원 AI 포럼"),
+      ("네이버클라우드", "participatesIn", "공공병원 AI 포럼")}),
     ("‘공공 AI 서밋’이 열렸다. 주관은 한국정보통신진흥협회가 맡았다.",
      {("한국정보통신진흥협회", "organizes", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 네이버클라우드와 KT가 후원사로 이름을 올렸다.",
@@ -192,7 +196,9 @@ def event_roles(ctx: Context) -> Iterator[Found]:
         if not only:
             return
         event = next(e for e in reversed(ctx.state.events_seen) if ctx.mentions[e].text == main)
-    subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted]
+    # (A와 B가 후원한 이날 포럼에는: the subjects of a clause about it too)
+    subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj", "relsubj"))
+                and not o.quoted]
     for o in subjects:
         # 주관은 A와 B가 맡았으며, C와 D가 후원사로 참여했다: each clause its own role
         clause = ctx.clause_of(o)

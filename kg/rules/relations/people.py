@@ -39,6 +39,8 @@ EXAMPLES = [
     ("본사에서 만난 김하늘 보담AI 대표는 네이버클라우드에서 AI 검색 조직을 이끌다 창업했다.",
      {("김하늘", "affiliatedWith", "보담AI"), ("김하늘", "affiliatedWith", "네이버클라우드")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
+    ("기조연설은 최가은 서울대 교수가 맡았고, 문지현 보건복지부 과장이 성과를 소개했다.",
+     {("최가은", "affiliatedWith", "서울대학교"), ("문지현", "affiliatedWith", "보건복지부")}),
     ("◇서정훈 원장은\n△1969년 전북 익산 출생 △고려대 행정학과 졸업 △전라북도 기획조정실장 "
      "△삼성SDS 공공사업본부장",
      {("서정훈", "affiliatedWith", "고려대학교"), ("서정훈", "affiliatedWith", "전북특별자치도"),
@@ -122,8 +124,10 @@ def _career(ctx: Context) -> Iterator[Found]:
     if not career and not ctx.says("post_held"):
         return
     titles = ctx.cues.pattern("title").pattern
+    # (… 맡았고, 문지현 보건복지부 과장이 …: another person's organisation is theirs)
+    others = {org for person, org in ctx.affiliations if person != ctx.subject}
     for o in ctx.orgs:
-        if o.quoted or o.mention.start <= ctx.mentions[ctx.subject].end:
+        if o.quoted or o.mention.start <= ctx.mentions[ctx.subject].end or o.index in others:
             continue
         if career or re.match(rf"\s?\S{{0,4}}({titles})", ctx.text[o.mention.end - ctx.sent.start_char:]):
             yield Found(ctx.subject, "affiliatedWith", o.index, "affiliation.career")
