@@ -13,6 +13,7 @@ EXAMPLES = [
     ("과기정통부는 한국형 AI 반도체 생태계 구축을 추진한다.",
      {("Initiative", "한국형 AI 반도체 생태계")}),
     ("한국형 방식이 눈길을 끈다.", set()),
+    ("범정부 AI 공통기반 고도화 | 국가정보자원관리원 | 1,186", {("Initiative", "범정부 AI 공통기반 고도화")}),
     ("K-water taps Anthropic's Claude on AWS for flood response.", set()),
 ]
 
@@ -27,7 +28,8 @@ def national_prefix(s: Sentence) -> list[Candidate]:
                 s.lex.type_of(strip_name(w.stem)) is not None:
             continue  # (K-water is a name of its own)
         j = k
-        while j + 1 < len(words) and words[j].noun_only and j < k + 6:
+        while j + 1 < len(words) and words[j].noun_only and j < k + 6 and \
+                "|" not in words[j + 1].text:  # (a table's cell ends the name)
             j += 1
         while j > k and strip_name(words[j].stem) in cues.action:
             j -= 1  # 한국형 … AI 구축을: 구축 is what is done to it

@@ -37,6 +37,10 @@ EXAMPLES = [
     ("광주시는 ‘AI 판독 실증사업’을 시작한다. 협약에 따라 NIPA는 사업 전담기관으로서 과제 관리를 맡는다.",
      {("정보통신산업진흥원", "operates", "AI 판독 실증사업")}),
     ("NIPA는 사업 전담기관으로서 과제 관리를 맡는다.", set()),
+    ("사업명 | 수행(전담)기관 | 예산\n‘AI 기록물 자동분류’ | 국가기록원 | 36\n"
+     "‘공무원 AI 아카데미’ | 지방자치인재개발원 | 48",
+     {("국가기록원", "operates", "AI 기록물 자동분류"),
+      ("지방자치인재개발원", "operates", "공무원 AI 아카데미")}),
 ]
 
 _PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organizes"}
@@ -46,6 +50,7 @@ _PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organiz
 def stewards(ctx: Context) -> Iterator[Found]:
     yield from _role_nouns(ctx)
     yield from _role_at_hand(ctx)
+    yield from _table_operators(ctx)
     yield from _hosted(ctx)
     yield from _topic_run_by(ctx)
     yield from _commissioned(ctx)
@@ -98,6 +103,36 @@ def _role_at_hand(ctx: Context) -> Iterator[Found]:
         if not o.quoted and o.role.startswith("subj") and re.match(
                 rf"\S*\s+(\S+\s)?({roles})(으로서|으로|을|를)(\s|$)", _at(ctx, o.mention.end)):
             yield Found(o.index, "operates", at_hand, "steward.role-at-hand")
+
+
+def _table_operators(ctx: Context) -> Iterator[Found]:
+    """사업명 | 수행(전담)기관 | 예산: a table whose column names the body that runs each
+    row's programme."""
+    line = ctx.text.strip()
+    if "|" not in line:
+        ctx.state.extra.pop("operator_column", None)
+        return
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    roles = ctx.cues.pattern("operator_role").pattern
+    header = [k for k, c in enumerate(cells) if re.search(rf"({roles})|전담|수행기관|운영기관", c)
+              and not ctx.orgs]
+    if header:
+        ctx.state.extra["operator_column"] = (header[0], len(cells))
+        return
+    column = ctx.state.extra.get("operator_column")
+    if column is None or len(cells) != column[1]:
+        return
+    offsets, pos = [], ctx.text.find(line) + (1 if line.startswith("|") else 0)
+    for cell in line.strip("|").split("|"):
+        offsets.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    a, b = offsets[column[0]]
+    runners = [o for o in ctx.orgs if a <= o.mention.start - ctx.sent.start_char < b]
+    things = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
+              and not a <= x.mention.start - ctx.sent.start_char < b]
+    for o in runners[:1]:
+        for x in things[:1]:
+            yield Found(o.index, "operates", x.index, "steward.table")
 
 
 def _hosted(ctx: Context) -> Iterator[Found]:
