@@ -50,6 +50,10 @@ EXAMPLES = [
     ("LG CNS-네이버클라우드, 공공 AI 협력 MOU", {("LG CNS", "partnersWith", "네이버클라우드")}),
     ("KT는 네이버클라우드와 AI 협력 체계를 구축했다.", {("KT", "partnersWith", "네이버클라우드")}),
     ("KT는 네이버클라우드와의 협약을 검토하고 있다.", set()),
+    ("정보통신산업진흥원은 과학기술정보통신부와 함께 추진하는 ‘AI 바우처’ 대상을 선정했다.",
+     {("과학기술정보통신부", "operates", "AI 바우처")}),
+    ("카카오는 네이버와 함께 ‘AI 윤리 캠페인’을 추진한다.",
+     {("카카오", "partnersWith", "네이버"), ("네이버", "participatesIn", "AI 윤리 캠페인")}),
     ("NIA는 한국인터넷진흥원(KISA)과 보안 협약을 맺어, KISA가 점검해 준다.",
      {("한국지능정보사회진흥원", "partnersWith", "한국인터넷진흥원")}),
     ("김민수 한국지역정보개발원장을 만났다.\n―협력은.\n부산광역시, 대구광역시와 각각 협약을 맺었습니다.",
@@ -84,6 +88,15 @@ def agreements(ctx: Context) -> Iterator[Found]:
     if joint and ctx.text[cue:cue + 6].lstrip().startswith(tuple(cues.procurement)) and any(
             ctx.public_body(x.index) for x in subjects + partners):
         return  # 교육청은 A와 계약을 맺었다: a public body buying a service, no partnership
+    if partners and not joint and not ctx.says("partner_verb") and all(
+            ctx.public_body(x.index) for x in subjects + partners):
+        # 과기정통부와 함께 추진하는 X: public bodies running a programme together both
+        # run it; that is no partnership (ANNOTATION.md, "Agreements")
+        things = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")]
+        for p in partners:
+            for x in things or ([ctx.state.topic] if ctx.state.topic is not None else []):
+                yield Found(p.index, "operates", x, "agreement.co-run")
+        return
     if partners and (ctx.says("each") or not joint):
         for s in subjects:
             for p in partners:

@@ -37,6 +37,8 @@ EXAMPLES = [
     ("광주시는 ‘AI 판독 실증사업’을 시작한다. 협약에 따라 NIPA는 사업 전담기관으로서 과제 관리를 맡는다.",
      {("정보통신산업진흥원", "operates", "AI 판독 실증사업")}),
     ("NIPA는 사업 전담기관으로서 과제 관리를 맡는다.", set()),
+    ("‘AI 안전성 검증 체계 구축’ 사업은 과기정통부와 함께 추진하며, 전담기관은 한국인터넷진흥원(KISA)이다.",
+     {("한국인터넷진흥원", "operates", "AI 안전성 검증 체계 구축 사업")}),
     ("사업명 | 수행(전담)기관 | 예산\n‘AI 기록물 자동분류’ | 국가기록원 | 36\n"
      "‘공무원 AI 아카데미’ | 지방자치인재개발원 | 48",
      {("국가기록원", "operates", "AI 기록물 자동분류"),
@@ -51,6 +53,7 @@ def stewards(ctx: Context) -> Iterator[Found]:
     yield from _role_nouns(ctx)
     yield from _role_at_hand(ctx)
     yield from _table_operators(ctx)
+    yield from _role_is(ctx)
     yield from _hosted(ctx)
     yield from _topic_run_by(ctx)
     yield from _commissioned(ctx)
@@ -103,6 +106,24 @@ def _role_at_hand(ctx: Context) -> Iterator[Found]:
         if not o.quoted and o.role.startswith("subj") and re.match(
                 rf"\S*\s+(\S+\s)?({roles})(으로서|으로|을|를)(\s|$)", _at(ctx, o.mention.end)):
             yield Found(o.index, "operates", at_hand, "steward.role-at-hand")
+
+
+def _role_is(ctx: Context) -> Iterator[Found]:
+    """X 사업은 …하며, 전담기관은 A이다: the body the role noun is, for the sentence's
+    topic (else the programme at hand)."""
+    roles = ctx.cues.pattern("operator_role").pattern
+    for m in re.finditer(rf"(?:^|\s)({roles})(은|는)\s", ctx.text):
+        at = ctx.sent.start_char + m.end()
+        o = next((o for o in ctx.orgs if 0 <= o.mention.start - at <= 1 and not o.quoted), None)
+        if o is None or not re.match(r"(\([^()]*\))?\s*(이다|이며|이고|으로|로|가|이)",
+                                     _at(ctx, o.mention.end)):
+            continue
+        topic = next((x for x in ctx.things if x.mention.type in ("Program", "Initiative")
+                      and x.role == "subj" and x.mention.end <= m.start() + ctx.sent.start_char),
+                     None)
+        target = topic.index if topic is not None else ctx.previous_topic
+        if target is not None:
+            yield Found(o.index, "operates", target, "steward.role-is")
 
 
 def _table_operators(ctx: Context) -> Iterator[Found]:
