@@ -117,22 +117,24 @@ EXAMPLES = [
       ("전라남도", "operates", "전남 AI 컴퓨팅 허브"), ("대한민국 정부", "invests", "300억 원"),
       ("300억 원", "fundsTarget", "전남 AI 컴퓨팅 허브"), ("전라남도", "invests", "126억 원"),
       ("126억 원", "fundsTarget", "AI 농업 실증단지"), ("전라남도", "operates", "AI 농업 실증단지")}),
-    ("광주시는 ‘AI 판독 실증사업’을 추진한다. 이번 실증사업에는 총 24억 원이 투입되며, "
-     "과학기술정보통신부가 16억 원, 광주시가 8억 원을 나눠 부담한다.",
-     {("24억 원", "fundsTarget", "AI 판독 실증사업"), ("과학기술정보통신부", "invests", "16억 원"),
-      ("16억 원", "fundsTarget", "AI 판독 실증사업"), ("광주광역시", "invests", "8억 원"),
-      ("8억 원", "fundsTarget", "AI 판독 실증사업"),
-      ("과학기술정보통신부", "operates", "AI 판독 실증사업"),
-      ("광주광역시", "operates", "AI 판독 실증사업")}),
     ("군은 행정안전부의 ‘지역 디지털 포용 공모사업’에 뽑혀 국비를 확보했다. 이번 사업비 4억 원은 "
      "국비 2억 원에 군비 2억 원을 더해 마련했다.",
      {("행정안전부", "invests", "2억 원"), ("2억 원", "fundsTarget", "지역 디지털 포용 공모사업"),
+      ("행정안전부", "invests", "4억 원"),
       ("4억 원", "fundsTarget", "지역 디지털 포용 공모사업"),
       ("행정안전부", "operates", "지역 디지털 포용 공모사업")}),
     ("브릭스비전과 아이언로직은 구미의 스타트업이다. 이들 기업은 ‘AI 스타트업 바우처’에 선정돼 기업당 "
      "1억 원씩을 지원받았다.",
      {("1억 원", "fundsTarget", "브릭스비전"), ("1억 원", "fundsTarget", "아이언로직"),
       ("1억 원", "fundsTarget", "AI 스타트업 바우처")}),
+    ("시는 ‘AI 판독 실증사업’을 한다. 이번 실증사업에는 총 24억 원이 투입되며, 과학기술정보통신부가 "
+     "16억 원, 광주시가 8억 원을 나눠 부담한다.",
+     {("24억 원", "fundsTarget", "AI 판독 실증사업"), ("과학기술정보통신부", "invests", "16억 원"),
+      ("16억 원", "fundsTarget", "AI 판독 실증사업"), ("광주광역시", "invests", "8억 원"),
+      ("8억 원", "fundsTarget", "AI 판독 실증사업"), ("과학기술정보통신부", "invests", "24억 원"),
+      ("광주광역시", "invests", "24억 원"), ("과학기술정보통신부", "operates", "AI 판독 실증사업"),
+      ("광주광역시", "operates", "AI 판독 실증사업")}),
+    ("총 30억 원 가운데 국비 10억 원이 투입된다.", {("대한민국 정부", "invests", "10억 원")}),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -149,6 +151,29 @@ UNKNOWN_PAYER = -1
 
 @relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
+    found = list(_sums(ctx))
+    yield from found
+    yield from _total_payers(ctx, found)
+
+
+def _total_payers(ctx: Context, found: list[Found]) -> Iterator[Found]:
+    """총 24억 원이 투입되며, 과기정통부가 16억 원, 광주시가 8억 원을 부담한다: the
+    payers of the parts of a total pay the total too (the sentence's first sum, the
+    others adding up to it)."""
+    sums = [x for x in ctx.of_type("Investment") if x.mention.money is not None]
+    if len(sums) < 3:
+        return
+    total, parts = sums[0], sums[1:]
+    if any(p.mention.money.currency != total.mention.money.currency for p in parts) or \
+            sum(p.mention.money.amount for p in parts) != total.mention.money.amount:
+        return
+    part_ids = {p.index for p in parts}
+    payers = {f.subject for f in found if f.predicate == "invests" and f.object in part_ids}
+    for payer in sorted(payers):
+        yield Found(payer, "invests", total.index, "investment.total")
+
+
+def _sums(ctx: Context) -> Iterator[Found]:
     yield from _round_backers(ctx)
     sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
