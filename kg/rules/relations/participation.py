@@ -54,6 +54,9 @@ EXAMPLES = [
     ("‘AI 바우처 사업’ 공모가 시작됐다. 보담AI는 120억 원 규모의 투자를 유치했다. 이번 투자에는 "
      "KB인베스트먼트와 카카오벤처스가 참여했다.", set()),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("‘AI 서밋’이 열렸다. ‘AI 바우처 사업’에는 네이버, 카카오, KT가 참여한다.",
+     {("네이버", "participatesIn", "AI 바우처 사업"), ("카카오", "participatesIn", "AI 바우처 사업"),
+      ("KT", "participatesIn", "AI 바우처 사업")}),
     ("경상남도는 과학기술정보통신부의 ‘지역 AI 행정혁신 선도사업’에 선정돼 AI 비서를 만든다.",
      {("경상남도", "participatesIn", "지역 AI 행정혁신 선도사업")}),
     ("청주시는 국토교통부 ‘ITS 실증 지원사업’에 최종 선정됐다고 밝혔다.",
@@ -240,10 +243,17 @@ def participation(ctx: Context) -> Iterator[Found]:
         joined = _joining(ctx)
         for o in joined:
             yield Found(o.index, "participatesIn", at_hand, "participation.at-hand")
-    if len(orgs) >= 3 and state.events_seen and ctx.cues.pattern("verb_participate").search(
-            ctx.text + state.previous_text):
+    # 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다: a list joins the event named
+    # just before (not one named paragraphs back, nor when a programme is named here)
+    recent = [e for e in state.events_seen if ctx.mentions[e].sentence >= state.index - 3]
+    names = {ctx.mentions[e].text for e in state.events_seen}
+    if not recent and names and all(n.startswith(min(names, key=len)) for n in names):
+        recent = state.events_seen[:1]  # (a report of one event names it far back)
+    if len(orgs) >= 3 and recent and not any(
+            x.mention.type in ("Program", "Initiative") for x in ctx.things) and \
+            ctx.cues.pattern("verb_participate").search(ctx.text + state.previous_text):
         listed = [o for o in orgs if o.role.startswith(("conj", "subj"))
                   and not ctx.cues.pattern("verb_organize").search(ctx.clause_of(o))]
         if len(listed) >= 3:
             for o in listed:
-                yield Found(o.index, "participatesIn", state.events_seen[0], "participation.event")
+                yield Found(o.index, "participatesIn", recent[-1], "participation.event")
