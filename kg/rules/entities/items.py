@@ -31,6 +31,7 @@ EXAMPLES = [
     ("○ 행정안전부는 올해 1단계 구축에 318억 원을 투입했다.", set()),
     ("■ 과기정통부, 선도 프로젝트에 내년 480억원", set()),
     ("○ 과제당 최대 15억 원 이내에서 지원한다.", set()),
+    ("○ 당초 행안부는 3,580억 원을 요구했다.", set()),
     ("○ 이는 2026년도 본예산(4,580억 원)보다 늘어난 규모다.", set()),
 ]
 
@@ -51,6 +52,10 @@ def budget_lines(s: Sentence) -> list[Candidate]:
         name = name[:name.rfind("(")] if "(" in name else name
         if name.rstrip().endswith(","):
             continue  # ◆리브랩스, 350억원 시리즈B 유치: a headline's subject, not a line
+        tail = _TAIL.search(name)
+        if m.group(0)[0] in "○●■◆◇▶" and tail and re.search(r"[은는이가을를]\s*$", tail.group(0)) \
+                and not re.search(r"등[은는이가을를]\s*$", tail.group(0)):
+            continue  # ○ 당초 행안부는 3,580억 원을: a paragraph's subject, not a budget line
         name = _TAIL.sub("", name).strip()
         if not name or any(q in name for q in "'‘’\"“”") or name.startswith("("):
             continue

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
+from kg.rules.entities.government import NATIONAL_GOVERNMENT
 from kg.rules.entities.items import PAIR, PAIR_LINE
 
 _TARGETS = ("Program", "Initiative", "Organization", "Place")
@@ -135,6 +136,7 @@ EXAMPLES = [
       ("광주광역시", "invests", "24억 원"), ("과학기술정보통신부", "operates", "AI 판독 실증사업"),
       ("광주광역시", "operates", "AI 판독 실증사업")}),
     ("총 30억 원 가운데 국비 10억 원이 투입된다.", {("대한민국 정부", "invests", "10억 원")}),
+    ("국회는 내년 예산 4,600억 원을 의결했다.", set()),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -276,6 +278,10 @@ def _sums(ctx: Context) -> Iterator[Found]:
             investor = None  # A는 총사업비 N원이 들어가는 X를: a passive clause, no investor
         if received and payer is None and before and investor == before[0].index:
             investor = None
+        if investor is not None and investor >= 0 and (
+                ctx.mentions[investor].canonical or ctx.mentions[investor].text).endswith(
+                tuple(ctx.cues.legislature)):
+            investor = None  # 국회는 예산 N원을 의결했다: it passes the budget, spends none
         if investor is not None:
             yield Found(investor, "invests", mny.index,
                         "investment.payer" if payer is not None else
@@ -299,6 +305,8 @@ def _sums(ctx: Context) -> Iterator[Found]:
             # 다음 세 곳이 선정됐다. 1) A 2) B 3) C. 세 곳에는 각 15억 원씩 총 45억 원이
             for x in listed:
                 yield Found(mny.index, "fundsTarget", x, "investment.listed")
+        if target is not None and _never_funded(ctx, target):
+            target = None  # (국회, 대한민국 정부: they pass or own budgets, not receive them)
         # (the last sum and where it went, when named with it: 이 가운데 N원은 … goes
         # there too)
         part = re.match(rf"\s*({ctx.cues.idiom('part_of_sum').pattern})\s", ctx.text)
@@ -350,6 +358,13 @@ def _spent_on(ctx: Context, money: Slot) -> re.Match[str] | None:
     rest = re.sub(r"^\s*\([^()]*\)", "", ctx.text[money.mention.end - ctx.sent.start_char:])
     return re.match(rf"\s*(이|가)?\s*(\S+\s)?\S*?({ctx.cues.pattern('spent_on').pattern})\s*",
                     rest)
+
+
+def _never_funded(ctx: Context, target: int) -> bool:
+    m = ctx.mentions[target]
+    name = m.canonical or m.text
+    return m.type == "Organization" and (name.endswith(tuple(ctx.cues.legislature))
+                                         or name == NATIONAL_GOVERNMENT)
 
 
 def _pair_line(ctx: Context) -> bool:
