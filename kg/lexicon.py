@@ -33,6 +33,7 @@ class Name:
     type: str
     canonical: str
     group: str = ""        # the file it comes from: local-governments, companies-kr ...
+    makers: tuple[str, ...] = ()  # products: the organisations that make and run them
 
 
 Words = frozenset[str]
@@ -323,13 +324,15 @@ def load_names(folder: Path) -> Mapping[str, Name]:
     names: dict[str, Name] = {}
     for path, etype in _name_files(folder):
         for lineno, cols in _rows(path):
-            if len(cols) > 2 or not cols[0]:
-                raise UsageError(f"{path}:{lineno}: expected 'name<TAB>aliases'")
+            if len(cols) > (3 if etype == "Product" else 2) or not cols[0]:
+                raise UsageError(f"{path}:{lineno}: expected 'name<TAB>aliases'"
+                                 + ("<TAB>makers" if etype == "Product" else ""))
             canonical = cols[0]
             aliases = cols[1].split("|") if len(cols) > 1 and cols[1] else []
+            makers = tuple(cols[2].split("|")) if len(cols) > 2 and cols[2] else ()
             for surface in [canonical, *aliases]:
                 for form in _forms(surface.strip()):
-                    names.setdefault(form, Name(etype, canonical, path.stem))
+                    names.setdefault(form, Name(etype, canonical, path.stem, makers))
     return MappingProxyType(names)
 
 

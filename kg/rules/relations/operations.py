@@ -23,7 +23,12 @@ EXAMPLES = [
     ("NIA는 네이버클라우드, KT와 각각 업무협약을 맺었다. 두 기업은 협약에 따라 ‘AI 선도 프로젝트’에 GPU "
      "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
-    ("경기도는 마이크로소프트의 ‘애저 오픈AI 서비스’를 골랐다.", {("경기도", "uses", "애저 오픈AI")}),
+    ("네이버클라우드는 초거대 AI ‘하이퍼클로바X’와 공공 전용 클라우드를 공급한다.",
+     {("네이버클라우드", "operates", "하이퍼클로바X")}),
+    ("KT는 업스테이지의 ‘솔라 프로’를 도입했다.",
+     {("KT", "uses", "솔라 프로"), ("업스테이지", "operates", "솔라 프로")}),
+    ("경기도는 마이크로소프트의 ‘애저 오픈AI 서비스’를 골랐다.", {("경기도", "uses", "애저 오픈AI"),
+                                                            ("마이크로소프트", "operates", "애저 오픈AI")}),
     ("메디코어AI는 자사 흉부 엑스레이 판독 보조 솔루션 ‘루미스캔’의 고도화를 맡는다.",
      {("메디코어AI", "operates", "루미스캔")}),
     ("솔트룩스는 NIA가 주관하는 ‘공공 AI 실증’ 사업에 참여한다.", set()),
@@ -50,6 +55,7 @@ def operations(ctx: Context) -> Iterator[Found]:
     if selected_for(ctx):
         return  # A가 X 공급기업으로 선정됐다: the one selected takes part (participation.py)
     yield from _users(ctx)
+    yield from _makers(ctx)
     for x in ctx.things:
         for actor in _actors_of(ctx, x):
             if ctx.mentions[actor].type == "Organization":
@@ -169,6 +175,18 @@ def _users(ctx: Context) -> Iterator[Found]:
         if o.role.startswith("subj") and not o.quoted and \
                 o.mention.start > product.mention.end:
             yield Found(o.index, "uses", product.index, "operation.users")
+
+
+def _makers(ctx: Context) -> Iterator[Found]:
+    """네이버클라우드는 ‘하이퍼클로바X’를 공급한다: a product named with the company that
+    makes it (the product lexicon says who) is that company's."""
+    for x in ctx.things:
+        if x.mention.type != "Product":
+            continue
+        known = ctx.lex.names.get(x.mention.canonical or x.mention.text)
+        for o in ctx.orgs if known is not None and known.makers else ():
+            if (o.mention.canonical or o.mention.text) in known.makers:
+                yield Found(o.index, "operates", x.index, "operation.maker")
 
 
 def _says(ctx: Context, kind: str, clause: str | None) -> bool:
