@@ -20,7 +20,7 @@ SETS = {
     "dev tune": ("dev", lambda stem: stem.rsplit("-", 1)[1] in TUNE, 20,
                  {"core/lenient": 0.95, "relations/unlabelled": 0.84, "money/accuracy": 0.97}),
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
-                  {"core/lenient": 0.90, "relations/unlabelled": 0.67, "money/accuracy": 0.97}),
+                  {"core/lenient": 0.90, "relations/unlabelled": 0.69, "money/accuracy": 0.97}),
     "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 35,
                       {"core/lenient": 0.92, "relations/unlabelled": 0.78, "money/accuracy": 0.97}),
     "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 12,
