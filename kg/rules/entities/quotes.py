@@ -48,6 +48,7 @@ EXAMPLES = [
     ("학회는 ‘공공 AI, 어떻게 쓸 것인가’ 세미나를 열었다.",
      {("Event", "공공 AI, 어떻게 쓸 것인가 세미나")}),
     ("그는 ‘이제 시작이다’라고 말했다.", set()),
+    ("이 사업은 ‘공공의료 디지털 혁신 방안’의 일환이다.", {("Initiative", "공공의료 디지털 혁신 방안")}),
     ("기관 절반이 ‘시범 사업’ 단계에 머문다.", set()),
     ("국은 ‘지능형 업무관리 플랫폼 고도화’ 등 5개 사업을 맡는다.",
      {("Program", "지능형 업무관리 플랫폼 고도화")}),
@@ -144,7 +145,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                 span is not None and any(t.i in unknown for t in span))
             etype = quote_type(name, following, preceding, single, cues, proper,
                                latin=bool(alias and re.search("[A-Za-z]", alias)), plain=plain,
-                               apposed=bool(before) and not before[-1].tail.strip())
+                               apposed=bool(before) and before[-1].tail.strip() in (
+                                   "", "인", "이라는", "라는"))
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
@@ -171,8 +173,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
                                                 "quote_initiative_last"))
     if any(w in cues.quote_product_after for w in following.split()[:2]) or kind_before:
         return "Product"
-    if preceding.endswith(tuple(cues.quote_program_before)):
-        return "Program"
+    if apposed and preceding.endswith(tuple(cues.quote_program_before)):
+        return "Program"  # (사업 ‘X’, 지원사업인 ‘X’; not 이 사업은 ‘Y’의 일환이다)
     if preceding.endswith(tuple(cues.quote_event_before)) and not following:
         return "Event"
     if preceding.endswith(tuple(cues.quote_nothing_before)):
