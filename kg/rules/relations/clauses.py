@@ -39,6 +39,10 @@ EXAMPLES = [
      {("네이버클라우드", "partnersWith", "에이브레인")}),
     ("구축은 네이버클라우드의 협력사인 안산 지역 IT 기업 한결정보기술이 맡았다.",
      {("네이버클라우드", "partnersWith", "한결정보기술"), ("한결정보기술", "locatedIn", "안산")}),
+    ("브릭스비전, 아이언로직은 모두 구미에 본사를 둔 스타트업이다.",
+     {("브릭스비전", "locatedIn", "구미"), ("아이언로직", "locatedIn", "구미")}),
+    ("메디코어AI는 2020년 광주 북구에서 창업한 기업이다.",
+     {("메디코어AI", "locatedIn", "광주"), ("메디코어AI", "locatedIn", "북구")}),
     ("구축은 MS의 국내 파트너사인 클라우드브릿지가 맡았다.",
      {("마이크로소프트", "partnersWith", "클라우드브릿지")}),
     ("음성 부문에는 음성인식 전문기업 보이스루프가 KT의 협력사로 참여한다.",
@@ -80,6 +84,13 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
             if nxt is not None and nxt.mention.type == "Organization":
                 for place in _chain(ctx, x):
                     yield Found(nxt.index, "locatedIn", place.index, "clause.place")
+            elif nxt is None and _seated(ctx, x):
+                # A, B는 모두 구미에 본사를 둔 스타트업이다: the subjects before are seated there
+                for o in ctx.orgs:
+                    if o.role.startswith("subj") and not o.quoted and \
+                            o.mention.end <= x.mention.start:
+                        for place in _chain(ctx, x):
+                            yield Found(o.index, "locatedIn", place.index, "clause.seated")
 
 
 def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
