@@ -41,6 +41,7 @@ EXAMPLES = [
      {("네이버클라우드", "partnersWith", "한결정보기술"), ("한결정보기술", "locatedIn", "안산")}),
     ("브릭스비전, 아이언로직은 모두 구미에 본사를 둔 스타트업이다.",
      {("브릭스비전", "locatedIn", "구미"), ("아이언로직", "locatedIn", "구미")}),
+    ("솔트룩스는 직원 400명 규모의 서울 소프트웨어 기업이다.", {("솔트룩스", "locatedIn", "서울")}),
     ("메디코어AI는 2020년 광주 북구에서 창업한 기업이다.",
      {("메디코어AI", "locatedIn", "광주"), ("메디코어AI", "locatedIn", "북구")}),
     ("구축은 MS의 국내 파트너사인 클라우드브릿지가 맡았다.",
@@ -77,14 +78,18 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
             yield from _partner_of(ctx, x)
+        # (A는 … 대전 소프트웨어 기업이다: a place in what the subject is said to be)
+        said = x.mention.type == "Place" and re.match(
+            rf"(\s+[^\s,.]+){{0,3}}?\s+({ctx.cues.pattern('org_descriptor').pattern})"
+            rf"(이다|이며|이고|으로)", ctx.text[x.mention.end - ctx.sent.start_char:])
         if x.mention.type == "Place" and (x.role == "gen" or _word_after(ctx, x) in
                                           ctx.cues.located or _seated(ctx, x)
-                                          or _described_after(ctx, x)):
+                                          or _described_after(ctx, x) or said):
             nxt = _next(ctx, x, 5)
             if nxt is not None and nxt.mention.type == "Organization":
                 for place in _chain(ctx, x):
                     yield Found(nxt.index, "locatedIn", place.index, "clause.place")
-            elif nxt is None and _seated(ctx, x):
+            elif nxt is None and (_seated(ctx, x) or said):
                 # A, B는 모두 구미에 본사를 둔 스타트업이다: the subjects before are seated there
                 for o in ctx.orgs:
                     if o.role.startswith("subj") and not o.quoted and \
