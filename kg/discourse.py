@@ -474,8 +474,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     if actor is None and not any(x.role.startswith("subj") and not x.quoted
                                  and x.mention.type in ("Organization", "Person")
                                  and x.mention.rule != "anaphor-funds" for x in slots) \
-            and not _other_subject(words, slots, cues, sent):
-        actor = state.subject
+            and not _other_subject(words, slots, cues, sent) and sent.text.count("|") < 2:
+        actor = state.subject  # (a table's row carries no subject: | 병무청 | X | A |)
     elif actor is not None and not (ms[actor].canonical or ms[actor].text).endswith(
             tuple(cues.legislature)):
         state.subject = actor  # (국회는 예산안을 의결했다: the ministry still spends it)
