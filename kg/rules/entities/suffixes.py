@@ -12,7 +12,7 @@ from kg.rules.entities.base import Sentence
 
 _SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
 YEAR = re.compile(r"^(19|20)\d\d$")
-COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차)?|[\d.,]+\s?(MW|GW|kW|TB|PB|메가와트)급?"
+COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차|자|사)?|[\d.,]+\s?(MW|GW|kW|TB|PB|메가와트)급?"
                    r"|\S+(계|급)")  # 2개 사업 counts, does not name
 
 
@@ -100,6 +100,7 @@ EXAMPLES = [
     ("뵈르제 슈투트가르트 그룹이 참여했다.", {("Organization", "뵈르제 슈투트가르트 그룹")}),
     ("박정민 한국IDC 수석연구원은 말했다.", {("Organization", "한국IDC")}),
     ("클라우드서비스제공사(CSP)와 모델 개발사가 손잡았다.", set()),
+    ("세 회사는 3자 공동사업 협약을 맺었다.", set()),
 ]
 
 

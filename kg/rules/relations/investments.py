@@ -137,6 +137,8 @@ EXAMPLES = [
       ("광주광역시", "operates", "AI 판독 실증사업")}),
     ("총 30억 원 가운데 국비 10억 원이 투입된다.", {("대한민국 정부", "invests", "10억 원")}),
     ("국회는 내년 예산 4,600억 원을 의결했다.", set()),
+    ("노바랩은 한국투자파트너스 등으로부터 85억 원 규모의 시리즈A 투자를 유치했다.",
+     {("한국투자파트너스", "invests", "85억 원"), ("85억 원", "fundsTarget", "노바랩")}),
     ("누리소프트는 이번 사업으로 12억원을 지원받는다.", {("12억원", "fundsTarget", "누리소프트")}),
     ("중기부가 AI 예산을 확정했다. 국회는 전날 예산안을 의결했다. "
      "주요 사업별로는 △AI 창업 패키지 구축 310억 원 등이 반영됐다.",
@@ -399,7 +401,7 @@ def _backers(ctx: Context, money: Slot) -> list[int]:
     orgs = sorted((o for o in ctx.orgs if o.mention.end <= money.mention.start),
                   key=lambda o: o.mention.start)
     marked = next((k for k, o in enumerate(orgs) if re.match(
-        rf"\s*(\([^()]*\))?\s*({ctx.cues.pattern('from_particle').pattern})",
+        rf"\s*(\([^()]*\))?\s*(등\s?으?)?({ctx.cues.pattern('from_particle').pattern})",
         ctx.text[o.mention.end - start:])), None)
     if marked is None:
         return []
