@@ -16,17 +16,29 @@ EXAMPLES_ORGANIZATION = [
     ("김철수 더불어민주당 의원실이 자료를 공개했다.", {("Organization", "더불어민주당")}),
     ("박영희 국민의힘 의원실은 반박했다.", {("Organization", "국민의힘")}),
     ("더불어민주당은 논평을 냈다.", set()),
+    ("얼라이언스에는 삼성SDS·LG CNS·한국지능정보사회진흥원(NIA) 등 20여 개 기관이 참여한다.",
+     {("Organization", "삼성SDS"), ("Organization", "LG CNS"),
+      ("Organization", "한국지능정보사회진흥원")}),
 ]
 
 
 @entity_rule("lexicon.nested-organization", REFINE, priority=3, examples=EXAMPLES_ORGANIZATION)
 def nested_organizations(s: Sentence) -> list[Candidate]:
-    """A known organisation inside a longer name (not at its end) is a mention of its own."""
+    """A known organisation inside a longer name (not at its end) is a mention of its own.
+    A 'name' that is a list of known ones (삼성SDS·LG CNS·한국지능정보사회진흥원) is no
+    name: its members are the mentions."""
     kept = s.merged
+    lists = [k for k in kept if k.type == "Organization" and not k.rule.startswith("lexicon")
+             and "·" in s.text[k.start:k.end]
+             and sum(r.type == "Organization" and k.start <= r.start and r.end <= k.end
+                     for r in s.ruler) >= 2]
+    for k in lists:
+        kept.remove(k)
     return [replace(r, rule="lexicon.nested-organization") for r in s.ruler
             if r.type == "Organization" and r not in kept
-            and any(k.start <= r.start and r.end < k.end and not k.rule.startswith("lexicon")
-                    and k.type == "Organization" for k in kept)]
+            and (any(k.start <= r.start and r.end < k.end and not k.rule.startswith("lexicon")
+                     and k.type == "Organization" for k in kept)
+                 or any(k.start <= r.start and r.end <= k.end for k in lists))]
 
 
 EXAMPLES_PLACE = [
