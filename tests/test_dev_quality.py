@@ -1,9 +1,9 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
-genres) and on the texts written for the project (tests/data/written, 47). Rules were
+genres) and on the texts written for the project (tests/data/written, 50). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
-written/h1–h6, h10 and h11; the dev check half (07, 09, 10) and written/h7–h9 were only
-measured. The floors sit a little under what the build reaches (README, "Extraction
-quality"), so a change that loses ground fails."""
+written/h1–h6, h10 and h11; the dev check half (07, 09, 10) and written/h7–h9 and h12
+were only measured. The floors sit a little under what the build reaches (README,
+"Extraction quality"), so a change that loses ground fails."""
 from __future__ import annotations
 
 import shutil
@@ -23,8 +23,8 @@ SETS = {
                   {"core/lenient": 0.90, "relations/unlabelled": 0.69, "money/accuracy": 0.97}),
     "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 35,
                       {"core/lenient": 0.92, "relations/unlabelled": 0.78, "money/accuracy": 0.97}),
-    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 12,
-                        {"core/lenient": 0.88, "relations/unlabelled": 0.58,
+    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 15,
+                        {"core/lenient": 0.88, "relations/unlabelled": 0.60,
                          "money/accuracy": 0.97}),
 }
 
