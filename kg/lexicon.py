@@ -188,6 +188,7 @@ class Cues:
     commission: Words               # 위탁: commissioned to another body
     verb_operate: Words
     verb_use: Words
+    passive_use: Words
     verb_support: Words
     verb_back: Words
     part_of: Words

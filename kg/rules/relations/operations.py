@@ -23,6 +23,8 @@ EXAMPLES = [
     ("NIA는 네이버클라우드, KT와 각각 업무협약을 맺었다. 두 기업은 협약에 따라 ‘AI 선도 프로젝트’에 GPU "
      "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    ("업무용 AI 비서 ‘모아’는 올해 인사혁신처와 통계청 등 12개 부처에 시범 도입됐다.",
+     {("인사혁신처", "uses", "모아"), ("국가데이터처", "uses", "모아")}),
     ("KT는 공공 사업을 잇달아 따냈다.\n| 병무청 | ‘AI 상담 서비스 구축’ | 다온정보 |", set()),
     ("네이버클라우드는 초거대 AI ‘하이퍼클로바X’와 공공 전용 클라우드를 공급한다.",
      {("네이버클라우드", "operates", "하이퍼클로바X")}),
@@ -172,9 +174,11 @@ def _users(ctx: Context) -> Iterator[Found]:
     if len(products) != 1:
         return
     product = products[0]
+    # (‘모아’는 인사혁신처와 통계청 등 12개 부처에 도입됐다: the bodies it was brought to)
+    passive = product.role.startswith("subj") and ctx.says("passive_use")
     for o in ctx.orgs:
-        if o.role.startswith("subj") and not o.quoted and \
-                o.mention.start > product.mention.end:
+        if (o.role.startswith("subj") or passive and o.role.startswith("dat")) and \
+                not o.quoted and o.mention.start > product.mention.end:
             yield Found(o.index, "uses", product.index, "operation.users")
 
 
