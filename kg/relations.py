@@ -16,6 +16,8 @@ from kg.discourse import State, context, section_break, slots_of
 from kg.lexicon import Lexicon
 from kg.morphology import SentenceText, doc_text, sentence_words
 from kg.rules import RELATION_RULES, rules_of
+from kg.names import link_key
+from kg.rules.relations.consortia import lost_parties
 from kg.schema import load_schema
 from kg.types import Evidence, Mention
 
@@ -62,7 +64,11 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
                                          _evidence(sent, mentions, f.subject, f.object),
                                          (f.rule or rule.name,)))
         state.previous_text = sent.text
-    out = _dedupe(out)
+    # a consortium that lost, as a later sentence says, takes part in nothing
+    losers = lost_parties(state)
+    out = _dedupe([s for s in out if not (
+        s.predicate == "participatesIn" and link_key(mentions[s.subject].text) in losers
+        and all(r.startswith("consortium") for r in s.rules))])
     schema = load_schema()
     kept = [s for s in out if schema.allows(s.predicate, mentions[s.subject].type,
                                             mentions[s.object].type)]

@@ -58,6 +58,10 @@ EXAMPLES = [
       ("한빛", "participatesIn", "AI 민원 플랫폼 사업"),
       ("누리소프트", "participatesIn", "AI 민원 플랫폼 사업")}),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
+    ("가온 컨소시엄(가온·누리랩)이 ‘AI 민원 플랫폼’ 사업 최종 후보에 선정됐다. 그러나 가온 컨소시엄은 "
+     "결국 고배를 마셨다.", {("가온", "partnersWith", "누리랩")}),
+    ("‘AI 민원 플랫폼’ 사업자로 한빛 컨소시엄이 선정됐다. 한빛 컨소시엄은 2순위인 누리랩을 앞섰다.",
+     {("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼"), ("한빛", "participatesIn", "AI 민원 플랫폼")}),
     ("‘AI 민원 플랫폼’ 사업에서 한빛 컨소시엄이 가온 컨소시엄(가온·누리랩)을 누르고 선정됐다.",
      {("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼 사업"), ("한빛", "participatesIn", "AI 민원 플랫폼 사업"),
       ("가온", "partnersWith", "누리랩")}),
@@ -100,7 +104,8 @@ def consortia(ctx: Context) -> Iterator[Found]:
         lead = _lead(ctx, c)
         if lead is not None:
             c.lead = lead
-        if ctx.says("lose") and (not ctx.says("win") or _beaten(ctx, named)):
+        if ctx.says("lose") and (not ctx.says("win") and not _loser_named(ctx, mine)
+                                 or _beaten(ctx, named)):
             c.lost = True  # (A 컨소시엄이 B 컨소시엄을 제치고 선정됐다: B lost)
         lead_name = link_key(ctx.mentions[c.lead].text) if c.lead is not None else None
         for m in _members(ctx, c, mine, named, c is topic):
@@ -186,6 +191,28 @@ def _member_run(ctx: Context) -> Iterator[Found]:
         if program is not None:
             for o in inside:
                 yield Found(o.index, "participatesIn", program, "consortium.run")
+
+
+def lost_parties(state) -> set[str]:
+    """The names (link keys) of the consortia that turned out, by the end of the
+    document, to have lost, and of their leads and members: they take part in nothing."""
+    out: set[str] = set()
+    for c in state.extra.get("consortia", {}).values():
+        if c.lost:
+            parties = {c.mention, *c.members} | ({c.lead} if c.lead is not None else set())
+            out |= {link_key(state.mentions[i].text) for i in parties}
+    return out
+
+
+def _loser_named(ctx: Context, mine: set[int]) -> bool:
+    """A 컨소시엄은 2순위인 B를 앞섰다: the losing word is about another body, named
+    right after it."""
+    for m in ctx.cues.pattern("lose").finditer(ctx.text):
+        at = ctx.sent.start_char + m.end()
+        if re.match(r"인\s", ctx.text[m.end():]) or any(
+                0 <= o.mention.start - at <= 3 and o.index not in mine for o in ctx.orgs):
+            return True  # (2순위인 다산ITS: it describes the noun after it)
+    return False
 
 
 def _beaten(ctx: Context, named: Slot | None) -> bool:
