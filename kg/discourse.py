@@ -160,13 +160,9 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     if tail in ("와", "과") and k + 1 < len(words) and words[k + 1].text.startswith(
             tuple(cues.together) + tuple(cues.each)):
         return "dat", k  # B와 함께, A, B와 각각: with them, no list of subjects
-    for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
-                       ("obj", "object_particle"), ("dat", "dative_particle"),
-                       ("conj", "conj_particle")):
-        if tail in getattr(cues, kind):
-            return name, k
-    if tail.startswith(tuple(cues.genitive_particle)):
-        return "gen", k
+    role = _particle_role(tail, cues)
+    if role:
+        return role, k
     if tail.startswith(tuple(cues.copula)):
         return "pred", k  # 선정 지역은 A, B, C다: what the sentence says the subject is
     if w.noun_only and k + 1 < len(words) and (
@@ -178,17 +174,20 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     return "", k
 
 
-def _role_of_tail(tail: str, cues: Cues) -> str:
-    """The role a particle written after a company's legal form gives it."""
-    tail = tail.replace("㈜", "").replace("(주)", "").strip()
-    if tail.startswith((",", "·")):
-        return "conj"
+def _particle_role(tail: str, cues: Cues) -> str:
+    """The role a case particle gives the noun phrase before it ("" for none)."""
     for name, kind in (("loc", "locative_particle"), ("subj", "subject_particle"),
                        ("obj", "object_particle"), ("dat", "dative_particle"),
                        ("conj", "conj_particle")):
         if tail in getattr(cues, kind):
             return name
     return "gen" if tail.startswith(tuple(cues.genitive_particle)) else ""
+
+
+def _role_of_tail(tail: str, cues: Cues) -> str:
+    """The role a particle written after a company's legal form gives it."""
+    tail = tail.replace("㈜", "").replace("(주)", "").strip()
+    return "conj" if tail.startswith((",", "·")) else _particle_role(tail, cues)
 
 
 def _etc_of(cues: Cues) -> set[str]:
