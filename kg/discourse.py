@@ -186,7 +186,9 @@ def _particle_role(tail: str, cues: Cues) -> str:
 
 def _role_of_tail(tail: str, cues: Cues) -> str:
     """The role a particle written after a company's legal form gives it."""
-    tail = tail.replace("㈜", "").replace("(주)", "").strip()
+    for form in cues.legal_form:
+        tail = tail.replace(form, "")
+    tail = tail.strip()
     return "conj" if tail.startswith((",", "·")) else _particle_role(tail, cues)
 
 
@@ -226,14 +228,14 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
             continue
         w = words[k]
         after = sent.text[m.end - sent.start_char:]
-        if m.end < w.stem_end - 1 and not re.match(r"^\s*[(㈜]", after):  # (누리모빌리티㈜와)
+        if m.end < w.stem_end - 1 and not after.lstrip().startswith(("(", *cues.legal_form)):
             role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
             if w.tail.strip() in cues.object_particle:
                 role = "obj~"
             elif after[:1] in "·ㆍ-" and any(mentions[j].start == m.end + 1
                                             and mentions[j].type == m.type for j in idx):
                 role = "conj"  # 충청남도·순천향대학교와, KT-네이버클라우드: a list in one word
-        elif "㈜" in w.text or "(주)" in w.text:
+        elif any(form in w.text for form in cues.legal_form):
             # Kiwi leaves the legal form in the tail (누리모빌리티㈜와, ㈜세움아이티,)
             role, end_k = _role_of_tail(sent.text[m.end - sent.start_char:
                                                   w.end - sent.start_char], cues), k

@@ -88,6 +88,7 @@ class Cues:
     non_company_suffix: Words       # 대학교, 재단, 협회: bodies that are no business
     company_word_latin: Words       # Capital, Labs: an English company word
     company_suffix: Words
+    legal_form: Words
     org_verb: Words
     org_follow: Words
     list_end: Words
@@ -214,6 +215,7 @@ class Cues:
     subcontract: Words
     list_intro: Words
     operator_role: Words            # 전담기관, 주관기관: who runs a programme
+    operator_column: Words          # 수행(전담)기관: a table's column of them
     selected_as: Words              # 참여기업으로 선정: a role in a programme
     verb_select: Words
     contract_won: Words
@@ -232,6 +234,7 @@ class Cues:
     member_verb: Words
     win: Words
     lose: Words
+    beat: Words
     government_suffix: Words
     legislature: Words
 

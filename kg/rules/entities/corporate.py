@@ -6,12 +6,19 @@ import re
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
-_FORM = r"(?:㈜|\(주\)|주식회사\s?)"
 _PARTICLE = r"(?:은|는|이|가|을|를|와|과|의|에|에서|에게|도|로|으로|와의|과의|와는|과는|측)?"
 _NAME = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.\-]{1,19}?"
-# the name after the form ends where a particle and a break follow
-_AFTER = re.compile(rf"(?<![가-힣A-Za-z0-9]){_FORM}({_NAME}){_PARTICLE}(?=[\s,·)\]’'”\"/]|$)")
-_BEFORE = re.compile(rf"(?<![가-힣A-Za-z0-9])({_NAME})(?:㈜|\(주\))")
+
+
+def _patterns(cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The name after a legal form (ending where a particle and a break follow), and
+    the name before a short one (㈜, (주); 주식회사 comes first)."""
+    forms = sorted(cues.legal_form, key=len, reverse=True)
+    before = "|".join(re.escape(f) for f in forms if len(f) <= 3)
+    after = "|".join(re.escape(f) + (r"\s?" if len(f) > 3 else "") for f in forms)
+    return (re.compile(rf"(?<![가-힣A-Za-z0-9])(?:{after})({_NAME}){_PARTICLE}"
+                       rf"(?=[\s,·)\]’'”\"/]|$)"),
+            re.compile(rf"(?<![가-힣A-Za-z0-9])({_NAME})(?:{before})"))
 
 EXAMPLES = [
     ("참여기업으로 누리모빌리티㈜와 ㈜세움아이티, 청람데이터 등 3곳을 확정했다.",
@@ -27,8 +34,7 @@ EXAMPLES = [
 def legal_forms(s: Sentence) -> list[Candidate]:
     text, start = s.sent.text, s.sent.start_char
     out = []
-    for m in _AFTER.finditer(text):
-        out.append(Candidate(start + m.start(1), start + m.end(1), "Organization"))
-    for m in _BEFORE.finditer(text):
-        out.append(Candidate(start + m.start(1), start + m.end(1), "Organization"))
+    for pattern in _patterns(s.cues):
+        for m in pattern.finditer(text):
+            out.append(Candidate(start + m.start(1), start + m.end(1), "Organization"))
     return out

@@ -169,8 +169,9 @@ def _member_run(ctx: Context) -> Iterator[Found]:
     its members; the one marked 주관 (else the first) leads, and all take part in the
     programme at hand if it won."""
     start, state = ctx.sent.start_char, ctx.state
-    for m in re.finditer(r"([^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?(?:·[^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?)+)"
-                         r"\s컨소시엄", ctx.text):
+    word = ctx.cues.pattern("consortium").pattern
+    for m in re.finditer(rf"([^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?(?:·[^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?)+)"
+                         rf"\s(?:{word})", ctx.text):
         inside = [o for o in ctx.orgs if m.start(1) <= o.mention.start - start < m.end(1)]
         if len(inside) < 2:
             continue
@@ -182,8 +183,8 @@ def _member_run(ctx: Context) -> Iterator[Found]:
             if o is not lead:
                 yield Found(lead.index, "partnersWith", o.index, "consortium.run")
         if not ctx.says("win") or ctx.says("negation") or re.match(
-                r"[을를]?\s*(?:\S+\s)?(?:제치|앞서|누르)", ctx.text[m.end():]):
-            continue
+                rf"[을를]?\s*(?:\S+\s)?(?:{ctx.cues.pattern('beat').pattern})", ctx.text[m.end():]):
+            continue  # (A·B 컨소시엄을 제치고: the one beaten)
         named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")]
         recent = [i for i in state.programs_seen if ctx.mentions[i].sentence >= state.index - 3]
         program = named[0] if named else state.topic if state.topic is not None else (
@@ -220,7 +221,7 @@ def _beaten(ctx: Context, named: Slot | None) -> bool:
     if named is None:
         return False
     rest = ctx.text[named.mention.end - ctx.sent.start_char:]
-    return re.match(rf"(\([^)]*\))?[을를]\s*(?:{ctx.cues.pattern('lose').pattern})", rest) \
+    return re.match(rf"(\([^)]*\))?[을를]\s*(?:{ctx.cues.pattern('beat').pattern})", rest) \
         is not None
 
 

@@ -192,8 +192,8 @@ def _labelled(ctx: Context) -> Iterator[Found]:
     running role, 전담기관: A, runs it)."""
     roles = ctx.cues.pattern("selected_as").pattern
     running = ctx.cues.pattern("operator_role").pattern
-    m = re.match(rf"\s*[○◦·•\-▲△□]?\s*(?:\(\s*({roles}|{running})\s*\)|({roles}|{running})\s*[:：])\s*",
-                 ctx.text)
+    label = rf"({roles}|{running})"
+    m = re.match(rf"\s*[○◦·•\-▲△□]?\s*(?:\(\s*{label}\s*\)|{label}\s*[:：])\s*", ctx.text)
     if m is None:
         return
     label = m.group(1) or m.group(2)

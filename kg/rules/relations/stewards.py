@@ -134,9 +134,11 @@ def _table_operators(ctx: Context) -> Iterator[Found]:
         ctx.state.extra.pop("operator_column", None)
         return
     cells = [c.strip() for c in line.strip("|").split("|")]
+    # (수행(전담)기관: a role written with another in brackets)
     roles = ctx.cues.pattern("operator_role").pattern
-    header = [k for k, c in enumerate(cells) if re.search(rf"({roles})|전담|수행기관|운영기관", c)
-              and not ctx.orgs]
+    column = ctx.cues.pattern("operator_column").pattern
+    header = [k for k, c in enumerate(cells) if re.search(
+        rf"({roles})|({column})\S*기관", c) and not ctx.orgs]
     if header:
         ctx.state.extra["operator_column"] = (header[0], len(cells))
         return
