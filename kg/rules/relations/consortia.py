@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kg.discourse import Context, Slot
 from kg.names import link_key
 from kg.rules import Found, relation_rule
+from kg.rules.entities.unknown import MEMBER
 
 
 @dataclass
@@ -170,8 +171,7 @@ def _member_run(ctx: Context) -> Iterator[Found]:
     programme at hand if it won."""
     start, state = ctx.sent.start_char, ctx.state
     word = ctx.cues.pattern("consortium").pattern
-    for m in re.finditer(rf"([^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?(?:·[^\s·]+(?:\s[A-Z][A-Za-z0-9&]*)?)+)"
-                         rf"\s(?:{word})", ctx.text):
+    for m in re.finditer(rf"((?:{MEMBER}·)+{MEMBER})\s(?:{word})", ctx.text):
         inside = [o for o in ctx.orgs if m.start(1) <= o.mention.start - start < m.end(1)]
         if len(inside) < 2:
             continue
