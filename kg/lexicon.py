@@ -193,6 +193,8 @@ class Cues:
     verb_support: Words
     verb_back: Words
     part_of: Words
+    phase: Words
+    build_work: Words
     agreement: Words
     procurement: Words              # 계약 with a public body: buying, not partnering
     conclude: Words

@@ -1,5 +1,6 @@
 """A programme that is part of a wider plan supports it: X는 Y의 후속 조치다, X는 Y 실현의
-일환으로 추진된다 (ANNOTATION.md: supports, Program -> Initiative)."""
+일환으로 추진된다; and a project named for building or upgrading a plan's system supports
+it: ‘Y 2단계 고도화 사업’ -> ‘Y’ (ANNOTATION.md: supports, Program -> Initiative)."""
 from __future__ import annotations
 
 import re
@@ -39,3 +40,32 @@ def part_of(ctx: Context) -> Iterator[Found]:
         topic = ctx.previous_topic
     if topic is not None and topic != plan.index:
         yield Found(topic, "supports", plan.index, "part-of")
+
+
+PHASE_EXAMPLES = [
+    ("특허청은 ‘AI 검색 플랫폼’을 운영한다. ‘AI 검색 플랫폼 2단계 고도화 사업’은 A사가 맡는다.",
+     {("AI 검색 플랫폼 2단계 고도화 사업", "supports", "AI 검색 플랫폼")}),
+    ("조달청은 ‘AI 조달 플랫폼’을 만든다. 올해 ‘AI 조달 플랫폼 1차 구축 사업’에 100억 원을 쓴다.",
+     {("AI 조달 플랫폼 1차 구축 사업", "supports", "AI 조달 플랫폼")}),
+    ("‘AI 검색 플랫폼’과 ‘AI 검색 플랫폼 이용자 포럼’이 열렸다.", set()),
+]
+
+
+@relation_rule("phase-of", priority=13, examples=PHASE_EXAMPLES)
+def phase_of(ctx: Context) -> Iterator[Found]:
+    cues = ctx.cues
+    rest = re.compile(rf"\s*(\d+\s*({cues.pattern('phase').pattern})\s*)?"
+                      rf"({cues.pattern('build_work').pattern})?\s*"
+                      rf"({cues.pattern('program_cue').pattern}|{cues.pattern('scheme_word').pattern})?")
+    plans = {}
+    for i, m in enumerate(ctx.mentions):
+        if m.type in ("Initiative", "Program"):
+            plans.setdefault(m.canonical or m.text, i)
+    # (types are settled per entity later: either name may be typed either way here)
+    for x in ctx.of_type("Program", "Initiative"):
+        name = x.mention.canonical or x.mention.text
+        for plan, i in plans.items():
+            tail = name[len(plan):]
+            if name.startswith(plan) and tail.strip() and (m := rest.fullmatch(tail)) \
+                    and (m.group(1) or m.group(3)):
+                yield Found(x.index, "supports", i, "phase-of")
