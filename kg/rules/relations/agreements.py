@@ -57,6 +57,9 @@ EXAMPLES = [
      {("카카오", "partnersWith", "네이버"), ("네이버", "participatesIn", "AI 윤리 캠페인")}),
     ("NIA는 한국인터넷진흥원(KISA)과 보안 협약을 맺어, KISA가 점검해 준다.",
      {("한국지능정보사회진흥원", "partnersWith", "한국인터넷진흥원")}),
+    ("지난해 협약을 맺은 네이버와 카카오는 서비스를 낸다.", {("네이버", "partnersWith", "카카오")}),
+    ("올해 계약이 체결된 공공 AI 사업 38건 가운데 21건을 네이버클라우드와 KT가 따냈다.", set()),
+    ("누리웍스와 한빛메딕스는 센터에 입주해 의료진과 함께 과제를 진행한다.", set()),
     ("김민수 한국지역정보개발원장을 만났다.\n―협력은.\n부산광역시, 대구광역시와 각각 협약을 맺었습니다.",
      {("한국지역정보개발원", "partnersWith", "부산광역시"),
       ("한국지역정보개발원", "partnersWith", "대구광역시")}),
@@ -128,7 +131,7 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     cues = ctx.cues
     nouns, concluded = cues.pattern("agreement").pattern, cues.pattern("conclude").pattern
     m = re.search(rf"({nouns})\S{{0,8}}\s*(\S{{0,6}}\s)?\S{{0,4}}({concluded})", ctx.text)
-    if m:
+    if m and not _describes_after(ctx, m):
         return m.start(), True
     # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan; the
     # last such word, so that a partner of a later clause counts: A와 협력해 …, B와는 공동연구)
@@ -143,7 +146,23 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
                       ctx.text)
     if m is None and ctx.says("verb_operate"):
         m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
+        # (의료진과 함께 과제를 진행: together with people, not with a body)
+        if m and not any(x.mention.end - ctx.sent.start_char == m.start() for x in ctx.orgs):
+            m = None
     return (m.start(), False) if m else (None, False)
+
+
+def _describes_after(ctx: Context, m: re.Match[str]) -> bool:
+    """계약이 체결된 사업 38건 가운데 21건을 A와 B가 따냈다: an agreement in a relative
+    clause before every party describes another noun; it is not the parties' agreement
+    (협약을 맺은 A와 B는 …: it describes the parties, and is)."""
+    end = ctx.sent.start_char + m.end()
+    k = next((k for k, w in enumerate(ctx.words) if w.start < end <= w.end), None)
+    if k is None or not any("ETM" in t for t in ctx.words[k].tags) or any(
+            x.mention.start < ctx.words[k].start for x in ctx.orgs):
+        return False
+    after = ctx.words[k + 1].start if k + 1 < len(ctx.words) else None
+    return not any(x.mention.start == after for x in ctx.orgs)
 
 
 def _official(ctx: Context, x: Slot) -> bool:

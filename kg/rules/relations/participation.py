@@ -11,6 +11,8 @@ from kg.rules.entities.items import PAIR, PAIR_LINE
 
 
 EXAMPLES = [
+    ("스타트업 누리웍스와 한빛메딕스는 ‘AI 의료혁신센터’에 입주했다.",
+     {("누리웍스", "participatesIn", "AI 의료혁신센터"), ("한빛메딕스", "participatesIn", "AI 의료혁신센터")}),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
