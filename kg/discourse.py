@@ -439,8 +439,24 @@ def section_break(text: str, sent: SentenceText) -> bool:
     return line[:1] in _HEADING_MARKS
 
 
+def question(text: str, sent: SentenceText) -> bool:
+    """The sentence is part of an interviewer's question: its line opens like one (Q.,
+    질문:, ―), or with a dash when it ends in a question mark or the answer after it
+    opens with a quotation mark (- 예산은 어느 정도인가. / “올해 예산은 …”)."""
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if _QUESTION.match(line):
+        return True
+    if not re.match(r"[-–]{1,2}\s*\S", line):
+        return False
+    following = text[end:].lstrip()
+    return following[:1] in "“\"「"
+
+
 def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[Slot],
-            lex: Lexicon, new_section: bool = False) -> Context:
+            lex: Lexicon, new_section: bool = False, asked: bool = False) -> Context:
     """The sentence's context; updates the document's state. A new section forgets the
     subject and topic carried so far; an interviewer's question acts for no one."""
     cues = lex.cues
@@ -452,7 +468,7 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
         state.extra["section_start"] = state.index - 1
         for key in ("budget_release", "budget_receiver"):
             state.extra.pop(key, None)
-    if _QUESTION.match(sent.text):
+    if asked or _QUESTION.match(sent.text):
         # the person the interview is with is the one named before its first question;
         # what follows, up to the next heading, is their answer
         state.extra.setdefault("interviewee", state.person)
@@ -461,6 +477,9 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
                       _affiliations(state, slots, sent, lex.cues))
         ctx.previous_topic = state.topic
         return ctx
+    if state.extra.get("answering") and re.fullmatch(r"\s*“[^”]*”\s*", sent.text):
+        for x in slots:  # “…”: an answer printed as a quotation is the interviewee's own
+            x.quoted = False
     ctx = Context(state, sent, words, slots, lex, _affiliations(state, slots, sent, lex.cues))
     ms = state.mentions
     ctx.previous_actor = state.subject

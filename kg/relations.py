@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 import kg.rules.relations  # noqa: F401  (registers the rules)
-from kg.discourse import State, context, section_break, slots_of
+from kg.discourse import State, context, question, section_break, slots_of
 from kg.lexicon import Lexicon
 from kg.morphology import SentenceText, doc_text, sentence_words
 from kg.rules import RELATION_RULES, rules_of
@@ -55,7 +55,8 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
     text = doc_text(sdoc)
     for s_index, (sent, words) in enumerate(sentence_words(sdoc)):
         slots = slots_of(sent, words, by_sentence.get(s_index, []), mentions, lex.cues)
-        ctx = context(state, sent, words, slots, lex, section_break(text, sent))
+        ctx = context(state, sent, words, slots, lex, section_break(text, sent),
+                      question(text, sent))
         for rule in rules:
             for f in rule.func(ctx):
                 if not _same(mentions[f.subject], mentions[f.object]) and \

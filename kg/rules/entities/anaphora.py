@@ -142,6 +142,8 @@ ORG_EXAMPLES = [
      {("Organization", "한국지능정보사회진흥원")}),
     ("한국전자통신연구원은 모델을 만든다. 연구원은 실험을 했다.", set()),
     ("개발원은 올해 AI를 붙인다.", set()),
+    ("인공지능산업융합사업단은 광주에 있다. 올해 사업단이 집행하는 예산은 1,120억 원이다.",
+     {("Organization", "인공지능산업융합사업단")}),
     ("한국지역정보개발원과 한국교육개발원이 협약을 맺었다. 개발원은 올해 AI를 붙인다.", set()),
 ]
 
@@ -157,8 +159,12 @@ def org_head_anaphora(d: Document) -> list[Candidate]:
     for m in re.finditer(r"(?<![가-힣A-Za-z])([가-힣]{3,5})(?=은|는|이|가|에서|에|을|를|의|과|와|도)",
                          text):
         word = m.group(1)
-        if word in cues.title or word in d.lex.names or not word.endswith(
-                tuple(cues.org_suffix)) or any(c.start <= m.start() < c.end for c in cands):
+        # (사업단, 센터: heads that also end programmes' names, when none is named so)
+        if word in cues.title or word in d.lex.names or not (
+                word.endswith(tuple(cues.org_suffix)) or word in cues.head_anaphor and not any(
+                    c.type in ("Program", "Initiative") and c.end <= m.start()
+                    and strip_name(text[c.start:c.end]).endswith(word) for c in cands)) \
+                or any(c.start <= m.start() < c.end for c in cands):
             continue
         names = {c.canonical or strip_name(text[c.start:c.end]) for c in orgs
                  if c.end <= m.start()}

@@ -22,6 +22,10 @@ EXAMPLES = [
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
     ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
+    ("올해 한국지능정보사회진흥원이 집행하는 예산은 900억 원이다. 이 가운데 ‘AI 바우처’에 40억 원이 "
+     "배정됐다.", {("한국지능정보사회진흥원", "invests", "900억 원"),
+                 ("한국지능정보사회진흥원", "invests", "40억 원"), ("40억 원", "fundsTarget", "AI 바우처"),
+                 ("한국지능정보사회진흥원", "operates", "AI 바우처")}),
     ("마이크로소프트, 韓 AI 인프라에 4조원 투자…데이터센터 2곳 신설",
      {("마이크로소프트", "invests", "4조원"), ("4조원", "fundsTarget", "한국")}),
     ("정부와 경기도는 각각 50억원씩 총 100억원을 ‘AI 행정 사업’에 투입한다.",
@@ -284,8 +288,17 @@ def _sums(ctx: Context) -> Iterator[Found]:
                 ctx.mentions[investor].canonical or ctx.mentions[investor].text).endswith(
                 tuple(ctx.cues.legislature)):
             investor = None  # 국회는 예산 N원을 의결했다: it passes the budget, spends none
+        last, part = ctx.state.extra.get("last_investor"), False
+        if investor is None and payer is None and not before and last is not None and \
+                last[1] >= ctx.state.index - 1 and re.match(
+                    rf"\s*({ctx.cues.idiom('part_of_sum').pattern})\s", ctx.text):
+            # 예산은 1,120억 원이다. 이 가운데 48억 원이 X에 배정됐다: the adjacent sentence
+            # names who pays the whole, and so the part (ANNOTATION.md, "Investors")
+            investor, part = last[0], True
         if investor is not None:
+            ctx.state.extra["last_investor"] = (investor, ctx.state.index)
             yield Found(investor, "invests", mny.index,
+                        "investment.part" if part else
                         "investment.payer" if payer is not None else
                         "investment.subject" if before else
                         "investment.owner" if owner else
