@@ -476,6 +476,9 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
         ctx = Context(state, sent, words, slots, lex,
                       _affiliations(state, slots, sent, lex.cues))
         ctx.previous_topic = state.topic
+        # (- 연계 트랙은 어떻게 굴러가나.: what the answer is about)
+        asked = {x.index for x in slots if x.mention.type in ("Program", "Initiative")}
+        state.extra["asked_topic"] = asked.pop() if len(asked) == 1 else None
         return ctx
     if state.extra.get("answering") and re.fullmatch(r"\s*“[^”]*”\s*", sent.text):
         for x in slots:  # “…”: an answer printed as a quotation is the interviewee's own
@@ -520,6 +523,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     if ctx.group or ctx.subject is not None:
         state.extra["group_acts"] = bool(ctx.group)
     ctx.previous_topic = state.topic
+    if ctx.previous_topic is None and state.extra.get("answering"):
+        ctx.previous_topic = state.extra.get("asked_topic")
     state.topic = next((x.index for x in slots if x.mention.type in ("Program", "Initiative")
                         and x.role.startswith("subj") and not x.quoted), None)
     if state.topic is not None:

@@ -83,6 +83,7 @@ EXAMPLES_FOREIGN = [
     ("구글 순다르 피차이 CEO는 한국을 찾았다.", {("Person", "순다르 피차이")}),
     ("마이클 랜던 마이크로소프트 아시아태평양 총괄 부사장은 말했다.", {("Person", "마이클 랜던")}),
     ("서울 시민 다수가 찬성했다.", set()),
+    ("그는 대통령 직속 국가인공지능전략위원회 위원도 맡고 있다.", set()),
 ]
 
 
@@ -106,7 +107,8 @@ def foreign_names(s: Sentence) -> list[Candidate]:
         if (org.start not in orgs and not org_before) or not all(
                 re.fullmatch(r"[가-힣]{1,4}( [가-힣]{1,4})?", x.text) for x in (a, b)):
             continue  # (Kiwi tags foreign names oddly: read the words as written)
-        if any(x in lex.names or x in cues.generic or x in cues.trim
+        # (대통령 직속 위원회 위원: a title is no given name)
+        if any(x in lex.names or x in cues.generic or x in cues.trim or x in cues.title
                for x in (a.text, b.text)) or any(c.start <= a.start < c.end for c in known):
             continue
         after = [strip_name(split_alias(x.stem)[0]) for x in words[k + n:k + n + 3]]

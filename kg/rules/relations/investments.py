@@ -22,6 +22,8 @@ EXAMPLES = [
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
     ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
+    ("진흥원은 올해 누리웍스, 다온랩스 등 12개 기업을 뽑아 기업당 2억 원씩 실증비를 댄다.",
+     {("2억 원", "fundsTarget", "누리웍스"), ("2억 원", "fundsTarget", "다온랩스")}),
     ("올해 한국지능정보사회진흥원이 집행하는 예산은 900억 원이다. 이 가운데 ‘AI 바우처’에 40억 원이 "
      "배정됐다.", {("한국지능정보사회진흥원", "invests", "900억 원"),
                  ("한국지능정보사회진흥원", "invests", "40억 원"), ("40억 원", "fundsTarget", "AI 바우처"),
@@ -314,6 +316,13 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if target is None and item and ctx.orgs and not any(
                 x.mention.type in ("Program", "Initiative") for x in ctx.slots):
             target = ctx.orgs[0].index  # … the first body of the line receives it
+        recipients = _each_recipient(ctx, mny)
+        if recipients:
+            # A, B 등 12개 기업을 뽑아 기업당 2억 원씩: a fixed sum each funds every one named
+            # (ANNOTATION.md, "Investments"), not the programme
+            target = None
+            for x in recipients:
+                yield Found(mny.index, "fundsTarget", x, "investment.each")
         listed = ctx.state.extra.get("listed")
         if target is None and listed and not ctx.orgs and re.search(
                 r"(^|\s)(각|각각)\s|씩", ctx.text):
@@ -339,6 +348,18 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if runner is not None and target is not None and ctx.public_body(runner) and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
             yield Found(runner, "operates", target, "investment.operator")
+
+
+def _each_recipient(ctx: Context, money: Slot) -> list[int]:
+    """The organisations a fixed per-recipient sum (기업당 2억 원씩) goes to: those
+    selected or listed as objects before it in its sentence."""
+    cues = ctx.cues
+    at, end = money.mention.start - ctx.sent.start_char, money.mention.end - ctx.sent.start_char
+    if not (re.search(rf"({cues.pattern('per_recipient').pattern})\s*$", ctx.text[:at])
+            and ctx.text[end:].lstrip().startswith(tuple(cues.fixed_each))):
+        return []
+    return [o.index for o in ctx.orgs if o.mention.end <= money.mention.start
+            and o.role.startswith(("obj", "conj")) and not o.quoted]
 
 
 def _round_backers(ctx: Context) -> Iterator[Found]:
