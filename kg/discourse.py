@@ -366,6 +366,8 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     if m is None:  # 구글 딥마인드 출신인 오 교수는: a surname and title after a description
         titles = cues.pattern("title").pattern
         m = re.search(rf"(?:인|한|의)\s([가-힣])\s({titles})({topic})\s", text)
+    if m is None:  # 서울대를 나와 박사 학위를 받은 그는: a pronoun after a description
+        m = re.search(rf"\s({pronouns})({topic})\s", text)
     if m:
         who = m.group(1)
         if who in cues.pronoun:

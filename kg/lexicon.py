@@ -207,7 +207,9 @@ class Cues:
     purpose: Words
     no_agreement: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
-    origin: Words                   # X 출신인 A: a past employer before the person
+    origin: Words
+    studied_joined: Words
+                  # X 출신인 A: a past employer before the person
     worked_at: Words                # X에서 … 근무했다: where the person worked
     career_box: Words               # 약력: a career box's header
     item_mark: Words                # ▲: an item of a box or list

@@ -38,6 +38,14 @@ EXAMPLES = [
     ("김철수 디지털플랫폼정부위원장은 말했다.", {("김철수", "affiliatedWith", "디지털플랫폼정부위원회")}),
     ("본사에서 만난 김하늘 보담AI 대표는 네이버클라우드에서 AI 검색 조직을 이끌다 창업했다.",
      {("김하늘", "affiliatedWith", "보담AI"), ("김하늘", "affiliatedWith", "네이버클라우드")}),
+    ("김하늘 원장이 취임했다. 서울대를 나와 KAIST에서 박사 학위를 받은 그는 ETRI에 들어가 모델을 만들었다.",
+     {("김하늘", "affiliatedWith", "서울대학교"), ("김하늘", "affiliatedWith", "한국과학기술원"),
+      ("김하늘", "affiliatedWith", "한국전자통신연구원")}),
+    ("김하늘 원장은 KT와 네이버가 졸업생을 뽑는다고 말했다.", set()),
+    ("김하늘 단장은 ETRI에서 20년 가까이 음성 AI를 연구한 엔지니어 출신이다.",
+     {("김하늘", "affiliatedWith", "한국전자통신연구원")}),
+    ("김하늘 단장은 이후 GIST AI대학원 교수로 일하다 올해 선임됐다.",
+     {("김하늘", "affiliatedWith", "광주과학기술원")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
     ("기조연설은 최가은 서울대 교수가 맡았고, 문지현 보건복지부 과장이 성과를 소개했다.",
      {("최가은", "affiliatedWith", "서울대학교"), ("문지현", "affiliatedWith", "보건복지부")}),
@@ -61,6 +69,7 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     yield from _career_box(ctx)
     yield from _origin(ctx)
     yield from _worked_at(ctx)
+    yield from _passed_through(ctx)
     yield from _roster(ctx)
 
 
@@ -68,10 +77,29 @@ def _worked_at(ctx: Context) -> Iterator[Found]:
     """정 대표는 네이버클라우드에서 AI 검색 조직을 이끌다 창업했다: where the person worked."""
     if not ctx.speaker or ctx.subject is None or not ctx.says("worked_at"):
         return
+    titles = ctx.cues.pattern("title").pattern
     for o in ctx.orgs:
-        if not o.quoted and o.role.startswith("loc") and \
+        # (GIST AI대학원 교수로 일하다: the post there, and 로)
+        posted = re.match(rf"\s?(\S+\s)?\S{{0,4}}({titles})(으로|로)\s",
+                          ctx.text[o.mention.end - ctx.sent.start_char:])
+        if not o.quoted and (o.role.startswith("loc") or posted) and \
                 o.mention.start > ctx.mentions[ctx.subject].end:
             yield Found(ctx.subject, "affiliatedWith", o.index, "affiliation.worked-at")
+
+
+def _passed_through(ctx: Context) -> Iterator[Found]:
+    """서울대 전자공학과를 나와 KAIST에서 박사 학위를 받은 그는 1998년 ETRI에 들어가: the
+    schools and employers a person passed through (ANNOTATION.md, "People")."""
+    if not ctx.speaker or ctx.subject is None:
+        return
+    others = {org for person, org in ctx.affiliations if person != ctx.subject}
+    for m in ctx.cues.pattern("studied_joined").finditer(ctx.text):
+        at = ctx.sent.start_char + m.start()
+        before = [o for o in ctx.orgs if not o.quoted and o.mention.end <= at
+                  and at - o.mention.end <= 14 and o.index not in others]
+        if before and not before[-1].role.startswith(("subj", "relsubj")) and not re.search(r"[,.]", ctx.text[before[-1].mention.end
+                                                      - ctx.sent.start_char:m.start()]):
+            yield Found(ctx.subject, "affiliatedWith", before[-1].index, "affiliation.passed")
 
 
 def _origin(ctx: Context) -> Iterator[Found]:
@@ -81,8 +109,9 @@ def _origin(ctx: Context) -> Iterator[Found]:
         return
     for m in ctx.cues.pattern("origin").finditer(ctx.text):
         at = ctx.sent.start_char + m.start()
+        # (ETRI에서 20년 가까이 음성 AI를 연구한 엔지니어 출신: where they worked, 에서)
         before = [o for o in ctx.orgs if not o.quoted and o.mention.end <= at
-                  and at - o.mention.end <= 12]
+                  and (at - o.mention.end <= 12 or o.role.startswith("loc"))]
         if before:
             yield Found(ctx.subject, "affiliatedWith", before[-1].index, "affiliation.origin")
 
