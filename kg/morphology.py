@@ -116,12 +116,18 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
             break
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         oov = any(t.oov and t.idx < stem_end for t in toks)
+        if oov and stem_end == end and toks[-1].oov and end - start >= 4 and \
+                text[end - 1] in GLUED_PARTICLES:
+            # 딥플로우가: Kiwi may read a new name and its particle as one unknown noun
+            stem_end, tail_tag = end - 1, GLUED_PARTICLES[text[end - 1]]
         out.append(Eojeol(start, end, stem_end, [t.tag for t in toks],
                           text[stem_end:end], tail_tag, text[start:end], text[start:stem_end],
                           oov))
     return out
 
 
+# particles Kiwi may glue to a name it does not know (a name rarely ends in them)
+GLUED_PARTICLES = {"가": "JKS", "를": "JKO", "와": "JKB", "과": "JKB", "는": "JX"}
 _NO_QUOTES = str.maketrans("", "", QUOTES)
 
 

@@ -82,8 +82,12 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         speech = r"(^|\+)EF" if single else r"(^|\+)(E[CF]|ETM)"
         # 「…」 and 『…』 mark titles (of laws, plans, reports), however long
         title = m.group(0)[0] in "「『"
+        # (R&D tasks are named by long phrases ending in their work: ‘재난 현장 대응을 위한
+        # 멀티모달 파운데이션 모델 개발’)
+        work = single and inner.split()[-1:] and inner.split()[-1] in cues.program_action
         speechy = bool(re.search(speech, tags)) and not title \
-            or len(inner.split()) > (15 if title else 7) or _english_speech(inner)
+            or len(inner.split()) > (15 if title else 12 if work else 7) \
+            or _english_speech(inner)
         name, alias = split_alias(inner)
         if not name.strip() or name.strip() in cues.generic_acronym:
             continue
@@ -181,7 +185,7 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return None
     if cues.ends_with(last, "event_cue") or (YEAR.match(last) and len(name.split()) > 1):
         return "Event"
-    if last in cues.program_action and len(words) <= 8 and proper:
+    if last in cues.program_action and len(words) <= 12 and proper:
         return "Program"  # ‘AI 융합 국가산업단지 기반 조성’: a project, named by its work
     if cues.ends_with(last, "program_cue"):
         if plain and len(words) <= 2 and last in cues.weak_program_cue:

@@ -195,3 +195,60 @@ def whole_names(d: Document) -> list[Candidate]:
             whole = wholes[full.pop()]
             c.type, c.rule, c.canonical = whole.type, "short-form.whole", name_of(whole)
     return []
+
+
+EXAMPLES_HEADLINE = [
+    ("공단 ‘AI 부당청구 탐지’ 사업 따냈다\n\n공단은 ‘AI 기반 요양급여 부당청구 탐지 시스템 구축 사업’ "
+     "우선협상대상자로 A사를 선정했다.",
+     {("Program", "AI 기반 요양급여 부당청구 탐지 시스템 구축 사업")}),
+    ("공단 ‘생성형 AI 산재심사 플랫폼’ KT 품으로\n\n공단의 ‘생성형 AI 기반 산재보상 심사지원 플랫폼 "
+     "구축 사업’을 KT가 맡는다.", {("Program", "생성형 AI 기반 산재보상 심사지원 플랫폼 구축 사업")}),
+    ("포스텍, ‘공공안전 멀티모달 AI’ 과제 따내\n\n포스텍은 ‘멀티모달 모델 개발’ 과제를 맡는다.", set()),
+]
+
+
+@entity_rule("short-form.headline", DOCUMENT, priority=9, examples=EXAMPLES_HEADLINE)
+def headline_names(d: Document) -> list[Candidate]:
+    """A headline shortens the body's name of a programme, dropping words (‘AI 부당청구
+    탐지’ for ‘AI 기반 요양급여 부당청구 탐지 시스템 구축 사업’, 산재심사 for 산재보상
+    심사지원): a name of the headline the body never repeats, whose words come in order
+    from one programme named in the body, is that programme. Retypes in `d.found`."""
+    text = d.text
+    end = text.find("\n\n")
+    head_end = end if 0 < end <= 300 else text.find("\n") if "\n" in text else 0
+
+    def name_of(c: Candidate) -> str:
+        return c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
+
+    body = [c for c in d.found if c.type in ("Program", "Initiative") and c.start > head_end]
+    for c in d.found:
+        if c.type not in ("Program", "Initiative", "Product") or c.canonical or \
+                c.end > head_end or name_of(c) in text[head_end:]:
+            continue
+        short = _parts(name_of(c))
+        fits = {name_of(b): b for b in body
+                if len(_parts(name_of(b))) > len(short) and _abridges(short, _parts(name_of(b)))}
+        if len(short) >= 2 and len(fits) == 1:
+            whole = fits.popitem()[1]
+            c.type, c.rule, c.canonical = whole.type, "short-form.headline", name_of(whole)
+    return []
+
+
+def _abridges(short: list[str], parts: list[str]) -> bool:
+    """Each short word, in order, is a word of the full name, or glues the starts of two
+    words in a row (산재심사: 산재보상 심사지원)."""
+    k = 0
+    for w in short:
+        while k < len(parts):
+            if w == parts[k]:
+                k += 1
+                break
+            if k + 1 < len(parts) and any(
+                    parts[k].startswith(w[:n]) and parts[k + 1].startswith(w[n:])
+                    for n in range(2, len(w) - 1)):
+                k += 2
+                break
+            k += 1
+        else:
+            return False
+    return True

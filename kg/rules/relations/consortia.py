@@ -94,6 +94,10 @@ def consortia(ctx: Context) -> Iterator[Found]:
     refs = [(_consortium(ctx, known, x), x) for x in here]
     if not refs and known and re.search(r"(이|해당|동|같은)\s?컨소시엄|^컨소시엄", ctx.text):
         refs = [(state.extra["last_consortium"], None)]
+    elif not refs and known and _lead_named(ctx, state.extra.get("last_consortium")):
+        # 주관기관인 포스텍 외에 A, B가 참여기관으로 이름을 올렸다: the members of the
+        # consortium just named, introduced by its lead
+        refs = [(state.extra["last_consortium"], None)]
     # 이 컨소시엄, 컨소시엄은 … later: the consortium the sentence was about (its subject),
     # not the rival it beat
     topic = next((c for c, named in refs if named is not None and named.role.startswith("subj")),
@@ -232,10 +236,19 @@ def _consortium(ctx: Context, known: dict, x: Slot) -> Consortium:
     return known[key]
 
 
-def _lead(ctx: Context, c: Consortium) -> int | None:
+def _lead_named(ctx: Context, c: Consortium | None) -> bool:
+    """The consortium's lead is named here as its lead (주관기관인 A, A(주관))."""
+    if c is None or c.lead is None:
+        return False
+    lead = link_key(ctx.mentions[c.lead].text)
+    return any(link_key(x.mention.text) == lead and _lead(ctx, c, only_marked=True) == x.index
+               for x in ctx.orgs)
+
+
+def _lead(ctx: Context, c: Consortium, only_marked: bool = False) -> int | None:
     """The organisation the consortium is named after, or its 주관사."""
     name = ctx.mentions[c.mention].text
-    head = name[: name.rfind(" ")] if " " in name else None
+    head = name[: name.rfind(" ")] if " " in name and not only_marked else None
     for x in ctx.orgs:
         if head and link_key(x.mention.text) == link_key(head):
             return x.index
