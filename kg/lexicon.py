@@ -119,6 +119,7 @@ class Cues:
     determiner: Words
     initiative_anaphor: Words       # 이번 방안, 이 전략: the plan named last
     program_anaphor: Words
+    call_word: Words
     anaphor_work: Words
     head_anaphor: Words
     org_anaphor: Words

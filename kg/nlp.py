@@ -71,7 +71,8 @@ class KiwiTokenizer:
             if body.strip():
                 glued = False
                 for sent in self.kiwi.split_into_sents(body, return_tokens=True):
-                    first = not glued
+                    # (nor inside a word: 다국어 is no sentence ending 다)
+                    first = not glued and not (sent.start > 0 and body[sent.start - 1].isalnum())
                     # Kiwi ends a sentence at a quoted question or exclamation (‘…
                     # 관리할 것인가’ 세미나를 열었다); a quote closed without . ? ! ends none
                     glued = sent.text.rstrip().endswith(_CLOSING) and \

@@ -16,6 +16,8 @@ EXAMPLES = [
     ("부처는 ‘AI 인프라 확충 방안’을 발표했다. 이번 방안은 지난해 전략의 후속이다.",
      {("Initiative", "AI 인프라 확충 방안")}),
     ("이 사업에는 20억원이 든다.", set()),
+    ("도가 ‘AI 돌봄 실증사업’에 착수한다. 도는 과기정통부의 ‘지역 AI 확산’ 공모에 선정돼 이 사업을 추진한다.",
+     {("Program", "AI 돌봄 실증사업")}),
     ("시는 ‘AI 판독 실증사업’을 추진한다. 이번 실증사업에는 24억 원이 투입된다.",
      {("Program", "AI 판독 실증사업")}),
     ("링크보이스가 ‘AI 민원창구 구축사업’ 사업자로 선정됐다. 군은 ‘디지털 포용 공모사업’에 뽑혔다. "
@@ -42,6 +44,11 @@ def program_anaphora(d: Document) -> list[Candidate]:
                   and (c.type == "Initiative" or not policy)]
         if not before or any(c.start <= m.start() < c.end for c in cands):
             continue
+        # (X 공모에 선정돼 이 사업을 추진: a call the body won funds its programme, which
+        # is the one "this programme" means)
+        own = [c for c in before if not re.match(
+            rf"[’'”]?\s*({'|'.join(cues.call_word)})(에|에서)", text[c.end:])]
+        before = own or before
         # (이번 구축사업: the last programme whose name ends so, else the last one)
         kind = [c for c in before if m.group(2) and re.sub(r"\s", "", strip_name(
             text[c.start:c.end])).endswith(m.group(2) + m.group(3))]

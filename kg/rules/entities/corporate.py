@@ -1,8 +1,10 @@
-"""㈜세움아이티, 누리모빌리티㈜, (주)도담시스템, 주식회사 한빛: a company by its legal form."""
+"""㈜세움아이티, 누리모빌리티㈜, (주)도담시스템, 주식회사 한빛: a company by its legal form;
+해솔AI(포항), 다온시스템(대전): a body by its seat in parentheses."""
 from __future__ import annotations
 
 import re
 
+from kg.morphology import BULLETS
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
@@ -37,4 +39,37 @@ def legal_forms(s: Sentence) -> list[Candidate]:
     for pattern in _patterns(s.cues):
         for m in pattern.finditer(text):
             out.append(Candidate(start + m.start(1), start + m.end(1), "Organization"))
+    return out
+
+
+SEATED_EXAMPLES = [
+    ("선정 기업과 과제는 ▲해솔AI(포항)-해안 쓰레기 탐지 ▲늘봄데이터(구미)-위기 감지이다.",
+     {("Organization", "해솔AI"), ("Organization", "늘봄데이터")}),
+    ("참여 기업은 다온시스템(대전)과 가람랩스(광주)다.",
+     {("Organization", "다온시스템"), ("Organization", "가람랩스")}),
+    ("사업은 △돌봄 실증(포항) △교통 분석(구미)으로 나뉜다.", set()),
+    ("김하늘(56) 원장이 취임했다.", set()),
+]
+
+
+@entity_rule("seated", SENTENCE, priority=2, examples=SEATED_EXAMPLES)
+def seated(s: Sentence) -> list[Candidate]:
+    """A new name followed by a known place in parentheses (its seat): a body. (A programme's line, 돌봄 실증(포항), ends in a word of work; a person's
+    parenthesis holds an age.)"""
+    text, start, cues, lex = s.sent.text, s.sent.start_char, s.cues, s.lex
+    out = []
+    for m in re.finditer(r"(?:^|(?<=[\s▲△•·,]))([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})"
+                         r"\(([가-힣]{1,6})\)", text):
+        name, place = m.group(1), m.group(2)
+        if lex.type_of(place) != "Place" or lex.names.get(name) is not None or \
+                name in cues.generic or any(cues.ends_with(name, kind) for kind in (
+                    "program_action", "program_cue", "scheme_word", "event_cue",
+                    "initiative_cue", "title")):
+            continue
+        at = start + m.start(1)
+        k = next((k for k, w in enumerate(s.words) if w.start <= at < w.end), None)
+        if k is not None and (s.words[k].start < at or k > 0 and s.words[k - 1].noun_only
+                              and s.words[k - 1].text not in BULLETS):
+            continue  # (교통 분석(구미): the last word of a longer phrase)
+        out.append(Candidate(at, start + m.end(1), "Organization", "seated"))
     return out

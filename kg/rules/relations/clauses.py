@@ -49,6 +49,8 @@ EXAMPLES = [
     ("음성 부문에는 음성인식 전문기업 보이스루프가 KT의 협력사로 참여한다.",
      {("KT", "partnersWith", "보이스루프")}),
     ("KT의 국내 협력사 수는 늘었다.", set()),
+    ("참여 기업은 다온시스템(대전)과 가람랩스(광주)다.",
+     {("다온시스템", "locatedIn", "대전"), ("가람랩스", "locatedIn", "광주")}),
     ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) 사업을 따냈다.",
      {("국토교통부", "operates", "건축 AI 민원 서비스 구축")}),
     ("LG CNS가 국세청이 발주한 650억원 규모의 ‘차세대 국세행정시스템 구축 사업’을 따냈다.",
@@ -78,6 +80,12 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
             yield from _partner_of(ctx, x)
+            # 해솔AI(포항), 다온시스템(대전): a body's seat in parentheses after its name
+            after = ctx.text[x.mention.end - ctx.sent.start_char:]
+            for p in ctx.of_type("Place"):
+                if after.startswith("(" + p.mention.text + ")") and \
+                        p.mention.start == x.mention.end + 1:
+                    yield Found(x.index, "locatedIn", p.index, "clause.seat")
         # (A는 … 대전 소프트웨어 기업이다: a place in what the subject is said to be)
         said = x.mention.type == "Place" and re.match(
             rf"(\s+[^\s,.]+){{0,3}}?\s+({ctx.cues.pattern('org_descriptor').pattern})"

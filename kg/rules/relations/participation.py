@@ -13,6 +13,10 @@ from kg.rules.entities.items import PAIR, PAIR_LINE
 EXAMPLES = [
     ("스타트업 누리웍스와 한빛메딕스는 ‘AI 의료혁신센터’에 입주했다.",
      {("누리웍스", "participatesIn", "AI 의료혁신센터"), ("한빛메딕스", "participatesIn", "AI 의료혁신센터")}),
+    ("도가 ‘경북 AI 실증사업’에 착수한다. 사업 기간은 2년이다. 총사업비는 96억원이다. 시비는 포항시가 "
+     "낸다. 공모에는 21곳이 몰렸다. 선정 기업과 과제는 ▲해솔AI(포항)-해안 쓰레기 탐지 ▲늘봄데이터(구미)-"
+     "다국어 위기 감지이다.", {("해솔AI", "participatesIn", "경북 AI 실증사업"),
+                         ("늘봄데이터", "participatesIn", "경북 AI 실증사업")}),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
@@ -267,6 +271,11 @@ def participation(ctx: Context) -> Iterator[Found]:
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
     at_hand = _program_at_hand(ctx)
+    if at_hand is None and sum(o.role.startswith(("pred", "obj", "conj", "subj"))
+                               for o in orgs) >= 2 and ctx.says("verb_select"):
+        # 선정 기업과 과제는 ▲A(포항)-… ▲B(구미)-…: a list of those selected, paragraphs
+        # after the programme the article leads with
+        at_hand = state.programs_seen[0] if state.programs_seen else None
     # (이번 투자에는 A, B가 참여했다: backers of a funding round join no programme)
     if at_hand is not None and not any(x.mention.type in ("Program", "Initiative")
                                        for x in ctx.things) \
