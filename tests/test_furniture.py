@@ -26,6 +26,11 @@ KEPT = {
     "sentence after a ranking number": (
         f"1 | {BODY}\n2 | 다른 기사 제목 요약...", f"{BODY}\n"),
     "long ranking-like line": (f"3 | {LONG}\n{BODY}", f"{LONG}\n{BODY}\n"),
+    "numbered rows of a table under its header": (
+        f"{BODY}\n연번 | 수요기관 | 주관기관 | 지원액\n1 | 국민연금공단 | LG CNS | 62억 원\n"
+        "2 | 산림청 | 포레스트아이 | 54억 원",
+        f"{BODY}\n연번 | 수요기관 | 주관기관 | 지원액\n1 | 국민연금공단 | LG CNS | 62억 원\n"
+        "2 | 산림청 | 포레스트아이 | 54억 원\n"),
     "sentence before a photo credit": (
         f"{BODY}\n국내 조사 대상 기업의 45%가 생성형 AI를 운영 단계로 확장한 것으로 조사됐다. /AWS",
         f"{BODY}\n국내 조사 대상 기업의 45%가 생성형 AI를 운영 단계로 확장한 것으로 조사됐다.\n"),

@@ -69,7 +69,11 @@ def strip_furniture(lines: list[str]) -> str:
             continue  # no words: nothing to keep
         if not content and (_STAMP.match(line) or _WIDGET.match(line)):
             continue
-        if _RANKING.match(line):
+        # (a numbered row of a table, under a header with as many cells, is data:
+        # 1 | 국민연금공단 | … | 62억 원)
+        table_row = bool(kept) and line.count("|") >= 2 and \
+            kept[-1].count("|") == line.count("|")
+        if _RANKING.match(line) and not table_row:
             if not content:
                 continue
             line = _RANKING.sub("", line, count=1).strip()

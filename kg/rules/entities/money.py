@@ -24,6 +24,8 @@ _ITEM = "△▲▶◆■●○◇□ㅇ•·\\-"
 _YEAR = re.compile(r"(?:(?<!\d)(20\d\d)\s?년도?|[‘'’](\d\d)\s?년도?)(?!\s?(까지|부터|이후|~|∼|-))")
 
 EXAMPLES = [
+    ("연번 | 기관 | 지원액 | 매출\n1 | 국민연금공단 | 62억 원 | 300억 원",
+     {("Investment", "62억 원")}),
     ("정부는 데이터 산업 육성에 1200억원을 투입한다.", {("Investment", "1200억원")}),
     ("회사는 미국에 20억 달러를 투자하기로 했다.", {("Investment", "20억 달러")}),
     ("과기정통부, ‘AI 바우처’ 공모…300억 투입", {("Investment", "300억")}),
@@ -80,7 +82,7 @@ def investments(s: Sentence) -> list[Candidate]:
                 or _difference(text, a, b, cues) or _rate(text, found, i, cues):
             continue
         if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
-                or i in listed or _budget_item(s, cues)):
+                or i in listed or _budget_item(s, cues) or _funding_column(s, a, cues)):
             continue
         if money.currency == "KRW" and money.amount < 1_000_000 or text[b:b + 1] == "대":
             continue  # 건당 4,100원, 월 50만 원: a price or an allowance; 500억 원대: a range
@@ -110,6 +112,29 @@ def _budget_item(s: Sentence, cues: Cues) -> bool:
             return any(cue in line for cue in cues.investment_cue)
         start = prev
     return False
+
+
+def _funding_column(s: Sentence, a: int, cues: Cues) -> bool:
+    """연번 | 수요기관 | … | 지원액 / 1 | 국민연금공단 | … | 62억 원: a sum in a table's
+    column whose header speaks of funding (the first of the rows with as many cells)."""
+    doc, at = s.text, s.sent.start_char + a
+    start = doc.rfind("\n", 0, at) + 1
+    end = doc.find("\n", at)
+    row = doc[start:end if end >= 0 else len(doc)]
+    bars = row.count("|")
+    if bars < 2:
+        return False
+    column = doc[start:at].count("|")
+    header = row
+    while start > 0:
+        prev = doc.rfind("\n", 0, start - 1) + 1
+        if doc[prev:start].count("|") != bars:
+            break
+        header, start = doc[prev:start], prev
+    if header is row:
+        return False
+    cells = header.split("|")
+    return column < len(cells) and any(cue in cells[column] for cue in cues.investment_cue)
 
 
 def _stated_exactly(s: Sentence, money) -> bool:

@@ -25,8 +25,8 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
             break
         if any(ch in prev.stem for ch in ",.;:!?…△◇") and not prev.stem.strip(QUOTES):
             break
-        if re.fullmatch(r"[A-Za-z0-9]{1,2}[.):]|[-–—·•*]+", prev.stem):
-            break  # A. …, 1) …, - …: a marker, not a word of the name
+        if re.fullmatch(r"[A-Za-z0-9]{1,2}[.):]|[-–—·•*|]+", prev.stem):
+            break  # A. …, 1) …, - …: a marker, not a word of the name (| ends a table cell)
         if prev.stem.endswith((",", "，")) or re.search(r"\d+일자?$|\d+월$|\d+년$", prev.stem):
             break
         i -= 1

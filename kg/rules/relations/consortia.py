@@ -298,7 +298,7 @@ def _table_row(ctx: Context) -> Iterator[Found]:
     """| 분야 | 주관기관 | 참여기관 |: a header names the columns; each row gives a lead
     and its members, who take part in the program at hand."""
     line = ctx.text.strip()
-    if not line.startswith("|"):
+    if line.count("|") < 2:  # (| a | b | c |, or 1 | a | b: a row with its number first)
         return
     cells = [c.strip() for c in line.strip("|").split("|")]
     state, cues = ctx.state, ctx.cues
@@ -310,8 +310,8 @@ def _table_row(ctx: Context) -> Iterator[Found]:
     roles = state.extra.get("table")
     if not roles or len(cells) != len(roles) or set(cells) <= set("-: "):
         return
-    offsets, pos = [], ctx.text.find("|") + 1
-    for cell in ctx.text.strip().strip("|").split("|"):
+    offsets, pos = [], ctx.text.find(line) + (1 if line.startswith("|") else 0)
+    for cell in line.strip("|").split("|"):
         offsets.append((pos, pos + len(cell)))
         pos += len(cell) + 1
     def orgs_in(role: str) -> list[int]:
