@@ -478,7 +478,10 @@ def _payer(ctx: Context, money: Slot) -> int | None:
         # the ministry named in this sentence, else the government (a ministry in the
         # sentence before runs the programme more often than it pays: 산업부가 추진하는
         # 사업이다. 시는 국비 488억 원에 …)
-        here = [o.index for o in ctx.orgs]
+        # (… 투입…국민연금공단·산림청 등 수요기관 참여: bodies that join it, after it, pay none)
+        join = ctx.cues.pattern("verb_join")
+        here = [o.index for o in ctx.orgs if not (
+            o.mention.start > money.mention.end and join.search(ctx.clause_of(o)))]
         here = [i for i in here if i not in standing and ms[i].rule != "anaphor-funds"
                 and ctx.public_body(i) and ms[i].type == "Organization"
                 and ctx.lex.group_of(ms[i].canonical or ms[i].text) == "central-government"]
