@@ -26,6 +26,7 @@ _BUDGET_LINE = re.compile(r"\(\s*[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.
 
 EXAMPLES = [
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
+    ("공단은 ‘믿:음 2.0’을 내부 서버에 설치해 쓰기로 했다.", {("Product", "믿:음 2.0")}),
     ("한빛소프트는 생성형 AI 플랫폼 ‘누리 퍼블릭’을 출시했다.", {("Product", "누리 퍼블릭")}),
     ("공사는 이 플랫폼을 ‘K-댐 안전관리 체계’와 연동한다.", {("Initiative", "K-댐 안전관리 체계")}),
     ("NIA는 KT와 ‘공공 AI 실증’ 업무협약을 맺었다.", set()),
@@ -145,6 +146,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
             # (a verb has no stem here: 열린 ‘X’ keeps its text)
             preceding = (strip_name(before[-1].stem) or before[-1].text.strip()) if before else ""
+            preceding = re.sub(r"\([^()]*\)$", "", preceding)  # 거대언어모델(LLM) ‘X’
             plain = not re.search(r"(^|\+)(NNP|SL|SN)", tags) and not (
                 span is not None and any(t.i in unknown for t in span))
             etype = quote_type(name, following, preceding, single, cues, proper,
@@ -165,8 +167,10 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
                plain: bool = False, apposed: bool = True) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
     words = name.split()
+    versioned = False
     while len(words) > 1 and re.fullmatch(r"\d+\.\d+|[vV]\d+(\.\d+)*", words[-1]):
-        words.pop()  # ‘K-클라우드 추진 전략 2.0’: a version says nothing of the kind
+        words.pop()  # ‘K-클라우드 추진 전략 2.0’: a version says nothing of the kind …
+        versioned = True
     last = words[-1]
     first_after = following.split()[0] if following else ""
     if first_after in cues.quote_initiative_after:
@@ -205,7 +209,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Organization"  # 스타트업 ‘코스모쿨’
     # ‘여객 AI 안내 서비스’, ‘남동 AI 설비도우미’, ‘리프스캔(LeafScan)’, ‘효심이’: what a
     # service is called, a brand with a Latin name, one new word
-    if cues.ends_with(last, "product_head") or latin or (proper and " " not in name):
+    # (… but a versioned name no cue types is software: ‘믿:음 2.0’)
+    if cues.ends_with(last, "product_head") or latin or (proper and " " not in name) or versioned:
         return "Product"
     # a quoted phrase of common words (‘올인’, ‘예산 부족’) is emphasis, not a name
     return "Program" if single and proper and len(name.split()) <= 4 else None

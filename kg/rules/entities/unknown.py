@@ -151,6 +151,8 @@ CONSORTIUM_EXAMPLES = [
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
+    ("KT 컨소시엄은 92.4점을 받아 LG CNS 컨소시엄(90.8점)을 앞섰다.",
+     {("Organization", "KT 컨소시엄"), ("Organization", "LG CNS 컨소시엄")}),
 ]
 
 
@@ -196,7 +198,9 @@ def named_consortia(s: Sentence) -> list[Candidate]:
             pos = end + 1
             for part in re.split(r"([·,、]\s*)", inside.group(1)):
                 name = part.strip()
+                # (LG CNS 컨소시엄(90.8점): a score, not a member)
                 if name and not re.fullmatch(r"[·,、]\s*", part) and len(name) >= 2 and \
+                        not re.match(r"[\d.]", name) and \
                         not any(c.start == pos for c in s.merged):
                     out.append(Candidate(pos, pos + len(name), "Organization", "consortium"))
                 pos += len(part)
