@@ -36,6 +36,8 @@ EXAMPLES = [
     ("SK텔레콤과 카카오가 공동 개발한 AI 비서가 공개됐다.", {("SK텔레콤", "partnersWith", "카카오")}),
     ("카카오는 한국과학기술원과 AI 공동연구를 진행한다.", {("카카오", "partnersWith", "한국과학기술원")}),
     ("충남교육청은 대신정보통신과 구축 계약을 체결했다.", set()),
+    ("수원시는 다온정보와 ‘새빛톡 고도화 사업’ 계약을 체결했다.",
+     {("다온정보", "participatesIn", "새빛톡 고도화 사업")}),
     ("MS는 SK텔레콤과 협력해 서비스를 출시하고, 카이스트와는 AI 공동연구를 한다.",
      {("마이크로소프트", "partnersWith", "SK텔레콤"), ("마이크로소프트", "partnersWith", "한국과학기술원")}),
     ("KT, 마이크로소프트와 5년간 AI 투자 협력", {("KT", "partnersWith", "마이크로소프트")}),
@@ -95,7 +97,14 @@ def agreements(ctx: Context) -> Iterator[Found]:
     ctx.state.group = [x.index for x in subjects + partners]  # 세 기관은 … later on
     if joint and ctx.text[cue:cue + 6].lstrip().startswith(tuple(cues.procurement)) and any(
             ctx.public_body(x.index) for x in subjects + partners):
-        return  # 교육청은 A와 계약을 맺었다: a public body buying a service, no partnership
+        # 교육청은 A와 계약을 맺었다: a public body buying a service, no partnership; the
+        # company takes part in the project contracted (시는 A와 ‘X 사업’ 계약을 맺었다)
+        for p in subjects + partners:
+            if not ctx.public_body(p.index):
+                for x in ctx.things:
+                    if x.mention.type == "Program" and x.mention.end <= cue_at:
+                        yield Found(p.index, "participatesIn", x.index, "agreement.contract")
+        return
     if partners and not joint and not ctx.says("partner_verb") and all(
             ctx.public_body(x.index) for x in subjects + partners):
         # 과기정통부와 함께 추진하는 X: public bodies running a programme together both
