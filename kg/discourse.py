@@ -228,7 +228,13 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
             continue
         w = words[k]
         after = sent.text[m.end - sent.start_char:]
-        if m.end < w.stem_end - 1 and not after.lstrip().startswith(("(", *cues.legal_form)):
+        # (다온정보는 read by Kiwi as 다/MAG 오/VV …: the name's own particle says its role)
+        rest = sent.text[m.end - sent.start_char:w.end - sent.start_char].rstrip(",.")
+        own = _particle_role(rest, cues) if m.end < w.end and m.end != w.stem_end and rest \
+            else ""
+        if own and own != "gen":
+            role, end_k = own, k
+        elif m.end < w.stem_end - 1 and not after.lstrip().startswith(("(", *cues.legal_form)):
             role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
             if w.tail.strip() in cues.object_particle:
                 role = "obj~"

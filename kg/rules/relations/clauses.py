@@ -49,6 +49,7 @@ EXAMPLES = [
     ("음성 부문에는 음성인식 전문기업 보이스루프가 KT의 협력사로 참여한다.",
      {("KT", "partnersWith", "보이스루프")}),
     ("KT의 국내 협력사 수는 늘었다.", set()),
+    ("솔트룩스는 네이버클라우드의 공공 부문 협력사이기도 하다.", {("네이버클라우드", "partnersWith", "솔트룩스")}),
     ("참여 기업은 다온시스템(대전)과 가람랩스(광주)다.",
      {("다온시스템", "locatedIn", "대전"), ("가람랩스", "locatedIn", "광주")}),
     ("가온정보는 ▲국토교통부 ‘건축 AI 민원 서비스 구축’(61억 원) 사업을 따냈다.",
@@ -165,11 +166,11 @@ def _partner_of(ctx: Context, x: Slot) -> Iterator[Found]:
     rest = ctx.text[x.mention.end - ctx.sent.start_char:]
     # (MS의 국내 파트너사인 B, AWS 프리미어 파트너인 B: a word or two may describe it)
     m = re.match(rf"(의)?\s*([가-힣]{{1,5}}\s){{0,2}}?({ctx.cues.pattern('partner_word').pattern})"
-                 rf"(인|이자|로서|로)?\s+", rest)
+                 rf"(인|이자|로서|로|이기도|이며|이고|이다|다)?(\s+|[.]|$)", rest)
     if m is None:
         return
-    if m.group(4) == "로":
-        # B가 A의 협력사로 참여한다: the subject before is the partner
+    if m.group(4) not in (None, "인", "이자", "로서"):
+        # B가 A의 협력사로 참여한다, B는 A의 협력사다: the subject before is the partner
         y = next((y for y in ctx.orgs if y.role.startswith("subj") and not y.quoted
                   and y.mention.end <= x.mention.start and y.index != x.index), None)
         if y is not None:
