@@ -31,6 +31,11 @@ EXAMPLES = [
       ("KT", "participatesIn", "공공 AI 서밋 2025")}),
     ("‘AI 윤리 포럼’이 17일 국회의원회관에서 열렸다.",
      {("AI 윤리 포럼", "locatedIn", "국회의원회관")}),
+    ("‘K-퍼블릭 AI 엑스포 2025’가 18일 개막했다. 과학기술정보통신부와 대구광역시가 주최하고 "
+     "정보통신산업진흥원이 주관한다.",
+     {("과학기술정보통신부", "organizes", "K-퍼블릭 AI 엑스포 2025"),
+      ("대구광역시", "organizes", "K-퍼블릭 AI 엑스포 2025"),
+      ("정보통신산업진흥원", "organizes", "K-퍼블릭 AI 엑스포 2025")}),
     ("행사는 온라인으로 진행된다.", set()),
 ]
 
@@ -40,10 +45,16 @@ def events(ctx: Context) -> Iterator[Found]:
     state, ms, orgs, events = ctx.state, ctx.mentions, ctx.orgs, ctx.events
     organize = ctx.says("verb_organize")
     event_here = events[0] if events else None
-    if event_here is None and state.events_seen and _event_anaphor(ctx):
+    if event_here is None and state.events_seen and (
+            _event_anaphor(ctx) or organize and ms[state.events_seen[-1]].sentence
+            == state.index - 1 and not ctx.things):
+        # (세미나는 …; ‘X’가 개막했다. A와 B가 주최하고 C가 주관한다: the event just named)
         event_here = Slot(state.events_seen[-1], ms[state.events_seen[-1]], "", 0, False)
     if organize and event_here is not None:
-        vpos = organize.start() + ctx.sent.start_char
+        # (A와 B가 주최하고 C가 주관한다: each subject before an organising verb)
+        vpos = max(m.start() for m in ctx.cues.pattern("verb_organize").finditer(ctx.text)) \
+            + ctx.sent.start_char if event_here not in events else \
+            organize.start() + ctx.sent.start_char
         for o in orgs:
             if o.role.startswith("subj") and not o.quoted and o.mention.end <= vpos:
                 yield Found(o.index, "organizes", event_here.index, "event.organizer")
