@@ -232,15 +232,19 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         rest = sent.text[m.end - sent.start_char:w.end - sent.start_char].rstrip(",.")
         own = _particle_role(rest, cues) if m.end < w.end and m.end != w.stem_end and rest \
             else ""
+        listed = re.match(r"(\([^()]*\))?[·ㆍ-]", after)
         if own and own != "gen":
             role, end_k = own, k
+        elif m.end < w.stem_end - 1 and listed and any(
+                mentions[j].start == m.end + listed.end() and mentions[j].type == m.type
+                for j in idx):
+            # 충청남도·순천향대학교와, KT-네이버클라우드, 정보통신산업진흥원(NIPA)·DIP가: a
+            # list in one word
+            role, end_k = "conj", k
         elif m.end < w.stem_end - 1 and not after.lstrip().startswith(("(", *cues.legal_form)):
             role, end_k = "", k  # a modifier inside a longer noun: AWS 머신러닝 인프라
             if w.tail.strip() in cues.object_particle:
                 role = "obj~"
-            elif after[:1] in "·ㆍ-" and any(mentions[j].start == m.end + 1
-                                            and mentions[j].type == m.type for j in idx):
-                role = "conj"  # 충청남도·순천향대학교와, KT-네이버클라우드: a list in one word
         elif any(form in w.text for form in cues.legal_form):
             # Kiwi leaves the legal form in the tail (누리모빌리티㈜와, ㈜세움아이티,)
             role, end_k = _role_of_tail(sent.text[m.end - sent.start_char:
