@@ -160,6 +160,9 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     if tail in ("와", "과") and k + 1 < len(words) and words[k + 1].text.startswith(
             tuple(cues.together) + tuple(cues.each)):
         return "dat", k  # B와 함께, A, B와 각각: with them, no list of subjects
+    if tail in cues.object_particle and k + 2 < len(words) and \
+            words[k + 1].text.startswith(tuple(cues.including)):
+        return role_of(words[k + 2], words, k + 2, cues)  # A와 B를 비롯한 기업 120곳이
     role = _particle_role(tail, cues)
     if role:
         return role, k

@@ -168,6 +168,7 @@ class Cues:
     dative_particle: Words
     locative_particle: Words
     conj_particle: Words
+    including: Words
     conj_word: Words
     genitive_particle: Words
     copula: Words

@@ -21,6 +21,7 @@ EXAMPLES = [
     ("박지훈 과장은 설명을 덧붙였다.", {("Person", "박지훈")}),
     ("원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.", {("Person", "배성욱")}),
     ("이 서비스는 무료로 제공된다.", set()),
+    ("백승훈 조달청장은 말했다.", {("Person", "백승훈")}),
 ]
 
 
@@ -31,6 +32,13 @@ def titled(s: Sentence) -> list[Candidate]:
     out = []
     for k, w in enumerate(words):
         base, alias = split_alias(re.sub(r"\(\d{2}\)$", "", w.stem))  # 배성욱(58): an age
+        # (백승훈 조달청장: Kiwi may read a name as a number and nouns, 백/NR 승/NNB …; a
+        # surname and two syllables right before a title are a name)
+        misread = re.fullmatch(r"[가-힣]{3}", w.text.strip()) is not None \
+            and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
+            and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None
+        if misread:
+            base, alias = w.text.strip(), None
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
             else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
         foreign = latin is not None and re.fullmatch(r"[가-힣]{1,5} [가-힣]{1,4}", base)
@@ -46,8 +54,9 @@ def titled(s: Sentence) -> list[Candidate]:
             if not foreign and k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
                     and words[k - 1].noun_only:
                 start = words[k - 1].start
-        elif (base[0] not in cues.surname or len(base) not in (2, 3) or not w.noun_only
-              or not (w.tags[0].startswith("NNP") or w.oov or len(base) == 2)):
+        elif not misread and (
+                base[0] not in cues.surname or len(base) not in (2, 3) or not w.noun_only
+                or not (w.tags[0].startswith("NNP") or w.oov or len(base) == 2)):
             continue
         if any(c.start <= w.start < c.end for c in known):
             continue

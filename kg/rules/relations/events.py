@@ -37,6 +37,10 @@ EXAMPLES = [
       ("대구광역시", "organizes", "K-퍼블릭 AI 엑스포 2025"),
       ("정보통신산업진흥원", "organizes", "K-퍼블릭 AI 엑스포 2025"),
       ("대구디지털혁신진흥원", "organizes", "K-퍼블릭 AI 엑스포 2025")}),
+    ("조달청은 ‘2027 혁신조달 AI 페어’를 연다. 네이버와 소리엔랩을 비롯한 기업 120여 곳이 부스를 차린다.",
+     {("조달청", "organizes", "2027 혁신조달 AI 페어"),
+      ("네이버", "participatesIn", "2027 혁신조달 AI 페어"),
+      ("소리엔랩", "participatesIn", "2027 혁신조달 AI 페어")}),
     ("행사는 온라인으로 진행된다.", set()),
 ]
 
@@ -69,6 +73,13 @@ def events(ctx: Context) -> Iterator[Found]:
             yield Found(ctx.actor, "organizes", events[0].index, "event.organizer-speaker")
     for e in events:
         yield from _locations(ctx, e)
+    if not events and state.events_seen and ms[state.events_seen[-1]].sentence == \
+            state.index - 1 and not organize and not ctx.things and ctx.says("sponsor"):
+        # ‘X 페어’를 연다. A와 B를 비롯한 기업 120곳이 부스를 차린다: exhibitors of the
+        # event just named
+        for o in orgs:
+            if o.role.startswith("subj") and not o.quoted:
+                yield Found(o.index, "participatesIn", state.events_seen[-1], "event.exhibitor")
     for e in events:
         for o in orgs:
             if o.role.startswith("subj") and e.role.startswith("loc") and \
