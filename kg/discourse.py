@@ -57,6 +57,14 @@ class State:
     index: int = -1                          # the sentence being read
 
 
+def in_scope(state: State, index: int) -> bool:
+    """Whether a mention of sentence `index` is still at hand: in this section, or in the
+    article's lead before its first section (a feature's subject; a digest's items each
+    have their own)."""
+    start = state.extra.get("section_start")  # (the sentence before the section's heading)
+    return start is None or index > start or index <= state.extra["first_section"]
+
+
 @dataclass
 class Context:
     """What the relation rules read of one sentence."""
@@ -481,6 +489,7 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
         state.extra["answering"] = False
         # (■ a digest's next item: its own release and its own first sentences)
         state.extra["section_start"] = state.index - 1
+        state.extra.setdefault("first_section", state.index - 1)
         for key in ("budget_release", "budget_receiver"):
             state.extra.pop(key, None)
     if asked or _QUESTION.match(sent.text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context, Slot
+from kg.discourse import Context, Slot, in_scope
 from kg.rules import Found, relation_rule
 
 
@@ -207,18 +207,19 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     """The event at hand, named in the sentences before: its organisers (주관은 A가
     맡았다), sponsors and exhibitors (후원사로, 부스를), and the employers of its speakers
     (기조연설은 정하린 네이버클라우드 전무가) take part (ANNOTATION.md, "Events")."""
-    if ctx.events or not ctx.state.events_seen:
-        return
-    event = ctx.state.events_seen[-1]
+    seen = [e for e in ctx.state.events_seen if in_scope(ctx.state, ctx.mentions[e].sentence)]
+    if ctx.events or not seen:
+        return  # (a digest's next item is about something else)
+    event = seen[-1]
     # the event named a few sentences before; or, far back, the one event of the article
     # (a report of one conference names its speakers paragraphs after its title)
-    names = {ctx.mentions[e].text for e in ctx.state.events_seen}
+    names = {ctx.mentions[e].text for e in seen}
     main = min(names, key=len)
     only = all(n.startswith(main) for n in names)  # X and X 개막식 are one event
     if ctx.mentions[event].sentence < ctx.state.index - 4:
         if not only:
             return
-        event = next(e for e in reversed(ctx.state.events_seen) if ctx.mentions[e].text == main)
+        event = next(e for e in reversed(seen) if ctx.mentions[e].text == main)
     # (A와 B가 후원한 이날 포럼에는: the subjects of a clause about it too)
     subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj", "relsubj"))
                 and not o.quoted]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context
+from kg.discourse import Context, in_scope
 from kg.rules import Found, relation_rule
 from kg.rules.entities.items import PAIR, PAIR_LINE
 
@@ -17,6 +17,8 @@ EXAMPLES = [
      "낸다. 공모에는 21곳이 몰렸다. 선정 기업과 과제는 ▲해솔AI(포항)-해안 쓰레기 탐지 ▲늘봄데이터(구미)-"
      "다국어 위기 감지이다.", {("해솔AI", "participatesIn", "경북 AI 실증사업"),
                          ("늘봄데이터", "participatesIn", "경북 AI 실증사업")}),
+    ("주간 소식을 모았다.\n■ ‘2025 AI 해커톤’ 결선\n‘2025 AI 해커톤’ 결선이 열렸다.\n■ 수자원공사·업스테이지·"
+     "충남대, 협약\n한국수자원공사와 업스테이지, 충남대가 공동연구에 참여했다.", set()),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
@@ -285,10 +287,12 @@ def participation(ctx: Context) -> Iterator[Found]:
             yield Found(o.index, "participatesIn", at_hand, "participation.at-hand")
     # 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다: a list joins the event named
     # just before (not one named paragraphs back, nor when a programme is named here)
-    recent = [e for e in state.events_seen if ctx.mentions[e].sentence >= state.index - 3]
-    names = {ctx.mentions[e].text for e in state.events_seen}
+    # (… and in this section: a digest's next item is about something else)
+    seen = [e for e in state.events_seen if in_scope(state, ctx.mentions[e].sentence)]
+    recent = [e for e in seen if ctx.mentions[e].sentence >= state.index - 3]
+    names = {ctx.mentions[e].text for e in seen}
     if not recent and names and all(n.startswith(min(names, key=len)) for n in names):
-        recent = state.events_seen[:1]  # (a report of one event names it far back)
+        recent = seen[:1]  # (a report of one event names it far back)
     if len(orgs) >= 3 and recent and not any(
             x.mention.type in ("Program", "Initiative") for x in ctx.things) and \
             ctx.cues.pattern("verb_participate").search(ctx.text + state.previous_text):
