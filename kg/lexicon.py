@@ -185,6 +185,7 @@ class Cues:
     talk_next: Words                # 이어 … 소개했고: the next talk
     verb_participate: Words
     verb_join: Words
+    form_together: Words
     verb_attend: Words
     verb_execute: Words             # 수행, 구축: doing a programme's work
     verb_run: Words                 # 운영, 추진: running it

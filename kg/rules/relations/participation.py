@@ -19,6 +19,11 @@ EXAMPLES = [
                          ("늘봄데이터", "participatesIn", "경북 AI 실증사업")}),
     ("주간 소식을 모았다.\n■ ‘2025 AI 해커톤’ 결선\n‘2025 AI 해커톤’ 결선이 열렸다.\n■ 수자원공사·업스테이지·"
      "충남대, 협약\n한국수자원공사와 업스테이지, 충남대가 공동연구에 참여했다.", set()),
+    ("한국수자원공사는 업스테이지, 충남대와 3자 업무협약을 맺었다. 세 기관은 ‘하이드로 LLM 프로젝트’를 꾸려 "
+     "모델을 내놓는다.", {("한국수자원공사", "participatesIn", "하이드로 LLM 프로젝트"),
+                     ("업스테이지", "participatesIn", "하이드로 LLM 프로젝트"),
+                     ("충남대학교", "participatesIn", "하이드로 LLM 프로젝트")}),
+    ("세 기관은 모델을 꾸려 간다.", set()),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
@@ -270,6 +275,12 @@ def participation(ctx: Context) -> Iterator[Found]:
                 for o in subjects:
                     if x.index not in chosen:
                         yield Found(o, "participatesIn", x.index, "participation.program")
+    # 세 기관은 ‘X 프로젝트’를 꾸려: the bodies that agreed together take part in it
+    if ctx.group and ctx.says("form_together"):
+        for x in ctx.things:
+            if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
+                for o in ctx.group:
+                    yield Found(o, "participatesIn", x.index, "participation.group")
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
     at_hand = _program_at_hand(ctx)
