@@ -36,6 +36,8 @@ EXAMPLES = [
     ("광주시청에서 열린 AI 기업 투자협약식에서 참석자들이 기념촬영을 했다.", set()),
     ("IT서비스 기업과 클라우드서비스제공사(CSP)가 손잡았다.", set()),
     ("팹리스 업계는 반도체 설계에 집중한다.", set()),
+    ("AI 스타트업 루멘로직(대표 서지안)은 회의록 서비스 ‘기록이 2.0’을 내놨다.",
+     {("Organization", "루멘로직")}),
 ]
 
 
@@ -60,7 +62,7 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             tuple(cues.org_descriptor | cues.generic | cues.title))  # (not 공급기업, 공공시장)
         odd = described and (not w.common or glued) and not re.match(r"\d", stem)
         unknown = w.oov or mixed or odd or (proper and (described or _company_like(stem, cues)))
-        if not unknown or not _name_like(stem, s) or _taken(s, w) or \
+        if not unknown or not _name_like(stem, s) or _taken(s, w, len(stem)) or \
                 any(c.start <= w.start < c.end for c in out):
             continue
         if any(cues.ends_with(stem, kind) for kind in ("event_cue", "title", "quote_agreement_after")) \
@@ -100,8 +102,11 @@ def _name_like(stem: str, s: Sentence) -> bool:
             and stem not in cues.org_descriptor and s.lex.names.get(stem) is None)
 
 
-def _taken(s: Sentence, w: Eojeol) -> bool:
-    return any(c.start < w.stem_end and w.start < c.end for c in s.merged)
+def _taken(s: Sentence, w: Eojeol, length: int | None = None) -> bool:
+    """Another candidate holds the word (or its first `length` characters: 루멘로직(대표
+    서지안)은 holds a person in its parenthesis, not in its name)."""
+    end = w.stem_end if length is None else w.start + length
+    return any(c.start < end and w.start < c.end for c in s.merged)
 
 
 def _extent(words: list[Eojeol], k: int, s: Sentence) -> int:

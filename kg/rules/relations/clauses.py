@@ -31,6 +31,8 @@ EXAMPLES = [
     ("경북 구미에 본사를 둔 다정로보틱스가 기기를 공급한다.",
      {("다정로보틱스", "locatedIn", "경북"), ("다정로보틱스", "locatedIn", "구미")}),
     ("돌봄로봇 ‘효심이’를 만든 다정로보틱스가 참여한다.", {("다정로보틱스", "operates", "효심이")}),
+    ("광주 스타트업 에이아이닥이 만든 흉부 엑스레이 판독 AI ‘체스트리드’는 혁신제품으로 지정됐다.",
+     {("에이아이닥", "operates", "체스트리드"), ("에이아이닥", "locatedIn", "광주")}),
     ("가온소프트는 업스테이지의 문서 인식 엔진 ‘Document Parse’와 거대언어모델 ‘Solar Pro’를 쓴다.",
      {("업스테이지", "operates", "Document Parse"), ("업스테이지", "operates", "솔라 프로")}),
     ("미국 클라우드 기업 알타이르 클라우드가 한국에 투자한다.",
@@ -123,7 +125,8 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
                       if y.mention.start >= verb.end and y.index != x.index), None)
         gap = "" if thing is None else ctx.text[verb.end - ctx.sent.start_char:
                                                 thing.mention.start - ctx.sent.start_char]
-        if thing is None or thing.mention.type != "Product" or len(gap.split()) > 4 or \
+        if thing is None or thing.mention.type != "Product" or \
+                len([g for g in gap.split() if g.strip("‘'“\"")]) > 5 or \
                 re.search(r"[,.(]|[은는이가을를의에]\s", gap):
             thing = None
     if thing is not None and thing.mention.type == "Investment":
