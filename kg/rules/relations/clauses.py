@@ -125,9 +125,12 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
                       if y.mention.start >= verb.end and y.index != x.index), None)
         gap = "" if thing is None else ctx.text[verb.end - ctx.sent.start_char:
                                                 thing.mention.start - ctx.sent.start_char]
+        # (the words between describe it: no particle ends one, 엑스레이 is a noun)
+        between = [w for w in ctx.words if verb.end <= w.start and thing is not None
+                   and w.end <= thing.mention.start]
         if thing is None or thing.mention.type != "Product" or \
                 len([g for g in gap.split() if g.strip("‘'“\"")]) > 5 or \
-                re.search(r"[,.(]|[은는이가을를의에]\s", gap):
+                re.search(r"[,.(]", gap) or any(w.tail_tag.startswith("J") for w in between):
             thing = None
     if thing is not None and thing.mention.type == "Investment":
         # 국세청이 발주한 650억원 규모의 ‘X’: over the sum that sizes it
