@@ -24,6 +24,10 @@ EXAMPLES = [
                      ("업스테이지", "participatesIn", "하이드로 LLM 프로젝트"),
                      ("충남대학교", "participatesIn", "하이드로 LLM 프로젝트")}),
     ("세 기관은 모델을 꾸려 간다.", set()),
+    ("‘2025 공공 AI 출범식’이 코엑스에서 열렸다. 이날 ‘공공 AI 얼라이언스’가 공식 출범했다. 네이버, 카카오, "
+     "KT 등 30곳이 참여했다.", {("네이버", "participatesIn", "공공 AI 얼라이언스"),
+                           ("카카오", "participatesIn", "공공 AI 얼라이언스"),
+                           ("KT", "participatesIn", "공공 AI 얼라이언스")}),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
@@ -304,7 +308,12 @@ def participation(ctx: Context) -> Iterator[Found]:
     names = {ctx.mentions[e].text for e in seen}
     if not recent and names and all(n.startswith(min(names, key=len)) for n in names):
         recent = seen[:1]  # (a report of one event names it far back)
-    if len(orgs) >= 3 and recent and not any(
+    # (… and no alliance named since: 출범식이 열렸다. ‘X 얼라이언스’가 닻을 올렸다. 회원은 A,
+    # B, C: members join the alliance, ANNOTATION.md "Agreements")
+    later = recent and any(m.type in ("Program", "Initiative") and m.text.endswith(
+        tuple(ctx.cues.alliance_cue)) and ctx.mentions[recent[-1]].start < m.start
+        < ctx.sent.start_char for m in ctx.mentions)
+    if len(orgs) >= 3 and recent and not later and not any(
             x.mention.type in ("Program", "Initiative") for x in ctx.things) and \
             ctx.cues.pattern("verb_participate").search(ctx.text + state.previous_text):
         listed = [o for o in orgs if o.role.startswith(("conj", "subj"))
