@@ -237,6 +237,7 @@ class Cues:
     partner_word: Words
     seat: Words
     passive_ending: Words
+    bid: Words
     consortium_lead: Words
     member_verb: Words
     win: Words

@@ -275,8 +275,8 @@ def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None,
     if any(text[x.mention.end - start:x.mention.end - start + 1] == "(" for x in ctx.orgs
            if x.index in mine):
         return []  # another consortium's members, in its parentheses
-    if not topic or not ctx.says("member_verb"):
-        return []
+    if not topic or not ctx.says("member_verb") or ctx.says("bid"):
+        return []  # (입찰에는 A 컨소시엄과 B 컨소시엄이 참여했다: rivals, not members)
     member = ctx.cues.pattern("member_verb")
     roles = ("subj", "conj", "obj", "gen")
     if re.search(r"(으로|로)\s*(구성|꾸려|이뤄|짜여)", text):

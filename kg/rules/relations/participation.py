@@ -28,6 +28,10 @@ EXAMPLES = [
      "KT 등 30곳이 참여했다.", {("네이버", "participatesIn", "공공 AI 얼라이언스"),
                            ("카카오", "participatesIn", "공공 AI 얼라이언스"),
                            ("KT", "participatesIn", "공공 AI 얼라이언스")}),
+    ("조달청은 ‘AI 민원 플랫폼 구축 사업’ 우선협상대상자로 한빛 컨소시엄을 뽑았다. 입찰에는 한빛 컨소시엄과 "
+     "가온 컨소시엄이 참여했다.", {("조달청", "operates", "AI 민원 플랫폼 구축 사업"),
+                            ("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼 구축 사업"),
+                            ("한빛", "participatesIn", "AI 민원 플랫폼 구축 사업")}),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
@@ -129,6 +133,9 @@ def _winners(ctx: Context) -> Iterator[Found]:
     """X가 Y 사업을 수주했다 / 낙찰받았다: the winner takes part in the program."""
     if not ctx.says("contract_won") or ctx.says("lose") or ctx.says("negation"):
         return
+    # (조달청은 ‘X’ 입찰 결과 A를 우선협상대상자로 선정했다: who selects wins nothing)
+    selecting = ctx.says("verb_select") and not (ctx.says("passive_select")
+                                                 or ctx.says("passive_ending"))
     won = ctx.cues.pattern("contract_won").pattern
     for x in ctx.things:
         # (a headline drops the particle: 삼성SDS, 국방부 ‘X’ 사업 수주)
@@ -138,7 +145,7 @@ def _winners(ctx: Context) -> Iterator[Found]:
                 x.role.startswith("obj") or headline):
             continue
         subjects = [o.index for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
-                    and o.mention.end <= x.mention.start]
+                    and o.mention.end <= x.mention.start and not selecting]
         # (A. …'X 사업'을 주관사로 수주한 것입니다: the company that speaks or goes on)
         carried = ctx.actor if not subjects and ctx.actor is not None and \
             ctx.mentions[ctx.actor].type == "Organization" and \
@@ -151,7 +158,9 @@ def _joining(ctx: Context, join: bool = True) -> list:
     """Organisations that join: subjects of 참여 (not 참여하지 않았다), objects of 선정/선발
     (subjects when passive: 선정됐다), never the one who selects."""
     out = []
-    if join and ctx.says("verb_join") and not ctx.says("negation"):
+    # (입찰에는 A와 B가 참여했다: bidders, of whom one may win, take part in nothing yet)
+    bidding = ctx.says("bid") and not ctx.says("win")
+    if join and ctx.says("verb_join") and not ctx.says("negation") and not bidding:
         out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
                 and o.role != "conj" or o.role == "conj" and _listed_with_subject(ctx, o)]
     if ctx.says("verb_select") and not ctx.says("lose"):
