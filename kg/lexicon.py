@@ -208,6 +208,7 @@ class Cues:
     joint_work: Words               # 공동 개발, 공동연구: the work partners do together
     together: Words
     purpose: Words
+    witness: Words
     no_agreement: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
     origin: Words

@@ -62,6 +62,10 @@ EXAMPLES = [
     ("지난해 협약을 맺은 네이버와 카카오는 서비스를 낸다.", {("네이버", "partnersWith", "카카오")}),
     ("올해 계약이 체결된 공공 AI 사업 38건 가운데 21건을 네이버클라우드와 KT가 따냈다.", set()),
     ("누리웍스와 한빛메딕스는 센터에 입주해 의료진과 함께 과제를 진행한다.", set()),
+    ("이날 과기정통부 장관과 부산시장이 참석한 가운데 KT와 네이버클라우드가 업무협약을 체결했다.",
+     {("KT", "partnersWith", "네이버클라우드")}),
+    ("협약식은 한국지능정보사회진흥원이 주관했으며, KT와 네이버클라우드가 협약서에 서명했다.",
+     {("KT", "partnersWith", "네이버클라우드")}),
     ("김민수 한국지역정보개발원장을 만났다.\n\n- 협력 기관은 어디인가.\n\n“부산광역시, 대구광역시와 각각 "
      "협약을 맺었습니다.”", {("한국지역정보개발원", "partnersWith", "부산광역시"),
                       ("한국지역정보개발원", "partnersWith", "대구광역시")}),
@@ -78,8 +82,12 @@ def agreements(ctx: Context) -> Iterator[Found]:
     cue, joint = _agreement(ctx)
     if cue is None or ctx.says("no_agreement"):
         return
-    orgs = [x for x in ctx.orgs if not x.quoted and x.role != "role" and not _official(ctx, x)]
-    subjects = [x for x in orgs if x.role.startswith(("subj", "relsubj"))]
+    orgs = [x for x in ctx.orgs if not x.quoted and x.role != "role" and not _official(ctx, x)
+            and not _witness(ctx, x, cue)]
+    # (협약식은 NIA가 주관했으며, A와 B가 서명했다: the subjects of the agreeing clause)
+    cue_clause = _clause_at(ctx, cue) if cue is not None else None
+    subjects = [x for x in orgs if x.role.startswith(("subj", "relsubj"))
+                and (cue_clause is None or ctx.clause_of(x) == cue_clause)]
     if not subjects and ctx.actor is not None and ctx.mentions[ctx.actor].type == "Organization":
         subjects = [Slot(ctx.actor, ctx.mentions[ctx.actor], "subj", -1, False)]
     if not subjects:
@@ -176,6 +184,25 @@ def _describes_after(ctx: Context, m: re.Match[str]) -> bool:
         return False
     after = ctx.words[k + 1].start if k + 1 < len(ctx.words) else None
     return not any(x.mention.start == after for x in ctx.orgs)
+
+
+def _clause_at(ctx: Context, at: int) -> str | None:
+    """The clause (as kg.discourse.Context.clause_of cuts them) holding text offset `at`."""
+    ends = [w.end - ctx.sent.start_char for w in ctx.words
+            if w.text.rstrip().endswith(",") and any("EC" in t for t in w.tags)]
+    if not ends:
+        return None
+    start = max((e for e in ends if e <= at), default=0)
+    end = min((e for e in ends if e > at), default=len(ctx.text))
+    return ctx.text[start:end]
+
+
+def _witness(ctx: Context, x: Slot, cue: int | None) -> bool:
+    """과기정통부 장관과 부산시장이 참석한 가운데 A와 B가 협약을 맺었다: guests witness it."""
+    if cue is None or x.mention.start - ctx.sent.start_char > cue:
+        return False
+    between = ctx.text[x.mention.end - ctx.sent.start_char:cue]
+    return ctx.cues.idiom("witness").search(between) is not None
 
 
 def _official(ctx: Context, x: Slot) -> bool:
