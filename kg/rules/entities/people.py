@@ -22,6 +22,7 @@ EXAMPLES = [
     ("원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.", {("Person", "배성욱")}),
     ("이 서비스는 무료로 제공된다.", set()),
     ("백승훈 조달청장은 말했다.", {("Person", "백승훈")}),
+    ("과기정통부 장관과 부산시장이 참석했다.", set()),
 ]
 
 
@@ -36,14 +37,15 @@ def titled(s: Sentence) -> list[Candidate]:
         # surname and two syllables right before a title are a name)
         misread = re.fullmatch(r"[가-힣]{3}", w.text.strip()) is not None \
             and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
-            and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None
+            and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None \
+            and cues.ends_with(strip_name(w.stem), "title") is None
         if misread:
             base, alias = w.text.strip(), None
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
             else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
         foreign = latin is not None and re.fullmatch(r"[가-힣]{1,5} [가-힣]{1,4}", base)
         if not (re.fullmatch(r"[가-힣]{2,4}", base) or foreign) or base in lex.names \
-                or base in cues.generic or base in cues.trim:
+                or base in cues.generic or base in cues.trim or base in cues.title:
             continue  # (데이비드 림(David Lim): Kiwi keeps a foreign name as one word)
         start = w.start
         if latin:
