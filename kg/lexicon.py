@@ -192,6 +192,7 @@ class Cues:
     commission: Words               # 위탁: commissioned to another body
     verb_operate: Words
     verb_use: Words
+    supply: Words
     passive_use: Words
     verb_support: Words
     verb_back: Words

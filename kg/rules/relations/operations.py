@@ -22,6 +22,8 @@ EXAMPLES = [
      {("네이버", "supports", "AI 3대 강국")}),
     ("NIA는 네이버클라우드, KT와 각각 업무협약을 맺었다. 두 기업은 협약에 따라 ‘AI 선도 프로젝트’에 GPU "
      "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
+    ("솔트룩스는 생성형 AI 플랫폼 ‘루시아’를 국민연금공단에 공급한다.",
+     {("솔트룩스", "operates", "루시아"), ("국민연금공단", "uses", "루시아")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
     ("업무용 AI 비서 ‘모아’는 올해 인사혁신처와 통계청 등 12개 부처에 시범 도입됐다.",
      {("인사혁신처", "uses", "모아"), ("국가데이터처", "uses", "모아")}),
@@ -167,6 +169,14 @@ def _users(ctx: Context) -> Iterator[Found]:
     """‘리브독스’는 국세청과 국민연금공단 등 14곳이 쓰고 있다, ‘X’를 A 등 9개 기관이 쓰고
     있다: the organisations that are the subject of a verb of use, with the product before
     them, use it."""
+    if ctx.says("supply") and not ctx.says("negation"):
+        # A는 ‘X’를 B에 공급한다: the body supplied uses it (a public body, or a company
+        # that is no reseller: 총판)
+        for x in ctx.things:
+            if x.mention.type == "Product" and x.role.startswith("obj"):
+                for o in ctx.orgs:
+                    if o.role.startswith("dat") and not o.quoted and ctx.public_body(o.index):
+                        yield Found(o.index, "uses", x.index, "operation.supplied")
     if not ctx.says("verb_use") or ctx.says("negation"):
         return
     products = [x for x in ctx.things if x.mention.type == "Product"
