@@ -32,6 +32,8 @@ EXAMPLES = [
      "가온 컨소시엄이 참여했다.", {("조달청", "operates", "AI 민원 플랫폼 구축 사업"),
                             ("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼 구축 사업"),
                             ("한빛", "participatesIn", "AI 민원 플랫폼 구축 사업")}),
+    ("‘AI 돌봄 실증사업’은 한국지능정보사회진흥원이 주관하고 솔트룩스, 마음AI가 참여한다.",
+     {("솔트룩스", "participatesIn", "AI 돌봄 실증사업"), ("마음AI", "participatesIn", "AI 돌봄 실증사업")}),
     ("이번 공공 AX 사업에는 네이버와 카카오도 참여한다.",
      {("네이버", "participatesIn", "공공 AX 사업"), ("카카오", "participatesIn", "공공 AX 사업")}),
     ("데이터 인사이트 포럼이 열렸다. 네이버, 카카오, 삼성전자 등이 참여했다.",
@@ -288,6 +290,19 @@ def participation(ctx: Context) -> Iterator[Found]:
                 for o in subjects:
                     if x.index not in chosen:
                         yield Found(o, "participatesIn", x.index, "participation.program")
+            elif x.mention.type in ("Program", "Initiative") and x.role == "subj" and \
+                    not ctx.says("negation"):
+                # ‘X’는 A가 주관하고 B, C가 참여한다: the subjects of the joining clause
+                join = ctx.cues.pattern("verb_join")
+                other = re.compile(ctx.cues.pattern("verb_run").pattern + "|"
+                                   + ctx.cues.pattern("verb_organize").pattern)
+                for o in orgs:
+                    rest = ctx.text[o.mention.end - ctx.sent.start_char:]
+                    verb = join.search(rest)
+                    # (not A가 주관하고: the subject of another verb before the joining)
+                    if o.role.startswith("subj") and not o.quoted and verb and \
+                            o.mention.start > x.mention.end and not other.search(rest[:verb.start()]):
+                        yield Found(o.index, "participatesIn", x.index, "participation.topic")
     # 세 기관은 ‘X 프로젝트’를 꾸려: the bodies that agreed together take part in it
     if ctx.group and ctx.says("form_together"):
         for x in ctx.things:
