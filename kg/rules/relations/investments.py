@@ -22,6 +22,11 @@ EXAMPLES = [
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
     ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
+    ("경상북도는 과학기술정보통신부의 ‘지역 AI 확산’ 공모에 선정됐다. 사업비는 국비 48억원과 도비 "
+     "28억원이다.", {("과학기술정보통신부", "invests", "48억원"), ("경상북도", "invests", "28억원"),
+                   ("48억원", "fundsTarget", "지역 AI 확산"), ("28억원", "fundsTarget", "지역 AI 확산"),
+                   ("과학기술정보통신부", "operates", "지역 AI 확산"),
+                   ("경상북도", "operates", "지역 AI 확산")}),
     ("진흥원은 올해 누리웍스, 다온랩스 등 12개 기업을 뽑아 기업당 2억 원씩 실증비를 댄다.",
      {("2억 원", "fundsTarget", "누리웍스"), ("2억 원", "fundsTarget", "다온랩스")}),
     ("올해 한국지능정보사회진흥원이 집행하는 예산은 900억 원이다. 이 가운데 ‘AI 바우처’에 40억 원이 "
@@ -493,10 +498,14 @@ def _payer(ctx: Context, money: Slot) -> int | None:
             here = [before]
         # … or the ministry of the sentence before that spoke of the same 국비 (행안부의 X
         # 공모에 뽑혀 국비를 확보했다. 이번 사업비는 국비 2억 원에 …)
-        if not here and ctx.cues.pattern("national_funds").search(ctx.state.previous_text):
-            here = [i for i, m in enumerate(ms) if m.sentence == money.mention.sentence - 1
-                    and m.type == "Organization" and m.rule != "anaphor-funds"
-                    and ctx.lex.group_of(m.canonical or m.text) == "central-government"][:1]
+        # (… or the one ministry the sentence before names: 도는 과기정통부의 ‘X’ 공모에
+        # 선정됐다. 총사업비 96억원은 국비 48억원과 …; ANNOTATION.md, "Investors")
+        if not here:
+            named = {(m.canonical or m.text): i for i, m in enumerate(ms)
+                     if m.sentence == money.mention.sentence - 1 and m.type == "Organization"
+                     and m.rule != "anaphor-funds"
+                     and ctx.lex.group_of(m.canonical or m.text) == "central-government"}
+            here = list(named.values()) if len(named) == 1 else []
         return here[0] if here else standing[0] if standing else None
     for i in reversed(ctx.state.orgs_seen):
         name = ms[i].canonical or ms[i].text
