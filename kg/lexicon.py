@@ -117,6 +117,7 @@ class Cues:
     quote_nothing_last: Words
     # anaphora
     determiner: Words
+    product_anaphor: Words
     initiative_anaphor: Words       # 이번 방안, 이 전략: the plan named last
     program_anaphor: Words
     call_word: Words

@@ -16,6 +16,8 @@ EXAMPLES = [
     ("부처는 ‘AI 인프라 확충 방안’을 발표했다. 이번 방안은 지난해 전략의 후속이다.",
      {("Initiative", "AI 인프라 확충 방안")}),
     ("이 사업에는 20억원이 든다.", set()),
+    ("루멘로직은 회의록 서비스 ‘기록이 2.0’을 내놨다. 유성구가 이달부터 이 서비스를 쓴다.",
+     {("Product", "기록이 2.0")}),
     ("도가 ‘AI 돌봄 실증사업’에 착수한다. 도는 과기정통부의 ‘지역 AI 확산’ 공모에 선정돼 이 사업을 추진한다.",
      {("Program", "AI 돌봄 실증사업")}),
     ("시는 ‘AI 판독 실증사업’을 추진한다. 이번 실증사업에는 24억 원이 투입된다.",
@@ -29,19 +31,21 @@ EXAMPLES = [
 def program_anaphora(d: Document) -> list[Candidate]:
     text, cands, cues = d.text, d.found, d.cues
     det = "|".join(sorted(cues.determiner, key=len, reverse=True))
-    head = "|".join(sorted(cues.program_anaphor | cues.initiative_anaphor, key=len,
-                           reverse=True))
+    head = "|".join(sorted(cues.program_anaphor | cues.initiative_anaphor
+                           | cues.product_anaphor, key=len, reverse=True))
     work = "|".join(sorted(cues.anaphor_work, key=len, reverse=True))
     out = []
-    programs = sorted((c for c in cands if c.type in ("Program", "Initiative")),
+    programs = sorted((c for c in cands if c.type in ("Program", "Initiative", "Product")),
                       key=lambda c: c.start)
     # (이번 실증사업, 이 시범사업: a kind of work may stand before the head)
     for m in re.finditer(rf"(?<![가-힣])({det})\s?({work})?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
                          text):
         # 이번 사업: the programme named last; 이번 방안, 이 전략: the plan named last
+        # (이 서비스, 이 솔루션: the product named last)
         policy = m.group(3) in cues.initiative_anaphor
-        before = [c for c in programs if c.end <= m.start()
-                  and (c.type == "Initiative" or not policy)]
+        kind = {"Product"} if m.group(3) in cues.product_anaphor else \
+            {"Initiative"} if policy else {"Program", "Initiative"}
+        before = [c for c in programs if c.end <= m.start() and c.type in kind]
         if not before or any(c.start <= m.start() < c.end for c in cands):
             continue
         # (X 공모에 선정돼 이 사업을 추진: a call the body won funds its programme, which
