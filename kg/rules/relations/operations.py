@@ -24,6 +24,9 @@ EXAMPLES = [
      "자원을 지원한다.", {("네이버클라우드", "supports", "AI 선도 프로젝트"), ("KT", "supports", "AI 선도 프로젝트")}),
     ("솔트룩스는 생성형 AI 플랫폼 ‘루시아’를 국민연금공단에 공급한다.",
      {("솔트룩스", "operates", "루시아"), ("국민연금공단", "uses", "루시아")}),
+    ("김하늘 한국지역정보개발원장을 만났다.\n\n- 인재 양성은 따로 하나.\n\n“‘AI 챌린지 아카데미’를 올해 "
+     "새로 운영합니다. 교육생은 240명입니다.”",
+     {("한국지역정보개발원", "operates", "AI 챌린지 아카데미")}),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
     ("업무용 AI 비서 ‘모아’는 올해 인사혁신처와 통계청 등 12개 부처에 시범 도입됐다.",
      {("인사혁신처", "uses", "모아"), ("국가데이터처", "uses", "모아")}),
@@ -92,8 +95,8 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
             # (주력 제품은 ‘거브렌즈’와 ‘콜메이트’입니다: the acting company's)
             yield Found(actor, "operates", x.index, "operation.product")
         return
-    if ctx.speaker and not x.quoted:
-        return
+    if ctx.speaker and not x.quoted and not ctx.state.extra.get("answering"):
+        return  # (an interview's answer is the interviewee's own account)
     # (only a verb of x's own clause: 고도화, 구축 are also words of names)
     execute = clause is not None and _says(ctx, "verb_execute", clause)
     if not (operate or support or use or execute or ctx.says("verb_invest") or ctx.speaker):
