@@ -23,6 +23,7 @@ EXAMPLES = [
     ("이 서비스는 무료로 제공된다.", set()),
     ("백승훈 조달청장은 말했다.", {("Person", "백승훈")}),
     ("과기정통부 장관과 부산시장이 참석했다.", set()),
+    ("행정안전부가 사업을 총괄하고 개발원이 구축을 맡는다.", set()),
 ]
 
 
@@ -35,7 +36,7 @@ def titled(s: Sentence) -> list[Candidate]:
         base, alias = split_alias(re.sub(r"\(\d{2}\)$", "", w.stem))  # 배성욱(58): an age
         # (백승훈 조달청장: Kiwi may read a name as a number and nouns, 백/NR 승/NNB …; a
         # surname and two syllables right before a title are a name)
-        misread = re.fullmatch(r"[가-힣]{3}", w.text.strip()) is not None \
+        misread = w.noun_only and re.fullmatch(r"[가-힣]{3}", w.text.strip()) is not None \
             and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
             and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None \
             and cues.ends_with(strip_name(w.stem), "title") is None
