@@ -27,6 +27,8 @@ EXAMPLES = [
     ("김하늘 한국지역정보개발원장을 만났다.\n\n- 인재 양성은 따로 하나.\n\n“‘AI 챌린지 아카데미’를 올해 "
      "새로 운영합니다. 교육생은 240명입니다.”",
      {("한국지역정보개발원", "operates", "AI 챌린지 아카데미")}),
+    ("김하늘 보담AI 대표를 만났다.\nQ. 실패도 있었나.\nA. 국방부의 ‘AI 문서 분석 사업’에 도전했다가 2순위로 "
+     "고배를 마셨습니다.", set()),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
     ("업무용 AI 비서 ‘모아’는 올해 인사혁신처와 통계청 등 12개 부처에 시범 도입됐다.",
      {("인사혁신처", "uses", "모아"), ("국가데이터처", "uses", "모아")}),
@@ -99,8 +101,9 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         return  # (an interview's answer is the interviewee's own account)
     # (only a verb of x's own clause: 고도화, 구축 are also words of names)
     execute = clause is not None and _says(ctx, "verb_execute", clause)
-    if not (operate or support or use or execute or ctx.says("verb_invest") or ctx.speaker):
-        return
+    if not (operate or support or use or execute or ctx.says("verb_invest") or ctx.speaker) \
+            or ctx.speaker and ctx.says("lose"):
+        return  # (A. X 사업에 도전했다가 고배를 마셨다: a bid lost runs nothing)
     public_body = ctx.mentions[actor].text.endswith(tuple(cues.government_suffix))
     if support and not operate and x.role.startswith("dat") and ctx.company(actor) and \
             ctx.says("verb_back"):
