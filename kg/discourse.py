@@ -271,9 +271,12 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))
     for a in slots:  # 더불어민주당 한정민 의원실은: the party describes the office that acts
+        # (not 한국전력공사(한전)와: a short name in parentheses is the same body)
         if a.mention.type in ("Organization", "Place") and a.role and a.role != "conj" and any(
                 b.word == a.word and b.mention.type == "Organization"
-                and b.mention.start > a.mention.end for b in slots):
+                and b.mention.start > a.mention.end
+                and sent.text[a.mention.end - sent.start_char:
+                              b.mention.start - sent.start_char] != "(" for b in slots):
             a.role = ""
     _inherit(slots, words)
     # 'NHN클라우드, 광주광역시와 맞손', '마이크로소프트, 韓 AI 인프라에 4조원 투자': a

@@ -55,6 +55,8 @@ EXAMPLES = [
     ("업계에서는 KT가 네이버클라우드와 손잡을 것이라는 관측이 나온다.", set()),
     ("정보통신산업진흥원은 과학기술정보통신부와 함께 추진하는 ‘AI 바우처’ 대상을 선정했다.",
      {("과학기술정보통신부", "operates", "AI 바우처")}),
+    ("카카오는 한국전력공사(한전)와 함께 ‘AI 윤리 캠페인’을 추진한다.",
+     {("카카오", "partnersWith", "한국전력공사"), ("한국전력공사", "participatesIn", "AI 윤리 캠페인")}),
     ("카카오는 네이버와 함께 ‘AI 윤리 캠페인’을 추진한다.",
      {("카카오", "partnersWith", "네이버"), ("네이버", "participatesIn", "AI 윤리 캠페인")}),
     ("NIA는 한국인터넷진흥원(KISA)과 보안 협약을 맺어, KISA가 점검해 준다.",
@@ -168,8 +170,10 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     if m is None and ctx.says("verb_operate"):
         m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
         # (의료진과 함께 과제를 진행: together with people, not with a body)
-        if m and not any(x.mention.end - ctx.sent.start_char == m.start() for x in ctx.orgs):
-            m = None
+        if m and not any(re.fullmatch(r"\s*(\([^()]*\))?", ctx.text[
+                x.mention.end - ctx.sent.start_char:m.start()]) for x in ctx.orgs
+                if x.mention.end - ctx.sent.start_char <= m.start()):
+            m = None  # (한국전력공사(한전)와 함께: a body, with its short name)
     return (m.start(), False) if m else (None, False)
 
 
