@@ -18,13 +18,13 @@ RULES_WRITTEN_ON = {"h1", "h2", "h3", "h4", "h5", "h6", "h10", "h11", "h13", "h1
 # set -> (folder, which gold files, how many, floors)
 SETS = {
     "dev tune": ("dev", lambda stem: stem.rsplit("-", 1)[1] in TUNE, 20,
-                 {"core/lenient": 0.95, "relations/unlabelled": 0.84, "money/accuracy": 0.97}),
+                 {"core/lenient": 0.95, "relations/unlabelled": 0.86, "money/accuracy": 0.97}),
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
-                  {"core/lenient": 0.90, "relations/unlabelled": 0.69, "money/accuracy": 0.97}),
+                  {"core/lenient": 0.90, "relations/unlabelled": 0.70, "money/accuracy": 0.97}),
     "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 45,
-                      {"core/lenient": 0.92, "relations/unlabelled": 0.78, "money/accuracy": 0.97}),
+                      {"core/lenient": 0.92, "relations/unlabelled": 0.79, "money/accuracy": 0.97}),
     "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 20,
-                        {"core/lenient": 0.88, "relations/unlabelled": 0.64,
+                        {"core/lenient": 0.88, "relations/unlabelled": 0.65,
                          "money/accuracy": 0.97}),
 }
 
