@@ -134,9 +134,12 @@ class Context:
     def clause_of(self, slot: Slot) -> str:
         """The clause a thing stands in: between the verbs that end a clause with a comma
         around it (주관은 A와 B가 맡았으며, C, D가 후원사로 참여했다)."""
+        return self.clause_at(slot.mention.start - self.sent.start_char)
+
+    def clause_at(self, at: int) -> str:
+        """The clause holding offset `at` of the sentence's text (see clause_of)."""
         ends = [w.end - self.sent.start_char for w in self.words
                 if w.text.rstrip().endswith(",") and any("EC" in t for t in w.tags)]
-        at = slot.mention.start - self.sent.start_char
         start = max((e for e in ends if e <= at), default=0)
         end = min((e for e in ends if e > at), default=len(self.text))
         return self.text[start:end]

@@ -87,7 +87,7 @@ def agreements(ctx: Context) -> Iterator[Found]:
     orgs = [x for x in ctx.orgs if not x.quoted and x.role != "role" and not _official(ctx, x)
             and not _witness(ctx, x, cue)]
     # (협약식은 NIA가 주관했으며, A와 B가 서명했다: the subjects of the agreeing clause)
-    cue_clause = _clause_at(ctx, cue) if cue is not None else None
+    cue_clause = ctx.clause_at(cue) if cue is not None else None
     subjects = [x for x in orgs if x.role.startswith(("subj", "relsubj"))
                 and (cue_clause is None or ctx.clause_of(x) == cue_clause)]
     if not subjects and ctx.actor is not None and ctx.mentions[ctx.actor].type == "Organization":
@@ -188,17 +188,6 @@ def _describes_after(ctx: Context, m: re.Match[str]) -> bool:
         return False
     after = ctx.words[k + 1].start if k + 1 < len(ctx.words) else None
     return not any(x.mention.start == after for x in ctx.orgs)
-
-
-def _clause_at(ctx: Context, at: int) -> str | None:
-    """The clause (as kg.discourse.Context.clause_of cuts them) holding text offset `at`."""
-    ends = [w.end - ctx.sent.start_char for w in ctx.words
-            if w.text.rstrip().endswith(",") and any("EC" in t for t in w.tags)]
-    if not ends:
-        return None
-    start = max((e for e in ends if e <= at), default=0)
-    end = min((e for e in ends if e > at), default=len(ctx.text))
-    return ctx.text[start:end]
 
 
 def _witness(ctx: Context, x: Slot, cue: int | None) -> bool:
