@@ -213,9 +213,8 @@ class Cues:
     witness: Words
     no_agreement: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
-    origin: Words
-    studied_joined: Words
-                  # X 출신인 A: a past employer before the person
+    origin: Words                   # X 출신인 A: a past employer before the person
+    studied_joined: Words           # 서울대를 나와, ETRI에 들어가: schools and employers
     worked_at: Words                # X에서 … 근무했다: where the person worked
     career_box: Words               # 약력: a career box's header
     item_mark: Words                # ▲: an item of a box or list

@@ -54,8 +54,9 @@ SEATED_EXAMPLES = [
 
 @entity_rule("seated", SENTENCE, priority=2, examples=SEATED_EXAMPLES)
 def seated(s: Sentence) -> list[Candidate]:
-    """A new name followed by a known place in parentheses (its seat): a body. (A programme's line, 돌봄 실증(포항), ends in a word of work; a person's
-    parenthesis holds an age.)"""
+    """A new name followed by a known place in parentheses (its seat): a body. (A
+    programme's line, 돌봄 실증(포항), ends in a word of work; a person's parenthesis
+    holds an age.)"""
     text, start, cues, lex = s.sent.text, s.sent.start_char, s.cues, s.lex
     out = []
     for m in re.finditer(r"(?:^|(?<=[\s▲△•·,]))([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})"

@@ -97,8 +97,10 @@ def _passed_through(ctx: Context) -> Iterator[Found]:
         at = ctx.sent.start_char + m.start()
         before = [o for o in ctx.orgs if not o.quoted and o.mention.end <= at
                   and at - o.mention.end <= 14 and o.index not in others]
-        if before and not before[-1].role.startswith(("subj", "relsubj")) and not re.search(r"[,.]", ctx.text[before[-1].mention.end
-                                                      - ctx.sent.start_char:m.start()]):
+        if not before or before[-1].role.startswith(("subj", "relsubj")):
+            continue  # (KT와 네이버가 졸업생을 뽑는다: the bodies that act, not the person's)
+        gap = ctx.text[before[-1].mention.end - ctx.sent.start_char:m.start()]
+        if not re.search(r"[,.]", gap):
             yield Found(ctx.subject, "affiliatedWith", before[-1].index, "affiliation.passed")
 
 

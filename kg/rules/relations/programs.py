@@ -53,6 +53,7 @@ PHASE_EXAMPLES = [
 
 @relation_rule("phase-of", priority=13, examples=PHASE_EXAMPLES)
 def phase_of(ctx: Context) -> Iterator[Found]:
+    """A programme named as a phase or the building of another named thing supports it."""
     cues = ctx.cues
     rest = re.compile(rf"\s*(\d+\s*({cues.pattern('phase').pattern})\s*)?"
                       rf"({cues.pattern('build_work').pattern})?\s*"
