@@ -58,10 +58,12 @@ def phase_of(ctx: Context) -> Iterator[Found]:
     rest = re.compile(rf"\s*(\d+\s*({cues.pattern('phase').pattern})\s*)?"
                       rf"({cues.pattern('build_work').pattern})?\s*"
                       rf"({cues.pattern('program_cue').pattern}|{cues.pattern('scheme_word').pattern})?")
-    plans = {}
-    for i, m in enumerate(ctx.mentions):
-        if m.type in ("Initiative", "Program"):
-            plans.setdefault(m.canonical or m.text, i)
+    plans = ctx.state.extra.get("plans")
+    if plans is None:  # (the document's named things, gathered once)
+        plans = ctx.state.extra["plans"] = {}
+        for i, m in enumerate(ctx.mentions):
+            if m.type in ("Initiative", "Program"):
+                plans.setdefault(m.canonical or m.text, i)
     # (types are settled per entity later: either name may be typed either way here)
     for x in ctx.of_type("Program", "Initiative"):
         name = x.mention.canonical or x.mention.text
