@@ -165,6 +165,7 @@ class Cues:
     subject_marker: Words
     subject_case: Words
     duty: Words
+    support_role: Words             # 기술 자문, 검증: a supporting role (supports)
     object_particle: Words
     dative_particle: Words
     locative_particle: Words

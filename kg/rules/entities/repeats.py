@@ -63,6 +63,11 @@ EXAMPLES_SHORT = [
     ("△대덕특구 피지컬 AI 실증단지 조성(62억 원)이 반영됐다. 대덕특구 피지컬 AI 실증단지에는 "
      "7개 기업이 참여한다.", {("Program", "대덕특구 피지컬 AI 실증단지 조성")}),
     ("시는 ‘부산형 AI 행정’을 시작했다. 대표는 지역 AI 행정의 모범이 되겠다고 말했다.", set()),
+    ("부처는 ‘공공 AI 에이전트 선도 프로젝트’를 신설했다. 세 기업은 선도 프로젝트에 GPU를 지원한다.",
+     {("Program", "공공 AI 에이전트 선도 프로젝트")}),
+    ("도는 ‘경북 스마트 돌봄 확산 사업’을 시작했다. 돌봄 확산 사업에는 20억 원이 든다.",
+     {("Program", "경북 스마트 돌봄 확산 사업")}),
+    ("도는 ‘경북 AI 인재 양성 지원 사업’을 시작했다. 지원 사업에는 20억 원이 든다.", set()),
 ]
 
 
@@ -73,10 +78,13 @@ def short_forms(d: Document) -> list[Candidate]:
     all come, in order, from one programme named before, ending with its last word."""
     cues, text = d.cues, d.text
     programs: list[tuple[list[str], Candidate]] = []
+    headed: list[tuple[list[str], Candidate]] = []
     for c in d.found:
         if c.type in ("Program", "Initiative"):
             name = c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
             parts = _parts(name)
+            if len(parts) >= 3 and parts[-1] in cues.weak_program_cue:
+                headed.append((parts, c))
             while parts and parts[-1] in cues.weak_program_cue:
                 parts = parts[:-1]  # 첨단 GPU 확보·임대 사업 is short for itself without 사업
             if len(parts) >= 3:
@@ -103,16 +111,23 @@ def short_forms(d: Document) -> list[Candidate]:
                     continue
                 short = _parts(strip_name(text[s:e]))
                 if len(short) < 2 or short[-1] in cues.topic_acronym or (
-                        len(short) == 2 and short[0] in cues.topic_acronym) or \
-                        short[-1] in cues.weak_program_cue or all(
-                            p in cues.generic or p in cues.topic_acronym for p in short):
+                        len(short) == 2 and short[0] in cues.topic_acronym) or all(
+                            p in cues.generic or p in cues.topic_acronym or
+                            p in cues.weak_program_cue or p in cues.program_action
+                            for p in short):
                     continue
-                # (첨단 GPU 확보·임대 and 첨단 GPU 확보·임대 사업 are one programme)
-                # (the thing built only by its whole name: 실증단지, not 예측 모델)
-                fits = {tuple(parts): c for parts, c in reversed(programs) if c.end <= s
-                        and len(parts) > len(short) and (
-                            parts[-1] == short[-1] and _subsequence(short, parts)
-                            and len(short) <= 3 if parts[-1] else parts[:-1] == short)}
+                if short[-1] in cues.weak_program_cue:
+                    # (공공 AI 에이전트 선도 프로젝트 … 선도 프로젝트에: the last words
+                    # of the name with its head, one programme's only)
+                    fits = {tuple(parts): c for parts, c in reversed(headed) if c.end <= s
+                            and len(parts) > len(short) and parts[-len(short):] == short}
+                else:
+                    # (첨단 GPU 확보·임대 and 첨단 GPU 확보·임대 사업 are one programme)
+                    # (the thing built only by its whole name: 실증단지, not 예측 모델)
+                    fits = {tuple(parts): c for parts, c in reversed(programs) if c.end <= s
+                            and len(parts) > len(short) and (
+                                parts[-1] == short[-1] and _subsequence(short, parts)
+                                and len(short) <= 3 if parts[-1] else parts[:-1] == short)}
                 if len(fits) == 1:
                     c = fits.popitem()[1]
                     name = c.canonical or strip_name(split_alias(text[c.start:c.end])[0])

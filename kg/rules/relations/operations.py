@@ -227,27 +227,44 @@ DUTY_EXAMPLES = [
     ("시는 ‘AI 민원비서 사업’을 시작한다. 시스템 구축은 대신정보통신이 맡았다.",
      {("대신정보통신", "participatesIn", "AI 민원비서 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("대전시는 ‘AI 실증단지 조성’ 사업을 시작한다. 사업에는 한국전자통신연구원과 한국기계연구원이 기술 "
+     "지원을 맡는다.", {("한국전자통신연구원", "supports", "AI 실증단지 조성 사업"),
+                     ("한국기계연구원", "supports", "AI 실증단지 조성 사업")}),
+    ("도는 ‘AI 민원 실증사업’을 추진한다. 충남대는 과제별 기술 자문을 맡는다.",
+     {("충남대학교", "supports", "AI 민원 실증사업")}),
+    ("시는 ‘AI 교차로 실증사업’을 시작한다. 한국교통안전공단은 통행 속도를 비교해 성능 검증을 지원한다.",
+     {("한국교통안전공단", "supports", "AI 교차로 실증사업")}),
+    ("한국교통안전공단은 통행 속도를 비교해 성능 검증을 지원한다.", set()),
 ]
 
 
 @relation_rule("duty", priority=11, examples=DUTY_EXAMPLES)
 def duties(ctx: Context) -> Iterator[Found]:
-    """X는 A가 맡는다 / 총괄은 A가 담당한다: A runs X, or the program at hand."""
+    """X는 A가 맡는다 / 총괄은 A가 담당한다: A runs X, or the program at hand. A supporting
+    role (기술 자문을 맡는다, 성능 검증을 지원한다) backs the programme instead."""
     duty = ctx.says("duty")
-    if not duty:
+    backing = re.search(rf"({ctx.cues.idiom('support_role').pattern})(을|를)\s*"
+                        rf"({ctx.cues.pattern('duty').pattern}|지원|제공)", ctx.text)
+    if not duty and not backing:
         return
     # the subject of 맡다, before it: not a later clause's (…이 맡고, B가 투자에 참여한다)
-    at = ctx.sent.start_char + duty.start()
-    subjects = [x for x in ctx.orgs if not x.quoted and x.mention.end <= at and
-                ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case]
+    at = ctx.sent.start_char + (backing or duty).start()
+    subjects = [x for x in ctx.orgs if not x.quoted and x.mention.end <= at and (
+        ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case
+        or backing and x.role.startswith("subj"))]
+    if backing and subjects:
+        # (A와 B가 기술 지원을 맡는다: both of the listed subject)
+        subjects = [x for x in ctx.orgs if not x.quoted and x.role == "conj"
+                    and x.mention.end <= subjects[0].mention.start] + subjects
     things = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
-              and x.role.startswith("subj")]
+              and (x.role.startswith("subj") or backing and x.role.startswith("dat"))]
     at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
         ctx.state.programs_seen[-1] if ctx.state.programs_seen else None)
     sole = ctx.sole_program()
     for o in subjects:
         # a company that takes on a public programme's work (구축은 A가 맡았다) takes part
-        predicate = "participatesIn" if ctx.company(o.index) else "operates"
+        predicate = "supports" if backing else \
+            "participatesIn" if ctx.company(o.index) else "operates"
         before = [t for t in things if t.mention.end <= o.mention.start]
         if before:
             yield Found(o.index, predicate, before[-1].index, "duty")

@@ -106,6 +106,8 @@ EXAMPLES = [
      {("누리소프트", "participatesIn", "AI 실증 오픈랩"), ("한결로보틱스", "participatesIn", "AI 실증 오픈랩")}),
     ("솔트룩스는 ‘공공 AI 실증’의 공급기업으로 참여한다.",
      {("솔트룩스", "participatesIn", "공공 AI 실증")}),
+    ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
+     "참여할 수 있게 해 달라”고 요청했다.", set()),
 ]
 
 
@@ -285,9 +287,13 @@ def participation(ctx: Context) -> Iterator[Found]:
             subjects = [ctx.subject]  # 시는 ‘X’에 선정돼: the body the sentence names so
         elif not subjects and ctx.group:
             subjects = list(ctx.group)  # 이들 기업은 ‘X’에 선정돼
+        speaking = [ctx.actor] if ctx.speaker and ctx.actor is not None and \
+            ctx.mentions[ctx.actor].type == "Organization" else []
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
-                for o in subjects:
+                # (A와 B가 쓰고 있다며 “중소기업도 X에 참여하게 해 달라”고 했다: the quoted
+                # words have their own subject; only the speaker's body is theirs)
+                for o in (speaking if x.quoted else subjects):
                     if x.index not in chosen:
                         yield Found(o, "participatesIn", x.index, "participation.program")
             elif x.mention.type in ("Program", "Initiative") and x.role == "subj" and \
