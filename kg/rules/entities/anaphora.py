@@ -24,6 +24,11 @@ EXAMPLES = [
      {("Program", "AI 판독 실증사업")}),
     ("링크보이스가 ‘AI 민원창구 구축사업’ 사업자로 선정됐다. 군은 ‘디지털 포용 공모사업’에 뽑혔다. "
      "이번 구축사업에 드는 4억 원은 국비로 마련했다.", {("Program", "AI 민원창구 구축사업")}),
+    ("행안부는 ‘AI 민원 플랫폼 구축 사업’에 50억원을 투입한다. NIA가 전담기관을 맡는다.\n\n사업은 두 "
+     "구역으로 나뉘어 발주됐다.", {("Program", "AI 민원 플랫폼 구축 사업")}),
+    ("시는 ‘AI 돌봄 실증사업’을 시작했다. 사업에는 20억 원이 든다.", {("Program", "AI 돌봄 실증사업")}),
+    ("시는 ‘AI 돌봄 실증사업’을 시작했다. 시는 인구가 줄고 있다. 돌봄 수요는 늘었다. 복지 예산도 "
+     "늘었다. 사업은 원칙적으로 공모로 뽑는다.", set()),
 ]
 
 
@@ -38,24 +43,32 @@ def program_anaphora(d: Document) -> list[Candidate]:
     programs = sorted((c for c in cands if c.type in ("Program", "Initiative", "Product")),
                       key=lambda c: c.start)
     # (이번 실증사업, 이 시범사업: a kind of work may stand before the head)
-    for m in re.finditer(rf"(?<![가-힣])({det})\s?({work})?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)",
-                         text):
+    # (… ‘X 사업’에 1184억원을 투입한다. … 사업은 두 구역으로 나뉘어 발주됐다: a sentence
+    # that opens with the bare head speaks of the programme just named)
+    for m in re.finditer(rf"(?<![가-힣])({det})\s?({work})?({head})(?=[^가-힣]|에|을|를|은|는|의|이|과|와)"
+                         rf"|(?:^|(?<=[.?!]\s))()()({'|'.join(cues.program_anaphor)})(?=은\s|는\s|에는\s)",
+                         text, flags=re.M):
+        bare = m.group(4) is not None
         # 이번 사업: the programme named last; 이번 방안, 이 전략: the plan named last
         # (이 서비스, 이 솔루션: the product named last)
-        policy = m.group(3) in cues.initiative_anaphor
-        kind = {"Product"} if m.group(3) in cues.product_anaphor else \
+        _, work_, head_ = m.group(4, 5, 6) if bare else m.group(1, 2, 3)
+        policy = head_ in cues.initiative_anaphor
+        kind = {"Product"} if head_ in cues.product_anaphor else \
             {"Initiative"} if policy else {"Program", "Initiative"}
         before = [c for c in programs if c.end <= m.start() and c.type in kind]
         if not before or any(c.start <= m.start() < c.end for c in cands):
             continue
+        if bare and (before[-1].type != "Program"
+                     or len(re.findall(r"[.?!](?:\s|$)", text[before[-1].end:m.start()])) > 2):
+            continue  # only the programme of the last two sentences
         # (X 공모에 선정돼 이 사업을 추진: a call the body won funds its programme, which
         # is the one "this programme" means)
         own = [c for c in before if not re.match(
             rf"[’'”]?\s*({'|'.join(cues.call_word)})(에|에서)", text[c.end:])]
         before = own or before
         # (이번 구축사업: the last programme whose name ends so, else the last one)
-        kind = [c for c in before if m.group(2) and re.sub(r"\s", "", strip_name(
-            text[c.start:c.end])).endswith(m.group(2) + m.group(3))]
+        kind = [c for c in before if work_ and re.sub(r"\s", "", strip_name(
+            text[c.start:c.end])).endswith(work_ + head_)]
         src = (kind or before)[-1]
         name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
         out.append(Candidate(m.start(), m.end(), src.type, "anaphor", canonical=name))

@@ -79,6 +79,20 @@ EXAMPLES = [
       ("아라데이터", "participatesIn", "AI 침수 예측 실증사업"),
       ("LG CNS", "participatesIn", "AI 침수 예측 실증사업"),
       ("비욘드웨더", "participatesIn", "AI 침수 예측 실증사업")}),
+    ("행안부는 ‘AI 민원 플랫폼 사업’에 50억원을 투입한다. 1구역은 가람 컨소시엄이 가져갔다. 가람은 "
+     "누리소프트, 다온시스템과 손을 잡았다.",
+     {("가람 컨소시엄", "participatesIn", "AI 민원 플랫폼 사업"), ("가람", "participatesIn", "AI 민원 플랫폼 사업"),
+      ("누리소프트", "participatesIn", "AI 민원 플랫폼 사업"),
+      ("다온시스템", "participatesIn", "AI 민원 플랫폼 사업")}),
+    ("행안부는 ‘AI 민원 플랫폼 사업’에 50억원을 투입한다. 사업은 두 구역으로 나뉘어 발주됐다. 1구역은 가람 "
+     "컨소시엄이 가져갔다. 컨소시엄에는 가람과 누리소프트가 참여했다.\n\n2구역은 한빛 컨소시엄이 따냈다.",
+     {("가람 컨소시엄", "participatesIn", "AI 민원 플랫폼 사업"), ("가람", "participatesIn", "AI 민원 플랫폼 사업"),
+      ("누리소프트", "participatesIn", "AI 민원 플랫폼 사업"), ("가람", "partnersWith", "누리소프트"),
+      ("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼 사업"), ("한빛", "participatesIn", "AI 민원 플랫폼 사업")}),
+    ("행안부는 ‘AI 민원 플랫폼 사업’에 50억원을 투입한다. 가람 컨소시엄은 고배를 마셨다. 가람은 누리소프트와 "
+     "손을 잡았다.", set()),
+    ("KT는 KT클라우드, 대진정보통신과 컨소시엄을 꾸렸지만 기술평가에서 0.9점 차로 밀렸다.",
+     {("KT", "partnersWith", "KT클라우드"), ("KT", "partnersWith", "대진정보통신")}),
 ]
 
 
@@ -89,6 +103,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
     yield from _table_row(ctx)
     yield from _formed(ctx)
     yield from _member_run(ctx)
+    yield from _lead_partners(ctx, state.extra.get("last_consortium"))
     here = [x for x in ctx.orgs if x.mention.text.endswith(tuple(ctx.cues.consortium))
             and x.mention.text not in ctx.cues.consortium]
     refs = [(_consortium(ctx, known, x), x) for x in here]
@@ -125,8 +140,15 @@ def consortia(ctx: Context) -> Iterator[Found]:
             # a programme named paragraphs before is no longer the one at hand
             recent = [i for i in state.programs_seen
                       if ctx.mentions[i].sentence >= state.index - 2]
+            award = state.extra.get("last_award")
             c.program = program if program is not None else (
-                state.topic if state.topic is not None else (recent[-1] if recent else None))
+                state.topic if state.topic is not None else (recent[-1] if recent else (
+                    # (1구역은 A 컨소시엄이 가져갔다. … 2구역은 B 컨소시엄이 따냈다: the
+                    # contest the awards before were of)
+                    award[0] if award and award[1] >= max(state.index - 4, state.extra.get(
+                        "section_start", 0)) else None)))
+        if ctx.says("win") and c.program is not None and not c.lost:
+            state.extra["last_award"] = (c.program, state.index)
         if c.lead is not None:
             for m in sorted(c.members):
                 yield Found(c.lead, "partnersWith", m, "consortium.member")
@@ -136,7 +158,26 @@ def consortia(ctx: Context) -> Iterator[Found]:
                     yield Found(m, "participatesIn", c.program, "consortium.selected")
 
 
-_FORMED = re.compile(r"컨소시엄[을를]?\s*(꾸려|꾸리|꾸린|구성해|구성하|구성한|이뤄|이룬)")
+def _lead_partners(ctx: Context, c: Consortium | None) -> Iterator[Found]:
+    """A 컨소시엄이 X를 따냈다. A는 B, C와 손을 잡았다: the winner's lead, next sentence,
+    names its partners: they are its members and take part in X."""
+    if c is None or c.lead is None or c.program is None or c.lost or _FORMED.search(ctx.text) \
+            or not ctx.cues.idiom("partner_idiom").search(ctx.text) \
+            or ctx.mentions[c.mention].sentence < ctx.state.index - 1 \
+            or any(x.mention.type in ("Program", "Initiative", "Event") for x in ctx.things):
+        return
+    lead = link_key(ctx.mentions[c.lead].text)
+    subject = next((o for o in ctx.orgs if o.role.startswith("subj") and not o.quoted), None)
+    if subject is None or link_key(subject.mention.text) != lead:
+        return
+    for o in ctx.orgs:
+        if o.role.startswith(("conj", "dat")) and not o.quoted and o.mention.end > \
+                subject.mention.end and link_key(o.mention.text) != lead:
+            c.members.add(o.index)
+            yield Found(o.index, "participatesIn", c.program, "consortium.lead-partners")
+
+
+_FORMED = re.compile(r"컨소시엄[을를]?\s*(꾸려|꾸리|꾸린|꾸렸|구성해|구성하|구성한|구성했|이뤄|이룬)")
 
 
 def _formed(ctx: Context) -> Iterator[Found]:
