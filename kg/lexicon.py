@@ -165,6 +165,7 @@ class Cues:
     subject_marker: Words
     subject_case: Words
     duty: Words
+    time_adnominal: Words           # 지난, 오는: verb forms that only date a noun
     support_role: Words             # 기술 자문, 검증: a supporting role (supports)
     object_particle: Words
     dative_particle: Words

@@ -30,6 +30,8 @@ EXAMPLES = [
     ("김하늘 보담AI 대표를 만났다.\nQ. 실패도 있었나.\nA. 국방부의 ‘AI 문서 분석 사업’에 도전했다가 2순위로 "
      "고배를 마셨습니다.", set()),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    ("서울시는 직원용 업무 도우미 ‘서울 AI 비서’를 지난 7월부터 운영하고 있다.",
+     {("서울특별시", "operates", "서울 AI 비서")}),
     ("업무용 AI 비서 ‘모아’는 올해 인사혁신처와 통계청 등 12개 부처에 시범 도입됐다.",
      {("인사혁신처", "uses", "모아"), ("국가데이터처", "uses", "모아")}),
     ("KT는 공공 사업을 잇달아 따냈다.\n| 병무청 | ‘AI 상담 서비스 구축’ | 다온정보 |", set()),
@@ -164,8 +166,8 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
 def _clause_after(ctx: Context, x: Slot) -> str | None:
     """The text from x to the end of the first verb after it: its clause's verb."""
     for w in ctx.words:
-        if w.start < x.mention.end:
-            continue
+        if w.start < x.mention.end or w.text.strip() in ctx.cues.time_adnominal:
+            continue  # (X를 지난 7월부터 운영한다: 지난 is a date's, not the clause's verb)
         if any(p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+")):
             return ctx.text[x.mention.end - ctx.sent.start_char:w.end - ctx.sent.start_char]
     return None
