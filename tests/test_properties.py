@@ -61,6 +61,29 @@ def test_any_text_gives_parseable_turtle_and_a_safe_page(pipeline, text):
     assert page.count("<script") == render_html(nx.MultiDiGraph()).count("<script")
 
 
+# Words of Korean news the rules look for, in any order: every rule's code path, not
+# only the tokenizer's, meets text it was not written for
+NEWS_WORDS = st.sampled_from([
+    "‘", "’", "“", "”", "'", "(", ")", "·", ",", ".", "\n", "\n\n", "▲", "△", "|", "- ", "Q. ",
+    "A. ", "■ ", "과학기술정보통신부", "행안부", "NIA", "KT", "네이버클라우드", "충남도", "부산시",
+    "순천향대", "김민수", "대표", "장관", "는 ", "은 ", "이 ", "가 ", "를 ", "을 ", "에 ", "에서 ",
+    "와 ", "과 ", "의 ", "함께 ", "만든다", "컨소시엄", "주관", "참여했다", "선정됐다", "수주했다",
+    "협약을 맺었다", "각각 ", "AI 민원비서", "사업", "실증사업", "포럼", "12억원", "3억 원씩",
+    "국비 ", "시비 ", "올해 ", "지난 ", "2026년 ", "맡는다", "지원한다", "쓰고 있다", "라고 말했다",
+])
+NEWS = st.lists(NEWS_WORDS, min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NEWS)
+def test_news_like_text_never_breaks_extraction(pipeline, text):
+    doc = Document(id="n.txt", path="n.txt", title="n", text=text,
+                   sha256=hashlib.sha256(text.encode()).hexdigest())
+    ex = pipeline.extract(doc)
+    for s in ex.statements:  # every statement joins two mentions the document has
+        assert 0 <= s.subject < len(ex.mentions) and 0 <= s.object < len(ex.mentions)
+
+
 def _kg_build(inputs, out):
     return [sys.executable, "-m", "kg.cli", "build", str(inputs), "-o", str(out)]
 

@@ -96,8 +96,8 @@ def head_anaphora(d: Document) -> list[Candidate]:
                     key=lambda c: c.start)
     # … and the last word of a programme's name when it is a word of its own making
     # (알타이르 론치패드 … 론치패드 1기에는): no dictionary head, no name the lexicon knows
-    own = {w for c in things for w in [strip_name(split_alias(strip_name(
-        text[c.start:c.end]))[0]).split()[-1]]
+    own = {w for c in things for w in strip_name(split_alias(strip_name(
+        text[c.start:c.end]))[0]).split()[-1:]
         if len(c.canonical or text[c.start:c.end]) > len(w) and re.fullmatch(r"[가-힣]{3,}", w)
         and w not in cues.generic and w not in d.lex.names and not cues.ends_with(w, "program_cue")
         and not cues.ends_with(w, "initiative_cue") and not cues.ends_with(w, "event_cue")}

@@ -26,6 +26,7 @@ _BUDGET_LINE = re.compile(r"\(\s*[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.
 
 EXAMPLES = [
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
+    ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
     ("공단은 ‘믿:음 2.0’을 내부 서버에 설치해 쓰기로 했다.", {("Product", "믿:음 2.0")}),
     ("한빛소프트는 생성형 AI 플랫폼 ‘누리 퍼블릭’을 출시했다.", {("Product", "누리 퍼블릭")}),
     ("공사는 이 플랫폼을 ‘K-댐 안전관리 체계’와 연동한다.", {("Initiative", "K-댐 안전관리 체계")}),
@@ -167,12 +168,14 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
                plain: bool = False, apposed: bool = True) -> str | None:
     """The type of a quoted name, from the words after it, before it, then its own."""
     words = name.split()
+    if not words:
+        return None  # (‘ ’: quotes around nothing name nothing)
     versioned = False
     while len(words) > 1 and re.fullmatch(r"\d+\.\d+|[vV]\d+(\.\d+)*", words[-1]):
         words.pop()  # ‘K-클라우드 추진 전략 2.0’: a version says nothing of the kind …
         versioned = True
     last = words[-1]
-    first_after = following.split()[0] if following else ""
+    first_after = next(iter(following.split()), "")
     if first_after in cues.quote_initiative_after:
         return "Initiative"
     # 생성형 AI 플랫폼 ‘X’: a product's kind set before its name (not 플랫폼을 ‘X 체계’와)
