@@ -55,9 +55,11 @@ class Cues:
     generic: Words
     topic_prefix: Words             # 제조AI: a field before an acronym
     generic_acronym: Words
+    sector_acronym: Words           # LLM, SW: before 사업 they name nothing
     name_word: Words
     topic_acronym: Words
     trim: Words
+    descriptive_qualifier: Words    # 유사 사업, 예외 사업: qualifies, names nothing
     action: Words
     national_prefix: Words
     world: Words

@@ -27,7 +27,7 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
             break
         if re.fullmatch(r"[A-Za-z0-9]{1,2}[.):]|[-–—·•*|]+", prev.stem):
             break  # A. …, 1) …, - …: a marker, not a word of the name (| ends a table cell)
-        if prev.stem.endswith((",", "，")) or re.search(r"\d+일자?$|\d+월$|\d+년$", prev.stem):
+        if prev.stem.endswith((",", "，")) or re.search(r"\d+일자?$|\d+월$|\d+년대?$", prev.stem):
             break
         i -= 1
     while i < k and (words[i].stem.strip(QUOTES) in cues.trim
@@ -41,6 +41,14 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     """A run names one thing when it has more than generic words before its cue."""
     cues = lex.cues
     head = strip_name(split_alias(strip_name(words[k].stem))[0])
+    longer = cues.ends_with(head, "weak_program_cue")
+    if longer and len(longer) > len(cue):
+        cue = longer  # (KT 데이터센터: the cue is 데이터센터, not 센터)
+    before_cue = ([w.stem for w in words[i:k]] + [head[: len(head) - len(cue)]])
+    before_cue = [w for w in before_cue if w.strip()]
+    if cue in cues.weak_program_cue and before_cue and \
+            strip_name(before_cue[-1]) in cues.descriptive_qualifier:
+        return False  # 성과 점검 결과 유사 사업: a kind of work, not a name
     body = " ".join(w.stem for w in words[i:k]) + " " + head[: len(head) - len(cue)]
     if re.search(f"[{re.escape(_SINGLE)}“\"].+[’'”\"」』》〉]", body):
         return True
@@ -63,8 +71,9 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     if etype == "Event" and not any(t.split("+")[0] in ("NNP", "SL", "SN")
                                     for w in words[i:k + 1] for t in w.tags):
         return False  # 국내 최대 규모 … 컨퍼런스 describes an event; it does not name one
-    if re.search(r"[A-Z]{2,}|\d", " ".join(p for p in parts if p not in cues.topic_acronym)):
-        return True
+    if re.search(r"[A-Z]{2,}|\d", " ".join(p for p in parts if p not in cues.topic_acronym
+                                          and p not in cues.sector_acronym)):
+        return True  # (not LLM 사업, 공공 SW사업: a sector's acronym names nothing)
     content = [p for p in parts if p not in cues.generic and p not in cues.trim]
     strong_inside = any((cues.ends_with(p, "program_cue") or "") not in
                         ("", *cues.weak_program_cue) for p in parts)
@@ -72,8 +81,9 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
         # 사업, 전략, 센터 say little: 초거대 AI 플래그십 사업 names one thing, AI 에이전트
         # 사업 and 고객 네트워크 describe work; a brand in front counts (AWS 파트너
         # 네트워크), and so does a strong cue inside (바우처 사업)
-        if brand:
-            content = [p for p in parts if p not in cues.topic_acronym and p not in cues.trim]
+        if brand:  # (but 복지부 실증사업: a body's pilot, its work word names nothing)
+            content = [p for p in parts if p not in cues.topic_acronym and p not in cues.trim
+                       and p not in cues.program_action and p not in cues.anaphor_work]
         return len(content) + brand >= 2
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
@@ -101,6 +111,10 @@ EXAMPLES = [
     ("박정민 한국IDC 수석연구원은 말했다.", {("Organization", "한국IDC")}),
     ("클라우드서비스제공사(CSP)와 모델 개발사가 손잡았다.", set()),
     ("세 회사는 3자 공동사업 협약을 맺었다.", set()),
+    ("KT 데이터센터는 구미에 들어선다. 복지부 실증사업이 끝난다.", set()),
+    ("행안부는 부처마다 따로 발주하는 LLM 사업을 통합한다. 공공 SW사업은 대기업 참여가 제한된다.", set()),
+    ("이 공모전은 성과 점검 결과 유사 사업과 겹친다. 2000년대 후반 공공기관 콜센터와 다르다.", set()),
+    ("도는 경북 스마트 돌봄 확산 사업을 시작했다.", {("Program", "경북 스마트 돌봄 확산 사업")}),
 ]
 
 
