@@ -90,3 +90,10 @@ def test_rule_does_not_find(pipeline, text, unexpected_type):
 ])
 def test_known_names_tolerate_a_space(pipeline, text, expected):
     assert mentions_of(pipeline, text) == expected
+
+
+def test_a_headline_catchphrase_in_quotes_names_no_programme(pipeline):
+    # (‘AI 병동’: the headline's phrase, which no programme of the body shares a word with)
+    text = "성남시의료원, ‘AI 병동’이 되기까지\n\n성남시의료원은 ‘공공병원 AI 진료지원 실증사업’에 참여했다."
+    assert mentions_of(pipeline, text) == {("Organization", "성남시의료원"),
+                                           ("Program", "공공병원 AI 진료지원 실증사업")}

@@ -218,7 +218,13 @@ EXAMPLES_HEADLINE = [
      {("Program", "AI 기반 요양급여 부당청구 탐지 시스템 구축 사업")}),
     ("공단 ‘생성형 AI 산재심사 플랫폼’ KT 품으로\n\n공단의 ‘생성형 AI 기반 산재보상 심사지원 플랫폼 "
      "구축 사업’을 KT가 맡는다.", {("Program", "생성형 AI 기반 산재보상 심사지원 플랫폼 구축 사업")}),
-    ("포스텍, ‘공공안전 멀티모달 AI’ 과제 따내\n\n포스텍은 ‘멀티모달 모델 개발’ 과제를 맡는다.", set()),
+    ("포스텍, ‘공공안전 멀티모달 AI’ 과제 따내\n\n포스텍은 ‘멀티모달 모델 개발’ 과제를 맡는다.",
+     {("Program", "멀티모달 모델 개발")}),
+    ("포스텍, ‘공공안전 멀티모달 AI’ 과제 따내\n\n포스텍은 ‘AI 공공안전 기술개발’ 사업의 ‘멀티모달 모델 "
+     "개발’ 과제를 맡는다.", set()),
+    ("도로공사, 네이버클라우드와 ‘AI 고속도로 관제’ 맞손\n\n도로공사는 ‘고속도로 AI 관제 고도화’ 사업을 "
+     "추진한다.", {("Program", "고속도로 AI 관제 고도화 사업")}),
+    ("성남시의료원, ‘AI 병동’이 되기까지\n\n성남시의료원은 ‘공공병원 AI 진료지원 실증사업’에 참여했다.", set()),
 ]
 
 
@@ -236,6 +242,7 @@ def headline_names(d: Document) -> list[Candidate]:
         return c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
 
     body = [c for c in d.found if c.type in ("Program", "Initiative") and c.start > head_end]
+    dropped: list[Candidate] = []
     for c in d.found:
         if c.type not in ("Program", "Initiative", "Product") or c.canonical or \
                 c.end > head_end or name_of(c) in text[head_end:]:
@@ -246,6 +253,21 @@ def headline_names(d: Document) -> list[Candidate]:
         if len(short) >= 2 and len(fits) == 1:
             whole = fits.popitem()[1]
             c.type, c.rule, c.canonical = whole.type, "short-form.headline", name_of(whole)
+        elif c.rule == "quote" and c.type in ("Program", "Initiative") and not any(
+                d.cues.ends_with(short[-1], kind) for kind in (
+                    "program_cue", "initiative_cue", "event_cue")):
+            # (‘국산 3강’, ‘AI 병동’: a headline's catchphrase in quotes; ‘공공안전 멀티모달
+            # AI’ for a task the body names otherwise) the body's programme that shares
+            # most of its words, else nothing; a name with its kind (‘X 전략’) stays
+            own = {w for w in short if w not in d.cues.generic and w not in d.cues.topic_acronym}
+            shared = sorted(((len(own & set(_parts(name_of(b)))), name_of(b), b) for b in body),
+                            key=lambda t: -t[0])
+            if own and shared and shared[0][0] and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+                whole = shared[0][2]
+                c.type, c.rule, c.canonical = whole.type, "short-form.headline", name_of(whole)
+            elif own and c.type == "Program":
+                dropped.append(c)  # (an initiative's name may stand alone: ‘AI 기본사회’)
+    d.found[:] = [c for c in d.found if all(c is not x for x in dropped)]
     return []
 
 

@@ -91,6 +91,12 @@ EXAMPLES = [
       ("한빛 컨소시엄", "participatesIn", "AI 민원 플랫폼 사업"), ("한빛", "participatesIn", "AI 민원 플랫폼 사업")}),
     ("행안부는 ‘AI 민원 플랫폼 사업’에 50억원을 투입한다. 가람 컨소시엄은 고배를 마셨다. 가람은 누리소프트와 "
      "손을 잡았다.", set()),
+    ("과기정통부는 ‘AI 공공안전 원천기술개발사업’의 올해 신규 과제인 ‘재난 대응 멀티모달 모델 개발’ "
+     "수행기관으로 포스텍 컨소시엄을 선정했다. 컨소시엄에는 포스텍과 연세대가 참여했다.",
+     {("포스텍 컨소시엄", "participatesIn", "재난 대응 멀티모달 모델 개발"),
+      ("포항공과대학교", "participatesIn", "재난 대응 멀티모달 모델 개발"),
+      ("연세대학교", "participatesIn", "재난 대응 멀티모달 모델 개발"),
+      ("포항공과대학교", "partnersWith", "연세대학교")}),
     ("KT는 KT클라우드, 대진정보통신과 컨소시엄을 꾸렸지만 기술평가에서 0.9점 차로 밀렸다.",
      {("KT", "partnersWith", "KT클라우드"), ("KT", "partnersWith", "대진정보통신")}),
 ]
@@ -134,8 +140,12 @@ def consortia(ctx: Context) -> Iterator[Found]:
                     for o in c.members):
                 c.members.add(m)
         if ctx.says("win") and not c.lost and c.program is None:
-            program = next((x.index for x in ctx.things
-                            if x.mention.type in ("Program", "Initiative")), None)
+            # (‘X사업’의 신규 과제인 ‘Y’ 수행기관으로 A 컨소시엄을: the one written last
+            # before the consortium, else the first after it)
+            at = ctx.mentions[named.index].start if named is not None else ctx.sent.end_char
+            won = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")]
+            before = [i for i in won if ctx.mentions[i].end <= at]
+            program = before[-1] if before else (won[0] if won else None)
             # else the programme of the last sentences: a feature or a digest moves on, and
             # a programme named paragraphs before is no longer the one at hand
             recent = [i for i in state.programs_seen
