@@ -40,8 +40,7 @@ def repeated_names(d: Document) -> list[Candidate]:
     out = []
     for name in sorted(names, key=len, reverse=True):
         src = names[name]
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.start(), m.end()
+        for s, e in _occurrences(name, text):
             if any(a < e and s < b for a, b in taken):
                 continue
             if s > 0 and re.match(r"[가-힣A-Za-z0-9]", text[s - 1]):
@@ -135,6 +134,18 @@ def short_forms(d: Document) -> list[Candidate]:
                     taken.append((s, e))
                     break
     return out
+
+
+def _occurrences(name: str, text: str):
+    """Where `name` stands in `text`, as re.finditer(re.escape(name)) finds it, without
+    compiling a regex per name (each evicted others from re's cache)."""
+    if not name:
+        yield from ((m.start(), m.end()) for m in re.finditer("", text))
+        return
+    s = text.find(name)
+    while s >= 0:
+        yield s, s + len(name)
+        s = text.find(name, s + len(name))
 
 
 def _parts(name: str) -> list[str]:

@@ -123,11 +123,9 @@ def _career_box(ctx: Context) -> Iterator[Found]:
     career box are the person's (ANNOTATION.md, "People": a past employer too)."""
     state = ctx.state
     people = ctx.of_type("Person")
-    titles = ctx.cues.pattern("title").pattern
     # (◇서정훈 원장은 / △고려대 졸업 △…: a line that is only a name and a title heads one)
-    heading = len(people) == 1 and re.fullmatch(
-        rf"\W*{re.escape(people[0].mention.text)}\s*(\S{{0,6}}({titles}))?\s*(은|는)?\s*",
-        ctx.text.split("\n")[0]) is not None
+    heading = len(people) == 1 and _name_heads(
+        people[0].mention.text, ctx.text.split("\n")[0], ctx.cues.pattern("title").pattern)
     if people and (ctx.says("career_box") or heading):
         state.extra["career_box"] = people[0].index
         if not heading or "\n" not in ctx.text.strip():
@@ -144,6 +142,22 @@ def _career_box(ctx: Context) -> Iterator[Found]:
     for o in ctx.orgs:
         if o.mention.start >= start and o.index != person:
             yield Found(person, "affiliatedWith", o.index, "affiliation.career-box")
+
+
+def _name_heads(name: str, line: str, titles: str) -> bool:
+    """re.fullmatch(rf"\\W*{re.escape(name)}<title tail>", line), without compiling a
+    regex per name: try each place the name may start after leading non-word chars."""
+    tail = re.compile(rf"\s*(\S{{0,6}}({titles}))?\s*(은|는)?\s*")
+    i = 0
+    while True:
+        if line.startswith(name, i) and tail.fullmatch(line, i + len(name)):
+            return True
+        if i >= len(line) or _WORD.match(line[i]):
+            return False
+        i += 1
+
+
+_WORD = re.compile(r"\w")
 
 
 def _career(ctx: Context) -> Iterator[Found]:
