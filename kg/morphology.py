@@ -62,7 +62,24 @@ class _Tok:
     oov: bool = False
 
 
+TEXT, TOKENS = "kg_text", "kg_tokens"  # doc.user_data keys the tokenizer fills
+
+
+def tokens_of(words: list[str], spaces: list[bool], tags: list[str],
+              oov: list[int]) -> list[_Tok]:
+    """The tokens of a Doc made from these lists (kg.nlp), without reading it back."""
+    unknown = set(oov)
+    out, idx = [], 0
+    for i, (word, space, tag) in enumerate(zip(words, spaces, tags)):
+        out.append(_Tok(word, tag, idx, space, i in unknown))
+        idx += len(word) + space
+    return out
+
+
 def _tokens(doc: Doc) -> list[_Tok]:
+    cached = doc.user_data.get(TOKENS)
+    if cached is not None:
+        return cached
     unknown = set(doc.user_data.get("kg_oov", ()))
     return [_Tok(t.text, t.tag_, t.idx, bool(t.whitespace_), t.i in unknown) for t in doc]
 
@@ -157,9 +174,9 @@ class SentenceText:
 
 def doc_text(doc: Doc) -> str:
     """doc.text, built once per doc."""
-    text = doc.user_data.get("kg_text")
+    text = doc.user_data.get(TEXT)
     if text is None:
-        text = doc.user_data["kg_text"] = doc.text
+        text = doc.user_data[TEXT] = doc.text
     return text
 
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+import numpy
 import spacy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from kg.morphology import TEXT, TOKENS, tokens_of
 
 log = logging.getLogger(__name__)
 
@@ -130,10 +134,17 @@ class KiwiTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags,
                   pos=["SPACE" if t == "_SP" else _upos(t) for t in tags],
                   sent_starts=[bool(s) or i == 0 for i, s in enumerate(starts)])
-        for tok, word in zip(doc, words):  # case kept: the lexicon's names are case-sensitive
-            tok.norm_ = "".join(word.split()) if " " in word else word
+        # case kept: the lexicon's names are case-sensitive (set in one array: spaCy's
+        # Token objects are slow to make one by one)
+        strings = self.vocab.strings
+        doc.from_array([NORM], numpy.array(
+            [strings.add("".join(w.split()) if " " in w else w) for w in words],
+            dtype=numpy.uint64))
         # the tokens Kiwi did not know (out of vocabulary): new names, mostly
         doc.user_data[OOV] = tuple(oov)
+        # what the word rules read, known here without walking the doc (kg.morphology)
+        doc.user_data[TEXT] = text
+        doc.user_data[TOKENS] = tokens_of(words, spaces, tags, oov)
         return doc
 
     # spaCy calls these when a pipeline is saved; the tokenizer has no state to save.
