@@ -253,6 +253,7 @@ class Cues:
     legislature: Words
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    _lengths: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def pattern(self, kind: str) -> re.Pattern[str]:
         """A regex matching any word of a kind (longest first)."""
@@ -274,10 +275,14 @@ class Cues:
         return pat
 
     def ends_with(self, word: str, kind: str) -> str | None:
-        """The longest cue of `kind` that `word` ends with."""
+        """The longest cue of `kind` (up to 12 letters) that `word` ends with."""
+        lengths = self._lengths.get(kind)
+        if lengths is None:  # only the lengths a cue of the kind has are worth trying
+            lengths = self._lengths[kind] = sorted(
+                {len(w) for w in getattr(self, kind) if 0 < len(w) <= 12}, reverse=True)
         cues = getattr(self, kind)
-        for n in range(min(len(word), 12), 0, -1):
-            if word[-n:] in cues:
+        for n in lengths:
+            if n <= len(word) and word[-n:] in cues:
                 return word[-n:]
         return None
 
