@@ -6,6 +6,7 @@ word by word, looking at each word's noun stem and at the particle after it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -148,11 +149,14 @@ GLUED_PARTICLES = {"가": "JKS", "를": "JKO", "와": "JKB", "과": "JKB", "는"
 _NO_QUOTES = str.maketrans("", "", QUOTES)
 
 
+# (the two below are asked about the same few words by every rule: cached)
+@functools.lru_cache(maxsize=1 << 16)
 def strip_name(text: str) -> str:
     """A name without quotes and surrounding spaces: ‘원 거브’ -> 원 거브."""
     return text.translate(_NO_QUOTES).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def split_alias(stem: str) -> tuple[str, str | None]:
     """'한국제약바이오협회(KPBMA)' -> ('한국제약바이오협회', 'KPBMA')."""
     m = re.match(r"^(.*?)\(([^()]+)\)$", stem)
