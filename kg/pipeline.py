@@ -10,6 +10,7 @@ here (kg.export.corpus), and each output file is written by merging them
 from __future__ import annotations
 
 
+import gc
 import logging
 import pickle
 from collections import Counter
@@ -78,6 +79,10 @@ class Pipeline:
         cue_words = c.program_cue | c.initiative_cue | c.event_cue | c.org_suffix | c.action
         nlp = make_nlp(lex.names.keys(), cue_words)
         add_entity_components(nlp, lex)
+        # what is loaded lives as long as the process: keep the cyclic garbage collector
+        # from scanning it again on every collection while documents are extracted
+        gc.collect()
+        gc.freeze()
         return cls(lex, nlp)
 
     def extract(self, document: Document) -> Extraction:
