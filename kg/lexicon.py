@@ -290,9 +290,14 @@ class Cues:
     def local_head_words(self) -> frozenset[str]:
         return frozenset(self.mapping("local_head"))
 
-    def mapping(self, kind: str) -> dict[str, str]:
-        """A kind written as key=value words (시장=시)."""
-        return dict(w.split("=", 1) if "=" in w else (w, "") for w in getattr(self, kind))
+    def mapping(self, kind: str) -> Mapping[str, str]:
+        """A kind written as key=value words (시장=시); read-only, made once."""
+        key = "=" + kind
+        found = self._patterns.get(key)
+        if found is None:
+            found = self._patterns[key] = MappingProxyType(dict(
+                w.split("=", 1) if "=" in w else (w, "") for w in getattr(self, kind)))
+        return found
 
 
 @dataclass(frozen=True)

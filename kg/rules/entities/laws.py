@@ -25,11 +25,13 @@ def laws(s: Sentence) -> list[Candidate]:
     cues, out, text = s.cues, [], s.sent.text
     for w in s.words:
         stem = strip_name(w.stem)
+        suffix = next((x for x in cues.law_suffix if stem.endswith(x)), None)
+        if suffix is None:
+            continue
         after = text[w.start + len(stem) - s.sent.start_char:][:12]
         if len(stem) <= 3 and not re.match(rf"\s*({cues.pattern('law_context').pattern})", after):
             continue  # 건축법 기준 is a law; 접근법 is a way of doing things
-        suffix = next((x for x in cues.law_suffix if stem.endswith(x)), None)
-        if suffix is None or not re.fullmatch(r"[가-힣]{2,}", stem[: -len(suffix)]) \
+        if not re.fullmatch(r"[가-힣]{2,}", stem[: -len(suffix)]) \
                 or any(stem.endswith(x) for x in cues.law_not) \
                 or s.lex.type_of(stem) is not None:
             continue

@@ -156,9 +156,10 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
     as one word; what the lexicon found inside it (디지털플랫폼정부) is part of the office."""
     out = []
     chairs = s.cues.mapping("chair_head")
+    longest_first = sorted(chairs, key=len, reverse=True)
     for w in s.words:
         stem = strip_name(w.stem)
-        head = next((h for h in sorted(chairs, key=len, reverse=True)
+        head = next((h for h in longest_first
                      if stem.endswith(h) and len(stem) > len(h)), None)
         if head is None:
             continue

@@ -22,10 +22,10 @@ EXAMPLES = [
 def place_shapes(s: Sentence) -> list[Candidate]:
     words, cues, lex = s.words, s.cues, s.lex
     out: list[Candidate] = []
-    taken = [(c.start, c.end) for c in s.merged]
+    taken = [(c.start, c.end) for c in s.merged]  # and those of `out`, added with them
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken + [(c.start, c.end) for c in out])
+        return all(b <= x or a >= y for x, y in taken)
 
     def place_at(k: int) -> bool:
         w = words[k]
@@ -40,10 +40,11 @@ def place_shapes(s: Sentence) -> list[Candidate]:
         end = w.start + len(stem)
         unit = cues.ends_with(stem, "place_unit")
         zone = cues.ends_with(stem, "place_zone")
-        if unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only and place_at(k - 1):
+        if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
+                and place_at(k - 1)) \
+                or (zone and len(stem) > len(zone) + 1 and stem not in cues.generic) \
+                or (stem in cues.region_short and w.noun_only and k + 1 < len(words)
+                    and place_at(k + 1)):
             out.append(Candidate(w.start, end, "Place", "place-shape"))
-        elif zone and len(stem) > len(zone) + 1 and stem not in cues.generic:
-            out.append(Candidate(w.start, end, "Place", "place-shape"))
-        elif stem in cues.region_short and w.noun_only and k + 1 < len(words) and place_at(k + 1):
-            out.append(Candidate(w.start, end, "Place", "place-shape"))
+            taken.append((w.start, end))
     return out

@@ -16,6 +16,11 @@ COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차|자|사)?|
                    r"|\S+(계|급)")  # 2개 사업 counts, does not name
 
 
+_STOPS = frozenset(",.;:!?…△◇")
+_MARKER = re.compile(r"[A-Za-z0-9]{1,2}[.):]|[-–—·•*|]+")
+_DATE = re.compile(r"\d+일자?$|\d+월$|\d+년대?$")
+
+
 def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
     """First word of the noun run that ends with word k."""
     i = k
@@ -23,11 +28,11 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
         prev = words[i - 1]
         if not prev.noun_only or prev.stem.strip(QUOTES) in cues.trim:
             break
-        if any(ch in prev.stem for ch in ",.;:!?…△◇") and not prev.stem.strip(QUOTES):
+        if not _STOPS.isdisjoint(prev.stem) and not prev.stem.strip(QUOTES):
             break
-        if re.fullmatch(r"[A-Za-z0-9]{1,2}[.):]|[-–—·•*|]+", prev.stem):
+        if _MARKER.fullmatch(prev.stem):
             break  # A. …, 1) …, - …: a marker, not a word of the name (| ends a table cell)
-        if prev.stem.endswith((",", "，")) or re.search(r"\d+일자?$|\d+월$|\d+년대?$", prev.stem):
+        if prev.stem.endswith((",", "，")) or _DATE.search(prev.stem):
             break
         i -= 1
     while i < k and (words[i].stem.strip(QUOTES) in cues.trim

@@ -57,10 +57,7 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         mixed = MIXED.fullmatch(stem) is not None and not _generic_head(stem, cues)
         # (a word Kiwi can only cut into odd pieces, 아키비전 -> 아/IC 키 비전, is new too)
         # (or two known nouns glued into one new word: 스타트업 에이아이웨이브 = 에이아이+웨이브)
-        nouns = [p for t in w.tags for p in t.split("+") if p in ("NNG", "NNP")]
-        glued = len(nouns) >= 2 and len(stem) >= 4 and not stem.endswith(
-            tuple(cues.org_descriptor | cues.generic | cues.title))  # (not 공급기업, 공공시장)
-        odd = described and (not w.common or glued) and not re.match(r"\d", stem)
+        odd = described and (not w.common or _glued(w, stem, cues)) and not re.match(r"\d", stem)
         unknown = w.oov or mixed or odd or (proper and (described or _company_like(stem, cues)))
         if not unknown or not _name_like(stem, s) or _taken(s, w, len(stem)) or \
                 any(c.start <= w.start < c.end for c in out):
@@ -81,6 +78,12 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             end = last.stem_end if end_k > k else w.start + len(stem)
             out.append(Candidate(w.start, end, "Organization", "unknown-org"))
     return out
+
+
+def _glued(w, stem: str, cues) -> bool:
+    nouns = [p for t in w.tags for p in t.split("+") if p in ("NNG", "NNP")]
+    return len(nouns) >= 2 and len(stem) >= 4 and not stem.endswith(
+        tuple(cues.org_descriptor | cues.generic | cues.title))  # (not 공급기업, 공공시장)
 
 
 MIXED = re.compile(r"[가-힣]{2,}[A-Z][A-Za-z]*|[A-Z]{2,}[가-힣]{2,}|[가-힣]+[A-Z]{2,}[가-힣]+")
