@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -51,10 +52,9 @@ ELLIPSES = frozenset(("…", "⋯", "..."))
 _COMMON = {"NNG", "NNB", "XSN", "XPN", "XSV", "XSA", "VV", "VA"}
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     """What the word rules read of a token, copied once out of spaCy (whose Token
-    objects are rebuilt on every access)."""
+    objects are rebuilt on every access); a tuple, being quick to make."""
 
     text: str
     tag: str
