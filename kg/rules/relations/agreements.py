@@ -75,6 +75,11 @@ EXAMPLES = [
     ("김민수 한국지역정보개발원장을 만났다.\n―협력은.\n부산광역시, 대구광역시와 각각 협약을 맺었습니다.",
      {("한국지역정보개발원", "partnersWith", "부산광역시"),
       ("한국지역정보개발원", "partnersWith", "대구광역시")}),
+    ("GPU 서버 구축은 KT가 하도급사인 클라우드 관리서비스(MSP) 기업 클라우드포레에 맡긴다.",
+     {("KT", "partnersWith", "클라우드포레")}),
+    ("GPU 서버 등 인프라는 삼성SDS의 하도급사로 참여하는 구름엣지가 공급한다.",
+     {("삼성SDS", "partnersWith", "구름엣지")}),
+    ("하도급사로 참여하는 구름엣지가 서버를 공급한다.", set()),
 ]
 
 
@@ -99,6 +104,10 @@ def agreements(ctx: Context) -> Iterator[Found]:
         x.word >= 0 for x in subjects) else ctx.sent.start_char
     partners = [x for x in orgs if x not in subjects and last_subject <= x.mention.start < cue_at
                 and x.role.startswith(("conj", "dat", "obj"))]
+    hired = _hired(ctx, orgs)
+    if hired is not None:
+        yield Found(hired[0], "partnersWith", hired[1], "agreement.subcontract")
+        return
     if ctx.says("subcontract") and not partners and ctx.previous_actor is not None and \
             all(x.index != ctx.previous_actor for x in subjects):
         yield from (Found(ctx.previous_actor, "partnersWith", x.index, "agreement.subcontract")
@@ -144,6 +153,24 @@ def agreements(ctx: Context) -> Iterator[Found]:
                     ctx.text[x.mention.end - ctx.sent.start_char:cue_at - ctx.sent.start_char]):
             for p in sorted(parties):
                 yield Found(p, "participatesIn", x.index, "agreement.purpose")
+
+
+def _hired(ctx: Context, orgs: list[Slot]) -> tuple[int, int] | None:
+    """A가 하도급사인 B에 맡긴다, A의 하도급사로 참여하는 B: the body named just after the
+    subcontract word works for the one named before it (its genitive, else the subject)."""
+    m = re.search(rf"({ctx.cues.pattern('subcontract').pattern})\S*(인|로\s참여하는|로서)?\s",
+                  ctx.text)
+    if m is None:
+        return None
+    at = ctx.sent.start_char + m.start()
+    after = [x for x in orgs if x.mention.start >= ctx.sent.start_char + m.end()]
+    owner = [x for x in orgs if x.mention.end <= at and (
+        re.fullmatch(r"의\s*", ctx.text[x.mention.end - ctx.sent.start_char:m.start()])
+        or x.role.startswith("subj"))]
+    if not after or not owner or after[0].index == owner[-1].index or not re.fullmatch(
+            r"[^,.]{0,30}", ctx.text[m.end():after[0].mention.start - ctx.sent.start_char]):
+        return None
+    return owner[-1].index, after[0].index
 
 
 def _agreement(ctx: Context) -> tuple[int | None, bool]:

@@ -97,6 +97,15 @@ EXAMPLES = [
       ("포항공과대학교", "participatesIn", "재난 대응 멀티모달 모델 개발"),
       ("연세대학교", "participatesIn", "재난 대응 멀티모달 모델 개발"),
       ("포항공과대학교", "partnersWith", "연세대학교")}),
+    ("경쟁에 나선 LG CNS 컨소시엄에는 코난테크놀로지와 솔트룩스가 이름을 올렸다.",
+     {("LG CNS", "partnersWith", "코난테크놀로지"), ("LG CNS", "partnersWith", "솔트룩스")}),
+    ("도로공사는 ‘AI 도로위험 예측 사업’ 우선협상대상자로 씽크로드 컨소시엄을 선정했다. 컨소시엄은 주관사 "
+     "씽크로드를 중심으로 솔트룩스와 충남대가 꾸렸다.",
+     {("씽크로드 컨소시엄", "participatesIn", "AI 도로위험 예측 사업"),
+      ("씽크로드", "participatesIn", "AI 도로위험 예측 사업"),
+      ("솔트룩스", "participatesIn", "AI 도로위험 예측 사업"),
+      ("충남대학교", "participatesIn", "AI 도로위험 예측 사업"),
+      ("씽크로드", "partnersWith", "솔트룩스"), ("씽크로드", "partnersWith", "충남대학교")}),
     ("KT는 KT클라우드, 대진정보통신과 컨소시엄을 꾸렸지만 기술평가에서 0.9점 차로 밀렸다.",
      {("KT", "partnersWith", "KT클라우드"), ("KT", "partnersWith", "대진정보통신")}),
 ]
