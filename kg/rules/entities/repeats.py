@@ -19,6 +19,8 @@ EXAMPLES = [
      {("Program", "스마트 돌봄 플러스")}),
     ("김도현 과기정통부 장관은 말했다. 김도현은 이어 설명했다.", {("Person", "김도현")}),
     ("과기정통부는 발표했다. 과기정통부는 이어 설명했다.", set()),
+    ("로드비전랩은 영상분석 솔루션 '아이온로드(EyeOnRoad)'를 공급한다. 도로공사는 아이온로드를 적용한다.",
+     {("Product", "아이온로드")}),
 ]
 
 
@@ -29,7 +31,8 @@ def repeated_names(d: Document) -> list[Candidate]:
     for c in cands:
         if c.rule.split(".")[0] in _NOT_REPEATED or c.rule.startswith("anaphor"):
             continue
-        surface = strip_name(split_alias(text[c.start:c.end])[0])
+        # (‘아이온로드(EyeOnRoad)’ is named again as 아이온로드)
+        surface = strip_name(split_alias(strip_name(text[c.start:c.end]))[0])
         if c.type == "Person":
             for a in [c.canonical or surface] + [x for x in c.aliases if re.fullmatch(
                     r"[가-힣]{2,}", x)]:

@@ -50,6 +50,9 @@ EXAMPLES = [
      {("한국지능정보사회진흥원", "operates", "공공 AI 실증 사업")}),
     ("보담AI는 공공 문서를 다루는 회사다. 주력 제품은 문서 이해 솔루션 ‘거브렌즈’와 음성 상담 솔루션 "
      "‘콜메이트’입니다.", {("보담AI", "operates", "거브렌즈"), ("보담AI", "operates", "콜메이트")}),
+    ("코다브릿지는 문서 작성 서비스 ‘공문AI 2.0’을 출시했다. ‘공문AI 2.0’의 첫 도입 기관은 한국조폐공사다.",
+     {("코다브릿지", "operates", "공문AI 2.0"), ("한국조폐공사", "uses", "공문AI 2.0")}),
+    ("‘공문AI 2.0’을 도입한 기관은 아직 없다.", set()),
     ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
      {("국세청", "uses", "리브독스"), ("국민연금공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
@@ -185,6 +188,16 @@ def _users(ctx: Context) -> Iterator[Found]:
                 for o in ctx.orgs:
                     if o.role.startswith("dat") and not o.quoted and ctx.public_body(o.index):
                         yield Found(o.index, "uses", x.index, "operation.supplied")
+    # (‘공문AI 2.0’의 첫 도입 기관은 한국조폐공사다: the adopters the copula names)
+    adopters = re.search(rf"({ctx.cues.pattern('verb_use').pattern})\s?(기관|기업|고객|고객사|곳)"
+                         rf"(은|는|으로는|에는)\s", ctx.text)
+    product = next((x for x in ctx.things if x.mention.type == "Product" and adopters
+                    and x.mention.end - ctx.sent.start_char <= adopters.start()), None)
+    if product is not None and not ctx.says("negation"):
+        for o in ctx.orgs:
+            if not o.quoted and o.mention.start - ctx.sent.start_char >= adopters.end():
+                yield Found(o.index, "uses", product.index, "operation.adopters")
+        return
     if not ctx.says("verb_use") or ctx.says("negation"):
         return
     products = [x for x in ctx.things if x.mention.type == "Product"
