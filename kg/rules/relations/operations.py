@@ -242,6 +242,10 @@ DUTY_EXAMPLES = [
     ("시는 ‘AI 민원비서 사업’을 시작한다. 시스템 구축은 대신정보통신이 맡았다.",
      {("대신정보통신", "participatesIn", "AI 민원비서 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("세 번째는 한국산업단지공단이 주관하는 ‘AI 물류로봇 실증’이다. 경운대학교가 현장 인력 교육을 맡는다.",
+     {("경운대학교", "participatesIn", "AI 물류로봇 실증")}),
+    ("시는 스마트 돌봄 확산 사업을 시작한다. 한국사회보장정보원이 사업 총괄을 맡는다.",
+     {("한국사회보장정보원", "operates", "스마트 돌봄 확산 사업")}),
     ("대전시는 ‘AI 실증단지 조성’ 사업을 시작한다. 사업에는 한국전자통신연구원과 한국기계연구원이 기술 "
      "지원을 맡는다.", {("한국전자통신연구원", "supports", "AI 실증단지 조성 사업"),
                      ("한국기계연구원", "supports", "AI 실증단지 조성 사업")}),
@@ -286,4 +290,9 @@ def duties(ctx: Context) -> Iterator[Found]:
         elif not things and at_hand is not None and (
                 ctx.mentions[at_hand].sentence >= ctx.state.index - 3 or at_hand == sole):
             # (사업 전담기관은 A가 맡는다, paragraphs after the article's one programme)
+            # (B가 예측 모델 개발을 맡는다: a share of the work, not the running of it)
+            share = ctx.text[o.mention.end - ctx.sent.start_char:duty.start()] if duty else ""
+            if predicate == "operates" and re.search(r"(을|를)[,\s]*$", share) and \
+                    not ctx.cues.pattern("operator_duty").search(share):
+                predicate = "participatesIn"
             yield Found(o.index, predicate, at_hand, "duty.at-hand")
