@@ -27,6 +27,9 @@ EXAMPLES = [
     ("행안부는 ‘AI 민원 플랫폼 구축 사업’에 50억원을 투입한다. NIA가 전담기관을 맡는다.\n\n사업은 두 "
      "구역으로 나뉘어 발주됐다.", {("Program", "AI 민원 플랫폼 구축 사업")}),
     ("시는 ‘AI 돌봄 실증사업’을 시작했다. 사업에는 20억 원이 든다.", {("Program", "AI 돌봄 실증사업")}),
+    ("가장 큰 ‘범정부 AI 공통기반 고도화 사업’은 국가정보자원관리원이 맡는다. 관리원은 ‘범정부 AI 공통기반’의 "
+     "GPU 자원을 늘린다. 두 회사는 이 사업에 GPU 자원을 공급한다.",
+     {("Program", "범정부 AI 공통기반 고도화 사업")}),
     ("시는 ‘AI 돌봄 실증사업’을 시작했다. 시는 인구가 줄고 있다. 돌봄 수요는 늘었다. 복지 예산도 "
      "늘었다. 사업은 원칙적으로 공모로 뽑는다.", set()),
 ]
@@ -69,7 +72,12 @@ def program_anaphora(d: Document) -> list[Candidate]:
         # (이번 구축사업: the last programme whose name ends so, else the last one)
         kind = [c for c in before if work_ and re.sub(r"\s", "", strip_name(
             text[c.start:c.end])).endswith(work_ + head_)]
-        src = (kind or before)[-1]
+        # (이 사업: the last thing named a 사업 in the last sentences, before a plan named
+        # since: ‘X 고도화 사업’ … ‘X’의 자원을 늘린다 … 이 사업에)
+        headed = [c for c in before if strip_name(split_alias(strip_name(
+            text[c.start:c.end]))[0]).endswith(head_) and len(re.findall(
+                r"[.?!](?:\s|$)", text[c.end:m.start()])) <= 3]
+        src = (kind or headed or before)[-1]
         name = strip_name(split_alias(strip_name(text[src.start:src.end]))[0])
         out.append(Candidate(m.start(), m.end(), src.type, "anaphor", canonical=name))
     return out

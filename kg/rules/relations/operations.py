@@ -53,6 +53,10 @@ EXAMPLES = [
     ("코다브릿지는 문서 작성 서비스 ‘공문AI 2.0’을 출시했다. ‘공문AI 2.0’의 첫 도입 기관은 한국조폐공사다.",
      {("코다브릿지", "operates", "공문AI 2.0"), ("한국조폐공사", "uses", "공문AI 2.0")}),
     ("‘공문AI 2.0’을 도입한 기관은 아직 없다.", set()),
+    ("가장 큰 ‘범정부 AI 공통기반 고도화 사업’은 국가정보자원관리원이 맡는다. 관리원은 네이버클라우드, "
+     "KT클라우드와 각각 업무협약을 맺었으며, 두 회사는 내년부터 이 사업에 민간 GPU 자원을 공급한다.",
+     {("네이버클라우드", "participatesIn", "범정부 AI 공통기반 고도화 사업"),
+      ("KT클라우드", "participatesIn", "범정부 AI 공통기반 고도화 사업")}),
     ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
      {("국세청", "uses", "리브독스"), ("국민연금공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
@@ -122,7 +126,7 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         yield Found(actor, "supports", x.index, "operation.supports")
     elif use and not operate and x.mention.type == "Program" and not ctx.speaker:
         yield Found(actor, "participatesIn", x.index, "operation.uses-program")
-    elif ctx.company(actor) and x.mention.type == "Program" \
+    elif ctx.company(actor) and x.mention.type in ("Program", "Initiative") \
             and execute \
             and not _says(ctx, "verb_run", clause):
         # 대신정보통신은 X 구축 사업을 수행한다: a company doing a public project's work
@@ -149,6 +153,9 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
     else the sentence's actor."""
     before = [o for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
               and o.mention.end <= x.mention.start]
+    group = _group_here(ctx, x)
+    if group:
+        return group
     if before:
         # 과기정통부와 NIA는 X를: the list that ends in the nearest subject
         group = [before[-1]]
@@ -164,6 +171,24 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
     if ctx.actor is not None and x.role.startswith("subj") and ctx.company(ctx.actor):
         return []  # (A가 참여한다.) 이번 사업은 …을 도입하는 것이 핵심이다: no company runs it
     return [ctx.actor] if ctx.actor is not None else []
+
+
+def _group_here(ctx: Context, x: Slot) -> list[int]:
+    """A는 B, C, D와 각각 협약을 맺었으며, 세 회사는 이 사업에 …: the bodies listed
+    earlier in the sentence that a group noun after them, before x, stands for."""
+    cues = ctx.cues
+    numbers, nouns = cues.pattern("group_anaphor").pattern, cues.pattern("group_noun").pattern
+    end = x.mention.start - ctx.sent.start_char
+    said = None
+    for said in re.finditer(rf"(?:^|\s)(?:{numbers})\s?({nouns})(?:은|는|이|가)\s", ctx.text[:end]):
+        pass
+    if said is None:
+        return []
+    listed = [o for o in ctx.orgs if o.mention.end - ctx.sent.start_char <= said.start()
+              and o.role.startswith(("conj", "dat", "obj")) and not o.quoted]
+    if said.group(1) in cues.company_anaphor:
+        listed = [o for o in listed if ctx.company(o.index)]
+    return [o.index for o in listed] if len(listed) >= 2 else []
 
 
 def _clause_after(ctx: Context, x: Slot) -> str | None:
