@@ -52,6 +52,7 @@ class Cues:
     scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words
     event_cue: Words
+    contest_cue: Words              # 챌린지, 공모전: with a year, an edition held
     generic: Words
     topic_prefix: Words             # 제조AI: a field before an acronym
     generic_acronym: Words

@@ -28,6 +28,8 @@ EXAMPLES = [
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
     ("핵심은 송도에 들어서는 '인천 바이오 AI 데이터 허브'다.", {("Program", "인천 바이오 AI 데이터 허브")}),
+    ("대구시가 주최한 ‘2025 대구 공공 AI 챌린지’가 막을 내렸다.", {("Event", "2025 대구 공공 AI 챌린지")}),
+    ("도는 ‘AI 챌린지’ 사업에 5억 원을 쓴다.", {("Program", "AI 챌린지 사업")}),
     ("공단은 ‘믿:음 2.0’을 내부 서버에 설치해 쓰기로 했다.", {("Product", "믿:음 2.0")}),
     ("한빛소프트는 생성형 AI 플랫폼 ‘누리 퍼블릭’을 출시했다.", {("Product", "누리 퍼블릭")}),
     ("공사는 이 플랫폼을 ‘K-댐 안전관리 체계’와 연동한다.", {("Initiative", "K-댐 안전관리 체계")}),
@@ -191,7 +193,9 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         return "Event"
     if preceding.endswith(tuple(cues.quote_nothing_before)):
         return None
-    if cues.ends_with(last, "event_cue") or (YEAR.match(last) and len(name.split()) > 1):
+    if cues.ends_with(last, "event_cue") or (YEAR.match(last) and len(name.split()) > 1) or (
+            YEAR.match(words[0]) and cues.ends_with(last, "contest_cue")):
+        # (‘2025 대구 공공 AI 챌린지’: a year's contest is held, an Event)
         return "Event"
     if last in cues.program_action and len(words) <= 12 and proper:
         return "Program"  # ‘AI 융합 국가산업단지 기반 조성’: a project, named by its work

@@ -38,6 +38,9 @@ EXAMPLES = [
     ("팹리스 업계는 반도체 설계에 집중한다.", set()),
     ("AI 스타트업 루멘로직(대표 서지안)은 회의록 서비스 ‘기록이 2.0’을 내놨다.",
      {("Organization", "루멘로직")}),
+    ("NIPA와 한국사회보장정보원은 누리엣지, 솔바인에이아이(SolvineAI), 다온코드와 ‘복지 AI 공동 개발’ 업무협약을 "
+     "체결했다.", {("Organization", "누리엣지"), ("Organization", "솔바인에이아이"), ("Organization", "다온코드")}),
+    ("시는 누리엣지, 다온코드와 함께 축제를 열었다.", set()),
 ]
 
 
@@ -71,6 +74,7 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         evidence = (
             described
             or _company_like(strip_name(last.stem), cues)
+            or w.oov and _agreement_party(words, end_k, cues)
             or (last.noun_only and follows in cues.org_follow)
             or (last.tail.strip() in cues.subject_particle and verb is not None
                 and _acts(words, end_k, cues) and not _person_like(stem, cues)))
@@ -78,6 +82,21 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             end = last.stem_end if end_k > k else w.start + len(stem)
             out.append(Candidate(w.start, end, "Organization", "unknown-org"))
     return out
+
+
+def _agreement_party(words: list, k: int, cues) -> bool:
+    """A, B(…), C와 업무협약을 체결했다: an item of the list of parties an agreement is
+    made with (the list's last item takes 와/과, an agreement word follows)."""
+    j = k
+    while j < len(words) and (words[j].tail.strip() in (",", "·") or
+                              words[j].stem.endswith((",", "·"))):
+        j += 1
+    if j >= len(words) or words[j].tail.strip() not in ("와", "과"):
+        return False
+    # (… 다온코드와 ‘복지 AI 공동 개발’ 업무협약을: the agreement's title may come between)
+    after = re.sub(r"^\s*[‘'“\"][^’'”\"]{1,60}[’'”\"]\s*", "",
+                   " ".join(w.text for w in words[j + 1:j + 12]))
+    return cues.pattern("agreement").search(after[:15]) is not None
 
 
 def _glued(w, stem: str, cues) -> bool:
