@@ -404,7 +404,9 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
             if p.type == "Person" and p.text.startswith(who) and p.start < sent.start_char:
                 return i
     nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
-    m = re.match(rf"^\s*(?:(?:{openers})\s+)?({nouns})({topic})\s", text)
+    # (□ 도는, ㅇ 시는: a release's bullet before the noun)
+    m = re.match(rf"^\s*(?:[{''.join(sorted(BULLETS))}ㅇ\-–]\s*)?(?:(?:{openers})\s+)?({nouns})({topic})\s",
+                 text)
     if m:
         noun = m.group(1)
         if noun in cues.company_anaphor:

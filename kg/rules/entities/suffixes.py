@@ -117,6 +117,7 @@ EXAMPLES = [
     ("클라우드서비스제공사(CSP)와 모델 개발사가 손잡았다.", set()),
     ("세 회사는 3자 공동사업 협약을 맺었다.", set()),
     ("KT 데이터센터는 구미에 들어선다. 복지부 실증사업이 끝난다.", set()),
+    ("도는 29~30일 이틀간 수원컨벤션센터에서 엑스포를 열었다.", set()),
     ("행안부는 부처마다 따로 발주하는 LLM 사업을 통합한다. 공공 SW사업은 대기업 참여가 제한된다.", set()),
     ("이 공모전은 성과 점검 결과 유사 사업과 겹친다. 2000년대 후반 공공기관 콜센터와 다르다.", set()),
     ("도는 경북 스마트 돌봄 확산 사업을 시작했다.", {("Program", "경북 스마트 돌봄 확산 사업")}),
@@ -167,6 +168,8 @@ def runs(s: Sentence) -> list[Candidate]:
                 continue
         if not is_head(words, k, cues):
             continue
+        if i < k and lex.type_of(last) == "Place":
+            continue  # (이틀간 수원컨벤션센터에서: a venue the lexicon knows, not a programme)
         for kind, etype in (("event_cue", "Event"), ("program_cue", "Program"),
                             ("initiative_cue", "Initiative")):
             cue = cues.ends_with(last, kind)
