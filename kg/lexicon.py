@@ -170,6 +170,7 @@ class Cues:
     duty: Words
     operator_duty: Words            # 총괄, 관리: a duty that runs the programme
     time_adnominal: Words           # 지난, 오는: verb forms that only date a noun
+    decided: Words                  # 도입을 확정: a decision taken
     support_role: Words             # 기술 자문, 검증: a supporting role (supports)
     object_particle: Words
     dative_particle: Words

@@ -53,6 +53,12 @@ EXAMPLES = [
     ("코다브릿지는 문서 작성 서비스 ‘공문AI 2.0’을 출시했다. ‘공문AI 2.0’의 첫 도입 기관은 한국조폐공사다.",
      {("코다브릿지", "operates", "공문AI 2.0"), ("한국조폐공사", "uses", "공문AI 2.0")}),
     ("‘공문AI 2.0’을 도입한 기관은 아직 없다.", set()),
+    ("도담에이아이는 행사 첫날 공공 민원 에이전트 ‘도담 민원비서 2.0’을 처음 공개했다. 민원 접수부터 처리 결과 "
+     "안내까지 처리하는 서비스로, 용인시와 안산시가 내년 도입을 확정했다.",
+     {("도담에이아이", "operates", "도담 민원비서 2.0"), ("용인특례시", "uses", "도담 민원비서 2.0"),
+      ("안산시", "uses", "도담 민원비서 2.0")}),
+    ("도담에이아이는 ‘도담 민원비서 2.0’을 공개했다. 용인시는 내년 도입을 검토하고 있다.",
+     {("도담에이아이", "operates", "도담 민원비서 2.0")}),
     ("가장 큰 ‘범정부 AI 공통기반 고도화 사업’은 국가정보자원관리원이 맡는다. 관리원은 네이버클라우드, "
      "KT클라우드와 각각 업무협약을 맺었으며, 두 회사는 내년부터 이 사업에 민간 GPU 자원을 공급한다.",
      {("네이버클라우드", "participatesIn", "범정부 AI 공통기반 고도화 사업"),
@@ -173,6 +179,23 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
     return [ctx.actor] if ctx.actor is not None else []
 
 
+def _adopters_next(ctx: Context) -> Iterator[Found]:
+    """A는 ‘X’를 공개했다. … 서비스로, B와 C가 내년 도입을 확정했다: the bodies that
+    adopt the one product of the sentence before, when this one names no thing."""
+    if ctx.things or not re.search(rf"({ctx.cues.pattern('verb_use').pattern})(을|를)\s"
+                                   rf"({ctx.cues.pattern('decided').pattern})", ctx.text):
+        return
+    before = {ctx.mentions[i].canonical or ctx.mentions[i].text: i
+              for i, m in enumerate(ctx.mentions)
+              if m.type == "Product" and m.sentence == ctx.state.index - 1}
+    if len(before) != 1:
+        return
+    product = next(iter(before.values()))
+    for o in ctx.orgs:
+        if o.role.startswith("subj") and not o.quoted:
+            yield Found(o.index, "uses", product, "operation.adopters-next")
+
+
 def _group_here(ctx: Context, x: Slot) -> list[int]:
     """A는 B, C, D와 각각 협약을 맺었으며, 세 회사는 이 사업에 …: the bodies listed
     earlier in the sentence that a group noun after them, before x, stands for."""
@@ -225,6 +248,7 @@ def _users(ctx: Context) -> Iterator[Found]:
         return
     if not ctx.says("verb_use") or ctx.says("negation"):
         return
+    yield from _adopters_next(ctx)
     products = [x for x in ctx.things if x.mention.type == "Product"
                 and x.role.startswith(("subj", "obj"))]
     if len(products) != 1:
