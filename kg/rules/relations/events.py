@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from kg.discourse import Context, Slot, in_scope
+from kg.morphology import BULLETS
 from kg.rules import Found, relation_rule
 
 
@@ -199,6 +200,9 @@ ROLE_EXAMPLES = [
      {("네이버클라우드", "participatesIn", "공공 AI 서밋"), ("LG CNS", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
     ("‘공공 AI 서밋’이 열렸다. 정하린 네이버클라우드 전무는 실적을 발표했다.", set()),
+    ("□ 경기도는 수원컨벤션센터에서 ‘경기 AI 엑스포 2025’를 열었다.\n□ 기조연설은 두 명이 맡았다.\n ㅇ 라지브 메논 "
+     "엔비디아 아시아태평양 총괄은 싱가포르 사례를 소개했다.\n ㅇ 서지우 아주대학교 교수는 책임성 확보 방안을 발표했다.",
+     {("엔비디아", "participatesIn", "경기 AI 엑스포 2025"), ("아주대학교", "participatesIn", "경기 AI 엑스포 2025")}),
 ]
 
 
@@ -233,8 +237,10 @@ def event_roles(ctx: Context) -> Iterator[Found]:
             yield Found(o.index, "participatesIn", event, "event-role.sponsor")
     talks = ctx.says("speaker") or (ctx.says("talk") and re.search("[‘「『《〈]", ctx.text))
     # 기조연설에 나선 A는 …. 이어 B 상무가 사례를 소개했고, C 교수는 …을 발표했다
+    # (… or a release's next bullet: □ 기조연설은 세 명이 맡았다. ㅇ A 총괄은 …을 소개했다)
     following = ctx.state.extra.get("talks") == ctx.state.index - 1 and re.match(
-        rf"\s*({ctx.cues.pattern('opener').pattern})\s", ctx.text) and ctx.says("talk_next")
+        rf"\s*(({ctx.cues.pattern('opener').pattern})\s|[{''.join(sorted(BULLETS))}ㅇ\-–·]\s*)",
+        ctx.text) and ctx.says("talk_next")
     if talks or following:
         ctx.state.extra["talks"] = ctx.state.index
         for person, org in ctx.affiliations:
