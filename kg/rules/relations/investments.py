@@ -158,6 +158,10 @@ EXAMPLES = [
     ("김민수 한국지역정보개발원장을 만났다.\n―가장 큰 사업은.\n"
      "“저희는 올해 AI 비서에 120억 원을 투입합니다.”",
      {("한국지역정보개발원", "invests", "120억 원")}),
+    ("스타트업 셀리아랩스는 최근 160억 원 규모의 시리즈B 투자를 유치했다. 이번 라운드는 그레이트리파트너스가 70억 "
+     "원을 넣으며 주도했고, 한국산업은행과 KDB인베스트먼트가 나머지를 채웠다.",
+     {("160억 원", "fundsTarget", "셀리아랩스"), ("그레이트리파트너스", "invests", "160억 원"),
+      ("한국산업은행", "invests", "160억 원"), ("KDB인베스트먼트", "invests", "160억 원")}),
 ]
 
 
@@ -371,7 +375,9 @@ def _round_backers(ctx: Context) -> Iterator[Found]:
     """A가 N원 규모의 시리즈B 투자를 유치했다. 이번 투자에는 B와 C가 참여했다 (B가
     리드했고 C가 참여했다): the backers of the round just raised invest in it."""
     last = ctx.state.extra.get("round")
-    if last is None or last[1] != ctx.state.index - 1 or ctx.of_type("Investment"):
+    # (이번 라운드는 A가 70억 원을 넣으며 주도했고: a share of it may be written too)
+    about = re.match(r"\s*이번\s?(라운드|투자)(는|에는|에)\s", ctx.text)
+    if last is None or last[1] != ctx.state.index - 1 or ctx.of_type("Investment") and not about:
         return
     if not (ctx.says("verb_join") or ctx.says("round_lead")):
         return
