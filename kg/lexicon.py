@@ -52,6 +52,7 @@ class Cues:
     scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words
     event_cue: Words
+    ceremony_cue: Words             # 출범식, 개소식: launching the name before them
     contest_cue: Words              # 챌린지, 공모전: with a year, an edition held
     generic: Words
     topic_prefix: Words             # 제조AI: a field before an acronym
@@ -168,6 +169,7 @@ class Cues:
     subject_marker: Words
     subject_case: Words
     duty: Words
+    post_head: Words                # 분과장은 A가 맡는다: a post, not the running
     operator_duty: Words            # 총괄, 관리: a duty that runs the programme
     time_adnominal: Words           # 지난, 오는: verb forms that only date a noun
     decided: Words                  # 도입을 확정: a decision taken

@@ -10,7 +10,7 @@ from kg.rules.entities.base import Sentence
 from kg.rules.entities.suffixes import YEAR
 
 _QUOTED = re.compile("|".join(
-    f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,40}}?){re.escape(b)}"
+    f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,60}}?){re.escape(b)}"
     for a, b in ("‘’", "''", "“”", '""', "「」", "『』", "《》", "〈〉")))
 _SINGLE = "‘'「『《〈"
 def _english_speech(inner: str) -> bool:
@@ -29,6 +29,9 @@ EXAMPLES = [
     ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
     ("핵심은 송도에 들어서는 '인천 바이오 AI 데이터 허브'다.", {("Program", "인천 바이오 AI 데이터 허브")}),
     ("대구시가 주최한 ‘2025 대구 공공 AI 챌린지’가 막을 내렸다.", {("Event", "2025 대구 공공 AI 챌린지")}),
+    ("TTA는 ‘공공 에이전트 AI 얼라이언스(Public Agentic AI Alliance)’ 출범식을 열었다.",
+     {("Initiative", "공공 에이전트 AI 얼라이언스")}),
+    ("시는 ‘AI와 행정의 미래’ 세미나를 열었다.", {("Event", "AI와 행정의 미래 세미나")}),
     ("도는 ‘AI 챌린지’ 사업에 5억 원을 쓴다.", {("Program", "AI 챌린지 사업")}),
     ("공단은 ‘믿:음 2.0’을 내부 서버에 설치해 쓰기로 했다.", {("Product", "믿:음 2.0")}),
     ("한빛소프트는 생성형 AI 플랫폼 ‘누리 퍼블릭’을 출시했다.", {("Product", "누리 퍼블릭")}),
@@ -90,10 +93,11 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         # (R&D tasks are named by long phrases ending in their work: ‘재난 현장 대응을 위한
         # 멀티모달 파운데이션 모델 개발’)
         work = single and inner.split()[-1:] and inner.split()[-1] in cues.program_action
-        speechy = bool(re.search(speech, tags)) and not title \
-            or len(inner.split()) > (15 if title else 12 if work else 7) \
-            or _english_speech(inner)
         name, alias = split_alias(inner)
+        # (a gloss in parentheses, ‘X 얼라이언스(Public Agentic AI Alliance)’, is no speech)
+        speechy = bool(re.search(speech, tags)) and not title \
+            or len(name.split()) > (15 if title else 12 if work else 7) \
+            or _english_speech(name)
         if not name.strip() or name.strip() in cues.generic_acronym:
             continue
         known = s.lex.names.get(name.strip())
@@ -120,6 +124,11 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                 stem = strip_name(words[j].stem)
                 hit = [t for kind, t in (("event_cue", "Event"), ("program_cue", "Program"))
                        if cues.ends_with(stem, kind)]
+                if hit and hit[0] == "Event" and cues.ends_with(stem, "ceremony_cue") and any(
+                        cues.ends_with(name.split()[-1], kind) for kind in (
+                            "program_cue", "initiative_cue", "quote_initiative_last",
+                            "quote_program_last")):
+                    break  # ‘X 얼라이언스’ 출범식, ‘X 센터’ 개소식: X is what is launched
                 if hit:
                     etype, end = hit[0], words[j].stem_end
                     break

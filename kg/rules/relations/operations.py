@@ -295,6 +295,7 @@ DUTY_EXAMPLES = [
      {("경운대학교", "participatesIn", "AI 물류로봇 실증")}),
     ("시는 스마트 돌봄 확산 사업을 시작한다. 한국사회보장정보원이 사업 총괄을 맡는다.",
      {("한국사회보장정보원", "operates", "스마트 돌봄 확산 사업")}),
+    ("‘AI 얼라이언스’는 3개 분과로 꾸려진다. 분과장은 각각 고려대학교, 삼성SDS가 맡는다.", set()),
     ("대전시는 ‘AI 실증단지 조성’ 사업을 시작한다. 사업에는 한국전자통신연구원과 한국기계연구원이 기술 "
      "지원을 맡는다.", {("한국전자통신연구원", "supports", "AI 실증단지 조성 사업"),
                      ("한국기계연구원", "supports", "AI 실증단지 조성 사업")}),
@@ -311,6 +312,8 @@ def duties(ctx: Context) -> Iterator[Found]:
     """X는 A가 맡는다 / 총괄은 A가 담당한다: A runs X, or the program at hand. A supporting
     role (기술 자문을 맡는다, 성능 검증을 지원한다) backs the programme instead."""
     duty = ctx.says("duty")
+    if duty and re.match(rf"\s*(\S+\s)?\S*({ctx.cues.pattern('post_head').pattern})(은|는)\s", ctx.text):
+        return  # 분과장은 A, B가 맡는다: posts handed out, not the programme's running
     backing = re.search(rf"({ctx.cues.idiom('support_role').pattern})(을|를)\s*"
                         rf"({ctx.cues.pattern('duty').pattern}|지원|제공)", ctx.text)
     if not duty and not backing:
