@@ -165,6 +165,8 @@ EXAMPLES = [
     ("청주시는 자체 사업으로 ‘청주 AI 창업 바우처’를 운영한다. 올해 시비 12억 원을 들였고, 기업당 최대 5천만 원까지 "
      "비용을 지원한다.", {("12억 원", "fundsTarget", "청주 AI 창업 바우처"), ("청주시", "invests", "12억 원"),
                       ("청주시", "operates", "청주 AI 창업 바우처")}),
+    ("강원특별자치도와 춘천시는 캠퍼스 진입도로 조성에 도비·시비 120억 원을 투입한다.",
+     {("강원특별자치도", "invests", "120억 원"), ("춘천시", "invests", "120억 원")}),
 ]
 
 
@@ -309,6 +311,10 @@ def _sums(ctx: Context) -> Iterator[Found]:
             # 예산은 1,120억 원이다. 이 가운데 48억 원이 X에 배정됐다: the adjacent sentence
             # names who pays the whole, and so the part (ANNOTATION.md, "Investors")
             investor, part = last[0], True
+        if payer is not None and payer != UNKNOWN_PAYER:
+            co = _co_payer(ctx, mny)  # (도비·시비 120억 원: the province pays with the city)
+            if co is not None and co != payer:
+                yield Found(co, "invests", mny.index, "investment.payer")
         if investor is not None:
             ctx.state.extra["last_investor"] = (investor, ctx.state.index)
             yield Found(investor, "invests", mny.index,
@@ -521,6 +527,23 @@ def _payer(ctx: Context, money: Slot) -> int | None:
         if ctx.lex.group_of(name) == "local-governments" and name.endswith(suffix):
             return i
     return UNKNOWN_PAYER  # 시비 20억 원 with no city named: not the sentence's actor either
+
+
+def _co_payer(ctx: Context, money: Slot) -> int | None:
+    """도비·시비 120억 원: the local government of the first of two sources written
+    together before one sum (the second is the payer _payer finds)."""
+    cues, start = ctx.cues, ctx.sent.start_char
+    sources = cues.mapping("fund_source")
+    names = "|".join(sorted(sources, key=len, reverse=True))
+    m = re.search(rf"({names})\s*[·,]\s*({names})\s*$",
+                  ctx.text[max(0, money.mention.start - start - 14):money.mention.start - start])
+    suffix = sources.get(m.group(1)) if m else None
+    if not suffix or suffix in ("self", "named", "national"):
+        return None
+    ms = ctx.mentions
+    return next((i for i in reversed(ctx.state.orgs_seen)
+                 if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
+                 and (ms[i].canonical or ms[i].text).endswith(suffix)), None)
 
 
 def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:

@@ -63,6 +63,11 @@ EXAMPLES = [
      "KT클라우드와 각각 업무협약을 맺었으며, 두 회사는 내년부터 이 사업에 민간 GPU 자원을 공급한다.",
      {("네이버클라우드", "participatesIn", "범정부 AI 공통기반 고도화 사업"),
       ("KT클라우드", "participatesIn", "범정부 AI 공통기반 고도화 사업")}),
+    ("강원특별자치도와 춘천시는 네이버클라우드의 인허가와 전력 인입을 지원한다.",
+     {("강원특별자치도", "supports", "네이버클라우드"), ("춘천시", "supports", "네이버클라우드")}),
+    ("경상북도는 별도로 KT에 전력 인입 공사비 명목의 도비 50억 원을 지원한다.",
+     {("경상북도", "supports", "KT")}),
+    ("네이버클라우드는 KT의 데이터센터 구축을 지원한다.", set()),
     ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
      {("국세청", "uses", "리브독스"), ("국민연금공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
@@ -81,6 +86,7 @@ def operations(ctx: Context) -> Iterator[Found]:
         return  # A가 X 공급기업으로 선정됐다: the one selected takes part (participation.py)
     yield from _users(ctx)
     yield from _makers(ctx)
+    yield from _public_backing(ctx)
     for x in ctx.things:
         for actor in _actors_of(ctx, x):
             if ctx.mentions[actor].type == "Organization":
@@ -177,6 +183,28 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
     if ctx.actor is not None and x.role.startswith("subj") and ctx.company(ctx.actor):
         return []  # (A가 참여한다.) 이번 사업은 …을 도입하는 것이 핵심이다: no company runs it
     return [ctx.actor] if ctx.actor is not None else []
+
+
+def _public_backing(ctx: Context) -> Iterator[Found]:
+    """강원도와 춘천시는 A의 인허가와 전력 인입을 지원한다, 도는 A에 도비 50억 원을
+    지원한다: public bodies that help a company support it."""
+    m = re.search(r"지원(하고|하며|한다|했다|하기로|할|해)", ctx.text)
+    if m is None or ctx.says("negation"):
+        return
+    at = ctx.sent.start_char + m.start()
+    backers = [o for o in ctx.orgs if o.role.startswith("subj") and not o.quoted
+               and o.mention.end <= at and ctx.public_body(o.index)]
+    if not backers and ctx.actor is not None and ctx.public_body(ctx.actor) and \
+            not any(o.role.startswith("subj") for o in ctx.orgs):
+        backers = [Slot(ctx.actor, ctx.mentions[ctx.actor], "subj", -1, False)]
+    start = max((o.mention.end for o in backers if o.word >= 0), default=ctx.sent.start_char)
+    helped = [o for o in ctx.orgs if o.role.startswith(("gen", "dat")) and not o.quoted
+              and start <= o.mention.start and o.mention.end <= at and ctx.company(o.index)
+              and ctx.clause_at(o.mention.start - ctx.sent.start_char) ==
+              ctx.clause_at(m.start())]
+    for b in backers:
+        for o in helped:
+            yield Found(b.index, "supports", o.index, "operation.public-backing")
 
 
 def _adopters_next(ctx: Context) -> Iterator[Found]:
