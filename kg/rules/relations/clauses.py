@@ -62,6 +62,8 @@ EXAMPLES = [
      {("국세청", "operates", "차세대 국세행정시스템 구축 사업")}),
     ("19일 조달청 나라장터에 따르면 사업이 공고됐다.", {("조달청", "operates", "나라장터")}),
     ("정부의 예산이 늘었다.", set()),
+    ("수원 지역 IT기업 다온정보가 네이버클라우드의 초거대 AI를 바탕으로 개발했다.",
+     {("다온정보", "locatedIn", "수원")}),
 ]
 
 
@@ -221,8 +223,9 @@ def _described_after(ctx: Context, x: Slot) -> bool:
     """미국 클라우드 기업 알타이르, 일본 설비 기업 ‘코스모쿨’: a place, a few words and a
     descriptor before an organisation."""
     rest = ctx.text[x.mention.end - ctx.sent.start_char:]
-    m = re.match(rf"(\s+[^\s,.]+){{0,3}}?\s+({ctx.cues.pattern('org_descriptor').pattern})\s+\S",
-                 rest)
+    # (수원 지역 IT기업 다온정보: the descriptor may have a word glued before it)
+    m = re.match(rf"(\s+[^\s,.]+){{0,3}}?\s+[A-Za-z가-힣]{{0,4}}?"
+                 rf"({ctx.cues.pattern('org_descriptor').pattern})\s+\S", rest)
     return m is not None
 
 
