@@ -363,6 +363,10 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
             before = before or om.end <= p.mention.start and re.fullmatch(
                 rf"(\([^)]*\))?\s*(소속|{cues.pattern('title').pattern})(인|의|으로|이자)?\s*",
                 sent.text[om.end - sent.start_char:p.mention.start - sent.start_char]) is not None
+            # 행정안전부 디지털정부혁신실의 정윤서 사무관: a unit of the body, then the person
+            before = before or bool(role) and om.end <= p.mention.start and re.fullmatch(
+                rf"\s*(\S+\s)?\S*({cues.pattern('dept_suffix').pattern})의\s*",
+                sent.text[om.end - sent.start_char:p.mention.start - sent.start_char]) is not None
             if (inside_role and role) or around or before:
                 found.append((p.index, o.index))
                 state.affiliation.setdefault(p.index, o.index)

@@ -68,6 +68,7 @@ class Cues:
     rank: Words
     # people
     title_prefix: Words             # 전, 현: before a role
+    dept_suffix: Words              # …실의, …팀의: a unit between a body and its staff
     title: Words
     office: Words
     surname: Words

@@ -81,8 +81,9 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         roles = [(p.end, next((w.stem_end for w in words if w.start >= p.end
                                and p.role and w.stem.startswith(p.role.split()[-1])), p.end))
                  for p in people]
+        # (정하민 네이버클라우드 헬스케어사업 리더: a run from the name into the role too)
         found = [c for c in found if c.rule not in _ROLE_SENSITIVE
-                 or not any(a <= c.start < b for a, b in roles)]
+                 or not any(a <= c.start < b or c.start < a < c.end <= b for a, b in roles)]
         # … nor a place after the employer (MS 아시아태평양 공공부문 총괄 부사장: a region
         # of the job; 충북지사 keeps its province, the employer)
         ruler = [c for c in ruler if c.type != "Place" or not any(
