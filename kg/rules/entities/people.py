@@ -95,6 +95,8 @@ EXAMPLES_FOREIGN = [
     ("구글 순다르 피차이 CEO는 한국을 찾았다.", {("Person", "순다르 피차이")}),
     ("마이클 랜던 마이크로소프트 아시아태평양 총괄 부사장은 말했다.", {("Person", "마이클 랜던")}),
     ("서울 시민 다수가 찬성했다.", set()),
+    ("제니퍼 오닐(Jennifer O'Neill) 구글 클라우드 아시아태평양 공공부문 총괄은 발표했다.",
+     {("Person", "제니퍼 오닐")}),
     ("그는 대통령 직속 국가인공지능전략위원회 위원도 맡고 있다.", set()),
 ]
 
@@ -131,6 +133,29 @@ def foreign_names(s: Sentence) -> list[Candidate]:
         name = a.text if n == 1 else f"{a.text} {b.text}"
         out.append(Candidate(a.start, b.end, "Person", "person-foreign", priority=PRIORITY,
                              canonical=name, aliases=[name.split()[-1]], role=role))
+    return out + _glossed(s, orgs)
+
+
+def _glossed(s: Sentence, orgs: dict) -> list[Candidate]:
+    """제니퍼 오닐(Jennifer O'Neill) 구글 클라우드 아시아태평양 공공부문 총괄: a foreign name
+    with its Latin spelling, then a known organisation and, a few words on, a title."""
+    cues, lex, out = s.cues, s.lex, []
+    base = s.sent.start_char
+    for m in re.finditer(r"(?<![가-힣])([가-힣]{1,4}) ([가-힣]{1,4})\(([A-Z][A-Za-z.'’\- ]{2,40})\)\s",
+                         s.sent.text):
+        org = orgs.get(base + m.end())
+        if org is None or any(x in lex.names or x in cues.generic or x in cues.title
+                              for x in m.group(1, 2)):
+            continue
+        after = [w for w in s.words if w.start >= org.start][:7]
+        title = next((w for w in after if cues.ends_with(strip_name(w.stem), "title")), None)
+        if title is None:
+            continue
+        name = f"{m.group(1)} {m.group(2)}"
+        role = s.text[org.start:title.stem_end]
+        out.append(Candidate(base + m.start(), base + m.start() + len(name), "Person",
+                             "person-foreign", priority=PRIORITY, canonical=name,
+                             aliases=[m.group(2), m.group(3).strip()], role=role))
     return out
 
 
