@@ -167,6 +167,14 @@ EXAMPLES = [
                       ("청주시", "operates", "청주 AI 창업 바우처")}),
     ("강원특별자치도와 춘천시는 캠퍼스 진입도로 조성에 도비·시비 120억 원을 투입한다.",
      {("강원특별자치도", "invests", "120억 원"), ("춘천시", "invests", "120억 원")}),
+    ("관세청은 ‘AI 세무상담 고도화 사업’ 우선협상대상자를 정했다. 네이버클라우드가 84억 원에 수주했다.",
+     {("84억 원", "fundsTarget", "AI 세무상담 고도화 사업")}),
+    ("도는 ‘AI 도시침수 예측 실증사업’을 추진한다. 총사업비는 96억 원이다. 국비 72억 원은 행안부가, 나머지 24억 "
+     "원은 충청남도가 도비로 부담한다.",
+     {("96억 원", "fundsTarget", "AI 도시침수 예측 실증사업"), ("72억 원", "fundsTarget", "AI 도시침수 예측 실증사업"),
+      ("24억 원", "fundsTarget", "AI 도시침수 예측 실증사업"), ("행정안전부", "invests", "72억 원"),
+      ("충청남도", "invests", "24억 원"), ("행정안전부", "operates", "AI 도시침수 예측 실증사업"),
+      ("충청남도", "operates", "AI 도시침수 예측 실증사업")}),
 ]
 
 
@@ -658,7 +666,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
             return ctx.previous_topic
         # 사업 규모는 62억 원, 투입분은 4억 원, 총 8조 원이 투입된다: the sum of the
         # program at hand
-        if (ctx.says("budget_word") or ctx.says("verb_spend")) and ctx.state.programs_seen and \
+        # (… B가 84억 원에 수주했다: the contract for the programme at hand)
+        if (ctx.says("budget_word") or ctx.says("verb_spend") or ctx.says("contract_won")) \
+                and ctx.state.programs_seen and \
                 ctx.mentions[ctx.state.programs_seen[-1]].sentence >= ctx.state.index - 2:
             return ctx.state.programs_seen[-1]
         # 이를 위해 시는 추경에 12억원을 편성했다: for the article's one programme
