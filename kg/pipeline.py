@@ -435,21 +435,21 @@ def _write(run: _Run, docs: dict[str, _Doc], documents: list[Document], nodes: d
     diff = spool / "diff"
     with run.progress.stage("writing", 7, "files") as stage:
         timed = files.timed
-        rdf_done = workers.submit(timed, files.write_rdf, rdf, out, previous, diff)
+        rdf_done = workers.submit(files.write_rdf_and_store, rdf, out, previous, diff,
+                                  out / STORE, store_path(staging.out_dir))
         tasks = [workers.submit(timed, files.write_turtle_file, rdf, out),
                  workers.submit(timed, files.write_jsonld_file, jsonld, out),
                  workers.submit(timed, files.write_property_graphs, chunk_runs["pg"], out, types,
                                 most, graphml_nodes),
                  workers.submit(timed, files.write_page, chunk_runs["html"], skeleton, out)]
-        found, seconds = rdf_done.result()
-        log.info("graph.nt, graph.nq: %.1f s", seconds)
-        stage.advance()
-        tasks.append(workers.submit(timed, files.write_store, out / "graph.nq", out / STORE,
-                                    found, store_path(staging.out_dir), diff))
         for task in tasks:
             result, seconds = task.result()
             log.info("%s: %.1f s", result, seconds)
             stage.advance()
+        (_, seconds), (result, store_seconds) = rdf_done.result()
+        log.info("graph.nt, graph.nq: %.1f s", seconds)
+        log.info("%s: %.1f s", result, store_seconds)
+        stage.advance(2)
         moved = staging.commit(store=STORE)
         stage.advance()
     return moved
