@@ -219,8 +219,11 @@ def json_nodes(triples: Iterable[ox.Triple]) -> list[tuple[int, str, str]]:
             key = w.key_of.get(predicate) or w.iri(predicate)
             values = [node(o) if o in embedded and predicate in EMBED else w.value(predicate, o)
                       for o in objects]
-            values.sort(key=_sort_key)
-            fields[key] = values[0] if len(values) == 1 else values
+            if len(values) == 1:  # (sorting one value would still compute its key)
+                fields[key] = values[0]
+            else:
+                values.sort(key=_sort_key)
+                fields[key] = values
         for key in _FIRST[2:]:
             if key in fields:
                 out[key] = fields.pop(key)
