@@ -6,6 +6,7 @@ the middle dot and the bar that join words (AI·데이터 / AI데이터).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ def normalise(name: str) -> str:
     return "".join(ch for ch in folded if not ch.isspace() and ch not in QUOTES)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # linking asks for the same names again and again
 def link_key(name: str) -> str:
     """The key under which linking merges names: normalise() without joiners either."""
     return "".join(ch for ch in normalise(name) if ch not in _JOINERS)
