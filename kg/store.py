@@ -10,8 +10,7 @@ version control. A build makes it in its staging folder and swaps it into place 
 """
 from __future__ import annotations
 
-import queue
-import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -50,38 +49,29 @@ def _bulk_load(store: ox.Store, nquads: Path) -> None:
     for 1.27 M quads; each holds one batch more in memory (about 100 MB)."""
     from kg.execution import processors
 
-    batches: queue.Queue = queue.Queue(maxsize=1)
-    failed: list[BaseException] = []
+    threads = min(processors(), LOAD_THREADS)
+    with ThreadPoolExecutor(threads) as pool, open(nquads, "rb") as fh:
+        pending: set = set()
 
-    def load() -> None:
-        while (batch := batches.get()) is not None:
-            if not failed:  # after a failure, only drain the queue
-                try:
-                    store.bulk_load(batch, format=ox.RdfFormat.N_QUADS)
-                except BaseException as exc:
-                    failed.append(exc)
+        def load(batch: list[bytes]) -> None:
+            nonlocal pending
+            if len(pending) >= threads:  # no more batches in memory than threads
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    future.result()
+            pending.add(pool.submit(store.bulk_load, b"".join(batch),
+                                    format=ox.RdfFormat.N_QUADS))
 
-    threads = [threading.Thread(target=load, daemon=True)
-               for _ in range(min(processors(), LOAD_THREADS))]
-    for thread in threads:
-        thread.start()
-    try:
-        with open(nquads, "rb") as fh:
-            batch: list[bytes] = []
-            for line in fh:
-                batch.append(line)
-                if len(batch) >= BATCH:
-                    batches.put(b"".join(batch))
-                    batch.clear()
-            if batch:
-                batches.put(b"".join(batch))
-    finally:
-        for _ in threads:
-            batches.put(None)
-        for thread in threads:
-            thread.join()
-    if failed:
-        raise failed[0]
+        batch: list[bytes] = []
+        for line in fh:
+            batch.append(line)
+            if len(batch) >= BATCH:
+                load(batch)
+                batch = []
+        if batch:
+            load(batch)
+        for future in pending:
+            future.result()
 
 
 def update_store(previous: Path, location: Path, delete: Path, insert: Path,
