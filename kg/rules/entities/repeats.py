@@ -9,6 +9,9 @@ from kg.rules import DOCUMENT, Candidate, entity_rule
 from kg.rules.entities.base import Document
 from kg.rules.entities.suffixes import run_start
 
+# compiled once: the rules below try them on every word
+_WORD_BREAKS = re.compile(r"[\s·]+")
+
 _NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are anyway
 
 
@@ -100,7 +103,10 @@ def short_forms(d: Document) -> list[Candidate]:
     taken = [(c.start, c.end) for c in d.found]
     places = {(c.start, c.end) for c in d.found if c.type == "Place"}
     out = []
-    for _, words in sentence_words(d.doc):
+    for sent, words in sentence_words(d.doc):
+        # only the spans that reach into this sentence can overlap a span of its words
+        # (scanning every span of the document for each word pair was most of the rule)
+        near = [(a, b) for a, b in taken if a < sent.end_char and sent.start_char < b]
         for k, w in enumerate(words):
             if not w.tail or w.tail_tag.startswith("E"):
                 continue
@@ -109,7 +115,7 @@ def short_forms(d: Document) -> list[Candidate]:
                 s, e = words[j].start, w.stem_end
                 # (a place may open the name: 대덕특구 피지컬 AI 실증단지)
                 if any(a < e and s < b and not (s <= a and b <= e and (a, b) in places)
-                       for a, b in taken):
+                       for a, b in near):
                     continue
                 short = _parts(strip_name(text[s:e]))
                 if len(short) < 2 or short[-1] in cues.topic_acronym or (
@@ -135,6 +141,7 @@ def short_forms(d: Document) -> list[Candidate]:
                     name = c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
                     out.append(Candidate(s, e, c.type, "short-form", canonical=name))
                     taken.append((s, e))
+                    near.append((s, e))
                     break
     return out
 
@@ -152,7 +159,7 @@ def _occurrences(name: str, text: str):
 
 
 def _parts(name: str) -> list[str]:
-    return [p for p in re.split(r"[\s·]+", name) if p]
+    return [p for p in _WORD_BREAKS.split(name) if p]
 
 
 def _subsequence(short: list[str], parts: list[str]) -> bool:
