@@ -10,6 +10,14 @@ from kg.morphology import split_alias, strip_name
 from kg.rules import PEOPLE, REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
+# compiled once: the rules below try them on every word
+_AGE = re.compile(r"\(\d{2}\)$")  # 배성욱(58)
+_HANGUL3 = re.compile(r"[가-힣]{3}")
+_HANGUL2_4 = re.compile(r"[가-힣]{2,4}")
+_TWO_WORDS = re.compile(r"[가-힣]{1,4} [가-힣]{1,4}")
+_ONE_OR_TWO_WORDS = re.compile(r"[가-힣]{1,4}( [가-힣]{1,4})?")
+_HEAD_IN_PARENTHESES = re.compile(r"\(([가-힣]{1,8}) ([가-힣]{2,4})\)")
+
 PRIORITY = 3  # a person's name is never part of another name
 
 
@@ -33,10 +41,10 @@ def titled(s: Sentence) -> list[Candidate]:
     words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
     out = []
     for k, w in enumerate(words):
-        base, alias = split_alias(re.sub(r"\(\d{2}\)$", "", w.stem))  # 배성욱(58): an age
+        base, alias = split_alias(_AGE.sub("", w.stem))  # 배성욱(58): an age
         # (백승훈 조달청장: Kiwi may read a name as a number and nouns, 백/NR 승/NNB …; a
         # surname and two syllables right before a title are a name)
-        misread = w.noun_only and re.fullmatch(r"[가-힣]{3}", w.text.strip()) is not None \
+        misread = w.noun_only and _HANGUL3.fullmatch(w.text.strip()) is not None \
             and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
             and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None \
             and cues.ends_with(strip_name(w.stem), "title") is None
@@ -45,7 +53,7 @@ def titled(s: Sentence) -> list[Candidate]:
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
             else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
         foreign = latin is not None and re.fullmatch(r"[가-힣]{1,5} [가-힣]{1,4}", base)
-        if not (re.fullmatch(r"[가-힣]{2,4}", base) or foreign) or base in lex.names \
+        if not (_HANGUL2_4.fullmatch(base) or foreign) or base in lex.names \
                 or base in cues.generic or base in cues.trim or base in cues.title:
             continue  # (데이비드 림(David Lim): Kiwi keeps a foreign name as one word)
         start = w.start
@@ -109,7 +117,7 @@ def foreign_names(s: Sentence) -> list[Candidate]:
     orgs = {c.start: c for c in known if c.type == "Organization"}
     for k in range(len(words) - 1):
         # Kiwi may keep a foreign name as one token with its space (젠슨 황)
-        if re.fullmatch(r"[가-힣]{1,4} [가-힣]{1,4}", words[k].text):
+        if _TWO_WORDS.fullmatch(words[k].text):
             a, b, org, n = words[k], words[k], words[k + 1], 1
         elif k + 2 < len(words) and words[k].noun_only and words[k + 1].noun_only:
             a, b, org, n = words[k], words[k + 1], words[k + 2], 2
@@ -119,7 +127,7 @@ def foreign_names(s: Sentence) -> list[Candidate]:
         org_before = k > 0 and any(c.end == words[k - 1].stem_end for c in orgs.values()) \
             and cues.ends_with(strip_name(org.stem), "title") is not None
         if (org.start not in orgs and not org_before) or not all(
-                re.fullmatch(r"[가-힣]{1,4}( [가-힣]{1,4})?", x.text) for x in (a, b)):
+                _ONE_OR_TWO_WORDS.fullmatch(x.text) for x in (a, b)):
             continue  # (Kiwi tags foreign names oddly: read the words as written)
         # (대통령 직속 위원회 위원: a title is no given name)
         if any(x in lex.names or x in cues.generic or x in cues.trim or x in cues.title
@@ -172,7 +180,7 @@ def officials_in_parentheses(s: Sentence) -> list[Candidate]:
     cues = s.cues
     out = []
     for w in s.words:
-        m = re.search(r"\(([가-힣]{1,8}) ([가-힣]{2,4})\)", w.stem)
+        m = _HEAD_IN_PARENTHESES.search(w.stem)
         if not m or not cues.ends_with(m.group(1), "title") or m.group(2)[0] not in cues.surname:
             continue
         start = w.start + m.start(2)
@@ -258,7 +266,7 @@ def lawmakers(s: Sentence) -> list[Candidate]:
     out = []
     title = min(cues.lawmaker_title)
     for k, w in enumerate(words[:-1]):
-        if not re.fullmatch(r"[가-힣]{3}", w.stem):
+        if not _HANGUL3.fullmatch(w.stem):
             continue
         # 권칠승 더불어민주당 의원실, or 더불어민주당 한정민 의원실
         after = (strip_name(words[k + 1].stem), strip_name(words[k + 2].stem)) \

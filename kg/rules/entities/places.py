@@ -10,6 +10,9 @@ from kg.morphology import strip_name
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
+# compiled once: the rules below try them on every word
+_PLACE_SHAPE = re.compile(r"[가-힣0-9]{2,12}")
+
 EXAMPLES = [
     ("사업은 부산 영도구 동삼동 일대에서 시작한다.", {("Place", "동삼동")}),
     ("공장은 대구 성서산업단지에 들어선다.", {("Place", "성서산업단지")}),
@@ -35,7 +38,7 @@ def place_shapes(s: Sentence) -> list[Candidate]:
 
     for k, w in enumerate(words):
         stem = strip_name(w.stem)
-        if not re.fullmatch(r"[가-힣0-9]{2,12}", stem) or not free(w.start, w.start + len(stem)):
+        if not _PLACE_SHAPE.fullmatch(stem) or not free(w.start, w.start + len(stem)):
             continue
         end = w.start + len(stem)
         unit = cues.ends_with(stem, "place_unit")

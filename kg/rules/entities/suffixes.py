@@ -10,6 +10,9 @@ from kg.morphology import QUOTES, Eojeol, split_alias, strip_name
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
+# compiled once: the rules below try them on every word
+_WORD_BREAK = re.compile(r"[\s·]")
+
 _SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
 YEAR = re.compile(r"^(19|20)\d\d$")
 COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차|자|사)?|[\d.,]+\s?(MW|GW|kW|TB|PB|메가와트)급?"
@@ -134,7 +137,7 @@ def runs(s: Sentence) -> list[Candidate]:
         stem = strip_name(split_alias(strip_name(w.stem))[0])
         if not stem:
             continue
-        last = re.split(r"[\s·]", stem)[-1]
+        last = _WORD_BREAK.split(stem)[-1]
         i = run_start(words, k, cues)
         start = words[i].start
         org = cues.ends_with(last, "org_suffix")
