@@ -19,10 +19,12 @@ from kg.errors import UsageError
 
 STORE = "graph.oxigraph"
 #: Quads per bulk load: Oxigraph's bulk loader holds what it is given (a whole 1.3 M-quad
-#: file took 1.3 GB), in batches it stays near 200 MB and is about as fast.
-BATCH = 100_000
-#: Threads that load batches at once (at most one per processor).
-LOAD_THREADS = 4
+#: file took 1.3 GB), in batches it stays near 200 MB and is about as fast. Two threads
+#: of 50,000-quad batches hold about what one thread of 100,000 did (190 MB).
+BATCH = 50_000
+#: Threads that load batches at once (at most one per processor; more would hold more
+#: batches in memory).
+LOAD_THREADS = 2
 
 
 #: In the store's folder: the SHA-256 of the graph.nq it holds (RocksDB leaves other
@@ -46,7 +48,7 @@ def _bulk_load(store: ox.Store, nquads: Path) -> None:
     """Load the file's batches in a few threads at once: a batch this size is one thread
     of Oxigraph's loader (which releases the GIL), and Oxigraph's own loader runs its
     batches in parallel threads the same way. Two threads took 4.5 s instead of 8.5 s
-    for 1.27 M quads; each holds one batch more in memory (about 100 MB)."""
+    for 1.27 M quads on an idle machine."""
     from kg.execution import processors
 
     threads = min(processors(), LOAD_THREADS)
