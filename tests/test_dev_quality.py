@@ -1,8 +1,8 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
-genres) and on the texts written for the project (tests/data/written, 71). Rules were
+genres) and on the texts written for the project (tests/data/written, 76). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
 written/h1–h6, h10, h11, h13, h15 and h17; the dev check half (07, 09, 10) and written/h7–h9,
-h12 and h14 were only measured. The floors sit a little under what the build reaches (README,
+h12, h14 and h16 were only measured. The floors sit a little under what the build reaches (README,
 "Extraction quality"), so a change that loses ground fails."""
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ SETS = {
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
                   {"core/lenient": 0.90, "relations/unlabelled": 0.70, "money/accuracy": 0.97}),
     "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 51,
-                      {"core/lenient": 0.92, "relations/unlabelled": 0.79, "money/accuracy": 0.97}),
-    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 20,
-                        {"core/lenient": 0.88, "relations/unlabelled": 0.65,
+                      {"core/lenient": 0.93, "relations/unlabelled": 0.81, "money/accuracy": 0.97}),
+    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 25,
+                        {"core/lenient": 0.89, "relations/unlabelled": 0.67,
                          "money/accuracy": 0.97}),
 }
 

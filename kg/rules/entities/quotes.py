@@ -32,6 +32,7 @@ EXAMPLES = [
     ("TTA는 ‘공공 에이전트 AI 얼라이언스(Public Agentic AI Alliance)’ 출범식을 열었다.",
      {("Initiative", "공공 에이전트 AI 얼라이언스")}),
     ("시는 ‘AI와 행정의 미래’ 세미나를 열었다.", {("Event", "AI와 행정의 미래 세미나")}),
+    ("AWS는 ‘전략적 디지털 주권(strategic digital sovereignty)’을 키워드로 제시했다.", set()),
     ("도는 ‘AI 챌린지’ 사업에 5억 원을 쓴다.", {("Program", "AI 챌린지 사업")}),
     ("공단은 ‘믿:음 2.0’을 내부 서버에 설치해 쓰기로 했다.", {("Product", "믿:음 2.0")}),
     ("한빛소프트는 생성형 AI 플랫폼 ‘누리 퍼블릭’을 출시했다.", {("Product", "누리 퍼블릭")}),
@@ -163,7 +164,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             plain = not re.search(r"(^|\+)(NNP|SL|SN)", tags) and not (
                 span is not None and any(t.i in unknown for t in span))
             etype = quote_type(name, following, preceding, single, cues, proper,
-                               latin=bool(alias and re.search("[A-Za-z]", alias)), plain=plain,
+                               latin=bool(alias and re.search("[A-Z0-9]", alias)), plain=plain,
                                apposed=bool(before) and before[-1].tail.strip() in (
                                    "", "인", "이라는", "라는"))
         if etype is None:
