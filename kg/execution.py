@@ -105,7 +105,10 @@ def release_pipeline() -> None:
     """Let go of this process's pipeline (Kiwi and spaCy, ~0.5 GB) when extraction is
     over and the build goes on here."""
     if worker_pipeline.cache_info().currsize:
+        import gc
+
         worker_pipeline.cache_clear()
+        gc.unfreeze()  # (Pipeline.load froze it out of the collector's reach)
         trim_memory()
 
 

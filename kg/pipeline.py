@@ -79,8 +79,9 @@ class Pipeline:
         cue_words = c.program_cue | c.initiative_cue | c.event_cue | c.org_suffix | c.action
         nlp = make_nlp(lex.names.keys(), cue_words)
         add_entity_components(nlp, lex)
-        # what is loaded lives as long as the process: keep the cyclic garbage collector
+        # what is loaded lives as long as extraction: keep the cyclic garbage collector
         # from scanning it again on every collection while documents are extracted
+        # (kg.execution.release_pipeline unfreezes it, so that it can be freed)
         gc.collect()
         gc.freeze()
         return cls(lex, nlp)
