@@ -255,6 +255,8 @@ class Cues:
     member_verb: Words
     win: Words
     lose: Words
+    failed: Words                   # 수주에 실패: a bid that failed
+    bid_race: Words                 # 수주전, 수주 경쟁: a race, not an award
     beat: Words
     government_suffix: Words
     legislature: Words

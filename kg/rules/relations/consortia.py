@@ -106,6 +106,8 @@ EXAMPLES = [
       ("솔트룩스", "participatesIn", "AI 도로위험 예측 사업"),
       ("충남대학교", "participatesIn", "AI 도로위험 예측 사업"),
       ("씽크로드", "partnersWith", "솔트룩스"), ("씽크로드", "partnersWith", "충남대학교")}),
+    ("‘AI 민원 플랫폼 사업’ 수주전에 가람 컨소시엄이 뛰어들었다.", set()),
+    ("가람 컨소시엄은 ‘AI 민원 플랫폼 사업’ 수주에 실패했다.", set()),
     ("KT는 KT클라우드, 대진정보통신과 컨소시엄을 꾸렸지만 기술평가에서 0.9점 차로 밀렸다.",
      {("KT", "partnersWith", "KT클라우드"), ("KT", "partnersWith", "대진정보통신")}),
 ]
@@ -139,7 +141,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
         lead = _lead(ctx, c)
         if lead is not None:
             c.lead = lead
-        if ctx.says("lose") and (not ctx.says("win") and not _loser_named(ctx, mine)
+        if ctx.says("failed") or ctx.says("lose") and (not _wins(ctx) and not _loser_named(ctx, mine)
                                  or _beaten(ctx, named)):
             c.lost = True  # (A 컨소시엄이 B 컨소시엄을 제치고 선정됐다: B lost)
         lead_name = link_key(ctx.mentions[c.lead].text) if c.lead is not None else None
@@ -148,7 +150,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
                     link_key(ctx.mentions[o].text) == link_key(ctx.mentions[m].text)
                     for o in c.members):
                 c.members.add(m)
-        if ctx.says("win") and not c.lost and c.program is None:
+        if _wins(ctx) and not c.lost and c.program is None:
             # (‘X사업’의 신규 과제인 ‘Y’ 수행기관으로 A 컨소시엄을: the one written last
             # before the consortium, else the first after it)
             at = ctx.mentions[named.index].start if named is not None else ctx.sent.end_char
@@ -166,7 +168,7 @@ def consortia(ctx: Context) -> Iterator[Found]:
                     # contest the awards before were of)
                     award[0] if award and award[1] >= max(state.index - 4, state.extra.get(
                         "section_start", 0)) else None)))
-        if ctx.says("win") and c.program is not None and not c.lost:
+        if _wins(ctx) and c.program is not None and not c.lost:
             state.extra["last_award"] = (c.program, state.index)
         if c.lead is not None:
             for m in sorted(c.members):
@@ -175,6 +177,13 @@ def consortia(ctx: Context) -> Iterator[Found]:
             for m in [c.mention, c.lead, *sorted(c.members)]:
                 if m is not None:
                     yield Found(m, "participatesIn", c.program, "consortium.selected")
+
+
+def _wins(ctx: Context) -> bool:
+    """The sentence says a bid was won (선정, 수주, 따냈다), not that a race for it is on
+    (수주전에 뛰어들었다, 수주 경쟁) nor that it failed (수주에 실패했다)."""
+    text = ctx.cues.idiom("bid_race").sub(" ", ctx.text)
+    return ctx.cues.pattern("win").search(text) is not None and not ctx.says("failed")
 
 
 def _lead_partners(ctx: Context, c: Consortium | None) -> Iterator[Found]:
@@ -246,7 +255,7 @@ def _member_run(ctx: Context) -> Iterator[Found]:
         for o in inside:
             if o is not lead:
                 yield Found(lead.index, "partnersWith", o.index, "consortium.run")
-        if not ctx.says("win") or ctx.says("negation") or re.match(
+        if not _wins(ctx) or ctx.says("negation") or re.match(
                 rf"[을를]?\s*(?:\S+\s)?(?:{ctx.cues.pattern('beat').pattern})", ctx.text[m.end():]):
             continue  # (A·B 컨소시엄을 제치고: the one beaten)
         named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")]

@@ -106,6 +106,7 @@ EXAMPLES = [
      {("누리소프트", "participatesIn", "AI 실증 오픈랩"), ("한결로보틱스", "participatesIn", "AI 실증 오픈랩")}),
     ("솔트룩스는 ‘공공 AI 실증’의 공급기업으로 참여한다.",
      {("솔트룩스", "participatesIn", "공공 AI 실증")}),
+    ("가람정보는 ‘AI 민원 플랫폼 사업’ 수주에 실패했다. LG CNS는 ‘AI 돌봄 사업’ 수주전에 뛰어들었다.", set()),
     ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
      "참여할 수 있게 해 달라”고 요청했다.", set()),
 ]
@@ -135,8 +136,10 @@ def _program_at_hand(ctx: Context) -> int | None:
 
 def _winners(ctx: Context) -> Iterator[Found]:
     """X가 Y 사업을 수주했다 / 낙찰받았다: the winner takes part in the program."""
-    if not ctx.says("contract_won") or ctx.says("lose") or ctx.says("negation"):
-        return
+    if not ctx.says("contract_won") or ctx.says("lose") or ctx.says("negation") \
+            or ctx.says("failed") or not ctx.cues.pattern("contract_won").search(
+                ctx.cues.idiom("bid_race").sub(" ", ctx.text)):
+        return  # (수주에 실패했다, 수주전에 뛰어들었다: no contract won)
     # (조달청은 ‘X’ 입찰 결과 A를 우선협상대상자로 선정했다: who selects wins nothing)
     selecting = ctx.says("verb_select") and not (ctx.says("passive_select")
                                                  or ctx.says("passive_ending"))
