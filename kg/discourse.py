@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.lexicon import Cues, Lexicon
-from kg.morphology import BULLETS, Eojeol, SentenceText
+from kg.morphology import BULLETS, LINE_BULLET, Eojeol, SentenceText
 from kg.names import QUOTES
 from kg.types import Mention
 
@@ -409,7 +409,7 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
                 return i
     nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
     # (□ 도는, ㅇ 시는: a release's bullet before the noun)
-    m = re.match(rf"^\s*(?:[{''.join(sorted(BULLETS))}ㅇ\-–]\s*)?(?:(?:{openers})\s+)?({nouns})({topic})\s",
+    m = re.match(rf"^\s*(?:{LINE_BULLET}\s*)?(?:(?:{openers})\s+)?({nouns})({topic})\s",
                  text)
     if m:
         noun = m.group(1)

@@ -48,6 +48,8 @@ class Eojeol:
 
 
 BULLETS = frozenset("▲△▶▷►◆◇■□●○•※☞")
+# what opens a press release's line: its bullets, ㅇ (written for ○) and dashes
+LINE_BULLET = "[" + "".join(sorted(BULLETS)) + "ㅇ\\-–·]"
 ELLIPSES = frozenset(("…", "⋯", "..."))
 _COMMON = {"NNG", "NNB", "XSN", "XPN", "XSV", "XSA", "VV", "VA"}
 

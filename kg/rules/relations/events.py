@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 
 from kg.discourse import Context, Slot, in_scope
-from kg.morphology import BULLETS
+from kg.morphology import LINE_BULLET
 from kg.rules import Found, relation_rule
 
 
@@ -239,7 +239,7 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     # 기조연설에 나선 A는 …. 이어 B 상무가 사례를 소개했고, C 교수는 …을 발표했다
     # (… or a release's next bullet: □ 기조연설은 세 명이 맡았다. ㅇ A 총괄은 …을 소개했다)
     following = ctx.state.extra.get("talks") == ctx.state.index - 1 and re.match(
-        rf"\s*(({ctx.cues.pattern('opener').pattern})\s|[{''.join(sorted(BULLETS))}ㅇ\-–·]\s*)",
+        rf"\s*(({ctx.cues.pattern('opener').pattern})\s|{LINE_BULLET}\s*)",
         ctx.text) and ctx.says("talk_next")
     if talks or following:
         ctx.state.extra["talks"] = ctx.state.index

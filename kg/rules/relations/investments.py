@@ -530,11 +530,17 @@ def _payer(ctx: Context, money: Slot) -> int | None:
                      and ctx.lex.group_of(m.canonical or m.text) == "central-government"}
             here = list(named.values()) if len(named) == 1 else []
         return here[0] if here else standing[0] if standing else None
-    for i in reversed(ctx.state.orgs_seen):
-        name = ms[i].canonical or ms[i].text
-        if ctx.lex.group_of(name) == "local-governments" and name.endswith(suffix):
-            return i
-    return UNKNOWN_PAYER  # 시비 20억 원 with no city named: not the sentence's actor either
+    found = _local_government(ctx, suffix)
+    # (시비 20억 원 with no city named: not the sentence's actor either)
+    return found if found is not None else UNKNOWN_PAYER
+
+
+def _local_government(ctx: Context, suffix: str) -> int | None:
+    """The local government named last whose name ends so (시 for 시비, 도 for 도비)."""
+    ms = ctx.mentions
+    return next((i for i in reversed(ctx.state.orgs_seen)
+                 if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
+                 and (ms[i].canonical or ms[i].text).endswith(suffix)), None)
 
 
 def _co_payer(ctx: Context, money: Slot) -> int | None:
@@ -548,10 +554,7 @@ def _co_payer(ctx: Context, money: Slot) -> int | None:
     suffix = sources.get(m.group(1)) if m else None
     if not suffix or suffix in ("self", "named", "national"):
         return None
-    ms = ctx.mentions
-    return next((i for i in reversed(ctx.state.orgs_seen)
-                 if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
-                 and (ms[i].canonical or ms[i].text).endswith(suffix)), None)
+    return _local_government(ctx, suffix)
 
 
 def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
