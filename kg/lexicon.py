@@ -195,6 +195,8 @@ class Cues:
     speaker: Words
     talk: Words
     talk_next: Words                # 이어 … 소개했고: the next talk
+    prize: Words                    # 최우수상은 A가 받았다
+    prize_won: Words
     verb_participate: Words
     verb_join: Words
     form_together: Words

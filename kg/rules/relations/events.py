@@ -199,6 +199,14 @@ ROLE_EXAMPLES = [
      "LG CNS 상무가 사례를 소개했다.",
      {("네이버클라우드", "participatesIn", "공공 AI 서밋"), ("LG CNS", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
+    ("‘부산 AI 해커톤’이 열렸다. 대상(과학기술정보통신부 장관상)은 솔트룩스 개발팀이 받았고, "
+     "우수상은 부산대학교 학생팀에 돌아갔다.",
+     {("솔트룩스", "participatesIn", "부산 AI 해커톤"), ("부산대학교", "participatesIn", "부산 AI 해커톤")}),
+    ("‘부산 AI 경진대회’가 열렸다. 누리웍스가 최우수상을 차지했다.",
+     {("누리웍스", "participatesIn", "부산 AI 경진대회")}),
+    ("‘부산 AI 경진대회’가 열렸다. 지원 대상은 부산대학교가 정한다.", set()),
+    ("‘공공 AI 서밋’이 열렸다. 기조연설에 이어 솔트룩스와 누리웍스가 도입 사례를 발표했다.",
+     {("솔트룩스", "participatesIn", "공공 AI 서밋"), ("누리웍스", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 정하린 네이버클라우드 전무는 실적을 발표했다.", set()),
     ("□ 경기도는 수원컨벤션센터에서 ‘경기 AI 엑스포 2025’를 열었다.\n□ 기조연설은 두 명이 맡았다.\n ㅇ 라지브 메논 "
      "엔비디아 아시아태평양 총괄은 싱가포르 사례를 소개했다.\n ㅇ 서지우 아주대학교 교수는 책임성 확보 방안을 발표했다.",
@@ -235,6 +243,12 @@ def event_roles(ctx: Context) -> Iterator[Found]:
             yield Found(o.index, "organizes", event, "event-role.organizer")
         elif ctx.cues.pattern("sponsor").search(clause):
             yield Found(o.index, "participatesIn", event, "event-role.sponsor")
+    if _prize_won(ctx):
+        # 최우수상(시장상)은 A가 받았다, 대상은 B 학생팀에 돌아갔다: a contest's winners
+        for o in ctx.orgs:
+            if o.role.startswith(("subj", "dat")) and not o.quoted and not re.match(
+                    r"\s?\S*상\)", ctx.text[o.mention.end - ctx.sent.start_char:]):
+                yield Found(o.index, "participatesIn", event, "event-role.winner")
     talks = ctx.says("speaker") or (ctx.says("talk") and re.search("[‘「『《〈]", ctx.text))
     # 기조연설에 나선 A는 …. 이어 B 상무가 사례를 소개했고, C 교수는 …을 발표했다
     # (… or a release's next bullet: □ 기조연설은 세 명이 맡았다. ㅇ A 총괄은 …을 소개했다)
@@ -245,4 +259,17 @@ def event_roles(ctx: Context) -> Iterator[Found]:
         ctx.state.extra["talks"] = ctx.state.index
         for person, org in ctx.affiliations:
             yield Found(org, "participatesIn", event, "event-role.speaker")
+        # … 네이버클라우드와 업스테이지가 사례를 발표했다, 경찰청 실무자들은 패널 토론에
+        # 나선다: an organisation itself (or its staff, unnamed) speaks
+        for o in subjects:
+            if o.role != "relsubj" and (ctx.cues.pattern("speaker").search(ctx.clause_of(o))
+                                        or ctx.cues.pattern("talk").search(ctx.clause_of(o))):
+                yield Found(o.index, "participatesIn", event, "event-role.speaker")
+
+
+def _prize_won(ctx: Context) -> bool:
+    """최우수상(…상)은 … 받았다, A가 대상을 차지했다: a prize went to someone."""
+    prize = re.search(rf"(?:^|[\s▲△·ㅇ-])(?:{ctx.cues.pattern('prize').pattern})(?:\([^)]*\))?"
+                      r"(?:은|는|을|이)\s", ctx.text)
+    return bool(prize and ctx.cues.pattern("prize_won").search(ctx.text, prize.end()))
 
