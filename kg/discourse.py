@@ -164,6 +164,9 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
             break
         k += 1
         w = words[k]
+    if w.noun_only and k + 2 < len(words) and words[k + 1].text.strip() in cues.count_word \
+            and words[k + 2].stem:
+        return role_of(words[k + 2], words, k + 2, cues)  # A, B, C 세 기업을
     tail = w.tail.strip()
     if w.stem.endswith(",") or tail.startswith((",", "·")) or w.text.strip() in cues.conj_word \
             or not tail and k + 1 < len(words) and words[k + 1].text in BULLETS:

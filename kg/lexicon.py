@@ -182,6 +182,7 @@ class Cues:
     conj_particle: Words
     including: Words
     conj_word: Words
+    count_word: Words
     genitive_particle: Words
     copula: Words
     topic_particle: Words

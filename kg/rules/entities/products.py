@@ -14,6 +14,7 @@ EXAMPLES = [
     ("아마존은 새 물류 거점을 열었다.", set()),
     ("구글 순다르 피차이 CEO는 한국을 찾았다.", set()),
     ("시는 엔비디아 측과 만났다.", set()),
+    ("공급사로는 KT, 네이버 2곳이 뽑혔다.", set()),
 ]
 
 
@@ -29,8 +30,8 @@ def brand_products(s: Sentence) -> list[Candidate]:
             stem = strip_name(split_alias(words[j].stem)[0])
             if not stem or stem in cues.trim or stem in cues.generic or stem in cues.action \
                     or cues.ends_with(stem, "title") or not re.match(r"^[A-Za-z0-9가-힣]", stem) \
-                    or stem in cues.org_follow:
-                break  # (엔비디아 측, 구글 관계자: people of the company, no product)
+                    or stem in cues.org_follow or re.match(r"\d+[가-힣]", stem):
+                break  # (엔비디아 측, 구글 관계자: people of the company, no product; 네이버 2곳: a count)
             if not words[j].noun_only:
                 j += 1
                 break

@@ -77,6 +77,17 @@ EXAMPLES = [
     ("‘AI 바우처 사업’ 공모가 시작됐다. 보담AI는 120억 원 규모의 투자를 유치했다. 이번 투자에는 "
      "KB인베스트먼트와 카카오벤처스가 참여했다.", set()),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("NIPA는 네이버·카카오·KT 세 기업을 ‘AI 현장적용 지원사업’ 과제로 선정했다.",
+     {("네이버", "participatesIn", "AI 현장적용 지원사업"), ("카카오", "participatesIn", "AI 현장적용 지원사업"),
+      ("KT", "participatesIn", "AI 현장적용 지원사업"), ("정보통신산업진흥원", "operates", "AI 현장적용 지원사업")}),
+    ("시는 ‘AI 돌봄 실증사업’을 시작했다. 이 사업의 돌봄 로봇 공급사로는 솔트룩스, 네이버 2곳이 선정됐다.",
+     {("솔트룩스", "participatesIn", "AI 돌봄 실증사업"), ("네이버", "participatesIn", "AI 돌봄 실증사업")}),
+    ("서울의료원은 대구의료원, 부산의료원과 함께 ‘AI 진료지원 실증사업’의 실증기관으로 선정됐다.",
+     {("서울의료원", "participatesIn", "AI 진료지원 실증사업"), ("대구의료원", "participatesIn", "AI 진료지원 실증사업"),
+      ("부산의료원", "participatesIn", "AI 진료지원 실증사업")}),
+    ("솔트룩스는 네이버와 함께 ‘AI 바우처 사업’에 참여한다.",
+     {("솔트룩스", "participatesIn", "AI 바우처 사업"), ("네이버", "participatesIn", "AI 바우처 사업")}),
+    ("솔트룩스는 네이버와 함께 ‘AI 바우처 사업’ 공모에서 탈락했다.", set()),
     ("과기정통부는 ‘AI 실증 지원사업’을 시작한다.\n참여기관: 네이버클라우드, KT, 솔트룩스",
      {("네이버클라우드", "participatesIn", "AI 실증 지원사업"), ("KT", "participatesIn", "AI 실증 지원사업"),
       ("솔트룩스", "participatesIn", "AI 실증 지원사업")}),
@@ -175,12 +186,22 @@ def _joining(ctx: Context, join: bool = True) -> list:
         roles = ("subj", "conj", "pred") if passive else ("obj", "conj", "pred")
         out += [o for o in ctx.orgs if o.role.startswith(roles) and not o.quoted
                 and (o.index != ctx.actor or passive and o.role.startswith("subj"))]
+    if out:
+        out += companions(ctx)
     seen, kept = set(), []
     for o in out:
         if o.index not in seen and o.mention.type == "Organization":
             seen.add(o.index)
             kept.append(o)
     return kept
+
+
+def companions(ctx: Context) -> list:
+    """A는 B, C와 함께 선정됐다 / 참여한다: those the subject acts together with."""
+    together = ctx.cues.pattern("together").pattern
+    return [o for o in ctx.orgs if o.role.startswith("dat") and not o.quoted and re.match(
+        rf"(\s*(\([^)]*\))?[,·]\s*[^,·\s]+){{0,4}}?\s*(\([^)]*\))?(와|과)\s+({together})",
+        ctx.text[o.mention.end - ctx.sent.start_char:])]
 
 
 def _listed_with_subject(ctx: Context, o) -> bool:
@@ -249,7 +270,7 @@ def selected_for(ctx: Context) -> list:
         return []  # (X의 공급기업으로 참여한다: joining in a named role is the same)
     roles = ctx.cues.pattern("selected_as").pattern
     return [x for x in ctx.things if x.mention.type in ("Program", "Initiative") and re.match(
-        rf"[’'”」]?\s*(의\s*)?(\S{{0,6}}\s)?\S{{0,4}}({roles})\s?(으로|로)(도|는)?(\s|$)",
+        rf"[’'”」]?\s*(의\s*)?(\S{{0,6}}\s){{0,2}}\S{{0,4}}({roles})\s?(으로|로)(도|는)?(\s|$)",
         ctx.text[x.mention.end - ctx.sent.start_char:])]
 
 
@@ -282,6 +303,8 @@ def participation(ctx: Context) -> Iterator[Found]:
             and not ctx.says("negation"):
         chosen = {f.object for f in selected if f.predicate == "participatesIn"}
         subjects = [o.index for o in orgs if o.role.startswith("subj") and not o.quoted]
+        if subjects:
+            subjects += [o.index for o in companions(ctx)]  # A는 B와 함께 ‘X’에 참여한다
         if not subjects and ctx.actor is not None and ctx.speaker and \
                 ctx.mentions[ctx.actor].type == "Organization":
             subjects = [ctx.actor]  # A. 'X 사업'에 공급기업으로 참여해: the speaker's company
