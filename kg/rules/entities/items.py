@@ -10,14 +10,16 @@ from kg.money import find_money
 from kg.morphology import strip_name
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
+from kg.rules.entities.quotes import PRIORITY as QUOTE_PRIORITY
 
 _MARKERS = "△▲▶◆■●○◇•"
 _ITEM = re.compile(rf"[{_MARKERS}]\s*([^{_MARKERS}]+)")
 _TAIL = re.compile(r"(\s*(등|등이|등을|등에|이|가|을|를|은|는|과|와|에|으로|로)?\s*[,.]?\s*)$")
 
 # ▲대한정밀–비전스퀘어: 설비 점검 에이전트(5억 원), 1) 부산항만공사 – 오션메트릭스: …
+# ▲수요기업–공급기업: 과제 (▲A–B ‘솔루션’: 과제: the supplier's product may be named)
 PAIR = re.compile(r"\s*([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\s?[–—]\s?"
-                  r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\s?:")
+                  r"([가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14})\s?(?:[‘'“\"]([^’'”\"]{1,30})[’'”\"]\s?)?:")
 PAIR_LINE = re.compile(rf"^\s*(?:[{_MARKERS}]|\d{{1,2}}[).]|\(\d{{1,2}}\))", re.M)
 
 EXAMPLES = [
@@ -84,6 +86,8 @@ PAIR_EXAMPLES = [
      {("Organization", "대한정밀"), ("Organization", "비전스퀘어")}),
     ("1) 부산항만공사 – 오션메트릭스: 물류 예측", {("Organization", "오션메트릭스")}),
     ("▲2026–2027: 1단계 구축", set()),
+    ("▲하남정밀–코어비전랩 ‘결함알리미’: 금형 결함 검출, 1억 원", {("Organization", "하남정밀"),
+                                                  ("Organization", "코어비전랩"), ("Product", "결함알리미")}),
     ("서울–부산: 고속철도로 2시간", set()),
 ]
 
@@ -91,7 +95,8 @@ PAIR_EXAMPLES = [
 @entity_rule("item-pair", SENTENCE, priority=2, examples=PAIR_EXAMPLES)
 def pairs(s: Sentence) -> list[Candidate]:
     """A list's item that names two bodies and their task (수요기업–공급기업: 과제): both
-    are organisations (a name the lexicon knows is left to it)."""
+    are organisations (a name the lexicon knows is left to it); a name quoted before the
+    task is the supplier's product."""
     text, lex, start = s.sent.text, s.lex, s.sent.start_char
     out = []
     for line in PAIR_LINE.finditer(text):
@@ -101,4 +106,7 @@ def pairs(s: Sentence) -> list[Candidate]:
         for g in (1, 2):
             if lex.names.get(m.group(g)) is None:  # (a known name is the lexicon's)
                 out.append(Candidate(start + m.start(g), start + m.end(g), "Organization"))
+        if m.group(3):  # (the supplier's solution: over the quote rule's guess of a type)
+            out.append(Candidate(start + m.start(3), start + m.end(3), "Product",
+                                 priority=QUOTE_PRIORITY + 1))
     return out

@@ -15,7 +15,7 @@ _WORD_BREAKS = re.compile(r"[\s·]+")
 _NOT_REPEATED = ("lexicon", "money", "government")  # found wherever they are anyway
 
 
-YEARISH = re.compile(r"(\d{2,4}년도?|'\d{2}년?|\d+차|제\d+차)")
+YEARISH = re.compile(r"(\d{2,4}년도?|'\d{2}년?|(19|20)\d{2}|\d+차|제\d+차)")
 
 EXAMPLES = [
     ("시는 '스마트 돌봄 플러스'를 시작했다. 스마트 돌봄 플러스는 노인이 대상이다.",
@@ -174,6 +174,8 @@ EXAMPLES_WHOLE = [
      {("Program", "지역 AI 행정 플랫폼 구축")}),
     ("‘생성형 AI 민원비서’ 지자체 4곳 선정. 행안부는 ‘2026년 지자체 생성형 AI 민원비서 시범사업’ 대상을 뽑았다.",
      {("Program", "2026년 지자체 생성형 AI 민원비서 시범사업")}),
+    ("‘AI 도입 바우처’ 12개 과제 선정. 시는 ‘2025 부산 AI 도입 바우처 지원사업’ 과제를 뽑았다.",
+     {("Program", "2025 부산 AI 도입 바우처 지원사업")}),
     ("‘AI 허브 구축’ 사업을 시작했다. 이번 AI 허브 플랫폼은 새롭다.", set()),
     ("‘지역 AI 확산 전략’을 냈다. 지역 AI 확산 지원 사업에 50억 원을 쓴다.", set()),
 ]

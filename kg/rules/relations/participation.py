@@ -52,6 +52,14 @@ EXAMPLES = [
       ("부산항만공사", "partnersWith", "오션메트릭스"), ("국립해양조사원", "partnersWith", "한빛데이터랩"),
       ("국립해양조사원", "participatesIn", "AI 바우처 사업"),
       ("한빛데이터랩", "participatesIn", "AI 바우처 사업")}),
+    ("‘AI 바우처 사업’ 과제를 선정했다. 선정 과제는 다음과 같다.\n"
+     "▲부산항만공사–오션메트릭스 ‘포트아이’: 물류 예측\n▲국립해양조사원–한빛데이터랩: 조석 관측",
+     {("부산항만공사", "participatesIn", "AI 바우처 사업"),
+      ("오션메트릭스", "participatesIn", "AI 바우처 사업"),
+      ("부산항만공사", "partnersWith", "오션메트릭스"), ("국립해양조사원", "partnersWith", "한빛데이터랩"),
+      ("오션메트릭스", "operates", "포트아이"), ("부산항만공사", "uses", "포트아이"),
+      ("국립해양조사원", "participatesIn", "AI 바우처 사업"),
+      ("한빛데이터랩", "participatesIn", "AI 바우처 사업")}),
     ("과기정통부는 ‘AI 바우처 사업’ 참여기업으로 KT, 카카오를 선정했다.",
      {("KT", "participatesIn", "AI 바우처 사업"), ("카카오", "participatesIn", "AI 바우처 사업"),
       ("과학기술정보통신부", "operates", "AI 바우처 사업")}),
@@ -227,9 +235,16 @@ def _listed(ctx: Context) -> Iterator[Found]:
     elif "listing" in state.extra and _ITEM.match(ctx.text):
         # (▲수요기업–공급기업: 과제: the pair works together on it)
         line = PAIR_LINE.match(ctx.text)
-        if line is not None and PAIR.match(ctx.text, line.end()) and len(ctx.orgs) >= 2:
+        pair = PAIR.match(ctx.text, line.end()) if line is not None else None
+        if pair and len(ctx.orgs) >= 2:
             yield Found(ctx.orgs[0].index, "partnersWith", ctx.orgs[1].index,
                         "participation.pair")
+            # (▲A–B ‘솔루션’: 과제: B's product, which A takes up)
+            for x in ctx.things:
+                if pair.group(3) and x.mention.type == "Product" and \
+                        x.mention.start - ctx.sent.start_char == pair.start(3):
+                    yield Found(ctx.orgs[1].index, "operates", x.index, "participation.pair")
+                    yield Found(ctx.orgs[0].index, "uses", x.index, "participation.pair")
         for o in ctx.orgs:
             if not o.quoted:
                 state.extra.setdefault("listed", []).append(o.index)  # (investments.py)
