@@ -106,6 +106,7 @@ EXAMPLES_FOREIGN = [
     ("제니퍼 오닐(Jennifer O'Neill) 구글 클라우드 아시아태평양 공공부문 총괄은 발표했다.",
      {("Person", "제니퍼 오닐")}),
     ("그는 대통령 직속 국가인공지능전략위원회 위원도 맡고 있다.", set()),
+    ("국회 정무위원회 소속 한정민 더불어민주당 의원이 물었다.", set()),
 ]
 
 
@@ -130,8 +131,10 @@ def foreign_names(s: Sentence) -> list[Candidate]:
                 _ONE_OR_TWO_WORDS.fullmatch(x.text) for x in (a, b)):
             continue  # (Kiwi tags foreign names oddly: read the words as written)
         # (대통령 직속 위원회 위원: a title is no given name)
+        # (국회 행정안전위원회 소속 윤서하 의원: 소속 says whose the person is)
         if any(x in lex.names or x in cues.generic or x in cues.trim or x in cues.title
-               for x in (a.text, b.text)) or any(c.start <= a.start < c.end for c in known):
+               or x in cues.name_attachment for x in (a.text, b.text)) or \
+                any(c.start <= a.start < c.end for c in known):
             continue
         after = [strip_name(split_alias(x.stem)[0]) for x in words[k + n:k + n + 3]]
         title = next((t for t in after if cues.ends_with(t, "title")), None)
