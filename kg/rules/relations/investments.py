@@ -175,6 +175,19 @@ EXAMPLES = [
       ("24억 원", "fundsTarget", "AI 도시침수 예측 실증사업"), ("행정안전부", "invests", "72억 원"),
       ("충청남도", "invests", "24억 원"), ("행정안전부", "operates", "AI 도시침수 예측 실증사업"),
       ("충청남도", "operates", "AI 도시침수 예측 실증사업")}),
+    ("도는 ‘AI 응급의료 안심망 사업’을 추진한다. 이 사업의 총사업비는 100억 원으로, 과기정통부가 국비 50억 원을 "
+     "대고 순천시와 여수시가 시비 50억 원을 나눠 낸다.",
+     {("100억 원", "fundsTarget", "AI 응급의료 안심망 사업"), ("50억 원", "fundsTarget", "AI 응급의료 안심망 사업"),
+      ("과학기술정보통신부", "invests", "50억 원"), ("순천시", "invests", "50억 원"), ("여수시", "invests", "50억 원"),
+      ("과학기술정보통신부", "invests", "100억 원"), ("순천시", "invests", "100억 원"),
+      ("여수시", "invests", "100억 원"), ("과학기술정보통신부", "operates", "AI 응급의료 안심망 사업"),
+      ("순천시", "operates", "AI 응급의료 안심망 사업"), ("여수시", "operates", "AI 응급의료 안심망 사업")}),
+    ("부산광역시는 국비 18억 원과 시비 12억 원 등 30억 원을 들여 ‘부산 AI 민원콜센터’를 연다.",
+     {("대한민국 정부", "invests", "18억 원"), ("부산광역시", "invests", "12억 원"), ("부산광역시", "invests", "30억 원"),
+      ("18억 원", "fundsTarget", "부산 AI 민원콜센터"), ("12억 원", "fundsTarget", "부산 AI 민원콜센터"),
+      ("30억 원", "fundsTarget", "부산 AI 민원콜센터"), ("부산광역시", "operates", "부산 AI 민원콜센터")}),
+    ("허브 구축에는 국비 30억 원·시비 20억 원 등 모두 50억 원이 투입되며, 운영은 인하대학교가 맡는다.",
+     {("대한민국 정부", "invests", "30억 원")}),
 ]
 
 
@@ -184,25 +197,72 @@ UNKNOWN_PAYER = -1
 @relation_rule("investment", priority=4, examples=EXAMPLES)
 def investments(ctx: Context) -> Iterator[Found]:
     found = list(_sums(ctx))
+    total = _total(ctx)
+    if total is not None:
+        found = [f for f in found if not _overruled(f, total, found)]
     yield from found
-    yield from _total_payers(ctx, found)
+    if total is not None:
+        yield from _total_payers(ctx, found, *total)
 
 
-def _total_payers(ctx: Context, found: list[Found]) -> Iterator[Found]:
-    """총 24억 원이 투입되며, 과기정통부가 16억 원, 광주시가 8억 원을 부담한다: the
-    payers of the parts of a total pay the total too (the sentence's first sum, the
-    others adding up to it)."""
+def _total(ctx: Context) -> tuple[Slot, list[Slot]] | None:
+    """A sentence's total and its parts: its first or last sum, the others adding up to it
+    (총 24억 원이 투입되며, A가 16억 원, B가 8억 원을; 국비 18억 원과 시비 12억 원 등 30억 원)."""
     sums = [x for x in ctx.of_type("Investment") if x.mention.money is not None]
     if len(sums) < 3:
-        return
-    total, parts = sums[0], sums[1:]
-    if any(p.mention.money.currency != total.mention.money.currency for p in parts) or \
-            sum(p.mention.money.amount for p in parts) != total.mention.money.amount:
-        return
+        return None
+    for total, parts in ((sums[0], sums[1:]), (sums[-1], sums[:-1])):
+        if all(p.mention.money.currency == total.mention.money.currency for p in parts) and \
+                sum(p.mention.money.amount for p in parts) == total.mention.money.amount:
+            return total, parts
+    return None
+
+
+def _overruled(f: Found, total: tuple[Slot, list[Slot]], found: list[Found]) -> bool:
+    """What the parts say of a total overrules a guess from the clause around it (국비
+    30억 원·시비 20억 원 등 50억 원이 투입되며, 운영은 인하대학교가 맡는다: the parts'
+    payers pay it, and it goes where they go, not to the body of the next clause)."""
+    whole, parts = total
+    ids = {p.index for p in parts}
+    if f.subject == whole.index and f.predicate == "fundsTarget":
+        goes = [{g.object for g in found if g.predicate == "fundsTarget" and g.subject == p}
+                for p in sorted(ids)]
+        return all(goes) and all(g == goes[0] for g in goes) and f.object not in goes[0]
+    if f.object == whole.index and f.predicate == "invests" and f.rule == "investment.actor":
+        return any(g.predicate == "invests" and g.object in ids for g in found)
+    return False
+
+
+def _total_payers(ctx: Context, found: list[Found], total: Slot,
+                  parts: list[Slot]) -> Iterator[Found]:
+    """총 24억 원이 투입되며, 과기정통부가 16억 원, 광주시가 8억 원을 부담한다 (국비 18억
+    원과 시비 12억 원 등 30억 원을 들여): the payers named for the parts of a total pay the
+    total too (not the government a bare 국비 stands for), and the parts go where the
+    total goes (or the total where all its parts go)."""
     part_ids = {p.index for p in parts}
-    payers = {f.subject for f in found if f.predicate == "invests" and f.object in part_ids}
+    payers = {f.subject for f in found if f.predicate == "invests" and f.object in part_ids
+              and not (f.subject >= 0 and ctx.mentions[f.subject].rule == "anaphor-funds")}
     for payer in sorted(payers):
         yield Found(payer, "invests", total.index, "investment.total")
+    goes = {}
+    for f in found:
+        if f.predicate == "fundsTarget":
+            goes.setdefault(f.subject, set()).add(f.object)
+    if total.index in goes:
+        for p in parts:
+            if p.index not in goes:
+                for x in sorted(goes[total.index]):
+                    yield Found(p.index, "fundsTarget", x, "investment.total")
+                    # (the public body that funds a program runs it)
+                    for f in found:
+                        if f.predicate == "invests" and f.object == p.index and \
+                                f.subject >= 0 and ctx.public_body(f.subject) and \
+                                ctx.mentions[f.subject].rule != "anaphor-funds" and \
+                                ctx.mentions[x].type in ("Program", "Initiative"):
+                            yield Found(f.subject, "operates", x, "investment.total")
+    elif all(p.index in goes for p in parts) and len({frozenset(goes[p.index]) for p in parts}) == 1:
+        for x in sorted(goes[parts[0].index]):
+            yield Found(total.index, "fundsTarget", x, "investment.total")
 
 
 def _sums(ctx: Context) -> Iterator[Found]:
@@ -241,8 +301,12 @@ def _sums(ctx: Context) -> Iterator[Found]:
         own = [o for o in before if previous and o.mention.start > previous[-1].mention.end
                and re.fullmatch(r"[이가]\s+(\S+\s+)?", ctx.text[
                    o.mention.end - ctx.sent.start_char:mny.mention.start - ctx.sent.start_char])]
+        fellows = []
         if own:
             before = own
+            # (A와 B가 시비 48억 원을 나눠 낸다: each of the subjects listed pays)
+            fellows = [o for o in ctx.orgs if o.role == "subj*" and previous[-1].mention.end
+                       < o.mention.start < own[0].mention.start]
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
@@ -323,6 +387,9 @@ def _sums(ctx: Context) -> Iterator[Found]:
             co = _co_payer(ctx, mny)  # (도비·시비 120억 원: the province pays with the city)
             if co is not None and co != payer:
                 yield Found(co, "invests", mny.index, "investment.payer")
+        if investor is not None and fellows and investor == own[0].index:
+            for o in fellows:
+                yield Found(o.index, "invests", mny.index, "investment.subjects")
         if investor is not None:
             ctx.state.extra["last_investor"] = (investor, ctx.state.index)
             yield Found(investor, "invests", mny.index,
