@@ -277,12 +277,15 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
         quoted = any(a < rel < b for a, b in quotes)
         slots.append(Slot(i, m, role, end_k, quoted))
     for a in slots:  # 더불어민주당 한정민 의원실은: the party describes the office that acts
-        # (not 한국전력공사(한전)와: a short name in parentheses is the same body)
-        if a.mention.type in ("Organization", "Place") and a.role and a.role != "conj" and any(
+        # (not 한국전력공사(한전)와: a short name in parentheses is the same body; and
+        # 서울대학교 산학협력단은: the university inside the name acts no more than it)
+        if a.mention.type in ("Organization", "Place") and a.role and any(
                 b.word == a.word and b.mention.type == "Organization"
-                and b.mention.start > a.mention.end
-                and sent.text[a.mention.end - sent.start_char:
-                              b.mention.start - sent.start_char] != "(" for b in slots):
+                and (a.role != "conj" and b.mention.start > a.mention.end and sent.text[
+                    a.mention.end - sent.start_char:b.mention.start - sent.start_char] != "("
+                     or a.mention.rule == "lexicon.nested-organization"
+                     and b.mention.start <= a.mention.start and a.mention.end < b.mention.end)
+                for b in slots):
             a.role = ""
     _inherit(slots, words)
     # 'NHN클라우드, 광주광역시와 맞손', '마이크로소프트, 韓 AI 인프라에 4조원 투자': a
@@ -370,7 +373,10 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
             before = before or bool(role) and om.end <= p.mention.start and re.fullmatch(
                 rf"\s*(\S+\s)?\S*({cues.pattern('dept_suffix').pattern})의\s*",
                 sent.text[om.end - sent.start_char:p.mention.start - sent.start_char]) is not None
-            if (inside_role and role) or around or before:
+            # (이경란 전남대 산학협력단장: the unit, not the university inside its name)
+            nested = om.rule == "lexicon.nested-organization" and any(
+                x.mention.start == om.start and om.end < x.mention.end for x in orgs)
+            if ((inside_role and role) or around or before) and not nested:
                 found.append((p.index, o.index))
                 state.affiliation.setdefault(p.index, o.index)
                 if inside_role and o.mention.start >= p.mention.end:

@@ -15,6 +15,7 @@ NATIONAL = (NATIONAL_GOVERNMENT,)
 EXAMPLES_ORGANIZATION = [
     ("김철수 더불어민주당 의원실이 자료를 공개했다.", {("Organization", "더불어민주당")}),
     ("박영희 국민의힘 의원실은 반박했다.", {("Organization", "국민의힘")}),
+    ("전남대 산학협력단은 데이터를 가공한다.", set()),
     ("더불어민주당은 논평을 냈다.", set()),
     ("얼라이언스에는 삼성SDS·LG CNS·한국지능정보사회진흥원(NIA) 등 20여 개 기관이 참여한다.",
      {("Organization", "삼성SDS"), ("Organization", "LG CNS"),
@@ -34,10 +35,12 @@ def nested_organizations(s: Sentence) -> list[Candidate]:
                      for r in s.ruler) >= 2]
     for k in lists:
         kept.remove(k)
+    # (not the university of 전남대 산학협력단: the unit stands for its own work)
     return [replace(r, rule="lexicon.nested-organization") for r in s.ruler
             if r.type == "Organization" and r not in kept
             and (any(k.start <= r.start and r.end < k.end and not k.rule.startswith("lexicon")
-                     and k.type == "Organization" for k in kept)
+                     and k.type == "Organization" and not s.cues.ends_with(
+                         s.text[k.start:k.end], "headed_unit") for k in kept)
                  or any(k.start <= r.start and r.end <= k.end for k in lists))]
 
 

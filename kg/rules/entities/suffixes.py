@@ -141,6 +141,9 @@ def runs(s: Sentence) -> list[Candidate]:
         i = run_start(words, k, cues)
         start = words[i].start
         org = cues.ends_with(last, "org_suffix")
+        headed = last.endswith("장") and cues.ends_with(last[:-1], "headed_unit")
+        if headed:  # 이경란 전남대 산학협력단장: the unit (its head is the person)
+            org, last, stem = headed, last[:-1], stem[:-1]
         body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
         if org and len(org) == 1 and not (
                 i < k and lex.type_of(strip_name(words[i].stem)) == "Place"):
@@ -162,12 +165,17 @@ def runs(s: Sentence) -> list[Candidate]:
             i += 1  # 더불어민주당 한정민 의원실: the office is the lawmaker's, not the party's
             start = words[i].start
         if org and not stem.endswith("장"):
-            end = w.stem_end
+            end = w.stem_end - (1 if headed else 0)
             if "(" in w.stem and split_alias(w.stem)[1] is None:
                 end = w.start + w.stem.index("(")  # 관세청(AI 통관 영상관리): a gloss
             if body not in cues.org_suffix_not and len(re.sub(r"\s", "", body)) > len(org) + 1:
                 # an organisation is named even inside a longer run (행정안전부 국장)
-                out.append(Candidate(start, end, "Organization", "suffix"))
+                # (전남대 산학협력단 is 전남대학교 산학협력단: a known body's full name)
+                known = lex.names.get(strip_name(words[i].stem)) if i < k and \
+                    cues.ends_with(last, "headed_unit") else None
+                canonical = known.canonical + s.text[words[i].stem_end:end] if known and \
+                    known.type == "Organization" and known.canonical != words[i].stem else None
+                out.append(Candidate(start, end, "Organization", "suffix", canonical=canonical))
                 continue
         if not is_head(words, k, cues):
             continue
