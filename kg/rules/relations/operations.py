@@ -332,6 +332,12 @@ DUTY_EXAMPLES = [
     ("시는 ‘AI 교차로 실증사업’을 시작한다. 한국교통안전공단은 통행 속도를 비교해 성능 검증을 지원한다.",
      {("한국교통안전공단", "supports", "AI 교차로 실증사업")}),
     ("한국교통안전공단은 통행 속도를 비교해 성능 검증을 지원한다.", set()),
+    ("도는 ‘AI 응급의료 사업’을 추진한다. 전담기관은 정보통신산업진흥원이 맡았고, 현장 실증은 순천대학교 "
+     "산학협력단이 책임진다.", {("정보통신산업진흥원", "operates", "AI 응급의료 사업"),
+                          ("국립순천대학교 산학협력단", "operates", "AI 응급의료 사업")}),
+    ("행안부는 ‘AI 공동활용 플랫폼 구축’ 사업을 추진한다. 1단계 사업은 솔트룩스 컨소시엄이 수행하고 있다.",
+     {("솔트룩스 컨소시엄", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
+      ("솔트룩스", "participatesIn", "AI 공동활용 플랫폼 구축 사업")}),
 ]
 
 
@@ -347,7 +353,9 @@ def duties(ctx: Context) -> Iterator[Found]:
     if not duty and not backing:
         return
     # the subject of 맡다, before it: not a later clause's (…이 맡고, B가 투자에 참여한다)
-    at = ctx.sent.start_char + (backing or duty).start()
+    # (전담기관은 A가 맡았고, 현장 운영은 B가 책임진다: the subjects of each such verb)
+    at = ctx.sent.start_char + (backing.start() if backing else max(
+        m.start() for m in ctx.cues.pattern("duty").finditer(ctx.text)))
     subjects = [x for x in ctx.orgs if not x.quoted and x.mention.end <= at and (
         ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case
         or backing and x.role.startswith("subj"))]
