@@ -106,6 +106,13 @@ EXAMPLES = [
       ("솔트룩스", "participatesIn", "AI 도로위험 예측 사업"),
       ("충남대학교", "participatesIn", "AI 도로위험 예측 사업"),
       ("씽크로드", "partnersWith", "솔트룩스"), ("씽크로드", "partnersWith", "충남대학교")}),
+    ("행안부는 ‘AI 공동활용 플랫폼 구축’ 사업을 추진한다. 1단계 사업은 솔트룩스 컨소시엄이 수행하고 있다. "
+     "컨소시엄에는 주관사인 솔트룩스와 네이버클라우드, 다온랩스가 참여했다.",
+     {("솔트룩스 컨소시엄", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
+      ("솔트룩스", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
+      ("네이버클라우드", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
+      ("다온랩스", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
+      ("솔트룩스", "partnersWith", "네이버클라우드"), ("솔트룩스", "partnersWith", "다온랩스")}),
     ("‘AI 민원 플랫폼 사업’ 수주전에 가람 컨소시엄이 뛰어들었다.", set()),
     ("가람 컨소시엄은 ‘AI 민원 플랫폼 사업’ 수주에 실패했다.", set()),
     ("KT는 KT클라우드, 대진정보통신과 컨소시엄을 꾸렸지만 기술평가에서 0.9점 차로 밀렸다.",
@@ -150,7 +157,9 @@ def consortia(ctx: Context) -> Iterator[Found]:
                     link_key(ctx.mentions[o].text) == link_key(ctx.mentions[m].text)
                     for o in c.members):
                 c.members.add(m)
-        if _wins(ctx) and not c.lost and c.program is None:
+        # (1단계 사업은 A 컨소시엄이 수행하고 있다: it carries the programme out)
+        performs = named is not None and named.role.startswith("subj") and ctx.says("duty")
+        if (_wins(ctx) or performs) and not c.lost and c.program is None:
             # (‘X사업’의 신규 과제인 ‘Y’ 수행기관으로 A 컨소시엄을: the one written last
             # before the consortium, else the first after it)
             at = ctx.mentions[named.index].start if named is not None else ctx.sent.end_char
