@@ -153,8 +153,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                 re.search("[가-힣]", last) and \
                 after[0].text.startswith(tuple(cues.event_verb)) and not any(
                     cues.ends_with(last, kind) for kind in (
-                        "program_cue", "initiative_cue", "org_suffix", "product_head")):
-            # ‘제3차 AI 반도체 최고위 전략대화’를 열고: what is held (a centre is opened)
+                        "program_cue", "initiative_cue", "org_suffix", "product_head",
+                        "quote_program_last")):
+            # ‘제3차 AI 반도체 최고위 전략대화’를 열고: what is held (a centre, a hub is
+            # opened)
             etype = "Event"
         if etype is None:
             following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context, Slot
+from kg.discourse import Context, Slot, in_scope
 from kg.rules import Found, relation_rule
 from kg.rules.relations.participation import selected_for
 
@@ -335,10 +335,26 @@ DUTY_EXAMPLES = [
     ("도는 ‘AI 응급의료 사업’을 추진한다. 전담기관은 정보통신산업진흥원이 맡았고, 현장 실증은 순천대학교 "
      "산학협력단이 책임진다.", {("정보통신산업진흥원", "operates", "AI 응급의료 사업"),
                           ("국립순천대학교 산학협력단", "operates", "AI 응급의료 사업")}),
+    ("얼라이언스는 ‘공공 AI 펀드’를 조성한다. 삼성SDS와 LG CNS가 각각 100억 원을 출자하고, 펀드 운용은 "
+     "벤처캐피털 솔트룩스파트너스가 맡는다.", {("솔트룩스파트너스", "operates", "공공 AI 펀드")}),
+    ("도는 ‘충북 AI 바이오 실증허브’를 연다. 허브 운영은 충북테크노파크가 맡는다.",
+     {("충북테크노파크", "operates", "충북 AI 바이오 실증허브")}),
     ("행안부는 ‘AI 공동활용 플랫폼 구축’ 사업을 추진한다. 1단계 사업은 솔트룩스 컨소시엄이 수행하고 있다.",
      {("솔트룩스 컨소시엄", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
       ("솔트룩스", "participatesIn", "AI 공동활용 플랫폼 구축 사업")}),
 ]
+
+
+def _headed(ctx: Context, o: Slot, at_hand: int | None) -> int | None:
+    """허브 운영은 A가 맡는다, 펀드 운용은 B가 맡는다: the hub, the fund named last."""
+    head = re.match(rf"[\s,]*({ctx.cues.pattern('head_anaphor').pattern})\s?\S*(은|는)\s",
+                    ctx.clause_of(o))
+    if head is None:
+        return at_hand
+    named = [i for i, m in enumerate(ctx.mentions) if m.sentence < ctx.state.index
+             and m.type in ("Program", "Initiative") and in_scope(ctx.state, m.sentence)
+             and (m.canonical or m.text).endswith(head.group(1))]
+    return named[-1] if named else at_hand
 
 
 @relation_rule("duty", priority=11, examples=DUTY_EXAMPLES)
@@ -356,9 +372,11 @@ def duties(ctx: Context) -> Iterator[Found]:
     # (전담기관은 A가 맡았고, 현장 운영은 B가 책임진다: the subjects of each such verb)
     at = ctx.sent.start_char + (backing.start() if backing else max(
         m.start() for m in ctx.cues.pattern("duty").finditer(ctx.text)))
+    # (… not the subject of another clause: A와 B가 출자하고, 운용은 C가 맡는다)
     subjects = [x for x in ctx.orgs if not x.quoted and x.mention.end <= at and (
         ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case
-        or backing and x.role.startswith("subj"))]
+        or backing and x.role.startswith("subj")) and (
+            backing or ctx.cues.pattern("duty").search(ctx.clause_of(x)))]
     if backing and subjects:
         # (A와 B가 기술 지원을 맡는다: both of the listed subject)
         subjects = [x for x in ctx.orgs if not x.quoted and x.role == "conj"
@@ -369,9 +387,13 @@ def duties(ctx: Context) -> Iterator[Found]:
         ctx.state.programs_seen[-1] if ctx.state.programs_seen else None)
     sole = ctx.sole_program()
     for o in subjects:
+        at_hand = _headed(ctx, o, at_hand)
         # a company that takes on a public programme's work (구축은 A가 맡았다) takes part
+        # (펀드 운용은 A가 맡는다: a company may run it; 구축은 A가 맡았다: a share of it)
+        topic = ctx.clause_of(o)[:o.mention.start - ctx.sent.start_char]
         predicate = "supports" if backing else \
-            "participatesIn" if ctx.company(o.index) else "operates"
+            "participatesIn" if ctx.company(o.index) and not re.search(
+                rf"({ctx.cues.pattern('operator_duty').pattern})(은|는)\s", topic) else "operates"
         before = [t for t in things if t.mention.end <= o.mention.start]
         if before:
             yield Found(o.index, predicate, before[-1].index, "duty")
