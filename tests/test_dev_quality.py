@@ -1,7 +1,7 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
-genres) and on the texts written for the project (tests/data/written, 82). Rules were
+genres) and on the texts written for the project (tests/data/written, 88). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
-written/h1–h6, h10, h11, h13, h15, h17 and h18; the dev check half (07, 09, 10) and written/h7–h9,
+written/h1–h6, h10, h11, h13, h15 and h17–h19; the dev check half (07, 09, 10) and written/h7–h9,
 h12, h14 and h16 were only measured. The floors sit a little under what the build reaches (README,
 "Extraction quality"), so a change that loses ground fails."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 TUNE = ("01", "02", "03", "05", "06")
-RULES_WRITTEN_ON = {"h1", "h2", "h3", "h4", "h5", "h6", "h10", "h11", "h13", "h15", "h17", "h18"}
+RULES_WRITTEN_ON = {"h1", "h2", "h3", "h4", "h5", "h6", "h10", "h11", "h13", "h15", "h17", "h18", "h19"}
 
 # set -> (folder, which gold files, how many, floors)
 SETS = {
@@ -21,7 +21,7 @@ SETS = {
                  {"core/lenient": 0.95, "relations/unlabelled": 0.86, "money/accuracy": 0.97}),
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
                   {"core/lenient": 0.90, "relations/unlabelled": 0.70, "money/accuracy": 0.97}),
-    "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 57,
+    "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 63,
                       {"core/lenient": 0.93, "relations/unlabelled": 0.81, "money/accuracy": 0.97}),
     "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 25,
                         {"core/lenient": 0.89, "relations/unlabelled": 0.67,
