@@ -71,6 +71,7 @@ class Cues:
     title_prefix: Words             # 전, 현: before a role
     dept_suffix: Words              # …실의, …팀의: a unit between a body and its staff
     headed_unit: Words              # 산학협력단장: the unit, then its head
+    role_label: Words               # 주관기관 A, 참여기관 B·C
     title: Words
     office: Words
     surname: Words

@@ -110,3 +110,42 @@ def pairs(s: Sentence) -> list[Candidate]:
             out.append(Candidate(start + m.start(3), start + m.end(3), "Product",
                                  priority=QUOTE_PRIORITY + 1))
     return out
+
+
+LABEL_EXAMPLES = [
+    ("ㅇ (민원) 가온브레인 컨소시엄 : 주관기관 가온브레인, 참여기관 고려대학교·마루데이터",
+     {("Organization", "가온브레인"), ("Organization", "마루데이터")}),
+    ("참여기업: 솔트룩스, 다온랩스와 누리웍스", {("Organization", "다온랩스"), ("Organization", "누리웍스")}),
+    ("주관기관 선정 결과를 발표했다.", set()),
+]
+
+
+_NAME = r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}(?:\([^()]*\))?"
+_NAMES = re.compile(rf"\s*[:：]?\s*({_NAME}(?:\s*[·ㆍ,]\s*{_NAME}|(?:와|과)\s+{_NAME})*)\s*,?\s*$")
+
+
+@entity_rule("item-label", SENTENCE, priority=2, examples=LABEL_EXAMPLES)
+def labelled(s: Sentence) -> list[Candidate]:
+    """주관기관 A, 참여기관 B·C: the names a release's role label introduces (a list of
+    bare names and nothing else, up to the next label or the line's end) are
+    organisations; a dictionary word names nothing, a known name is the lexicon's."""
+    text, lex, start, cues = s.sent.text, s.lex, s.sent.start_char, s.cues
+    labels = list(re.finditer(rf"(?:^|(?<=[\s,(]))(?:{cues.pattern('role_label').pattern})",
+                              text))
+    out = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        end = min(end, text.find("\n", m.end()) % (len(text) + 1))
+        names = _NAMES.match(text[m.end():end])
+        if names is None:
+            continue
+        at = m.end() + names.start(1)
+        for n in re.finditer(rf"{_NAME}", names.group(1)):
+            name = re.sub(r"\([^()]*\)$", "", n.group())
+            name = re.sub(r"(와|과)$", "", name) if not lex.names.get(name) else name  # B와 C
+            a = at + n.start()
+            word = next((w for w in s.words if w.start <= start + a < w.end), None)
+            if lex.names.get(name) is not None or word is None or word.common:
+                continue
+            out.append(Candidate(start + a, start + a + len(name), "Organization"))
+    return out

@@ -29,8 +29,9 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
     i = k
     while i > 0:
         prev = words[i - 1]
-        if not prev.noun_only or prev.stem.strip(QUOTES) in cues.trim:
-            break
+        if not prev.noun_only or prev.stem.strip(QUOTES) in cues.trim or \
+                prev.stem.strip(QUOTES) in cues.role_label:
+            break  # (주관기관 한국전자통신연구원: a label before the name)
         if not _STOPS.isdisjoint(prev.stem) and not prev.stem.strip(QUOTES):
             break
         if _MARKER.fullmatch(prev.stem):

@@ -217,7 +217,7 @@ def _listed_with_subject(ctx: Context, o) -> bool:
 
 
 _COUNTED = re.compile(r"다음\s+(\S{1,3}\s?)?(곳|개사|개 기관|개 기업|개 팀|개 과제|명)")
-_ITEM = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\)|[-–·•▲△○●■□◆◇]|[가-하][.)])\s*")
+_ITEM = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\)|[-–·•▲△○●■□◆◇ㅇ]|[가-하][.)])\s*")
 
 
 def _listed(ctx: Context) -> Iterator[Found]:
