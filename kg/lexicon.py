@@ -185,6 +185,7 @@ class Cues:
     including: Words
     conj_word: Words
     count_word: Words
+    participant_topic: Words        # 첫 참여 병원은 A, B다
     genitive_particle: Words
     copula: Words
     topic_particle: Words

@@ -85,6 +85,14 @@ EXAMPLES = [
     ("‘AI 바우처 사업’ 공모가 시작됐다. 보담AI는 120억 원 규모의 투자를 유치했다. 이번 투자에는 "
      "KB인베스트먼트와 카카오벤처스가 참여했다.", set()),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("복지부는 ‘공공병원 AI 의무기록 지원사업’을 시작한다. 국비 24억 원을 투입한다. 첫 참여 병원은 서울의료원과 "
+     "대구의료원 등 두 곳이다.", {("서울의료원", "participatesIn", "공공병원 AI 의무기록 지원사업"),
+                          ("대구의료원", "participatesIn", "공공병원 AI 의무기록 지원사업")}),
+    ("복지부는 ‘공공병원 AI 의무기록 지원사업’을 시작한다. 국비 24억 원을 투입한다. 총괄은 국립중앙의료원이 "
+     "맡는다. 기술 파트너로는 솔트룩스와 네이버클라우드가 함께한다.",
+     {("솔트룩스", "participatesIn", "공공병원 AI 의무기록 지원사업"),
+      ("네이버클라우드", "participatesIn", "공공병원 AI 의무기록 지원사업")}),
+    ("첫 참여 병원의 의사들은 모두 내과 전문의다.", set()),
     ("NIPA는 네이버·카카오·KT 세 기업을 ‘AI 현장적용 지원사업’ 과제로 선정했다.",
      {("네이버", "participatesIn", "AI 현장적용 지원사업"), ("카카오", "participatesIn", "AI 현장적용 지원사업"),
       ("KT", "participatesIn", "AI 현장적용 지원사업"), ("정보통신산업진흥원", "operates", "AI 현장적용 지원사업")}),
@@ -186,6 +194,11 @@ def _joining(ctx: Context, join: bool = True) -> list:
     out = []
     # (입찰에는 A와 B가 참여했다: bidders, of whom one may win, take part in nothing yet)
     bidding = ctx.says("bid") and not ctx.says("win")
+    # (첫 참여 병원은 A와 B, C 등 세 곳이다: the copula names those who take part)
+    topic = re.match(rf"\s*(\S+\s)?({ctx.cues.pattern('participant_topic').pattern})\s?\S{{1,4}}"
+                     r"(은|는)\s", ctx.text)
+    if topic and any(o.role.startswith("pred") for o in ctx.orgs):
+        out += [o for o in ctx.orgs if o.role.startswith(("pred", "conj")) and not o.quoted]
     if join and ctx.says("verb_join") and not ctx.says("negation") and not bidding:
         out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
                 and o.role != "conj" or o.role == "conj" and _listed_with_subject(ctx, o)]
@@ -364,6 +377,9 @@ def participation(ctx: Context) -> Iterator[Found]:
         # 선정 기업과 과제는 ▲A(포항)-… ▲B(구미)-…: a list of those selected, paragraphs
         # after the programme the article leads with
         at_hand = state.programs_seen[0] if state.programs_seen else None
+    if at_hand is None and ctx.says("verb_join") and ctx.sole_program() is not None and \
+            any(o.role.startswith("subj") for o in orgs):
+        at_hand = ctx.sole_program()  # (기술 파트너로는 A와 B가 함께한다: the article's one)
     # (이번 투자에는 A, B가 참여했다: backers of a funding round join no programme)
     if at_hand is not None and not any(x.mention.type in ("Program", "Initiative")
                                        for x in ctx.things) \
