@@ -319,6 +319,8 @@ DUTY_EXAMPLES = [
     ("시는 ‘AI 민원비서 사업’을 시작한다. 시스템 구축은 대신정보통신이 맡았다.",
      {("대신정보통신", "participatesIn", "AI 민원비서 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("교육청은 ‘AI 학습튜터 시범사업’을 운영한다. 한국교육학술정보원(KERIS)은 시범사업 기간 효과성 분석을 맡는다.",
+     {("한국교육학술정보원", "participatesIn", "AI 학습튜터 시범사업")}),
     ("세 번째는 한국산업단지공단이 주관하는 ‘AI 물류로봇 실증’이다. 경운대학교가 현장 인력 교육을 맡는다.",
      {("경운대학교", "participatesIn", "AI 물류로봇 실증")}),
     ("시는 스마트 돌봄 확산 사업을 시작한다. 한국사회보장정보원이 사업 총괄을 맡는다.",
@@ -377,6 +379,11 @@ def duties(ctx: Context) -> Iterator[Found]:
         ctx.words[x.word].tail.strip().rstrip(",") in ctx.cues.subject_case
         or backing and x.role.startswith("subj")) and (
             backing or ctx.cues.pattern("duty").search(ctx.clause_of(x)))]
+    if not subjects and duty:
+        # A는 … 분석을 맡는다: the topic, when no other subject takes the duty on
+        subjects = [x for x in ctx.orgs if not x.quoted and x.mention.end <= at and x.role == "subj"
+                    and ctx.words[x.word].tail.strip() in ("은", "는")
+                    and ctx.cues.pattern("duty").search(ctx.clause_of(x))][:1]
     if backing and subjects:
         # (A와 B가 기술 지원을 맡는다: both of the listed subject)
         subjects = [x for x in ctx.orgs if not x.quoted and x.role == "conj"
