@@ -72,6 +72,7 @@ class Cues:
     dept_suffix: Words              # …실의, …팀의: a unit between a body and its staff
     headed_unit: Words              # 산학협력단장: the unit, then its head
     role_label: Words               # 주관기관 A, 참여기관 B·C
+    glued_org_suffix: Words         # 청라해솔중학교
     title: Words
     office: Words
     surname: Words

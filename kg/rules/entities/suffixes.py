@@ -106,6 +106,9 @@ def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
 
 
 EXAMPLES = [
+    ("이번 시범사업에는 청라해솔중학교와 송도별빛중학교 등이 참여한다.",
+     {("Organization", "청라해솔중학교"), ("Organization", "송도별빛중학교")}),
+    ("교육청은 관내 중학교 30곳에서 시범사업을 운영한다.", set()),
     ("한국인공지능진흥재단은 새 지원 방안을 발표했다.",
      {("Organization", "한국인공지능진흥재단")}),
     ("한빛정보산업진흥원이 지역 기업을 돕는다.", {("Organization", "한빛정보산업진흥원")}),
@@ -142,6 +145,11 @@ def runs(s: Sentence) -> list[Candidate]:
         i = run_start(words, k, cues)
         start = words[i].start
         org = cues.ends_with(last, "org_suffix")
+        school = cues.ends_with(stem, "glued_org_suffix")
+        if school and len(stem) - len(school) >= 2 and " " not in stem and (
+                w.oov or any(t.startswith("NNP") for t in w.tags) or len(stem) - len(school) >= 3):
+            out.append(Candidate(w.start, w.stem_end, "Organization", "suffix"))
+            continue  # 청라해솔중학교 (not 관내 중학교: the school is the one word)
         headed = last.endswith("장") and cues.ends_with(last[:-1], "headed_unit")
         if headed:  # 이경란 전남대 산학협력단장: the unit (its head is the person)
             org, last, stem = headed, last[:-1], stem[:-1]

@@ -552,7 +552,7 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     sources = cues.mapping("fund_source")
     m = re.search(rf"({'|'.join(sorted(sources, key=len, reverse=True))})(으로|로)?\s*$", head)
     if m is None:
-        return None
+        return _source_after(ctx, money)
     source = m.group(1)
     at = money.mention.start - (len(head) - m.start())
     # 국비 itself stands for the national government (kg/rules/entities/government.py)
@@ -600,6 +600,22 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     found = _local_government(ctx, suffix)
     # (시비 20억 원 with no city named: not the sentence's actor either)
     return found if found is not None else UNKNOWN_PAYER
+
+
+def _source_after(ctx: Context, money: Slot) -> int | None:
+    """18억 원은 교육청 자체 예산으로, 12억 원은 교육부 특별교부금으로 마련됐다: the body
+    whose money the sum is, named after it with its fund."""
+    rest = ctx.text[money.mention.end - ctx.sent.start_char:]
+    m = re.match(r"\s*(은|는|을|를)?\s+", rest)
+    if m is None:
+        return None
+    at = money.mention.end + m.end()
+    body = next((o for o in ctx.orgs if o.mention.start == at), None)
+    if body is None:
+        return None
+    fund = re.match(rf"\s*(자체\s?)?(예산|특별교부금|교부금|출연금|출자금|기금|재원|자금|돈)(으로|로)\s",
+                    ctx.text[body.mention.end - ctx.sent.start_char:])
+    return body.index if fund else None
 
 
 def _local_government(ctx: Context, suffix: str) -> int | None:
