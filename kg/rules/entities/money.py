@@ -56,6 +56,8 @@ EXAMPLES = [
      {("Investment", "2억 원"), ("Investment", "10억 원")}),
     ("시는 50억 원을 추가로 투입하는 방안을 검토하고 있다.", set()),
     ("조사업체는 AI 지출이 올해 1,850억 원에서 2028년 5,400억 원으로 늘어날 것으로 내다봤다.", set()),
+    ("미리내AI는 지난해 시리즈B에서 320억 원을 유치했으며, 지난해 매출은 87억 원이었다.",
+     {("Investment", "320억 원")}),
     ("회사는 이용료를 지원하는 ‘론치패드’에 USD 20 million을 배정했다.",
      {("Investment", "USD 20 million")}),
 ]
@@ -81,7 +83,9 @@ def investments(s: Sentence) -> list[Candidate]:
         if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues) \
                 or _difference(text, a, b, cues) or _rate(text, found, i, cues):
             continue
-        if not (any(cue in clause for cue in cues.investment_cue) or _named(text, a, cues)
+        # (… or raised: 320억 원을 유치했다)
+        raised = cues.idiom("raised_direct").match(text[b:b + 12].lstrip()) is not None
+        if not (any(cue in clause for cue in cues.investment_cue) or raised or _named(text, a, cues)
                 or i in listed or _budget_item(s, cues) or _funding_column(s, a, cues)):
             continue
         if money.currency == "KRW" and money.amount < 1_000_000 or text[b:b + 1] == "대":

@@ -21,6 +21,8 @@ EXAMPLES = [
     ("시는 '스마트 돌봄 플러스'를 시작했다. 스마트 돌봄 플러스는 노인이 대상이다.",
      {("Program", "스마트 돌봄 플러스")}),
     ("김도현 과기정통부 장관은 말했다. 김도현은 이어 설명했다.", {("Person", "김도현")}),
+    ("스타트업 누리웍스가 서비스 ‘미리내 거브’를 출시했다. 미리내 거브는 온프레미스 방식이다.",
+     {("Product", "미리내 거브")}),
     ("과기정통부는 발표했다. 과기정통부는 이어 설명했다.", set()),
     ("로드비전랩은 영상분석 솔루션 '아이온로드(EyeOnRoad)'를 공급한다. 도로공사는 아이온로드를 적용한다.",
      {("Product", "아이온로드")}),
@@ -43,11 +45,17 @@ def repeated_names(d: Document) -> list[Candidate]:
         elif len(surface) >= 2:
             names.setdefault(surface, c)
     taken = [(c.start, c.end) for c in cands]
-    out = []
+    out, guessed = [], []
     for name in sorted(names, key=len, reverse=True):
         src = names[name]
         for s, e in _occurrences(name, text):
-            if any(a < e and s < b for a, b in taken):
+            inside = [c for c in cands if c.start < e and s < c.end]
+            if inside and all(c.rule == "unknown-org" and s <= c.start and c.end <= e
+                              and c.end - c.start < e - s for c in inside) and \
+                    not any(a < e and s < b for a, b in taken[len(cands):]):
+                # (미리내 거브는: a name found before, not the guess that 거브 is a company)
+                guessed += inside
+            elif any(a < e and s < b for a, b in taken):
                 continue
             if s > 0 and re.match(r"[가-힣A-Za-z0-9]", text[s - 1]):
                 continue  # inside a longer word
@@ -55,6 +63,7 @@ def repeated_names(d: Document) -> list[Candidate]:
                 continue
             out.append(Candidate(s, e, src.type, "repeat", canonical=src.canonical))
             taken.append((s, e))
+    d.found[:] = [c for c in d.found if all(c is not g for g in guessed)]
     return out
 
 

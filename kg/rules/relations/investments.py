@@ -271,8 +271,9 @@ def _sums(ctx: Context) -> Iterator[Found]:
     for mny in ctx.of_type("Investment"):
         backers = _backers(ctx, mny)
         # (N원 규모의 시리즈B 투자를 유치했다: the raising said of this sum, right after it)
-        raised = ctx.cues.idiom("raise_money").search(
-            ctx.text[mny.mention.end - ctx.sent.start_char:][:30]) is not None
+        after = ctx.text[mny.mention.end - ctx.sent.start_char:]
+        raised = ctx.cues.idiom("raise_money").search(after[:30]) is not None or \
+            ctx.cues.idiom("raised_direct").match(after.lstrip()) is not None
         if backers and ctx.says("receive") or raised:
             # A가 B와 C로부터 350억원 투자를 유치했다: B and C pay, A receives (and the
             # backers a later sentence names: 이번 투자에는 B, C가 참여했다)
