@@ -174,6 +174,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
         if alias and alias not in cues.generic_acronym:
             c.aliases.append(alias)
+        if end > qe and etype == "Program":
+            c.aliases.append(name)  # ‘X’ 사업 is also written X (the quoted name alone)
         out.append(c)
     return out
 
