@@ -177,7 +177,7 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
     if tail in cues.object_particle and k + 2 < len(words) and \
             words[k + 1].text.startswith(tuple(cues.including)):
         return role_of(words[k + 2], words, k + 2, cues)  # A와 B를 비롯한 기업 120곳이
-    role = _particle_role(tail, cues)
+    role = _particle_role(tail.rstrip(","), cues)  # (‘X’를, B는 ‘Y’를 제공한다)
     if role:
         return role, k
     if tail.startswith(tuple(cues.copula)):

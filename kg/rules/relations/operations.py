@@ -70,6 +70,12 @@ EXAMPLES = [
     ("네이버클라우드는 KT의 데이터센터 구축을 지원한다.", set()),
     ("‘리브독스’는 현재 국세청과 국민연금공단 등 공공기관 14곳이 쓰고 있다.",
      {("국세청", "uses", "리브독스"), ("국민연금공단", "uses", "리브독스")}),
+    ("국립공원공단은 민원 답변에, 한국산업인력공단은 시험 문의 응대에 ‘리브독스’를 쓰고 있다.",
+     {("국립공원공단", "uses", "리브독스"), ("한국산업인력공단", "uses", "리브독스")}),
+    ("솔트룩스는 음성 AI ‘보이스차트’를, 네이버클라우드는 거대언어모델 ‘하이퍼클로바X’를 제공한다.",
+     {("솔트룩스", "operates", "보이스차트"), ("네이버클라우드", "operates", "하이퍼클로바X")}),
+    ("국세청은 민원에 대응하고, 한국산업인력공단은 ‘리브독스’를 쓰고 있다.",
+     {("한국산업인력공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
      {("경기도교육청", "uses", "민원봇 M"), ("김해시", "uses", "민원봇 M")}),
 ]
@@ -172,7 +178,7 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
         # 과기정통부와 NIA는 X를: the list that ends in the nearest subject
         group = [before[-1]]
         for o in reversed(before[:-1]):
-            if o.role != "subj*" or group[-1].word - o.word > 8:
+            if not (o.role == "subj*" and group[-1].word - o.word <= 8 or _gapped(ctx, o, group[-1])):
                 break
             group.append(o)
         return [o.index for o in reversed(group)]
@@ -183,6 +189,18 @@ def _actors_of(ctx: Context, x: Slot) -> list[int]:
     if ctx.actor is not None and x.role.startswith("subj") and ctx.company(ctx.actor):
         return []  # (A가 참여한다.) 이번 사업은 …을 도입하는 것이 핵심이다: no company runs it
     return [ctx.actor] if ctx.actor is not None else []
+
+
+def _gapped(ctx: Context, a: Slot, b: Slot) -> bool:
+    """A는 X에, B는 Y에 ‘Z’를 쓰고 있다: two topics that share one verb (a comma and no
+    predicate between them)."""
+    between = ctx.words[a.word + 1:b.word]
+    if any(a.mention.end <= x.mention.start < b.mention.start for x in ctx.things):
+        return False  # (A는 ‘X’를, B는 ‘Y’를 제공한다: each its own)
+    return a.role == "subj" and ctx.words[a.word].tail.strip() in ("은", "는") and any(
+        w.text.rstrip().endswith(",") for w in between) and not any(
+        p.startswith(("VV", "VA", "XSV", "XSA", "VCP", "E")) for w in between
+        for t in w.tags for p in t.split("+"))
 
 
 def _public_backing(ctx: Context) -> Iterator[Found]:
@@ -247,7 +265,8 @@ def _clause_after(ctx: Context, x: Slot) -> str | None:
     for w in ctx.words:
         if w.start < x.mention.end or w.text.strip() in ctx.cues.time_adnominal:
             continue  # (X를 지난 7월부터 운영한다: 지난 is a date's, not the clause's verb)
-        if any(p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+")):
+        parts = [p for t in w.tags for p in t.split("+")]
+        if any(p.startswith(("VV", "XSV")) for p in parts):
             return ctx.text[x.mention.end - ctx.sent.start_char:w.end - ctx.sent.start_char]
     return None
 
