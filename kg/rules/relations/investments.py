@@ -137,8 +137,7 @@ EXAMPLES = [
       ("행정안전부", "operates", "지역 디지털 포용 공모사업")}),
     ("브릭스비전과 아이언로직은 구미의 스타트업이다. 이들 기업은 ‘AI 스타트업 바우처’에 선정돼 기업당 "
      "1억 원씩을 지원받았다.",
-     {("1억 원", "fundsTarget", "브릭스비전"), ("1억 원", "fundsTarget", "아이언로직"),
-      ("1억 원", "fundsTarget", "AI 스타트업 바우처")}),
+     {("1억 원", "fundsTarget", "브릭스비전"), ("1억 원", "fundsTarget", "아이언로직")}),
     ("시는 ‘AI 판독 실증사업’을 한다. 이번 실증사업에는 총 24억 원이 투입되며, 과학기술정보통신부가 "
      "16억 원, 광주시가 8억 원을 나눠 부담한다.",
      {("24억 원", "fundsTarget", "AI 판독 실증사업"), ("과학기술정보통신부", "invests", "16억 원"),
@@ -714,9 +713,13 @@ def _target(ctx: Context, money: Slot) -> int | None:
     if purpose:
         return purpose[-1].index
     # (과기정통부 국비 40억 원에: the particle is the sum's own, not the body's)
+    # (시는 ‘X’에 선정돼 국비 6억 원을 받았다: X is the call the body won; the sum is
+    # the body's, ANNOTATION.md "Investments")
+    won = rf"[’'”」]?\s*(\S+\s)?\S*(에|에서)\s*(최종\s*)?({cues.pattern('passive_select').pattern})"
     dative = [x for x in before if x.role.startswith("dat") and not any(
         y.mention.type == "Investment" and x.mention.end <= y.mention.start
-        < ctx.words[x.word].end for y in slots)]
+        < ctx.words[x.word].end for y in slots)
+        and not re.match(won, text[x.mention.end - sent.start_char:])]
     if dative:
         return dative[-1].index
     objects, verbs = cues.pattern("object_particle").pattern, cues.pattern("verb_invest").pattern
