@@ -124,7 +124,7 @@ EXAMPLES = [
       ("과학기술정보통신부", "operates", "경남 AI 행정비서 구축사업")}),
     ("전라남도는 AI 예산 1,126억 원을 담은 예산안을 제출했다고 밝혔다. 주요 사업은 △‘전남 AI 컴퓨팅 허브’ "
      "조성 480억 원(국비 300억 원 포함) △‘AI 농업 실증단지’ 운영 126억 원 등이다.",
-     {("전라남도", "invests", "1,126억 원"), ("대한민국 정부", "operates", "전남 AI 컴퓨팅 허브"),
+     {("전라남도", "invests", "1,126억 원"),
       ("전라남도", "invests", "480억 원"), ("480억 원", "fundsTarget", "전남 AI 컴퓨팅 허브"),
       ("전라남도", "operates", "전남 AI 컴퓨팅 허브"), ("대한민국 정부", "invests", "300억 원"),
       ("300억 원", "fundsTarget", "전남 AI 컴퓨팅 허브"), ("전라남도", "invests", "126억 원"),
@@ -438,7 +438,9 @@ def _sums(ctx: Context) -> Iterator[Found]:
         # the public body that funds a program runs it (ANNOTATION.md, "Who operates")
         runner = ctx.state.extra.get("budget_receiver") if investor == release else None
         runner = investor if runner is None else runner
+        # (not the government a bare 국비 stands for: it pays, a ministry runs the programme)
         if runner is not None and target is not None and ctx.public_body(runner) and \
+                ctx.mentions[runner].rule != "anaphor-funds" and \
                 ctx.mentions[target].type in ("Program", "Initiative"):
             yield Found(runner, "operates", target, "investment.operator")
 
