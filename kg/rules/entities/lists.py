@@ -27,6 +27,7 @@ EXAMPLES = [
     ("행정안전부, 2027년 AI 예산안 편성", set()),
     ("광주시, AI 기업 3곳과 각각 투자협약", set()),
     ("중앙정부와 울산시, 기업, 대학 관계자가 참석했다.", set()),
+    ("지역구 국회의원 보좌진과 대전테크노파크 관계자가 참석했다.", set()),
 ]
 
 
@@ -64,6 +65,8 @@ def enumerations(s: Sentence) -> list[Candidate]:
                     or words_[-1] in cues.org_follow \
                     or len(words_) > 1 and (words_[-1] in cues.action
                                             or words_[-1] in cues.program_action) \
+                    or all(x.common for x in ws) and any(
+                        cues.ends_with(x, "title") for x in words_) \
                     or len(name) < 2 or len(words_) > 3 or name.isdigit() \
                     or not re.fullmatch(r"[A-Za-z0-9가-힣 &.\-]+", name):
                 continue

@@ -32,6 +32,10 @@ EXAMPLES = [
     ("백승훈 조달청장은 말했다.", {("Person", "백승훈")}),
     ("과기정통부 장관과 부산시장이 참석했다.", set()),
     ("행정안전부가 사업을 총괄하고 개발원이 구축을 맡는다.", set()),
+    ("장세현 구미시장은 출범식에서 말했다.", {("Person", "장세현")}),
+    ("정은비 인천시 민원정책과 주무관은 말했다.", {("Person", "정은비")}),
+    ("박정민 한국IDC 수석연구원은 말했다.", {("Person", "박정민")}),
+    ("사업단 단장은 말했다.", set()),
 ]
 
 
@@ -44,10 +48,15 @@ def titled(s: Sentence) -> list[Candidate]:
         base, alias = split_alias(_AGE.sub("", w.stem))  # 배성욱(58): an age
         # (백승훈 조달청장: Kiwi may read a name as a number and nouns, 백/NR 승/NNB …; a
         # surname and two syllables right before a title are a name)
-        misread = w.noun_only and _HANGUL3.fullmatch(w.text.strip()) is not None \
+        # (… or 장세/NNG 현/MM, 박정/XR 민/NNG before a body and a title: 장세현 구미시장,
+        # 박정민 한국IDC 수석연구원; not a dictionary word such as 사업단)
+        misread = _HANGUL3.fullmatch(w.text.strip()) is not None \
             and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
-            and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None \
-            and cues.ends_with(strip_name(w.stem), "title") is None
+            and cues.ends_with(strip_name(w.stem), "title") is None and (
+                w.noun_only and not w.common
+                and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None
+                or not w.common and not w.noun_only and _titled_after(words, k, cues)
+                or not w.common and w.tags[0] == "XR" and _titled_after(words, k, cues))
         if misread:
             base, alias = w.text.strip(), None
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
@@ -79,7 +88,7 @@ def titled(s: Sentence) -> list[Candidate]:
                 title_k = j
                 break
             if not words[j].noun_only and not latin and \
-                    words[j].text not in cues.title_prefix:
+                    words[j].text not in cues.title_prefix and not _section(words, j, cues):
                 break  # (배성욱(58) 전 행정안전부 실장: 전, 현 stand before a role)
         if title_k is None and not latin:
             continue
@@ -95,6 +104,23 @@ def titled(s: Sentence) -> list[Candidate]:
             c.role = " ".join(x.stem for x in words[k + 1:title_k + 1])
         out.append(c)
     return out
+
+
+def _titled_after(words: list, k: int, cues) -> bool:
+    """A title within the next three words, the words before it nouns (a body, a unit)."""
+    for j in range(k + 1, min(k + 4, len(words))):
+        if cues.ends_with(strip_name(split_alias(words[j].stem)[0]), "title"):
+            return True
+        if not words[j].noun_only and not _section(words, j, cues):
+            return False
+    return False
+
+
+def _section(words: list, j: int, cues) -> bool:
+    """민원정책과 주무관: a section's name read by Kiwi as a noun and 과 (and), before a
+    title."""
+    return words[j].tail.strip() == "과" and j + 1 < len(words) and \
+        cues.ends_with(strip_name(words[j + 1].stem), "title") is not None
 
 
 EXAMPLES_FOREIGN = [
