@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.morphology import strip_name
+from kg.morphology import split_alias, strip_name
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
@@ -147,18 +147,22 @@ COMMITTEE_EXAMPLES = [
     ("고진 디지털플랫폼정부위원장이 참석했다.", {("Organization", "디지털플랫폼정부위원회")}),
     ("국가인공지능위원장은 말했다.", {("Organization", "국가인공지능전략위원회")}),
     ("위원장은 말했다.", set()),
+    ("송기철 한국지능정보사회진흥원장(가운데)이 서명했다.", {("Organization", "한국지능정보사회진흥원")}),
+    ("백승훈 조달청장은 말했다.", {("Organization", "조달청")}),
+    ("원장은 말했다.", set()),
 ]
 
 
 @entity_rule("lexicon.office", REFINE, priority=2, examples=COMMITTEE_EXAMPLES)
 def committee_chairs(s: Sentence) -> list[Candidate]:
-    """디지털플랫폼정부위원장: the chair of a committee the lexicon knows (…위원회), written
-    as one word; what the lexicon found inside it (디지털플랫폼정부) is part of the office."""
+    """디지털플랫폼정부위원장, 조달청장: the head of a body the lexicon knows (…위원회,
+    …청), written as one word; what the lexicon found inside it (디지털플랫폼정부) is part
+    of the office."""
     out = []
     chairs = s.cues.mapping("chair_head")
     longest_first = sorted(chairs, key=len, reverse=True)
     for w in s.words:
-        stem = strip_name(w.stem)
+        stem = strip_name(split_alias(strip_name(w.stem))[0])  # (…진흥원장(가운데): a caption)
         head = next((h for h in longest_first
                      if stem.endswith(h) and len(stem) > len(h)), None)
         if head is None:

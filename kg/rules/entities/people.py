@@ -36,6 +36,7 @@ EXAMPLES = [
     ("정은비 인천시 민원정책과 주무관은 말했다.", {("Person", "정은비")}),
     ("박정민 한국IDC 수석연구원은 말했다.", {("Person", "박정민")}),
     ("사업단 단장은 말했다.", set()),
+    ("송기철 한국지능정보사회진흥원장(가운데)이 협약서에 서명했다.", {("Person", "송기철")}),
 ]
 
 
@@ -52,9 +53,10 @@ def titled(s: Sentence) -> list[Candidate]:
         # 박정민 한국IDC 수석연구원; not a dictionary word such as 사업단)
         misread = _HANGUL3.fullmatch(w.text.strip()) is not None \
             and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
-            and cues.ends_with(strip_name(w.stem), "title") is None and (
-                w.noun_only and not w.common
-                and cues.ends_with(strip_name(words[k + 1].stem), "title") is not None
+            and cues.ends_with(strip_name(w.stem), "title") is None \
+            and not (w.common and len(w.tags) == 1) and (
+                w.noun_only and cues.ends_with(strip_name(split_alias(words[k + 1].stem)[0]),
+                                               "title") is not None
                 or not w.common and not w.noun_only and _titled_after(words, k, cues)
                 or not w.common and w.tags[0] == "XR" and _titled_after(words, k, cues))
         if misread:
