@@ -76,6 +76,7 @@ class Cues:
     title: Words
     office: Words
     surname: Words
+    compound_surname: Words         # 남궁, 황보
     lawmaker_office: Words
     lawmaker_title: Words
     # organisations

@@ -36,6 +36,7 @@ EXAMPLES = [
     ("정은비 인천시 민원정책과 주무관은 말했다.", {("Person", "정은비")}),
     ("박정민 한국IDC 수석연구원은 말했다.", {("Person", "박정민")}),
     ("사업단 단장은 말했다.", set()),
+    ("남궁미란 한국사회보장정보원장은 말했다.", {("Person", "남궁미란")}),
     ("송기철 한국지능정보사회진흥원장(가운데)이 협약서에 서명했다.", {("Person", "송기철")}),
 ]
 
@@ -76,7 +77,7 @@ def titled(s: Sentence) -> list[Candidate]:
             if not foreign and k > 0 and re.fullmatch(r"[가-힣]{1,4}", words[k - 1].stem) \
                     and words[k - 1].noun_only:
                 start = words[k - 1].start
-        elif not misread and (
+        elif not misread and not (len(base) == 4 and base[:2] in cues.compound_surname) and (
                 base[0] not in cues.surname or len(base) not in (2, 3) or not w.noun_only
                 or not (w.tags[0].startswith("NNP") or w.oov or len(base) == 2)):
             continue
