@@ -192,6 +192,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
         words.pop()  # ‘K-클라우드 추진 전략 2.0’: a version says nothing of the kind …
         versioned = True
     last = words[-1]
+    if last in cues.consortium:
+        return None  # ‘중견 SI 컨소시엄’: a kind of bidder (a named one is the consortium rule's)
     first_after = next(iter(following.split()), "")
     if first_after in cues.quote_initiative_after:
         return "Initiative"

@@ -202,7 +202,7 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         head = strip_name(prev.stem)
         if base not in cues.consortium or not prev.noun_only or not head or \
                 re.search(r"\d", head) or head in cues.generic or head in cues.trim \
-                or head in cues.consortium_not:
+                or head in cues.consortium_not or head in cues.sector_acronym:
             continue  # (경쟁 컨소시엄, 해당 컨소시엄: no name)
         end = w.start + w.stem.find(base) + len(base)
         run = _MEMBER_RUN.search(s.text[:prev.stem_end])

@@ -80,6 +80,7 @@ EXAMPLES = [
     ("GPU 서버 등 인프라는 삼성SDS의 하도급사로 참여하는 구름엣지가 공급한다.",
      {("삼성SDS", "partnersWith", "구름엣지")}),
     ("하도급사로 참여하는 구름엣지가 서버를 공급한다.", set()),
+    ("컨소시엄에는 주관사 솔트룩스와 함께 누리웍스, 다온랩스가 이름을 올렸다.", set()),
 ]
 
 
@@ -89,6 +90,8 @@ def agreements(ctx: Context) -> Iterator[Found]:
     cue, joint = _agreement(ctx)
     if cue is None or ctx.says("no_agreement"):
         return
+    if re.match(rf"\s*(\S+\s)?({cues.pattern('consortium').pattern})(에는|에|은|는)\s", ctx.text):
+        return  # 컨소시엄에는 주관사 A와 함께 B, C가: members, partners of the lead only (consortia.py)
     orgs = [x for x in ctx.orgs if not x.quoted and x.role != "role" and not _official(ctx, x)
             and not _witness(ctx, x, cue)]
     # (협약식은 NIA가 주관했으며, A와 B가 서명했다: the subjects of the agreeing clause)

@@ -15,6 +15,7 @@ EXAMPLES = [
     ("시는 스마트 돌봄 사업에 나라소프트를 참여 기관으로 선정했다.",
      {("나라소프트", "participatesIn", "스마트 돌봄 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("‘AI 잡매칭 고도화 사업’에서는 솔트룩스가 현대오토에버를 제치고 사업자로 선정됐다.", set()),
 ]
 
 
@@ -25,7 +26,9 @@ def organisations(ctx: Context) -> Iterator[Found]:
     for o in ctx.orgs:
         if o.index == actor or o.quoted:
             continue
-        if ctx.says("verb_select") and o.role.startswith(("obj", "conj")):
+        # (A가 B를 제치고 선정됐다: the passive's object is the one beaten, not selected)
+        if ctx.says("verb_select") and o.role.startswith(("obj", "conj")) and not (
+                ctx.says("passive_select") or ctx.says("passive_ending")):
             # X 사업에 A를 선정 / X 사업의 수행기관으로 A와 B를 선정
             for x in things:
                 if x.mention.type in ("Program", "Initiative") and not x.role.startswith("subj"):
