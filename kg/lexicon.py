@@ -258,6 +258,7 @@ class Cues:
     located: Words
     partner_word: Words
     seat: Words
+    premises: Words                 # 경주 본사에서
     passive_ending: Words
     bid: Words
     consortium_lead: Words

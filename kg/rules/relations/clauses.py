@@ -62,6 +62,8 @@ EXAMPLES = [
      {("국세청", "operates", "차세대 국세행정시스템 구축 사업")}),
     ("19일 조달청 나라장터에 따르면 사업이 공고됐다.", {("조달청", "operates", "나라장터")}),
     ("정부의 예산이 늘었다.", set()),
+    ("한국수력원자력은 경북 경주 본사에서 드론 기업 솔트룩스와 협약을 맺었다.",
+     {("한국수력원자력", "locatedIn", "경북"), ("한국수력원자력", "locatedIn", "경주")}),
     ("수원 지역 IT기업 다온정보가 네이버클라우드의 초거대 AI를 바탕으로 개발했다.",
      {("다온정보", "locatedIn", "수원")}),
 ]
@@ -93,6 +95,17 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
                 if after.startswith("(" + p.mention.text + ")") and \
                         p.mention.start == x.mention.end + 1:
                     yield Found(x.index, "locatedIn", p.index, "clause.seat")
+        # (한수원은 경북 경주 본사에서 A와 협약을 맺었다: the subject's own premises)
+        premises = x.mention.type == "Place" and re.match(
+            rf"\s*({ctx.cues.pattern('premises').pattern})(에서|에)\s",
+            ctx.text[x.mention.end - ctx.sent.start_char:])
+        if premises:
+            host = next((o for o in ctx.orgs if o.role.startswith("subj") and not o.quoted
+                         and o.mention.end <= x.mention.start), None)
+            if host is not None:
+                for place in _chain(ctx, x):
+                    yield Found(host.index, "locatedIn", place.index, "clause.premises")
+            continue
         # (A는 … 대전 소프트웨어 기업이다: a place in what the subject is said to be)
         said = x.mention.type == "Place" and re.match(
             rf"(\s+[^\s,.]+){{0,3}}?\s+({ctx.cues.pattern('org_descriptor').pattern})"
