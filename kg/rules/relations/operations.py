@@ -338,6 +338,8 @@ DUTY_EXAMPLES = [
     ("시는 ‘AI 민원비서 사업’을 시작한다. 시스템 구축은 대신정보통신이 맡았다.",
      {("대신정보통신", "participatesIn", "AI 민원비서 사업")}),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("서울특별시는 ‘AI 다산이 고도화 사업’에 시비 25억 원을 투입한다. 챗봇을 운영하는 120다산콜재단이 사업을 맡는다.",
+     {("120다산콜재단", "operates", "AI 다산이 고도화 사업")}),
     ("교육청은 ‘AI 학습튜터 시범사업’을 운영한다. 한국교육학술정보원(KERIS)은 시범사업 기간 효과성 분석을 맡는다.",
      {("한국교육학술정보원", "participatesIn", "AI 학습튜터 시범사업")}),
     ("세 번째는 한국산업단지공단이 주관하는 ‘AI 물류로봇 실증’이다. 경운대학교가 현장 인력 교육을 맡는다.",
@@ -428,7 +430,9 @@ def duties(ctx: Context) -> Iterator[Found]:
             # (사업 전담기관은 A가 맡는다, paragraphs after the article's one programme)
             # (B가 예측 모델 개발을 맡는다: a share of the work, not the running of it)
             share = ctx.text[o.mention.end - ctx.sent.start_char:duty.start()] if duty else ""
-            if predicate == "operates" and re.search(r"(을|를)[,\s]*$", share) and \
+            # (… but 사업을 맡는다 takes the whole programme on)
+            whole = re.search(rf"({ctx.cues.pattern('program_anaphor').pattern})(을|를)[,\s]*$", share)
+            if predicate == "operates" and re.search(r"(을|를)[,\s]*$", share) and not whole and \
                     not ctx.cues.pattern("operator_duty").search(share):
                 predicate = "participatesIn"
             yield Found(o.index, predicate, at_hand, "duty.at-hand")
