@@ -18,6 +18,8 @@ EXAMPLES = [
     ("공장은 대구 성서산업단지에 들어선다.", {("Place", "성서산업단지")}),
     ("선정 지역은 경기 안산시와 충남 보령시다.", {("Place", "경기")}),
     ("산업단지 조성이 늦어지고 있다.", set()),
+    ("음성군은 내년에는 감곡면과 맹동면으로 넓힌다.", {("Place", "감곡면"), ("Place", "맹동면")}),
+    ("음성군은 전면 개편과 대면 상담을 늘린다.", set()),
 ]
 
 
@@ -36,6 +38,9 @@ def place_shapes(s: Sentence) -> list[Candidate]:
             c.type == "Place" or lex.group_of(s.text[c.start:c.end]) == "local-governments")
             for c in s.merged)
 
+    # (음성군은 … 감곡면과 맹동면으로: towns of the county the sentence names)
+    county = any(c.type == "Organization" and lex.group_of(c.canonical or s.text[c.start:c.end])
+                 == "local-governments" for c in s.merged)
     for k, w in enumerate(words):
         stem = strip_name(w.stem)
         if not _PLACE_SHAPE.fullmatch(stem) or not free(w.start, w.start + len(stem)):
@@ -45,6 +50,8 @@ def place_shapes(s: Sentence) -> list[Candidate]:
         zone = cues.ends_with(stem, "place_zone")
         if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
                 and place_at(k - 1)) \
+                or (unit in ("읍", "면") and county and len(stem) > len(unit) + 1
+                    and not w.common) \
                 or (zone and len(stem) > len(zone) + 1 and stem not in cues.generic) \
                 or (stem in cues.region_short and w.noun_only and k + 1 < len(words)
                     and place_at(k + 1)):
