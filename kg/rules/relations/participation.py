@@ -85,6 +85,9 @@ EXAMPLES = [
     ("‘AI 바우처 사업’ 공모가 시작됐다. 보담AI는 120억 원 규모의 투자를 유치했다. 이번 투자에는 "
      "KB인베스트먼트와 카카오벤처스가 참여했다.", set()),
     ("협회는 새 회장을 뽑았다.", set()),
+    ("창원시는 ‘창원 제조 AI 포럼’을 연다. 두산에너빌리티와 한화에어로스페이스 등 지역 기업 30여 곳이 참가해 "
+     "사례를 발표한다.", {("두산에너빌리티", "participatesIn", "창원 제조 AI 포럼"),
+                      ("한화에어로스페이스", "participatesIn", "창원 제조 AI 포럼")}),
     ("복지부는 ‘공공병원 AI 의무기록 지원사업’을 시작한다. 국비 24억 원을 투입한다. 첫 참여 병원은 서울의료원과 "
      "대구의료원 등 두 곳이다.", {("서울의료원", "participatesIn", "공공병원 AI 의무기록 지원사업"),
                           ("대구의료원", "participatesIn", "공공병원 AI 의무기록 지원사업")}),
@@ -400,11 +403,13 @@ def participation(ctx: Context) -> Iterator[Found]:
     later = recent and any(m.type in ("Program", "Initiative") and m.text.endswith(
         tuple(ctx.cues.alliance_cue)) and ctx.mentions[recent[-1]].start < m.start
         < ctx.sent.start_char for m in ctx.mentions)
-    if len(orgs) >= 3 and recent and not later and not any(
+    # (… or two and a count: A와 B 등 지역 기업 30여 곳이 참가해)
+    counted = re.search(r"등\s+(\S+\s+){0,2}\d+\S*\s?(곳|개사|개 기업|개 기관|개 팀)(이|가)\s", ctx.text)
+    if (len(orgs) >= 3 or len(orgs) == 2 and counted) and recent and not later and not any(
             x.mention.type in ("Program", "Initiative") for x in ctx.things) and \
             ctx.cues.pattern("verb_participate").search(ctx.text + state.previous_text):
         listed = [o for o in orgs if o.role.startswith(("conj", "subj"))
                   and not ctx.cues.pattern("verb_organize").search(ctx.clause_of(o))]
-        if len(listed) >= 3:
+        if len(listed) >= 3 or counted and len(listed) == 2:
             for o in listed:
                 yield Found(o.index, "participatesIn", recent[-1], "participation.event")
