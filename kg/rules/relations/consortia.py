@@ -113,6 +113,9 @@ EXAMPLES = [
       ("네이버클라우드", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
       ("다온랩스", "participatesIn", "AI 공동활용 플랫폼 구축 사업"),
       ("솔트룩스", "partnersWith", "네이버클라우드"), ("솔트룩스", "partnersWith", "다온랩스")}),
+    ("과기정통부는 ‘AI 에이전트 기술개발’ 사업의 3개 컨소시엄을 선정했다. 선정 결과는 다음과 같다.\n"
+     " ㅇ (민원) 솔트룩스 컨소시엄 : 주관기관 솔트룩스, 참여기관 고려대학교·누리웍스",
+     {("솔트룩스", "partnersWith", "고려대학교"), ("솔트룩스", "partnersWith", "누리웍스")}),
     ("‘AI 민원 플랫폼 사업’ 수주전에 가람 컨소시엄이 뛰어들었다.", set()),
     ("가람 컨소시엄은 ‘AI 민원 플랫폼 사업’ 수주에 실패했다.", set()),
     ("KT는 KT클라우드, 대진정보통신과 컨소시엄을 꾸렸지만 기술평가에서 0.9점 차로 밀렸다.",
@@ -353,6 +356,14 @@ def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None,
     if any(text[x.mention.end - start:x.mention.end - start + 1] == "(" for x in ctx.orgs
            if x.index in mine):
         return []  # another consortium's members, in its parentheses
+    # ㅇ (민원) A 컨소시엄 : 주관기관 A, 참여기관 B·C: the bodies after a members' label
+    labels = "|".join(sorted((w for w in ctx.cues.role_label if not w.startswith("주관")),
+                             key=len, reverse=True))
+    listed = re.match(rf"\s*[:：][^\n]*?(?:{labels})\s*[:：]?\s", text[name_end - start:]) \
+        if name_end is not None else None
+    if listed:
+        return [x.index for x in ctx.orgs if x.index not in mine and not x.quoted
+                and x.mention.start >= name_end + listed.end()]
     if not topic or not ctx.says("member_verb") or ctx.says("bid"):
         return []  # (입찰에는 A 컨소시엄과 B 컨소시엄이 참여했다: rivals, not members)
     member = ctx.cues.pattern("member_verb")
