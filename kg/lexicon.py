@@ -165,6 +165,7 @@ class Cues:
     part_of_sum: Words
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
     raised_direct: Words            # 320억 원을 유치했다
+    fund_word: Words                # 교육부 특별교부금으로
     round_lead: Words               # 리드했다: leading a funding round
     round_word: Words               # 이번 투자에는: a funding round joined
     bear: Words                     # N원은 A가 부담한다: A pays

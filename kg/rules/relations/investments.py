@@ -615,7 +615,7 @@ def _source_after(ctx: Context, money: Slot) -> int | None:
     body = next((o for o in ctx.orgs if o.mention.start == at), None)
     if body is None:
         return None
-    fund = re.match(rf"\s*(자체\s?)?(예산|특별교부금|교부금|출연금|출자금|기금|재원|자금|돈)(으로|로)\s",
+    fund = re.match(rf"\s*(자체\s?)?({ctx.cues.pattern('fund_word').pattern})(으로|로)\s",
                     ctx.text[body.mention.end - ctx.sent.start_char:])
     return body.index if fund else None
 

@@ -265,8 +265,7 @@ def _clause_after(ctx: Context, x: Slot) -> str | None:
     for w in ctx.words:
         if w.start < x.mention.end or w.text.strip() in ctx.cues.time_adnominal:
             continue  # (X를 지난 7월부터 운영한다: 지난 is a date's, not the clause's verb)
-        parts = [p for t in w.tags for p in t.split("+")]
-        if any(p.startswith(("VV", "XSV")) for p in parts):
+        if any(p.startswith(("VV", "XSV")) for t in w.tags for p in t.split("+")):
             return ctx.text[x.mention.end - ctx.sent.start_char:w.end - ctx.sent.start_char]
     return None
 
