@@ -91,6 +91,7 @@ class Cues:
     local_head: Words
     chair_head: Words               # 위원장=위원회: a chair's title glued to its body
     place_unit: Words
+    town_unit: Words                # 감곡면 (in a sentence about 음성군)
     place_zone: Words
     region_short: Words
     list_head: Words

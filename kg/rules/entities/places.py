@@ -50,7 +50,7 @@ def place_shapes(s: Sentence) -> list[Candidate]:
         zone = cues.ends_with(stem, "place_zone")
         if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
                 and place_at(k - 1)) \
-                or (unit in ("읍", "면") and county and len(stem) > len(unit) + 1
+                or (unit in cues.town_unit and county and len(stem) > len(unit) + 1
                     and not w.common) \
                 or (zone and len(stem) > len(zone) + 1 and stem not in cues.generic) \
                 or (stem in cues.region_short and w.noun_only and k + 1 < len(words)
