@@ -136,6 +136,13 @@ EXAMPLES = [
      {("누리소프트", "participatesIn", "AI 실증 오픈랩"), ("한결로보틱스", "participatesIn", "AI 실증 오픈랩")}),
     ("솔트룩스는 ‘공공 AI 실증’의 공급기업으로 참여한다.",
      {("솔트룩스", "participatesIn", "공공 AI 실증")}),
+    ("행정안전부의 ‘AI 민원 상담 고도화 사업’(42억 원)은 솔트룩스가 단독으로 따냈다.",
+     {("솔트룩스", "participatesIn", "AI 민원 상담 고도화 사업")}),
+    ("부산시는 ‘AI 민원비서 구축사업’을 발주했고, 누리웍스가 사업을 따냈다.",
+     {("누리웍스", "participatesIn", "AI 민원비서 구축사업")}),
+    ("가장 큰 사업은 ‘AI 세무 챗봇 구축 사업’이다. 다온랩스가 50억 원에 수주했다.",
+     {("다온랩스", "participatesIn", "AI 세무 챗봇 구축 사업")}),
+    ("‘AI 세무 챗봇 구축 사업’은 국세청이 발주했다.", set()),
     ("가람정보는 ‘AI 민원 플랫폼 사업’ 수주에 실패했다. LG CNS는 ‘AI 돌봄 사업’ 수주전에 뛰어들었다.", set()),
     ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
      "참여할 수 있게 해 달라”고 요청했다.", set()),
@@ -173,22 +180,42 @@ def _winners(ctx: Context) -> Iterator[Found]:
     # (조달청은 ‘X’ 입찰 결과 A를 우선협상대상자로 선정했다: who selects wins nothing)
     selecting = ctx.says("verb_select") and not (ctx.says("passive_select")
                                                  or ctx.says("passive_ending"))
-    won = ctx.cues.pattern("contract_won").pattern
+    won = ctx.cues.pattern("contract_won")
+    # (시는 ‘X’를 발주했고, A가 사업을 따냈다: the winner is a subject of the clause that wins)
+    winners = [o for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
+               and won.search(ctx.clause_of(o)) and not selecting]
+    found = False
     for x in ctx.things:
         # (a headline drops the particle: 삼성SDS, 국방부 ‘X’ 사업 수주)
-        headline = x.role == "" and re.match(rf"[’'”」]?\s*({won})",
+        headline = x.role == "" and re.match(rf"[’'”」]?\s*({won.pattern})",
                                             ctx.text[x.mention.end - ctx.sent.start_char:])
+        # (‘X 사업’은 A가 따냈다: the programme is the topic, the winner the later subject)
+        topic = x.role == "subj" and re.match(
+            r"[’'”」]?\s*(\([^)]*\))?\s*(은|는)\s", ctx.text[x.mention.end - ctx.sent.start_char:])
         if x.mention.type not in ("Program", "Initiative") or not (
-                x.role.startswith("obj") or headline):
+                x.role.startswith("obj") or headline or topic):
             continue
-        subjects = [o.index for o in ctx.orgs if o.role in ("subj", "subj*") and not o.quoted
-                    and o.mention.end <= x.mention.start and not selecting]
+        found = True
+        subjects = [o.index for o in winners if (o.mention.start >= x.mention.end if topic
+                                                 else o.mention.end <= x.mention.start)]
+        if not subjects and not topic and not won.search(ctx.clause_of(x)):
+            # (시는 ‘X’를 발주했고, A가 사업을 따냈다)
+            subjects = [o.index for o in winners if o.mention.start >= x.mention.end]
         # (A. …'X 사업'을 주관사로 수주한 것입니다: the company that speaks or goes on)
         carried = ctx.actor if not subjects and ctx.actor is not None and \
             ctx.mentions[ctx.actor].type == "Organization" and \
             not any(o.role.startswith("subj") for o in ctx.orgs) else None
         for o in subjects or ([carried] if carried is not None else []):
             yield Found(o, "participatesIn", x.index, "participation.won")
+    # (가장 큰 사업은 ‘X’다. A가 84억 원에 수주했다: the programme just named is won)
+    if found or not winners or any(o.role.startswith("obj") for o in ctx.orgs):
+        return
+    before = {i for i in ctx.state.programs_seen
+              if ctx.mentions[i].sentence == ctx.state.index - 1}
+    at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
+        before.pop() if len(before) == 1 else None)
+    for o in winners if at_hand is not None else []:
+        yield Found(o.index, "participatesIn", at_hand, "participation.won")
 
 
 def _joining(ctx: Context, join: bool = True) -> list:
