@@ -143,6 +143,12 @@ EXAMPLES = [
     ("가장 큰 사업은 ‘AI 세무 챗봇 구축 사업’이다. 다온랩스가 50억 원에 수주했다.",
      {("다온랩스", "participatesIn", "AI 세무 챗봇 구축 사업")}),
     ("‘AI 세무 챗봇 구축 사업’은 국세청이 발주했다.", set()),
+    ("‘AI 응급의료 안심망’의 병원 실증에는 서울의료원과 대구의료원이 참여합니다.",
+     {("서울의료원", "participatesIn", "AI 응급의료 안심망"), ("대구의료원", "participatesIn", "AI 응급의료 안심망")}),
+    ("‘AI 응급의료 안심망’의 병원들은 서울의료원과 협력한다.", set()),
+    ("‘K-공공AI 얼라이언스’가 15일 공식 출범했다. 회원사는 솔트룩스, 누리웍스, 다온랩스 등 45개사다.",
+     {("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"), ("누리웍스", "participatesIn", "K-공공AI 얼라이언스"),
+      ("다온랩스", "participatesIn", "K-공공AI 얼라이언스")}),
     ("가람정보는 ‘AI 민원 플랫폼 사업’ 수주에 실패했다. LG CNS는 ‘AI 돌봄 사업’ 수주전에 뛰어들었다.", set()),
     ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
      "참여할 수 있게 해 달라”고 요청했다.", set()),
@@ -374,7 +380,12 @@ def participation(ctx: Context) -> Iterator[Found]:
         speaking = [ctx.actor] if ctx.speaker and ctx.actor is not None and \
             ctx.mentions[ctx.actor].type == "Organization" else []
         for x in ctx.things:
-            if x.mention.type in ("Program", "Initiative") and x.role.startswith(("dat", "loc")):
+            # (‘X’의 병원 실증에는 A와 B가 참여한다: a part of the programme is the programme)
+            part = x.role == "gen" and re.match(
+                r"[’'”」]?\s*의\s+(\S+\s)?\S+(에는|에도)\s",
+                ctx.text[x.mention.end - ctx.sent.start_char:])
+            if x.mention.type in ("Program", "Initiative") and (
+                    x.role.startswith(("dat", "loc")) or part):
                 # (A와 B가 쓰고 있다며 “중소기업도 X에 참여하게 해 달라”고 했다: the quoted
                 # words have their own subject; only the speaker's body is theirs)
                 for o in (speaking if x.quoted else subjects):
