@@ -209,6 +209,7 @@ class Cues:
     verb_participate: Words
     verb_join: Words
     form_together: Words
+    composed_of: Words              # A, B로 구성됐다: a body's members
     verb_attend: Words
     verb_execute: Words             # 수행, 구축: doing a programme's work
     verb_run: Words                 # 운영, 추진: running it

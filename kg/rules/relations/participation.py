@@ -149,6 +149,16 @@ EXAMPLES = [
     ("‘K-공공AI 얼라이언스’가 15일 공식 출범했다. 회원사는 솔트룩스, 누리웍스, 다온랩스 등 45개사다.",
      {("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"), ("누리웍스", "participatesIn", "K-공공AI 얼라이언스"),
       ("다온랩스", "participatesIn", "K-공공AI 얼라이언스")}),
+    ("‘K-공공AI 얼라이언스’는 솔트룩스, 누리웍스 등 12개 기업과 서울대학교 등 3개 대학으로 구성됐다.",
+     {("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"), ("누리웍스", "participatesIn", "K-공공AI 얼라이언스"),
+      ("서울대학교", "participatesIn", "K-공공AI 얼라이언스")}),
+    ("‘AI 돌봄 실증사업’이 시작됐다. 컨소시엄은 솔트룩스와 다온랩스로 이뤄졌다.",
+     {("솔트룩스", "participatesIn", "AI 돌봄 실증사업"), ("다온랩스", "participatesIn", "AI 돌봄 실증사업")}),
+    ("솔트룩스는 누리웍스와 팀을 구성했다.", set()),
+    ("‘K-공공AI 얼라이언스’가 출범했다. 출범 회원은 다음과 같다.\n△공공: 한국지능정보사회진흥원\n"
+     "△기업: 솔트룩스, 누리웍스", {("한국지능정보사회진흥원", "participatesIn", "K-공공AI 얼라이언스"),
+                           ("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"),
+                           ("누리웍스", "participatesIn", "K-공공AI 얼라이언스")}),
     ("가람정보는 ‘AI 민원 플랫폼 사업’ 수주에 실패했다. LG CNS는 ‘AI 돌봄 사업’ 수주전에 뛰어들었다.", set()),
     ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
      "참여할 수 있게 해 달라”고 요청했다.", set()),
@@ -274,7 +284,10 @@ def _listed(ctx: Context) -> Iterator[Found]:
     listed line take part in the programme at hand."""
     state = ctx.state
     intro = ctx.says("list_intro") or _COUNTED.search(ctx.text)  # 다음 세 곳이 선정됐다
-    if intro and (ctx.says("verb_select") or ctx.says("verb_join")):
+    # (출범 회원은 다음과 같다: those listed are its members)
+    members = re.match(rf"\s*(\S+\s)?({ctx.cues.pattern('participant_topic').pattern})\S{{0,4}}"
+                       r"\s?\S{0,4}(은|는)\s", ctx.text)
+    if intro and (ctx.says("verb_select") or ctx.says("verb_join") or members):
         named = [x.index for x in ctx.things if x.mention.type == "Program"]
         at_hand = named[-1] if named else _program_at_hand(ctx)
         if at_hand is None and state.programs_seen:
@@ -404,6 +417,17 @@ def participation(ctx: Context) -> Iterator[Found]:
                     if o.role.startswith("subj") and not o.quoted and verb and \
                             o.mention.start > x.mention.end and not other.search(rest[:verb.start()]):
                         yield Found(o.index, "participatesIn", x.index, "participation.topic")
+    # (‘X 얼라이언스’는 A, B 등 12개 기업과 C로 구성됐다: its members take part in it)
+    composed = ctx.says("composed_of")
+    if composed and not ctx.says("negation"):
+        named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")
+                 and x.role.startswith("subj")]
+        target = named[0] if named else None if any(
+            o.role.startswith("subj") for o in orgs) else _program_at_hand(ctx)
+        at = ctx.sent.start_char + composed.start()
+        for o in orgs if target is not None else []:
+            if o.role.startswith(("dat", "conj")) and not o.quoted and o.mention.end <= at:
+                yield Found(o.index, "participatesIn", target, "participation.composed")
     # 세 기관은 ‘X 프로젝트’를 꾸려: the bodies that agreed together take part in it
     if ctx.group and ctx.says("form_together"):
         for x in ctx.things:
