@@ -159,6 +159,14 @@ EXAMPLES = [
      "△기업: 솔트룩스, 누리웍스", {("한국지능정보사회진흥원", "participatesIn", "K-공공AI 얼라이언스"),
                            ("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"),
                            ("누리웍스", "participatesIn", "K-공공AI 얼라이언스")}),
+    ("솔트룩스, 누리웍스 등 20개 기업·기관이 참여하는 ‘K-공공AI 얼라이언스’가 출범했다.",
+     {("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"), ("누리웍스", "participatesIn", "K-공공AI 얼라이언스")}),
+    ("‘K-공공AI 얼라이언스’에 참여한 기업은 솔트룩스, 누리웍스 등이다.",
+     {("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"), ("누리웍스", "participatesIn", "K-공공AI 얼라이언스")}),
+    ("솔트룩스가 운영하는 ‘K-공공AI 얼라이언스’가 출범했다.", set()),
+    ("한국지능정보사회진흥원은 솔트룩스, 누리웍스 등과 함께 ‘K-공공AI 얼라이언스’를 결성했다.",
+     {("한국지능정보사회진흥원", "participatesIn", "K-공공AI 얼라이언스"),
+      ("솔트룩스", "participatesIn", "K-공공AI 얼라이언스"), ("누리웍스", "participatesIn", "K-공공AI 얼라이언스")}),
     ("가람정보는 ‘AI 민원 플랫폼 사업’ 수주에 실패했다. LG CNS는 ‘AI 돌봄 사업’ 수주전에 뛰어들었다.", set()),
     ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
      "참여할 수 있게 해 달라”고 요청했다.", set()),
@@ -267,7 +275,7 @@ def companions(ctx: Context) -> list:
     """A는 B, C와 함께 선정됐다 / 참여한다: those the subject acts together with."""
     together = ctx.cues.pattern("together").pattern
     return [o for o in ctx.orgs if o.role.startswith("dat") and not o.quoted and re.match(
-        rf"(\s*(\([^)]*\))?[,·]\s*[^,·\s]+){{0,4}}?\s*(\([^)]*\))?(와|과)\s+({together})",
+        rf"(\s*(\([^)]*\))?[,·]\s*[^,·\s]+){{0,4}}?\s*(\([^)]*\))?(\s?등)?(와|과)\s+({together})",
         ctx.text[o.mention.end - ctx.sent.start_char:])]
 
 
@@ -392,7 +400,16 @@ def participation(ctx: Context) -> Iterator[Found]:
             subjects = list(ctx.group)  # 이들 기업은 ‘X’에 선정돼
         speaking = [ctx.actor] if ctx.speaker and ctx.actor is not None and \
             ctx.mentions[ctx.actor].type == "Organization" else []
+        join_verb = ctx.cues.pattern("verb_join").pattern
         for x in ctx.things:
+            # (A, B 등 20곳이 참여하는 ‘X 얼라이언스’가 출범했다: the joiners of a relative clause)
+            if x.mention.type in ("Program", "Initiative") and re.search(
+                    rf"({join_verb})\S{{0,2}}(하는|한|할)\s*[‘'“「]?$",
+                    ctx.text[:x.mention.start - ctx.sent.start_char]):
+                for o in orgs:
+                    if o.role.startswith("subj") and not o.quoted and \
+                            o.mention.end <= x.mention.start and x.index not in chosen:
+                        yield Found(o.index, "participatesIn", x.index, "participation.relative")
             # (‘X’의 병원 실증에는 A와 B가 참여한다: a part of the programme is the programme)
             part = x.role == "gen" and re.match(
                 r"[’'”」]?\s*의\s+(\S+\s)?\S+(에는|에도)\s",
@@ -401,7 +418,12 @@ def participation(ctx: Context) -> Iterator[Found]:
                     x.role.startswith(("dat", "loc")) or part):
                 # (A와 B가 쓰고 있다며 “중소기업도 X에 참여하게 해 달라”고 했다: the quoted
                 # words have their own subject; only the speaker's body is theirs)
-                for o in (speaking if x.quoted else subjects):
+                who = speaking if x.quoted else subjects
+                if not who and re.match(rf"[’'”」]?\s*에\s*({join_verb})\S*\s+(\S+\s)?\S+(은|는)\s",
+                                        ctx.text[x.mention.end - ctx.sent.start_char:]):
+                    # (‘X’에 참여한 기업은 A, B 등이다: the copula names them)
+                    who = [o.index for o in orgs if o.role.startswith("pred") and not o.quoted]
+                for o in who:
                     if x.index not in chosen:
                         yield Found(o, "participatesIn", x.index, "participation.program")
             elif x.mention.type in ("Program", "Initiative") and x.role == "subj" and \
@@ -429,10 +451,14 @@ def participation(ctx: Context) -> Iterator[Found]:
             if o.role.startswith(("dat", "conj")) and not o.quoted and o.mention.end <= at:
                 yield Found(o.index, "participatesIn", target, "participation.composed")
     # 세 기관은 ‘X 프로젝트’를 꾸려: the bodies that agreed together take part in it
-    if ctx.group and ctx.says("form_together"):
+    # (A는 B, C 등과 함께 ‘X’를 결성했다: the subject and its companions)
+    founders = list(ctx.group) or ([o.index for o in orgs if o.role.startswith("subj")
+                                    and not o.quoted] + [o.index for o in companions(ctx)]
+                                   if companions(ctx) else [])
+    if founders and ctx.says("form_together"):
         for x in ctx.things:
             if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
-                for o in ctx.group:
+                for o in founders:
                     yield Found(o, "participatesIn", x.index, "participation.group")
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
