@@ -1,8 +1,8 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
-genres) and on the texts written for the project (tests/data/written, 88). Rules were
+genres) and on the texts written for the project (tests/data/written, 100). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
-written/h1–h6, h10, h11, h13, h15 and h17–h19; the dev check half (07, 09, 10) and written/h7–h9,
-h12, h14 and h16 were only measured. The floors sit a little under what the build reaches (README,
+written/h1–h6, h10, h11, h13, h15 and h17–h20; the dev check half (07, 09, 10) and written/h7–h9,
+h12, h14, h16 and h21 were only measured. The floors sit a little under what the build reaches (README,
 "Extraction quality"), so a change that loses ground fails."""
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 TUNE = ("01", "02", "03", "05", "06")
-RULES_WRITTEN_ON = {"h1", "h2", "h3", "h4", "h5", "h6", "h10", "h11", "h13", "h15", "h17", "h18", "h19"}
+RULES_WRITTEN_ON = {"h1", "h2", "h3", "h4", "h5", "h6", "h10", "h11", "h13", "h15", "h17", "h18", "h19",
+                    "h20"}
 
 # set -> (folder, which gold files, how many, floors)
 SETS = {
@@ -21,9 +22,9 @@ SETS = {
                  {"core/lenient": 0.95, "relations/unlabelled": 0.86, "money/accuracy": 0.97}),
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
                   {"core/lenient": 0.90, "relations/unlabelled": 0.72, "money/accuracy": 0.97}),
-    "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 63,
+    "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 69,
                       {"core/lenient": 0.93, "relations/unlabelled": 0.83, "money/accuracy": 0.97}),
-    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 25,
+    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 31,
                         {"core/lenient": 0.89, "relations/unlabelled": 0.69,
                          "money/accuracy": 0.97}),
 }
