@@ -107,7 +107,13 @@ class Context:
         """The programme of an article that names only one (its last mention)."""
         seen = self.state.programs_seen
         names = {self.mentions[i].canonical or self.mentions[i].text for i in seen}
-        return seen[-1] if len(names) == 1 else None
+        whole = max(names, key=len, default="")
+        squeezed = whole.replace(" ", "")
+        # (a headline's ‘AI 실증 바우처’ is the body's ‘2026 광주 AI 실증 바우처 지원사업’)
+        if names and all(n.replace(" ", "") in squeezed for n in names):
+            return [i for i in seen if (self.mentions[i].canonical or self.mentions[i].text)
+                    == whole][-1]
+        return None
 
     def company(self, index: int) -> bool:
         """A business: a company of the lexicon, or a body it does not know whose name is

@@ -29,6 +29,8 @@ EXAMPLES = [
     ("중앙정부와 울산시, 기업, 대학 관계자가 참석했다.", set()),
     ("지역구 국회의원 보좌진과 대전테크노파크 관계자가 참석했다.", set()),
     ("▶한수원, 원전 설비 점검에 AI 드론=한국수력원자력은 협약을 맺었다.", set()),
+    ("빛고을에이아이, Corvix, 누리웍스 등 지역 기업 7곳과 서울의 다온랩스가 뽑혔다.",
+     {("Organization", "Corvix")}),
 ]
 
 
@@ -80,7 +82,8 @@ def enumerations(s: Sentence) -> list[Candidate]:
                 items.append(cur)
                 cur = []
             continue
-        if w.noun_only and not w.stem.endswith(","):
+        # (… 그린셀AI 등 지역 기업 7곳과 서울의 노바큐브: 등 closes the list before it)
+        if w.noun_only and not w.stem.endswith(",") and strip_name(stem) not in cues.list_end:
             cur.append(w)  # a multi-word member continues
             continue
         if not strip_name(stem) or strip_name(stem) in cues.list_end:

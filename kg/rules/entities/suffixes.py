@@ -128,6 +128,8 @@ EXAMPLES = [
     ("행안부는 부처마다 따로 발주하는 LLM 사업을 통합한다. 공공 SW사업은 대기업 참여가 제한된다.", set()),
     ("이 공모전은 성과 점검 결과 유사 사업과 겹친다. 2000년대 후반 공공기관 콜센터와 다르다.", set()),
     ("도는 경북 스마트 돌봄 확산 사업을 시작했다.", {("Program", "경북 스마트 돌봄 확산 사업")}),
+    ("공장은 마루비전의 영상 검사 솔루션을 도입했다.", set()),
+    ("정부는 AI 강국 비전을 발표했다.", {("Initiative", "AI 강국 비전")}),
 ]
 
 
@@ -197,8 +199,9 @@ def runs(s: Sentence) -> list[Candidate]:
                     strip_name(words[k - 1].stem) in cues.org_descriptor:
                 break  # 전문기업 아키비전: a company's name that happens to end in a cue
             if cue and etype == "Initiative" and i == k and len(last) > len(cue) and (
-                    w.oov or any(t.startswith("NNP") for t in w.tags)):
-                break  # 라온비전, 한빛비전: a new name that ends in 비전 is a company's
+                    w.oov or any(t.startswith("NNP") for t in w.tags)
+                    or cue in cues.glued_company_cue):
+                break  # 라온비전, 마루비전: a new name that ends in 비전 is a company's
             if cue and distinctive(words, i, k, cue, etype, lex):
                 if words[i].oov and i < k and last in cues.company_suffix:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
