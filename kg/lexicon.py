@@ -233,6 +233,7 @@ class Cues:
     partner_idiom: Words            # 손을+잡: an idiom of agreeing, + a word gap
     joint_work: Words               # 공동 개발, 공동연구: the work partners do together
     together: Words
+    jointly: Words                  # 공동 개발한다: work done jointly
     purpose: Words
     witness: Words
     no_agreement: Words

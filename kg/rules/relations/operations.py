@@ -354,6 +354,10 @@ DUTY_EXAMPLES = [
     ("시는 ‘AI 교차로 실증사업’을 시작한다. 한국교통안전공단은 통행 속도를 비교해 성능 검증을 지원한다.",
      {("한국교통안전공단", "supports", "AI 교차로 실증사업")}),
     ("한국교통안전공단은 통행 속도를 비교해 성능 검증을 지원한다.", set()),
+    ("시는 ‘AI 교차로 실증사업’을 시작한다. 솔트룩스가 모델을, 누리웍스가 학습을 맡고, 충남대는 성능 검증을 "
+     "담당한다.", {("솔트룩스", "participatesIn", "AI 교차로 실증사업"),
+                 ("누리웍스", "participatesIn", "AI 교차로 실증사업"),
+                 ("충남대학교", "supports", "AI 교차로 실증사업")}),
     ("도는 ‘AI 응급의료 사업’을 추진한다. 전담기관은 정보통신산업진흥원이 맡았고, 현장 실증은 순천대학교 "
      "산학협력단이 책임진다.", {("정보통신산업진흥원", "operates", "AI 응급의료 사업"),
                           ("국립순천대학교 산학협력단", "operates", "AI 응급의료 사업")}),
@@ -386,8 +390,9 @@ def duties(ctx: Context) -> Iterator[Found]:
     duty = ctx.says("duty")
     if duty and re.match(rf"\s*(\S+\s)?\S*({ctx.cues.pattern('post_head').pattern})(은|는)\s", ctx.text):
         return  # 분과장은 A, B가 맡는다: posts handed out, not the programme's running
-    backing = re.search(rf"({ctx.cues.idiom('support_role').pattern})(을|를)\s*"
-                        rf"({ctx.cues.pattern('duty').pattern}|지원|제공)", ctx.text)
+    backs = re.compile(rf"({ctx.cues.idiom('support_role').pattern})(을|를)\s*"
+                       rf"({ctx.cues.pattern('duty').pattern}|지원|제공)")
+    backing = backs.search(ctx.text)
     if not duty and not backing:
         return
     # the subject of 맡다, before it: not a later clause's (…이 맡고, B가 투자에 참여한다)
@@ -418,7 +423,8 @@ def duties(ctx: Context) -> Iterator[Found]:
         # a company that takes on a public programme's work (구축은 A가 맡았다) takes part
         # (펀드 운용은 A가 맡는다: a company may run it; 구축은 A가 맡았다: a share of it)
         topic = ctx.clause_of(o)[:o.mention.start - ctx.sent.start_char]
-        predicate = "supports" if backing else \
+        # (A가 모델을, B가 학습을 맡고, C는 임상 검증을 담당한다: only C's share backs it)
+        predicate = "supports" if backing and backs.search(ctx.clause_of(o)) else \
             "participatesIn" if ctx.company(o.index) and not re.search(
                 rf"({ctx.cues.pattern('operator_duty').pattern})(은|는)\s", topic) else "operates"
         before = [t for t in things if t.mention.end <= o.mention.start]

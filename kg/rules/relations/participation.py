@@ -171,6 +171,10 @@ EXAMPLES = [
      "밝혔다. 사업비는 18억원이다. 공모에는 41개 과제가 접수됐다. 시는 과제를 골랐다. 공급기업으로는 솔트룩스와 "
      "누리웍스가 이름을 올렸다.", {("솔트룩스", "participatesIn", "2026 광주 AI 실증 바우처 지원사업"),
                            ("누리웍스", "participatesIn", "2026 광주 AI 실증 바우처 지원사업")}),
+    ("한국전자통신연구원은 부산대, 누리웍스와 업무협약을 맺었다. 세 기관은 ‘K-메디보이스’ 프로젝트를 통해 AI를 "
+     "공동 개발한다.", {("한국전자통신연구원", "participatesIn", "K-메디보이스 프로젝트"),
+                    ("부산대학교", "participatesIn", "K-메디보이스 프로젝트"),
+                    ("누리웍스", "participatesIn", "K-메디보이스 프로젝트")}),
     ("가람정보는 ‘AI 민원 플랫폼 사업’ 수주에 실패했다. LG CNS는 ‘AI 돌봄 사업’ 수주전에 뛰어들었다.", set()),
     ("차 대표는 ‘민원봇’을 경기도교육청과 김해시가 쓰고 있다며 “중소기업도 ‘공공 AI 선도 프로젝트’에 "
      "참여할 수 있게 해 달라”고 요청했다.", set()),
@@ -459,11 +463,14 @@ def participation(ctx: Context) -> Iterator[Found]:
     founders = list(ctx.group) or ([o.index for o in orgs if o.role.startswith("subj")
                                     and not o.quoted] + [o.index for o in companions(ctx)]
                                    if companions(ctx) else [])
-    if founders and ctx.says("form_together"):
-        for x in ctx.things:
-            if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj"):
-                for o in founders:
-                    yield Found(o, "participatesIn", x.index, "participation.group")
+    for x in ctx.things if founders else []:
+        # (네 기관은 ‘X’ 프로젝트를 통해 AI를 공동 개발한다: a group's joint work goes through X)
+        through = ctx.group and ctx.says("jointly") and re.match(
+            r"[’'”」]?\s*(\S{1,5}\s)?(을|를)\s*통해", ctx.text[x.mention.end - ctx.sent.start_char:])
+        if x.mention.type in ("Program", "Initiative") and x.role.startswith("obj") and (
+                ctx.says("form_together") or through):
+            for o in founders:
+                yield Found(o, "participatesIn", x.index, "participation.group")
     # 관세청, 경찰청 등 9개 기관이 참여했다 / A, B를 선정했다 / A, B가 선정됐다: with no
     # program named, the members join the program at hand (named in the sentences before)
     at_hand = _program_at_hand(ctx)
