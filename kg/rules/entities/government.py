@@ -55,6 +55,9 @@ EXAMPLES_FUNDS = [
     ("복지부는 국비 18억 원을 지원한다.", set()),
     ("사업에는 총 300억원(국비 200억원, 시비 100억원)이 투입된다.",
      {("Organization", "대한민국 정부")}),
+    ("사업비 30억원 가운데 16억원은 국비, 14억원은 시비다.", {("Organization", "대한민국 정부")}),
+    ("사업비 30억원 중 국비가 16억원이다.", {("Organization", "대한민국 정부")}),
+    ("국비는 지원 대상이 아니다.", set()),
 ]
 
 
@@ -74,11 +77,16 @@ def national_funds(s: Sentence) -> list[Candidate]:
             at = s.sent.start_char + m.start(1)
             out.append(Candidate(at, at + len(m.group(1)), "Organization", "anaphor-funds",
                                  canonical=NATIONAL_GOVERNMENT))
-    for k, w in enumerate(words[:-1]):
-        if w.stem not in cues.national_funds or w.tail not in ("", "로", "으로"):
+    for k, w in enumerate(words):
+        if w.stem not in cues.national_funds:
             continue
+        # (국비 16억원, 국비가 16억원; 16억원은 국비, 16억원은 국비다: the sum it names)
+        before = w.tail in ("", "로", "으로", "가", "는") and k + 1 < len(words) and \
+            re.match(r"\d", words[k + 1].stem)
+        after = k > 0 and re.match(r"\d", words[k - 1].stem) and words[k - 1].tail in ("은", "는") \
+            and w.tail.rstrip(",.") in ("", "다", "이다", "이며", "이고", "로", "으로")
         # 과기정통부 국비, 복지부는 국비 …: a ministry named with them pays
-        if re.match(r"\d", words[k + 1].stem) and not ministry and not any(
+        if (before or after) and not ministry and not any(
                 0 <= w.start - c.end <= 1 for c in s.ruler):
             out.append(Candidate(w.start, w.stem_end, "Organization", "anaphor-funds",
                                  canonical=NATIONAL_GOVERNMENT))

@@ -187,6 +187,13 @@ EXAMPLES = [
       ("30억 원", "fundsTarget", "부산 AI 민원콜센터"), ("부산광역시", "operates", "부산 AI 민원콜센터")}),
     ("허브 구축에는 국비 30억 원·시비 20억 원 등 모두 50억 원이 투입되며, 운영은 인하대학교가 맡는다.",
      {("대한민국 정부", "invests", "30억 원")}),
+    ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 30억원 가운데 16억원은 국비, 14억원은 시비다.",
+     {("30억원", "fundsTarget", "AI 민원 콜센터"), ("16억원", "fundsTarget", "AI 민원 콜센터"),
+      ("14억원", "fundsTarget", "AI 민원 콜센터"), ("대한민국 정부", "invests", "16억원"),
+      ("부산광역시", "invests", "14억원"), ("부산광역시", "invests", "30억원"), ("부산광역시", "operates", "AI 민원 콜센터")}),
+    ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 중 시비가 14억원이다.",
+     {("14억원", "fundsTarget", "AI 민원 콜센터"), ("부산광역시", "invests", "14억원"),
+      ("부산광역시", "operates", "AI 민원 콜센터")}),
 ]
 
 
@@ -552,11 +559,16 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     cues, start = ctx.cues, ctx.sent.start_char
     head = ctx.text[max(0, money.mention.start - start - 14):money.mention.start - start]
     sources = cues.mapping("fund_source")
-    m = re.search(rf"({'|'.join(sorted(sources, key=len, reverse=True))})(으로|로)?\s*$", head)
-    if m is None:
+    names = "|".join(sorted(sources, key=len, reverse=True))
+    # (국비 16억원, 국비가 16억원, 16억원은 국비, 14억원은 시비다)
+    m = re.search(rf"({names})(으로|로|가|이|는|은)?\s*$", head)
+    after = None if m else re.match(rf"\s*(은|는)\s*({names})(이다|다|이며|이고|로|으로)?[\s,.]",
+                                    ctx.text[money.mention.end - start:])
+    if m is None and after is None:
         return _source_after(ctx, money)
-    source = m.group(1)
-    at = money.mention.start - (len(head) - m.start())
+    source = m.group(1) if m else after.group(2)
+    at = money.mention.start - (len(head) - m.start()) if m else \
+        money.mention.end + after.start(2)
     # 국비 itself stands for the national government (kg/rules/entities/government.py)
     standing = [o.index for o in ctx.orgs if o.mention.rule == "anaphor-funds"
                 and o.mention.start == at]
