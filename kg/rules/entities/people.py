@@ -38,6 +38,7 @@ EXAMPLES = [
     ("사업단 단장은 말했다.", set()),
     ("남궁미란 한국사회보장정보원장은 말했다.", {("Person", "남궁미란")}),
     ("송기철 한국지능정보사회진흥원장(가운데)이 협약서에 서명했다.", {("Person", "송기철")}),
+    ("■ 인터뷰 | 윤채원 한국지방행정연구원 디지털행정연구실장", {("Person", "윤채원")}),
 ]
 
 
@@ -93,6 +94,8 @@ def titled(s: Sentence) -> list[Candidate]:
             if not words[j].noun_only and not latin and \
                     words[j].text not in cues.title_prefix and not _section(words, j, cues):
                 break  # (배성욱(58) 전 행정안전부 실장: 전, 현 stand before a role)
+            if not re.search(r"[0-9A-Za-z가-힣]", words[j].text):
+                break  # (■ 인터뷰 | 윤채원 … 실장: a separator ends the name's words)
         if title_k is None and not latin:
             continue
         if len(base) == 2 and not latin and (w.common or title_k > k + 2 or title_k == k + 2 and not any(

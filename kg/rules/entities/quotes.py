@@ -99,8 +99,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         speechy = bool(re.search(speech, tags)) and not title \
             or len(name.split()) > (15 if title else 12 if work else 7) \
             or _english_speech(name)
-        if not name.strip() or name.strip() in cues.generic_acronym:
-            continue
+        if not name.strip() or name.strip() in cues.generic_acronym or name.strip() in cues.generic:
+            continue  # (‘도입’이 아니라 ‘운영’의 문제: one common word, quoted for emphasis)
         known = s.lex.names.get(name.strip())
         if known is not None and not speechy:  # ‘솔라’, ‘HyperCLOVA X’: the lexicon knows what it is
             c = Candidate(qs, qe, known.type, "quote", priority=PRIORITY,

@@ -28,6 +28,8 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
     """First word of the noun run that ends with word k."""
     i = k
     while i > 0:
+        if words[i].text[:1] in "“‘「『\"":
+            break  # (실장 “시범사업 …: a quotation opens a new run)
         prev = words[i - 1]
         if not prev.noun_only or prev.stem.strip(QUOTES) in cues.trim or \
                 prev.stem.strip(QUOTES) in cues.role_label:
@@ -129,6 +131,7 @@ EXAMPLES = [
     ("이 공모전은 성과 점검 결과 유사 사업과 겹친다. 2000년대 후반 공공기관 콜센터와 다르다.", set()),
     ("도는 경북 스마트 돌봄 확산 사업을 시작했다.", {("Program", "경북 스마트 돌봄 확산 사업")}),
     ("공장은 마루비전의 영상 검사 솔루션을 도입했다.", set()),
+    ("윤채원 한국지방행정연구원 실장 “시범사업 졸업할 평가 기준 필요”", set()),
     ("정부는 AI 강국 비전을 발표했다.", {("Initiative", "AI 강국 비전")}),
 ]
 
