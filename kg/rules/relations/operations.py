@@ -78,6 +78,9 @@ EXAMPLES = [
      {("한국산업인력공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
      {("경기도교육청", "uses", "민원봇 M"), ("김해시", "uses", "민원봇 M")}),
+    ("윤채원 한국지방행정연구원 실장을 만났다.\n\n― 도입이 빨라졌다.\n“행안부의 ‘지방정부 AI 확산 지원사업’이 "
+     "마중물 역할을 했습니다. 한국지역정보개발원이 운영하는 ‘지방정부 AI 공통 플랫폼’ 같은 인프라가 중요합니다.”",
+     set()),
 ]
 
 
@@ -131,6 +134,12 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     if not (operate or support or use or execute or ctx.says("verb_invest") or ctx.speaker) \
             or ctx.speaker and ctx.says("lose"):
         return  # (A. X 사업에 도전했다가 고배를 마셨다: a bid lost runs nothing)
+    # (“B가 운영하는 ‘X’ 같은 인프라가 중요합니다”: B runs X (clauses.py), not the speaker)
+    owned = _run_before(ctx, x) and any(o.role == "relsubj" and o.index != actor
+                                        and o.mention.end <= x.mention.start for o in ctx.orgs)
+    if ctx.speaker and not (operate or support or use or execute) and any(
+            o.index != actor and not o.quoted for o in ctx.orgs):
+        return  # (“행안부의 X 사업이 마중물 역할을 했고요”: another body's, not the speaker's)
     public_body = ctx.mentions[actor].text.endswith(tuple(cues.government_suffix))
     if support and not operate and x.role.startswith("dat") and ctx.company(actor) and \
             ctx.says("verb_back"):
@@ -150,7 +159,7 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         # 대신정보통신은 X 구축 사업을 수행한다: a company doing a public project's work
         # takes part in it; the body that commissions it runs it
         yield Found(actor, "participatesIn", x.index, "operation.contractor")
-    else:
+    elif not (owned and ctx.speaker):
         yield Found(actor, "operates", x.index, "operation")
 
 
