@@ -78,6 +78,8 @@ EXAMPLES = [
      {("한국산업인력공단", "uses", "리브독스")}),
     ("회사는 상담 에이전트 ‘민원봇 M’을 경기도교육청과 김해시 등 9개 기관이 쓰고 있다고 말했다.",
      {("경기도교육청", "uses", "민원봇 M"), ("김해시", "uses", "민원봇 M")}),
+    ("공단은 SK텔레콤의 ‘에이닷엑스’를 기반 모델로 쓰고, 솔트룩스는 검색 엔진을, 누리웍스는 보조 화면을 각각 "
+     "개발한다.", {("SK텔레콤", "operates", "에이닷엑스")}),
     ("윤채원 한국지방행정연구원 실장을 만났다.\n\n― 도입이 빨라졌다.\n“행안부의 ‘지방정부 AI 확산 지원사업’이 "
      "마중물 역할을 했습니다. 한국지역정보개발원이 운영하는 ‘지방정부 AI 공통 플랫폼’ 같은 인프라가 중요합니다.”",
      set()),
@@ -311,9 +313,11 @@ def _users(ctx: Context) -> Iterator[Found]:
     product = products[0]
     # (‘모아’는 인사혁신처와 통계청 등 12개 부처에 도입됐다: the bodies it was brought to)
     passive = product.role.startswith("subj") and ctx.says("passive_use")
+    use = ctx.cues.pattern("verb_use")
     for o in ctx.orgs:
+        # (공단은 ‘X’를 쓰고, A는 엔진을, B는 화면을 개발한다: A and B are another clause's)
         if (o.role.startswith("subj") or passive and o.role.startswith("dat")) and \
-                not o.quoted and o.mention.start > product.mention.end:
+                not o.quoted and o.mention.start > product.mention.end and use.search(ctx.clause_of(o)):
             yield Found(o.index, "uses", product.index, "operation.users")
 
 
