@@ -191,6 +191,10 @@ EXAMPLES = [
      {("30억원", "fundsTarget", "AI 민원 콜센터"), ("16억원", "fundsTarget", "AI 민원 콜센터"),
       ("14억원", "fundsTarget", "AI 민원 콜센터"), ("대한민국 정부", "invests", "16억원"),
       ("부산광역시", "invests", "14억원"), ("부산광역시", "invests", "30억원"), ("부산광역시", "operates", "AI 민원 콜센터")}),
+    ("국민연금공단이 발주한 ‘AI 연금상담 플랫폼 구축’ 사업을 솔트룩스 컨소시엄이 따냈다. 국민연금공단은 지난 19일 "
+     "솔트룩스 컨소시엄과 62억원 규모의 구축 계약을 체결했다.",
+     {("국민연금공단", "invests", "62억원"), ("62억원", "fundsTarget", "AI 연금상담 플랫폼 구축 사업"),
+      ("국민연금공단", "operates", "AI 연금상담 플랫폼 구축 사업")}),
     ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 중 시비가 14억원이다.",
      {("14억원", "fundsTarget", "AI 민원 콜센터"), ("부산광역시", "invests", "14억원"),
       ("부산광역시", "operates", "AI 민원 콜센터")}),
@@ -771,7 +775,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
         # 사업 규모는 62억 원, 투입분은 4억 원, 총 8조 원이 투입된다: the sum of the
         # program at hand
         # (… B가 84억 원에 수주했다: the contract for the programme at hand)
-        if (ctx.says("budget_word") or ctx.says("verb_spend") or ctx.says("contract_won")) \
+        # (… A와 62억원 규모의 구축 계약을 체결했다: the contract for it)
+        if (ctx.says("budget_word") or ctx.says("verb_spend") or ctx.says("contract_won")
+                or ctx.says("procurement")) \
                 and ctx.state.programs_seen and \
                 ctx.mentions[ctx.state.programs_seen[-1]].sentence >= ctx.state.index - 2:
             return ctx.state.programs_seen[-1]
