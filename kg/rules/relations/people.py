@@ -61,6 +61,10 @@ EXAMPLES = [
      {("정윤서", "affiliatedWith", "행정안전부")}),
     ("정하민 네이버클라우드 헬스케어사업 리더와 윤 대표는 개발 과정을 함께 발표했다.",
      {("정하민", "affiliatedWith", "네이버클라우드")}),
+    ("보건복지부는 초대 국장에 장민혁 전 한국보건의료정보원 본부장을 임명했다.",
+     {("장민혁", "affiliatedWith", "보건복지부"), ("장민혁", "affiliatedWith", "한국보건의료정보원")}),
+    ("한국지능정보사회진흥원은 새 원장으로 박진우 전 KT 전무를 선임했다.",
+     {("박진우", "affiliatedWith", "한국지능정보사회진흥원"), ("박진우", "affiliatedWith", "KT")}),
 ]
 
 
@@ -199,6 +203,11 @@ def _appointed(ctx: Context) -> Iterator[Found]:
                     and at - o.mention.end <= 14 and not re.search(
                         r"[은는이가을를,]\s", ctx.text[o.mention.end - ctx.sent.start_char:
                                                      at - ctx.sent.start_char])), None)
+        if org is None and ctx.subject is not None and not ctx.says("passive_ending") and \
+                ctx.mentions[ctx.subject].start < at and \
+                ctx.mentions[ctx.subject].type == "Organization":
+            # (복지부는 초대 국장에 장민혁 … 을 임명했다: the body that appoints)
+            org = next((o for o in ctx.orgs if o.index == ctx.subject), None)
         if org is not None:
             yield Found(p.index, "affiliatedWith", org.index, "affiliation.appointed")
 
