@@ -167,6 +167,7 @@ class Cues:
     part_of_sum: Words
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
     raised_direct: Words            # 320억 원을 유치했다
+    raised_total: Words             # A의 누적 투자 유치액은 320억 원
     fund_word: Words                # 교육부 특별교부금으로
     round_lead: Words               # 리드했다: leading a funding round
     round_word: Words               # 이번 투자에는: a funding round joined

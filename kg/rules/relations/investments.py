@@ -195,6 +195,8 @@ EXAMPLES = [
      "솔트룩스 컨소시엄과 62억원 규모의 구축 계약을 체결했다.",
      {("국민연금공단", "invests", "62억원"), ("62억원", "fundsTarget", "AI 연금상담 플랫폼 구축 사업"),
       ("국민연금공단", "operates", "AI 연금상담 플랫폼 구축 사업")}),
+    ("이로써 다온랩스의 누적 투자 유치액은 320억원으로 늘었다.", {("320억원", "fundsTarget", "다온랩스")}),
+    ("누리웍스의 누적 투자액은 총 85억 원에 이른다.", {("85억 원", "fundsTarget", "누리웍스")}),
     ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 중 시비가 14억원이다.",
      {("14억원", "fundsTarget", "AI 민원 콜센터"), ("부산광역시", "invests", "14억원"),
       ("부산광역시", "operates", "AI 민원 콜센터")}),
@@ -279,6 +281,15 @@ def _sums(ctx: Context) -> Iterator[Found]:
     yield from _round_backers(ctx)
     sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
+        # (A의 누적 투자 유치액은 320억 원으로 늘었다: what A has raised, A's money)
+        before = ctx.text[:mny.mention.start - ctx.sent.start_char]
+        total = re.search(rf"의\s+(누적\s?)?({ctx.cues.idiom('raised_total').pattern})"
+                          rf"\s?(은|는|이|가)\s*(총\s*)?$", before)
+        owner = next((o for o in ctx.orgs if total and o.role == "gen"
+                      and o.mention.end - ctx.sent.start_char == total.start()), None)
+        if owner is not None:
+            yield Found(mny.index, "fundsTarget", owner.index, "investment.raised-total")
+            continue
         backers = _backers(ctx, mny)
         # (N원 규모의 시리즈B 투자를 유치했다: the raising said of this sum, right after it)
         after = ctx.text[mny.mention.end - ctx.sent.start_char:]
