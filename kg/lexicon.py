@@ -216,6 +216,7 @@ class Cues:
     verb_execute: Words             # 수행, 구축: doing a programme's work
     verb_run: Words                 # 운영, 추진: running it
     commission: Words               # 위탁: commissioned to another body
+    verb_publish: Words             # 발표한 「X 계획」: a plan's issuer
     verb_operate: Words
     verb_use: Words
     supply: Words

@@ -17,9 +17,14 @@ from kg.rules import Found, relation_rule
 _BY_VERB = (("verb_organize", "organizes", ("Event",)),
             ("verb_join", "participatesIn", ("Program", "Initiative", "Event")),
             ("verb_use", "uses", ("Product", "Organization")),
-            ("verb_operate", "operates", ("Program", "Initiative", "Product")))
+            ("verb_operate", "operates", ("Program", "Initiative", "Product")),
+            ("verb_publish", "operates", ("Program", "Initiative")))
 
 EXAMPLES = [
+    ("이번 사업은 정부가 지난해 발표한 「공공 AI 전환 기본계획」의 핵심 과제다.",
+     {("대한민국 정부", "operates", "공공 AI 전환 기본계획")}),
+    ("국가정보원이 지난해 배포한 ‘생성형 AI 활용 보안 가이드라인’은 입력을 막는다.",
+     {("국가정보원", "operates", "생성형 AI 활용 보안 가이드라인")}),
     ("행안부는 국민권익위원회가 운영하는 ‘국민신문고’에 새 기능을 붙인다.",
      {("국민권익위원회", "operates", "국민신문고")}),
     ("한국데이터진흥협회가 주최하는 ‘데이터 나눔 포럼’이 열렸다.",
