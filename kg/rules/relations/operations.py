@@ -317,7 +317,8 @@ def _users(ctx: Context) -> Iterator[Found]:
     for o in ctx.orgs:
         # (공단은 ‘X’를 쓰고, A는 엔진을, B는 화면을 개발한다: A and B are another clause's)
         if (o.role.startswith("subj") or passive and o.role.startswith("dat")) and \
-                not o.quoted and o.mention.start > product.mention.end and use.search(ctx.clause_of(o)):
+                not o.quoted and o.mention.start > product.mention.end and use.search(
+                    ctx.clause_of(o)) and use.search(ctx.text[o.mention.end - ctx.sent.start_char:]):
             yield Found(o.index, "uses", product.index, "operation.users")
 
 

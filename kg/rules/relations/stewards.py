@@ -14,6 +14,9 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 EXAMPLES = [
+    ("방문간호사가 쓰는 AI 기록 도구 ‘케어노트’는 창원 기업 다솜헬스AI가 공급합니다.",
+     {("다솜헬스AI", "operates", "케어노트")}),
+    ("‘케어노트’는 서울의료원과 대구의료원이 쓰고 있다.", set()),
     ("행안부는 NIA에 ‘AI 민원 분석 사업’을 위탁했다.",
      {("행정안전부", "operates", "AI 민원 분석 사업"), ("한국지능정보사회진흥원", "operates", "AI 민원 분석 사업")}),
     ("‘AI 민원 분석 사업’은 가온소프트가 수행한다.", {("가온소프트", "participatesIn", "AI 민원 분석 사업")}),
@@ -184,8 +187,9 @@ def _hosted(ctx: Context) -> Iterator[Found]:
 def _topic_run_by(ctx: Context) -> Iterator[Found]:
     """X는 A가 (2024년부터) 추진해 온 사업이다: the topic, and the subject after it with an
     operating verb of its own clause."""
-    topics = [x for x in ctx.things if x.mention.type in ("Program", "Initiative")
-              and x.role == "subj" and ctx.words[x.word].tail.strip() in ("은", "는")]
+    # (‘케어노트’는 다솜헬스AI가 공급한다: a product's maker or supplier runs it too)
+    topics = [x for x in ctx.things if x.role == "subj"
+              and ctx.words[x.word].tail.strip() in ("은", "는")]
     if not topics:
         return
     topic = topics[0]
@@ -203,7 +207,7 @@ def _topic_run_by(ctx: Context) -> Iterator[Found]:
             not ctx.cues.pattern("verb_join").search(clause):
         # (X는 가온소프트가 수행한다: a company carrying out the work takes part in it)
         contract = ctx.cues.pattern("verb_execute").search(clause) and \
-            not ctx.cues.pattern("verb_run").search(clause)
+            not ctx.cues.pattern("verb_run").search(clause) and topic.mention.type != "Product"
         for o in doers[:doers.index(last) + 1]:
             if contract and ctx.company(o.index):
                 yield Found(o.index, "participatesIn", topic.index, "steward.topic")
