@@ -21,6 +21,7 @@ _BY_VERB = (("verb_organize", "organizes", ("Event",)),
             ("verb_publish", "operates", ("Program", "Initiative")))
 
 EXAMPLES = [
+    ("셀리아랩스의 흉부 CT 판독 보조 AI ‘루미스캔’은 허가를 받았다.", {("셀리아랩스", "operates", "루미스캔")}),
     ("이번 사업은 정부가 지난해 발표한 「공공 AI 전환 기본계획」의 핵심 과제다.",
      {("대한민국 정부", "operates", "공공 AI 전환 기본계획")}),
     ("국가정보원이 지난해 배포한 ‘생성형 AI 활용 보안 가이드라인’은 입력을 막는다.",
@@ -172,9 +173,12 @@ def _relative(ctx: Context, x: Slot) -> Iterator[Found]:
 def _possessed(ctx: Context, x: Slot) -> list[Slot]:
     """업스테이지의 문서 인식 엔진 ‘Document Parse’와 거대언어모델 ‘Solar Pro’: what an
     organisation's possessive names, over a few descriptive words and a list."""
-    first = _next(ctx, x, 5)
+    first = _next(ctx, x, 7)
     if first is None or first.mention.type not in ("Product", "Program", "Initiative"):
         return []
+    between = [w for w in ctx.words if x.mention.end <= w.start and w.end <= first.mention.start]
+    if len(between) > 4 and not all(w.noun_only for w in between):
+        return []  # (셀리아랩스의 흉부 CT 판독 보조 AI ‘루미스캔’: nouns only, when many)
     out = [first]
     for y in sorted(ctx.slots, key=lambda s: s.mention.start):
         if y.mention.start <= out[-1].mention.end:
