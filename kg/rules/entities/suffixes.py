@@ -132,6 +132,8 @@ EXAMPLES = [
     ("도는 경북 스마트 돌봄 확산 사업을 시작했다.", {("Program", "경북 스마트 돌봄 확산 사업")}),
     ("공장은 마루비전의 영상 검사 솔루션을 도입했다.", set()),
     ("윤채원 한국지방행정연구원 실장 “시범사업 졸업할 평가 기준 필요”", set()),
+    ("민원은 전국 읍면동 주민센터와 CCTV 통합관제센터에서 받는다.", set()),
+    ("도는 제조 AI 공동연구센터를 연다.", {("Program", "제조 AI 공동연구센터")}),
     ("정부는 AI 강국 비전을 발표했다.", {("Initiative", "AI 강국 비전")}),
 ]
 
@@ -205,6 +207,9 @@ def runs(s: Sentence) -> list[Candidate]:
                     w.oov or any(t.startswith("NNP") for t in w.tags)
                     or cue in cues.glued_company_cue):
                 break  # 라온비전, 마루비전: a new name that ends in 비전 is a company's
+            if cue == "센터" and not any(t in x.stem for x in words[i:k + 1]
+                                        for t in cues.centre_topic):
+                break  # 행정복지센터, 통합관제센터: a facility (a department), no programme
             if cue and distinctive(words, i, k, cue, etype, lex):
                 if words[i].oov and i < k and last in cues.company_suffix:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
