@@ -134,6 +134,8 @@ EXAMPLES = [
     ("윤채원 한국지방행정연구원 실장 “시범사업 졸업할 평가 기준 필요”", set()),
     ("민원은 전국 읍면동 주민센터와 CCTV 통합관제센터에서 받는다.", set()),
     ("도는 제조 AI 공동연구센터를 연다.", {("Program", "제조 AI 공동연구센터")}),
+    ("공단은 구직 플랫폼과 임상데이터 플랫폼을 연결한다.", set()),
+    ("정부는 디지털정부플랫폼(DPG)을 만든다.", {("Initiative", "디지털정부플랫폼")}),
     ("정부는 AI 강국 비전을 발표했다.", {("Initiative", "AI 강국 비전")}),
 ]
 
@@ -210,6 +212,10 @@ def runs(s: Sentence) -> list[Candidate]:
             if cue == "센터" and not any(t in x.stem for x in words[i:k + 1]
                                         for t in cues.centre_topic):
                 break  # 행정복지센터, 통합관제센터: a facility (a department), no programme
+            if cue == "플랫폼" and split_alias(w.stem)[1] is None and not any(
+                    t in x.stem for x in words[i:k + 1] for t in cues.platform_topic):
+                break  # 구직 플랫폼, 디지털트윈 플랫폼: a kind of system, no initiative (but
+                # 디지털정부플랫폼(DPG), named with its acronym, is one)
             if cue and distinctive(words, i, k, cue, etype, lex):
                 if words[i].oov and i < k and last in cues.company_suffix:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
