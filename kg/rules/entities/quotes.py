@@ -25,6 +25,8 @@ _BUDGET_LINE = re.compile(r"\(\s*[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.
 
 
 EXAMPLES = [
+    ("기관들은 ‘공공 공략’에 나섰다.", set()),
+    ("시는 ‘행복콜’을 시작했다.", {("Product", "행복콜")}),
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
     ("핵심은 송도에 들어서는 '인천 바이오 AI 데이터 허브'다.", {("Program", "인천 바이오 AI 데이터 허브")}),
@@ -237,4 +239,4 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
     if cues.ends_with(last, "product_head") or latin or (proper and " " not in name) or versioned:
         return "Product"
     # a quoted phrase of common words (‘올인’, ‘예산 부족’) is emphasis, not a name
-    return "Program" if single and proper and len(name.split()) <= 4 else None
+    return "Program" if single and proper and not plain and len(name.split()) <= 4 else None
