@@ -175,6 +175,10 @@ def _char_after(ctx: Context, offset: int) -> str:
 
 
 ROLE_EXAMPLES = [
+    ("경상남도는 창원컨벤션센터에서 ‘경남 AI 행정혁신 포럼’을 열었다. 기조연설은 세 명이 맡았다. 박지훈 "
+     "네이버클라우드 전무는 공공 AI 사례를, 김도형 서울대학교 교수는 위험 관리 방안을 각각 발표했다.",
+     {("네이버클라우드", "participatesIn", "경남 AI 행정혁신 포럼"),
+      ("서울대학교", "participatesIn", "경남 AI 행정혁신 포럼")}),
     ("의료원은 ‘공공병원 AI 포럼’을 주최했다. 한국보건산업진흥원과 네이버클라우드가 후원한 이날 포럼에는 "
      "200여 명이 몰렸다.",
      {("한국보건산업진흥원", "participatesIn", "공공병원 AI 포럼"),
@@ -252,9 +256,11 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     talks = ctx.says("speaker") or (ctx.says("talk") and re.search("[‘「『《〈]", ctx.text))
     # 기조연설에 나선 A는 …. 이어 B 상무가 사례를 소개했고, C 교수는 …을 발표했다
     # (… or a release's next bullet: □ 기조연설은 세 명이 맡았다. ㅇ A 총괄은 …을 소개했다)
-    following = ctx.state.extra.get("talks") == ctx.state.index - 1 and re.match(
+    # (… or the speakers themselves: 기조연설은 세 명이 맡았다. A 전무는 …을, B 교수는 …을
+    # 각각 발표했다)
+    following = ctx.state.extra.get("talks") == ctx.state.index - 1 and (re.match(
         rf"\s*(({ctx.cues.pattern('opener').pattern})\s|{LINE_BULLET}\s*)",
-        ctx.text) and ctx.says("talk_next")
+        ctx.text) and ctx.says("talk_next") or ctx.affiliations and ctx.says("talk"))
     if talks or following:
         ctx.state.extra["talks"] = ctx.state.index
         for person, org in ctx.affiliations:
