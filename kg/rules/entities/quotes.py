@@ -239,4 +239,6 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
     if cues.ends_with(last, "product_head") or latin or (proper and " " not in name) or versioned:
         return "Product"
     # a quoted phrase of common words (‘올인’, ‘예산 부족’) is emphasis, not a name
-    return "Program" if single and proper and not plain and len(name.split()) <= 4 else None
+    # (… unless a word of it is one names are made of: ‘스마트 돌봄 플러스’, ‘데이터 안심 구역’)
+    named = not plain or any(w in cues.name_word for w in words)
+    return "Program" if single and proper and named and len(name.split()) <= 4 else None
