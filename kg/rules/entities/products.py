@@ -13,6 +13,7 @@ EXAMPLES = [
     ("네이버 파파고 번역을 쓰는 기관이 늘었다.", {("Product", "네이버 파파고 번역")}),
     ("아마존은 새 물류 거점을 열었다.", set()),
     ("구글 순다르 피차이 CEO는 한국을 찾았다.", set()),
+    ("라오 IBM 아시아태평양 공공부문 최고기술책임자는 사례를 발표했다.", set()),
     ("시는 엔비디아 측과 만났다.", set()),
     ("공급사로는 KT, 네이버 2곳이 뽑혔다.", set()),
 ]
@@ -36,7 +37,9 @@ def brand_products(s: Sentence) -> list[Candidate]:
                 j += 1
                 break
             j += 1
-        titled = j < len(words) and cues.ends_with(strip_name(words[j].stem), "title")
+        # (… or a few words on: IBM 아시아태평양 공공부문 최고기술책임자, a person's post)
+        titled = any(cues.ends_with(strip_name(split_alias(x.stem)[0]), "title")
+                     for x in words[j:j + 3])
         if j > k + 1 and not titled:  # (구글 순다르 피차이 CEO: a person at the brand)
             out.append(Candidate(w.start, words[j - 1].stem_end, "Product", "brand"))
     return out
