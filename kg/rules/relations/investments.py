@@ -105,7 +105,7 @@ EXAMPLES = [
      {("한국지역정보개발원", "invests", "120억 원")}),
     ("정부는 민간 투자 유치를 위해 1조 원을 투입한다.", {("대한민국 정부", "invests", "1조 원")}),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
-     {("대한민국 정부", "invests", "40억 원")}),
+     {("대한민국 정부", "invests", "40억 원"), ("대한민국 정부", "invests", "60억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
      {("대한민국 정부", "invests", "1,024억 원"), ("1,024억 원", "fundsTarget", "대전광역시")}),
     ("‘GPU 임대 사업’과 ‘AI 컴퓨팅센터 구축 사업’에 모두 1조 원이 배정됐다.",
@@ -183,14 +183,16 @@ EXAMPLES = [
       ("순천시", "operates", "AI 응급의료 안심망 사업"), ("여수시", "operates", "AI 응급의료 안심망 사업")}),
     ("부산광역시는 국비 18억 원과 시비 12억 원 등 30억 원을 들여 ‘부산 AI 민원콜센터’를 연다.",
      {("대한민국 정부", "invests", "18억 원"), ("부산광역시", "invests", "12억 원"), ("부산광역시", "invests", "30억 원"),
+      ("대한민국 정부", "invests", "30억 원"),
       ("18억 원", "fundsTarget", "부산 AI 민원콜센터"), ("12억 원", "fundsTarget", "부산 AI 민원콜센터"),
       ("30억 원", "fundsTarget", "부산 AI 민원콜센터"), ("부산광역시", "operates", "부산 AI 민원콜센터")}),
     ("허브 구축에는 국비 30억 원·시비 20억 원 등 모두 50억 원이 투입되며, 운영은 인하대학교가 맡는다.",
-     {("대한민국 정부", "invests", "30억 원")}),
+     {("대한민국 정부", "invests", "30억 원"), ("대한민국 정부", "invests", "50억 원")}),
     ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 30억원 가운데 16억원은 국비, 14억원은 시비다.",
      {("30억원", "fundsTarget", "AI 민원 콜센터"), ("16억원", "fundsTarget", "AI 민원 콜센터"),
       ("14억원", "fundsTarget", "AI 민원 콜센터"), ("대한민국 정부", "invests", "16억원"),
-      ("부산광역시", "invests", "14억원"), ("부산광역시", "invests", "30억원"), ("부산광역시", "operates", "AI 민원 콜센터")}),
+      ("부산광역시", "invests", "14억원"), ("부산광역시", "invests", "30억원"), ("대한민국 정부", "invests", "30억원"),
+      ("부산광역시", "operates", "AI 민원 콜센터")}),
     ("국민연금공단이 발주한 ‘AI 연금상담 플랫폼 구축’ 사업을 솔트룩스 컨소시엄이 따냈다. 국민연금공단은 지난 19일 "
      "솔트룩스 컨소시엄과 62억원 규모의 구축 계약을 체결했다.",
      {("국민연금공단", "invests", "62억원"), ("62억원", "fundsTarget", "AI 연금상담 플랫폼 구축 사업"),
@@ -249,11 +251,10 @@ def _total_payers(ctx: Context, found: list[Found], total: Slot,
                   parts: list[Slot]) -> Iterator[Found]:
     """총 24억 원이 투입되며, 과기정통부가 16억 원, 광주시가 8억 원을 부담한다 (국비 18억
     원과 시비 12억 원 등 30억 원을 들여): the payers named for the parts of a total pay the
-    total too (not the government a bare 국비 stands for), and the parts go where the
+    total too (the government a bare 국비 stands for among them), and the parts go where the
     total goes (or the total where all its parts go)."""
     part_ids = {p.index for p in parts}
-    payers = {f.subject for f in found if f.predicate == "invests" and f.object in part_ids
-              and not (f.subject >= 0 and ctx.mentions[f.subject].rule == "anaphor-funds")}
+    payers = {f.subject for f in found if f.predicate == "invests" and f.object in part_ids}
     for payer in sorted(payers):
         yield Found(payer, "invests", total.index, "investment.total")
     goes = {}
