@@ -54,7 +54,7 @@ class Cues:
     platform_topic: Words           # 구직 플랫폼 is no initiative; AI 공통 플랫폼 is
     scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words
-    glued_company_cue: Words          # 마루비전: a company, not a plan
+    glued_company_cue: Words        # 마루비전: a company, not a plan
     event_cue: Words
     ceremony_cue: Words             # 출범식, 개소식: launching the name before them
     contest_cue: Words              # 챌린지, 공모전: with a year, an edition held

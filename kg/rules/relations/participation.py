@@ -460,9 +460,10 @@ def participation(ctx: Context) -> Iterator[Found]:
                 yield Found(o.index, "participatesIn", target, "participation.composed")
     # 세 기관은 ‘X 프로젝트’를 꾸려: the bodies that agreed together take part in it
     # (A는 B, C 등과 함께 ‘X’를 결성했다: the subject and its companions)
+    fellows = companions(ctx)
     founders = list(ctx.group) or ([o.index for o in orgs if o.role.startswith("subj")
-                                    and not o.quoted] + [o.index for o in companions(ctx)]
-                                   if companions(ctx) else [])
+                                    and not o.quoted] + [o.index for o in fellows]
+                                   if fellows else [])
     for x in ctx.things if founders else []:
         # (네 기관은 ‘X’ 프로젝트를 통해 AI를 공동 개발한다: a group's joint work goes through X)
         through = ctx.group and ctx.says("jointly") and re.match(
