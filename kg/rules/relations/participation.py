@@ -452,8 +452,12 @@ def participation(ctx: Context) -> Iterator[Found]:
     if composed and not ctx.says("negation"):
         named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")
                  and x.role.startswith("subj")]
-        target = named[0] if named else None if any(
-            o.role.startswith("subj") for o in orgs) else _program_at_hand(ctx)
+        if named:
+            target = named[0]
+        elif any(o.role.startswith("subj") for o in orgs):
+            target = None  # (솔트룩스는 누리웍스와 팀을 구성했다: a body composes, not a programme)
+        else:
+            target = _program_at_hand(ctx)
         at = ctx.sent.start_char + composed.start()
         for o in orgs if target is not None else []:
             if o.role.startswith(("dat", "conj")) and not o.quoted and o.mention.end <= at:
