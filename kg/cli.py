@@ -136,6 +136,35 @@ def evaluate(graph: Path, gold_dir: Path, verbose: bool, as_json: bool, by_rule:
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--gold", "gold_dirs", required=True, multiple=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of gold annotation JSON files, one per input text (repeatable).")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Leave out texts whose name (without .txt) matches, e.g. 'h7-*' "
+                   "(repeatable): the texts kept for checking.")
+@click.option("-o", "--out", "out_file", required=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the model (ontology/models/relations.json is the one "
+                   "kg build uses).")
+@click.option("--c", "c", type=click.FloatRange(min=0.001), default=0.5, show_default=True,
+              help="Inverse regularisation strength of the logistic regression.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="The probability at which the model adds a relation.")
+def train(inputs: tuple[Path, ...], gold_dirs: tuple[Path, ...], exclude: tuple[str, ...],
+          out_file: Path, c: float, threshold: float) -> None:
+    """Train the relation model (kg.learned) on INPUTS' texts and their gold annotations;
+    needs scikit-learn (pip install 'kg[train]')."""
+    from kg.training import train_files, write_model
+
+    model = train_files(inputs, gold_dirs, exclude, c=c, threshold=threshold)
+    write_model(model, out_file)
+    click.echo(f"{len(model['documents'])} documents, {model['examples']} examples "
+               f"({model['positives']} related), {len(model['weights'])} weights, "
+               f"threshold {model['threshold']}: {out_file}")
+
+
+@main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 def validate(graph: Path) -> None:
     """Check GRAPH against the SHACL shapes in ontology/shapes.ttl."""

@@ -66,13 +66,14 @@ def _code_hash(paths: Iterable[Path]) -> hashlib._Hash:
 def pipeline_fingerprint() -> str:
     """A hash of the code, knowledge and analysers that extraction depends on: every
     module of the package but the exporters (a new module is covered without being
-    listed), the lexicons, cues and ontology."""
+    listed), the lexicons, cues, ontology and the relation model's weights."""
     from importlib.metadata import version
 
     from kg.resources import ontology_dir
 
     code = [p for p in sorted(PACKAGE.rglob("*.py")) if "export" not in p.relative_to(PACKAGE).parts]
-    data = sorted(p for p in ontology_dir().rglob("*") if p.is_file() and p.suffix in (".tsv", ".ttl"))
+    data = sorted(p for p in ontology_dir().rglob("*") if p.is_file() and p.suffix in (".tsv", ".ttl")
+                  or p.parent.name == "models" and p.suffix == ".json")
     h = _code_hash(code + data)
     for package in ("kiwipiepy", "kiwipiepy_model", "spacy"):
         h.update(f"{package}={version(package)}".encode())

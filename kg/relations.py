@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 import kg.rules.relations  # noqa: F401  (registers the rules)
 from kg.discourse import State, context, question, section_break, slots_of
+from kg.learned import Model, candidates, load_model
 from kg.lexicon import Lexicon
 from kg.morphology import SentenceText, doc_text, sentence_words
 from kg.rules import RELATION_RULES, rules_of
@@ -41,13 +42,21 @@ def _same(a: Mention, b: Mention) -> bool:
     return a is b or a.type == b.type and (a.canonical or a.text) == (b.canonical or b.text)
 
 
-def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
+def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
+                    model: Model | None | bool = True, collect: list | None = None
                     ) -> tuple[list[Statement], int]:
     """Statements of one document, from its spaCy doc and its mentions, and how many
     candidate statements the ontology's domains and ranges rejected. They are also
-    left on the doc as `doc._.kg_relations`."""
+    left on the doc as `doc._.kg_relations`.
+
+    After the rules, `model` (the shipped one by default; None for the rules alone) may
+    add what they left unsaid (kg.learned). `collect`, for training, receives every
+    pair the rules left unsaid, and the model adds nothing."""
+    if model is True:
+        model = load_model() if collect is None else None
     state = State(mentions)
     out: list[Statement] = []
+    known: set[tuple[str, str, str]] = set()
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)
@@ -57,6 +66,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
         slots = slots_of(sent, words, by_sentence.get(s_index, []), mentions, lex.cues)
         ctx = context(state, sent, words, slots, lex, section_break(text, sent),
                       question(text, sent))
+        said = set()
         for rule in rules:
             for f in rule.func(ctx):
                 if not _same(mentions[f.subject], mentions[f.object]) and \
@@ -64,6 +74,17 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
                     out.append(Statement(f.subject, f.predicate, f.object,
                                          _evidence(sent, mentions, f.subject, f.object),
                                          (f.rule or rule.name,)))
+                    said.add((f.subject, f.predicate, f.object))
+        known |= {(_key(mentions[s]), p, _key(mentions[o])) for s, p, o in said}
+        if model is not None or collect is not None:
+            unsaid = candidates(ctx, said, known, _key, with_said=collect is not None)
+            if collect is not None:
+                collect += unsaid
+            else:
+                out += [Statement(c.subject, c.predicate, c.object,
+                                  _evidence(sent, mentions, c.subject, c.object),
+                                  (f"learned.{c.predicate}",))
+                        for c in unsaid if not c.said and model.adds(c)]
         state.previous_text = sent.text
     # a consortium that lost, as a later sentence says, takes part in nothing
     losers = lost_parties(state)
@@ -75,6 +96,10 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon
                                             mentions[s.object].type)]
     sdoc._.kg_relations = kept
     return kept, len(out) - len(kept)
+
+
+def _key(m: Mention) -> tuple[str, str]:
+    return m.type, link_key(m.canonical or m.text)
 
 
 def _own_consortium(f, mentions: list[Mention], lex: Lexicon) -> bool:

@@ -2,7 +2,7 @@
 genres) and on the texts written for the project (tests/data/written, 100). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
 written/h1–h6, h10, h11, h13, h15 and h17–h20; the dev check half (07, 09, 10) and written/h7–h9,
-h12, h14, h16 and h21 were only measured. The floors sit a little under what the build reaches (README,
+h12, h14, h16, h21 and h22 were only measured. The floors sit a little under what the build reaches (README,
 "Extraction quality"), so a change that loses ground fails."""
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ SETS = {
                   {"core/lenient": 0.90, "relations/unlabelled": 0.72, "money/accuracy": 0.97}),
     "written, used": ("written", lambda stem: stem.split("-")[0] in RULES_WRITTEN_ON, 69,
                       {"core/lenient": 0.94, "relations/unlabelled": 0.84, "money/accuracy": 0.97}),
-    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 31,
+    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in RULES_WRITTEN_ON, 37,
                         {"core/lenient": 0.90, "relations/unlabelled": 0.70,
                          "money/accuracy": 0.97}),
 }

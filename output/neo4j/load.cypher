@@ -246,6 +246,17 @@ SET r.sentences = split(row.`sentences:string[]`, ';'),
     r.docs = split(row.`docs:string[]`, ';');
 
 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
+WITH row WHERE row.`:TYPE` = 'SUPPORTS'
+MATCH (s:`Organization` {id: row.`:START_ID`})
+MATCH (o:`Initiative` {id: row.`:END_ID`})
+MERGE (s)-[r:`SUPPORTS`]->(o)
+SET r.sentences = split(row.`sentences:string[]`, ';'),
+    r.sentence_docs = split(row.`sentence_docs:string[]`, ';'),
+    r.sentence_starts = [x IN split(row.`sentence_starts:long[]`, ';') | toInteger(x)],
+    r.sentence_ends = [x IN split(row.`sentence_ends:long[]`, ';') | toInteger(x)],
+    r.docs = split(row.`docs:string[]`, ';');
+
+LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'USES'
 MATCH (s:`Organization` {id: row.`:START_ID`})
 MATCH (o:`Product` {id: row.`:END_ID`})

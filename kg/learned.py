@@ -1,0 +1,184 @@
+"""A learned last say on the relations the rules left unsaid.
+
+The rules (kg/rules/relations/) each state what one pattern of Korean news states.
+Where none of them related two mentions of a sentence that the ontology allows to be
+related, a logistic model over the pair proposes the relation when its probability
+reaches the model's threshold. It reads what a reader would: the two types, their roles
+and particles, the words between and after them (never the words of a name), the cue
+words of the object's clause, whether the subject is carried over from an earlier
+sentence or the object is the programme the text is about, and what the rules said of
+the pair's neighbours (B's list partner is a member of X, so B may be too).
+
+The weights are data (ontology/models/relations.json), written by `kg train`
+(kg.training) from gold annotations; its README says which texts it learned from.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.discourse import Context, Slot
+from kg.resources import ontology_dir
+from kg.schema import load_schema
+
+# the cue kinds (ontology/cues/relations.tsv) whose presence in a clause is a feature
+CUE_KINDS = (
+    "agreement", "appoint", "beat", "bid", "build_work", "commission", "consortium",
+    "consortium_lead", "contract_won", "each", "failed", "joint_work", "jointly", "lose",
+    "means", "member_verb", "negation", "operator_duty", "operator_role", "partner_verb",
+    "prize", "procurement", "purpose", "selected_as", "speaker", "sponsor", "subcontract",
+    "supply", "support_role", "talk", "together", "verb_allocate", "verb_attend", "verb_back",
+    "verb_execute", "verb_held", "verb_invest", "verb_join", "verb_operate", "verb_organize",
+    "verb_participate", "verb_publish", "verb_run", "verb_select", "verb_spend",
+    "verb_support", "verb_use", "win", "worked_at")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    subject: int
+    predicate: str
+    object: int
+    features: tuple[str, ...]
+    said: bool = False             # a rule stated it (training may learn from it too)
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    threshold: float
+
+    def adds(self, c: Candidate) -> bool:
+        return self.probability(c.features) >= self.threshold
+
+    def probability(self, features: Iterable[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def model_path() -> Path:
+    return ontology_dir() / "models" / "relations.json"
+
+
+@functools.cache
+def load_model(path: Path | None = None) -> Model | None:
+    """The shipped model, or None where there is none (the rules then speak alone)."""
+    path = Path(path) if path is not None else model_path()
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(data["weights"], data["threshold"])
+
+
+def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple[str, str, str]],
+               key, with_said: bool = False) -> list[Candidate]:
+    """The pairs of this sentence the ontology allows and no rule related: `said` holds
+    the rules' (subject, predicate, object) of this sentence, `known` the relations the
+    rules stated anywhere in the document (by `key`, a mention's linking key)."""
+    schema = load_schema()
+    ms = ctx.mentions
+    slots = {x.index: x for x in ctx.slots}
+    pairs = [(a, b) for a in slots for b in slots if a != b]
+    actor = ctx.actor
+    if actor is not None and actor not in slots and ms[actor].type == "Organization":
+        pairs += [(actor, b) for b in slots]        # a subject carried over
+    topic = ctx.state.topic
+    if topic is not None and topic not in slots:
+        pairs += [(a, topic) for a in slots]        # the programme the text is about
+    starts = [w.start for w in ctx.words]
+    said_kinds = [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)]
+    out = []
+    for a, b in pairs:
+        ma, mb = ms[a], ms[b]
+        if key(ma) == key(mb):
+            continue
+        for p in schema.predicates:
+            if not schema.allows(p, ma.type, mb.type):
+                continue
+            stated = (a, p, b) in said or p in schema.symmetric and (b, p, a) in said
+            if stated and with_said:
+                others = said - {(a, p, b), (b, p, a)}
+                feats = _features(ctx, a, b, slots.get(a), slots.get(b), others, starts, said_kinds)
+                out.append(Candidate(a, p, b, tuple(sorted({f"{p}|{f}" for f in feats})), True))
+                continue
+            if stated or (key(ma), p, key(mb)) in known or \
+                    p in schema.symmetric and (key(mb), p, key(ma)) in known:
+                continue
+            feats = _features(ctx, a, b, slots.get(a), slots.get(b), said, starts, said_kinds)
+            out.append(Candidate(a, p, b, tuple(sorted({f"{p}|{f}" for f in feats}))))
+    return out
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
+
+
+def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None,
+              said: set[tuple[int, str, int]], starts: list[int], kinds: list[str]
+              ) -> list[str]:
+    ms, words, cues = ctx.mentions, ctx.words, ctx.cues
+    ma, mb = ms[a], ms[b]
+    ra = sa.role if sa else ("carried" if a == ctx.actor else "topic")
+    rb = sb.role if sb else "topic"
+    f = ["bias", f"t:{ma.type}>{mb.type}", f"ra:{ra}", f"rb:{rb}", f"rr:{ra}>{rb}",
+         f"tb:{mb.type}:{rb}", f"ea:{ma.rule.split('.')[0]}", f"eb:{mb.rule.split('.')[0]}"]
+    inside = [(m.start, m.end) for m in (ms[x.index] for x in ctx.slots)]
+    # the sentence's cue words, alone and with the pair's roles (a list of partners
+    # signing an agreement, a list of exhibitors at a fair)
+    f += [f"sk:{k}" for k in kinds] + [f"rrk:{ra}>{rb}:{k}" for k in kinds]
+
+    def free(w) -> bool:  # a word outside every name
+        return not any(s < w.end and w.start < e for s, e in inside)
+
+    if sa:
+        f.append(f"pa:{words[sa.word].tail.strip()}")
+        f += ["qa"] * sa.quoted
+    if sb:
+        f.append(f"pb:{words[sb.word].tail.strip()}")
+        f += ["qb"] * sb.quoted
+        for w in words[sb.word + 1:sb.word + 3]:
+            if free(w):
+                f.append(f"ab:{w.stem or w.text.strip()}")
+        clause = ctx.clause_of(sb)
+        f += [f"ck:{k}" for k in CUE_KINDS if cues.pattern(k).search(clause)]
+        last = ctx.text.rstrip(" .\n")
+        end = len(last) + ctx.sent.start_char
+        verb = words[max(0, bisect_right(starts, end - 1) - 1)]
+        f.append(f"v:{verb.stem or verb.text.strip()}")
+    if sa and sb:
+        ka = bisect_right(starts, ma.start) - 1
+        kb = bisect_right(starts, mb.start) - 1
+        f.append("ord:ab" if ma.start < mb.start else "ord:ba")
+        f.append(f"d:{_bucket(abs(kb - ka))}")
+        lo, hi = sorted((ma.start, mb.start))
+        between = [x for x in ctx.slots if lo < ms[x.index].start < hi]
+        f.append(f"mid:{_bucket(len(between))}")
+        f.append(f"midorg:{_bucket(sum(ms[x.index].type == 'Organization' for x in between))}")
+        f.append("clause:same" if ctx.clause_of(sa) == ctx.clause_of(sb) else "clause:other")
+        for w in words[min(ka, kb) + 1:max(ka, kb)]:
+            if free(w):
+                f.append(f"bw:{w.stem or w.text.strip()}")
+    if a == ctx.subject:
+        f.append("subject")
+    if a == ctx.actor:
+        f.append("actor")
+    if ma.type == "Organization":
+        f.append("a:company" if ctx.company(a) else "a:public" if ctx.public_body(a) else "a:other")
+    if mb.type == "Organization":
+        f.append("b:company" if ctx.company(b) else "b:public" if ctx.public_body(b) else "b:other")
+    for s, p, o in said:
+        if {s, o} == {a, b}:
+            f.append(f"r_ab:{p}:{'fwd' if s == a else 'back'}")
+        elif o == b:
+            f.append(f"r_b_from:{p}")        # another subject is related to b
+        elif s == a:
+            f.append(f"r_a_to:{p}")          # a is related to something else
+        elif s == b:
+            f.append(f"r_b_to:{p}")
+        elif o == a:
+            f.append(f"r_a_from:{p}")
+    return f
