@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.discourse import Context, Slot
+from kg.discourse import Context, Slot, in_scope
 from kg.resources import ontology_dir
 from kg.schema import load_schema
 
@@ -86,9 +86,16 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple[s
     actor = ctx.actor
     if actor is not None and actor not in slots and ms[actor].type == "Organization":
         pairs += [(actor, b) for b in slots]        # a subject carried over
-    topic = ctx.state.topic
-    if topic is not None and topic not in slots:
-        pairs += [(a, topic) for a in slots]        # the programme the text is about
+    # the programme the text is about: the last one a sentence before was about
+    topic = next((t for t in reversed(ctx.state.topics) if t not in slots
+                  and in_scope(ctx.state, ms[t].sentence)), None)
+    if topic is not None:
+        pairs += [(a, topic) for a in slots]
+    # the last programme and the last event named before this sentence, in this section
+    before = [i for i in (*ctx.state.programs_seen[-1:], *ctx.state.events_seen[-1:])
+              if i not in slots and i != topic and in_scope(ctx.state, ms[i].sentence)]
+    pairs += [(a, i) for i in before for a in slots
+              if ms[a].type in ("Organization", "Investment")]
     starts = [w.start for w in ctx.words]
     said_kinds = [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)]
     out = []
@@ -102,13 +109,13 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple[s
             stated = (a, p, b) in said or p in schema.symmetric and (b, p, a) in said
             if stated and with_said:
                 others = said - {(a, p, b), (b, p, a)}
-                feats = _features(ctx, a, b, slots.get(a), slots.get(b), others, starts, said_kinds)
+                feats = _features(ctx, a, b, slots.get(a), slots.get(b), topic, others, starts, said_kinds)
                 out.append(Candidate(a, p, b, tuple(sorted({f"{p}|{f}" for f in feats})), True))
                 continue
             if stated or (key(ma), p, key(mb)) in known or \
                     p in schema.symmetric and (key(mb), p, key(ma)) in known:
                 continue
-            feats = _features(ctx, a, b, slots.get(a), slots.get(b), said, starts, said_kinds)
+            feats = _features(ctx, a, b, slots.get(a), slots.get(b), topic, said, starts, said_kinds)
             out.append(Candidate(a, p, b, tuple(sorted({f"{p}|{f}" for f in feats}))))
     return out
 
@@ -117,13 +124,13 @@ def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
 
 
-def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None,
+def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None, topic: int | None,
               said: set[tuple[int, str, int]], starts: list[int], kinds: list[str]
               ) -> list[str]:
     ms, words, cues = ctx.mentions, ctx.words, ctx.cues
     ma, mb = ms[a], ms[b]
     ra = sa.role if sa else ("carried" if a == ctx.actor else "topic")
-    rb = sb.role if sb else "topic"
+    rb = sb.role if sb else "topic" if b == topic else "before"
     f = ["bias", f"t:{ma.type}>{mb.type}", f"ra:{ra}", f"rb:{rb}", f"rr:{ra}>{rb}",
          f"tb:{mb.type}:{rb}", f"ea:{ma.rule.split('.')[0]}", f"eb:{mb.rule.split('.')[0]}"]
     inside = [(m.start, m.end) for m in (ms[x.index] for x in ctx.slots)]
@@ -162,6 +169,8 @@ def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None,
         for w in words[min(ka, kb) + 1:max(ka, kb)]:
             if free(w):
                 f.append(f"bw:{w.stem or w.text.strip()}")
+    employers = {o for _, o in ctx.affiliations}    # a person's organisation speaks for them
+    f += ["a:employer"] * (a in employers) + ["b:employer"] * (b in employers)
     if a == ctx.subject:
         f.append("subject")
     if a == ctx.actor:

@@ -35,12 +35,25 @@ class Examples:
     said: list[bool]              # a rule stated it
 
 
-def _gold_ids(m: Mention, gold: GoldDocument) -> set[str]:
-    keys = keys_of((m.text, *([m.canonical] if m.canonical else []), *m.aliases))
-    out = {g.id for g in gold.entities if g.keys & keys}
-    if m.money is not None:
-        out |= {g.id for g in gold.entities if g.type == "Investment" and g.amount is not None
-                and abs(g.amount - m.money.amount) < 0.5 and g.currency == m.money.currency}
+def gold_ids(mentions: list[Mention], gold: GoldDocument, lex) -> list[set[str]]:
+    """The gold entities each mention names, as the scorer sees it: by any name of the
+    entity it is linked to in its document (도로공사 is 한국도로공사 there), or a sum's
+    amount."""
+    from kg.linking import link, mention_id, names_of
+
+    linked = link(mentions, lex)
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        names.setdefault(linked.key_of[mention_id(m)], set()).update(names_of(m))
+    keys = {k: keys_of(sorted(v)) for k, v in names.items()}
+    out = []
+    for m in mentions:
+        ids = {g.id for g in gold.entities if g.keys & keys[linked.key_of[mention_id(m)]]}
+        if m.money is not None:
+            ids |= {g.id for g in gold.entities if g.type == "Investment"
+                    and g.amount is not None and abs(g.amount - m.money.amount) < 0.5
+                    and g.currency == m.money.currency}
+        out.append(ids)
     return out
 
 
@@ -57,7 +70,7 @@ def examples(pairs: Iterable[tuple[Document, GoldDocument]], pipeline) -> Exampl
         mentions = to_mentions(document, sdoc, pipeline.lexicon)
         found: list[Candidate] = []
         find_statements(sdoc, mentions, pipeline.lexicon, collect=found)
-        ids = [_gold_ids(m, gold) for m in mentions]
+        ids = gold_ids(mentions, gold, pipeline.lexicon)
         for c in found:
             yes = any((s, c.predicate, o) in gold.relations
                       or c.predicate in symmetric and (o, c.predicate, s) in gold.relations
