@@ -19,7 +19,7 @@ import json
 import math
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.discourse import Context, Slot, in_scope
@@ -43,21 +43,33 @@ class Candidate:
     subject: int
     predicate: str
     object: int
-    features: tuple[str, ...]
+    features: tuple[str, ...]      # of the pair, shared by its predicates
     said: bool = False             # a rule stated it (training may learn from it too)
+
+    def named(self) -> tuple[str, ...]:
+        """The features as the model knows them: each with the predicate in front."""
+        return tuple(f"{self.predicate}|{f}" for f in self.features)
 
 
 @dataclass(frozen=True)
 class Model:
-    weights: dict[str, float]
+    weights: dict[str, float]      # "predicate|feature" -> weight
     threshold: float
 
-    def adds(self, c: Candidate) -> bool:
-        return self.probability(c.features) >= self.threshold
+    def __post_init__(self) -> None:
+        per: dict[str, dict[str, float]] = {}
+        for name, w in self.weights.items():
+            p, _, f = name.partition("|")
+            per.setdefault(p, {})[f] = w
+        object.__setattr__(self, "_per", per)
 
-    def probability(self, features: Iterable[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features)
+    def probability(self, predicate: str, features: Iterable[str]) -> float:
+        weights = self._per.get(predicate, {})
+        z = sum(weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def adds(self, c: Candidate) -> bool:
+        return self.probability(c.predicate, c.features) >= self.threshold
 
 
 def model_path() -> Path:
@@ -80,6 +92,7 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple[s
     the rules' (subject, predicate, object) of this sentence, `known` the relations the
     rules stated anywhere in the document (by `key`, a mention's linking key)."""
     schema = load_schema()
+    symmetric = schema.symmetric
     ms = ctx.mentions
     slots = {x.index: x for x in ctx.slots}
     pairs = [(a, b) for a in slots for b in slots if a != b]
@@ -96,50 +109,84 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple[s
               if i not in slots and i != topic and in_scope(ctx.state, ms[i].sentence)]
     pairs += [(a, i) for i in before for a in slots
               if ms[a].type in ("Organization", "Investment")]
-    starts = [w.start for w in ctx.words]
-    said_kinds = [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)]
+    look = _Look(ctx, [w.start for w in ctx.words],
+                 [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)], topic)
     out = []
     for a, b in pairs:
         ma, mb = ms[a], ms[b]
         if key(ma) == key(mb):
             continue
+        base = None                      # the pair's features, the same for each predicate
         for p in schema.predicates:
             if not schema.allows(p, ma.type, mb.type):
                 continue
-            stated = (a, p, b) in said or p in schema.symmetric and (b, p, a) in said
+            stated = (a, p, b) in said or p in symmetric and (b, p, a) in said
             if stated and with_said:
-                others = said - {(a, p, b), (b, p, a)}
-                feats = _features(ctx, a, b, slots.get(a), slots.get(b), topic, others, starts, said_kinds)
-                out.append(Candidate(a, p, b, tuple(sorted({f"{p}|{f}" for f in feats})), True))
+                feats = _features(look, a, b, slots.get(a), slots.get(b),
+                                  said - {(a, p, b), (b, p, a)})
+                out.append(Candidate(a, p, b, tuple(sorted(set(feats))), True))
                 continue
             if stated or (key(ma), p, key(mb)) in known or \
-                    p in schema.symmetric and (key(mb), p, key(ma)) in known:
+                    p in symmetric and (key(mb), p, key(ma)) in known:
                 continue
-            feats = _features(ctx, a, b, slots.get(a), slots.get(b), topic, said, starts, said_kinds)
-            out.append(Candidate(a, p, b, tuple(sorted({f"{p}|{f}" for f in feats}))))
+            if base is None:
+                base = tuple(sorted(set(_features(look, a, b, slots.get(a), slots.get(b), said))))
+            out.append(Candidate(a, p, b, base))
     return out
+
+
+@dataclass
+class _Look:
+    """What the features of one sentence's pairs share, worked out once."""
+
+    ctx: Context
+    starts: list[int]                    # each word's first character
+    kinds: list[str]                     # the cue kinds the sentence says
+    topic: int | None
+    clauses: dict = field(default_factory=dict)   # slot index -> its clause
+    clause_cues: dict = field(default_factory=dict)   # slot index -> its clause's cue kinds
+
+    def __post_init__(self) -> None:
+        ctx = self.ctx
+        ms = ctx.mentions
+        self.inside = [(ms[x.index].start, ms[x.index].end) for x in ctx.slots]
+        end = len(ctx.text.rstrip(" .\n")) + ctx.sent.start_char
+        verb = ctx.words[max(0, bisect_right(self.starts, end - 1) - 1)]
+        self.verb = verb.stem or verb.text.strip()   # the sentence's last verb
+
+    def clause(self, slot: Slot) -> str:
+        if slot.index not in self.clauses:
+            self.clauses[slot.index] = self.ctx.clause_of(slot)
+        return self.clauses[slot.index]
+
+    def clause_kinds(self, slot: Slot) -> list[str]:
+        if slot.index not in self.clause_cues:
+            clause = self.clause(slot)
+            self.clause_cues[slot.index] = [k for k in self.kinds
+                                            if self.ctx.cues.pattern(k).search(clause)]
+        return self.clause_cues[slot.index]
+
+    def free(self, w) -> bool:
+        """A word outside every name."""
+        return not any(s < w.end and w.start < e for s, e in self.inside)
 
 
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n < 6 else "6-10" if n < 11 else "11+"
 
 
-def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None, topic: int | None,
-              said: set[tuple[int, str, int]], starts: list[int], kinds: list[str]
-              ) -> list[str]:
-    ms, words, cues = ctx.mentions, ctx.words, ctx.cues
+def _features(look: _Look, a: int, b: int, sa: Slot | None, sb: Slot | None,
+              said: set[tuple[int, str, int]]) -> list[str]:
+    ctx, starts, kinds, topic = look.ctx, look.starts, look.kinds, look.topic
+    ms, words = ctx.mentions, ctx.words
     ma, mb = ms[a], ms[b]
     ra = sa.role if sa else ("carried" if a == ctx.actor else "topic")
     rb = sb.role if sb else "topic" if b == topic else "before"
     f = ["bias", f"t:{ma.type}>{mb.type}", f"ra:{ra}", f"rb:{rb}", f"rr:{ra}>{rb}",
          f"tb:{mb.type}:{rb}", f"ea:{ma.rule.split('.')[0]}", f"eb:{mb.rule.split('.')[0]}"]
-    inside = [(m.start, m.end) for m in (ms[x.index] for x in ctx.slots)]
     # the sentence's cue words, alone and with the pair's roles (a list of partners
     # signing an agreement, a list of exhibitors at a fair)
     f += [f"sk:{k}" for k in kinds] + [f"rrk:{ra}>{rb}:{k}" for k in kinds]
-
-    def free(w) -> bool:  # a word outside every name
-        return not any(s < w.end and w.start < e for s, e in inside)
 
     if sa:
         f.append(f"pa:{words[sa.word].tail.strip()}")
@@ -148,14 +195,10 @@ def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None, to
         f.append(f"pb:{words[sb.word].tail.strip()}")
         f += ["qb"] * sb.quoted
         for w in words[sb.word + 1:sb.word + 3]:
-            if free(w):
+            if look.free(w):
                 f.append(f"ab:{w.stem or w.text.strip()}")
-        clause = ctx.clause_of(sb)
-        f += [f"ck:{k}" for k in CUE_KINDS if cues.pattern(k).search(clause)]
-        last = ctx.text.rstrip(" .\n")
-        end = len(last) + ctx.sent.start_char
-        verb = words[max(0, bisect_right(starts, end - 1) - 1)]
-        f.append(f"v:{verb.stem or verb.text.strip()}")
+        f += [f"ck:{k}" for k in look.clause_kinds(sb)]
+        f.append(f"v:{look.verb}")
     if sa and sb:
         ka = bisect_right(starts, ma.start) - 1
         kb = bisect_right(starts, mb.start) - 1
@@ -165,9 +208,9 @@ def _features(ctx: Context, a: int, b: int, sa: Slot | None, sb: Slot | None, to
         between = [x for x in ctx.slots if lo < ms[x.index].start < hi]
         f.append(f"mid:{_bucket(len(between))}")
         f.append(f"midorg:{_bucket(sum(ms[x.index].type == 'Organization' for x in between))}")
-        f.append("clause:same" if ctx.clause_of(sa) == ctx.clause_of(sb) else "clause:other")
+        f.append("clause:same" if look.clause(sa) == look.clause(sb) else "clause:other")
         for w in words[min(ka, kb) + 1:max(ka, kb)]:
-            if free(w):
+            if look.free(w):
                 f.append(f"bw:{w.stem or w.text.strip()}")
     employers = {o for _, o in ctx.affiliations}    # a person's organisation speaks for them
     f += ["a:employer"] * (a in employers) + ["b:employer"] * (b in employers)

@@ -75,7 +75,7 @@ def examples(pairs: Iterable[tuple[Document, GoldDocument]], pipeline) -> Exampl
             yes = any((s, c.predicate, o) in gold.relations
                       or c.predicate in symmetric and (o, c.predicate, s) in gold.relations
                       for s in ids[c.subject] for o in ids[c.object])
-            out.features.append(c.features)
+            out.features.append(c.named())
             out.labels.append(int(yes))
             out.groups.append(gold.stem)
             out.said.append(c.said)
@@ -113,13 +113,13 @@ def cross_validate(ex: Examples, c: float, threshold: float
         model = Model(fit([ex.features[i] for i in train], [ex.labels[i] for i in train], c), 0)
         for i, g in enumerate(ex.groups):
             if g in held and not ex.said[i]:
-                p = model.probability(ex.features[i])
+                predicate = ex.features[i][0].split("|", 1)[0]
+                p = model.probability(predicate, (f.split("|", 1)[1] for f in ex.features[i]))
                 wrong = 1 - ex.labels[i]
                 for t in THRESHOLDS:
                     if p >= t:
                         tally[str(t)][wrong] += 1
                 if p >= threshold:
-                    predicate = ex.features[i][0].split("|", 1)[0]
                     per.setdefault(predicate, [0, 0])[wrong] += 1
     return tally, dict(sorted(per.items()))
 
@@ -151,6 +151,10 @@ def train_files(inputs: Sequence[Path], gold_dirs: Sequence[Path], exclude: Sequ
     from kg.gold import load_gold
     from kg.pipeline import Pipeline
 
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise UsageError("kg train needs scikit-learn: pip install 'kg[train]'") from None
     golds = {g.stem: g for d in gold_dirs for g in load_gold(d)}
     # (a folder's texts: its .json files are gold, not articles)
     texts = [p for x in inputs for p in (sorted(x.glob("*.txt")) if x.is_dir() else [x])]

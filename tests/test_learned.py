@@ -95,4 +95,12 @@ def test_a_missing_model_leaves_the_rules_alone(tmp_path):
 def test_unknown_features_weigh_nothing(features, expected):
     from kg.learned import Model
 
-    assert Model({"x": 3.0}, 0.5).probability(features) == expected
+    assert Model({"uses|x": 3.0}, 0.5).probability("uses", features) == expected
+
+
+def test_weights_are_per_predicate():
+    from kg.learned import Model
+
+    model = Model({"uses|x": 3.0, "operates|x": -3.0}, 0.5)
+    assert round(model.probability("uses", ("x",)), 4) == 0.9526
+    assert round(model.probability("operates", ("x",)), 4) == 0.0474
