@@ -383,6 +383,13 @@ def _forms(surface: str) -> list[str]:
     return [surface]
 
 
+def _office(surface: str, group: str) -> list[str]:
+    """A local government is also named by its office: 달서구청, 수원시청, 홍천군청."""
+    if group == "local-governments" and surface.endswith(("시", "군", "구")):
+        return [surface + "청"]
+    return []
+
+
 def load_names(folder: Path) -> Mapping[str, Name]:
     if not folder.is_dir():
         raise UsageError(f"{folder}: lexicon folder missing")
@@ -396,7 +403,7 @@ def load_names(folder: Path) -> Mapping[str, Name]:
             aliases = cols[1].split("|") if len(cols) > 1 and cols[1] else []
             makers = tuple(cols[2].split("|")) if len(cols) > 2 and cols[2] else ()
             for surface in [canonical, *aliases]:
-                for form in _forms(surface.strip()):
+                for form in _forms(surface.strip()) + _office(surface.strip(), path.stem):
                     names.setdefault(form, Name(etype, canonical, path.stem, makers))
     return MappingProxyType(names)
 

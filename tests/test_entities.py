@@ -97,3 +97,14 @@ def test_a_headline_catchphrase_in_quotes_names_no_programme(pipeline):
     text = "성남시의료원, ‘AI 병동’이 되기까지\n\n성남시의료원은 ‘공공병원 AI 진료지원 실증사업’에 참여했다."
     assert mentions_of(pipeline, text) == {("Organization", "성남시의료원"),
                                            ("Program", "공공병원 AI 진료지원 실증사업")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a local government named by its office (구청, 시청, 군청) is that government
+    ("대구 달서구청은 불법 주정차 단속 AI를 도입했다.",
+     {("Place", "대구"), ("Organization", "달서구")}),
+    ("수원시청 민원여권과가 운영을 맡는다.", {("Organization", "수원특례시")}),
+    ("홍천군청이 AI 돌봄 사업을 시작했다.", {("Organization", "홍천군")}),
+])
+def test_a_local_government_by_its_office(pipeline, text, expected):
+    assert mentions_of(pipeline, text) == expected
