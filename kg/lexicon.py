@@ -394,6 +394,7 @@ def load_names(folder: Path) -> Mapping[str, Name]:
     if not folder.is_dir():
         raise UsageError(f"{folder}: lexicon folder missing")
     names: dict[str, Name] = {}
+    offices: list[tuple[str, Name]] = []    # after every name written out: 서울시청 the venue
     for path, etype in _name_files(folder):
         for lineno, cols in _rows(path):
             if len(cols) > (3 if etype == "Product" else 2) or not cols[0]:
@@ -403,8 +404,12 @@ def load_names(folder: Path) -> Mapping[str, Name]:
             aliases = cols[1].split("|") if len(cols) > 1 and cols[1] else []
             makers = tuple(cols[2].split("|")) if len(cols) > 2 and cols[2] else ()
             for surface in [canonical, *aliases]:
-                for form in _forms(surface.strip()) + _office(surface.strip(), path.stem):
-                    names.setdefault(form, Name(etype, canonical, path.stem, makers))
+                name = Name(etype, canonical, path.stem, makers)
+                for form in _forms(surface.strip()):
+                    names.setdefault(form, name)
+                offices += [(form, name) for form in _office(surface.strip(), path.stem)]
+    for form, name in offices:
+        names.setdefault(form, name)
     return MappingProxyType(names)
 
 

@@ -502,3 +502,14 @@ def test_seeds_build_uses_only_declared_kg_terms(seeds_graph: Path, ontology: Gr
     used = {t for triple in Graph().parse(seeds_graph) for t in triple
             if isinstance(t, URIRef) and str(t).startswith(str(KG))}
     assert used <= declared, f"undeclared: {sorted(used - declared)}"
+
+
+def test_lexicons_pass_their_checker():
+    import subprocess
+    import sys
+
+    root = Path(__file__).parents[1]
+    done = subprocess.run([sys.executable, str(root / "scripts" / "check_lexicons.py")],
+                          capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].startswith("total")
