@@ -151,8 +151,8 @@ class _Look:
         ms = ctx.mentions
         self.inside = [(ms[x.index].start, ms[x.index].end) for x in ctx.slots]
         end = len(ctx.text.rstrip(" .\n")) + ctx.sent.start_char
-        verb = ctx.words[max(0, bisect_right(self.starts, end - 1) - 1)]
-        self.verb = verb.stem or verb.text.strip()   # the sentence's last verb
+        verb = ctx.words[max(0, bisect_right(self.starts, end - 1) - 1)] if ctx.words else None
+        self.verb = verb.stem or verb.text.strip() if verb else ""   # the sentence's last verb
 
     def clause(self, slot: Slot) -> str:
         if slot.index not in self.clauses:
