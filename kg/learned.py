@@ -86,11 +86,12 @@ def load_model(path: Path | None = None) -> Model | None:
     return Model(data["weights"], data["threshold"])
 
 
-def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple[str, str, str]],
-               key, with_said: bool = False) -> list[Candidate]:
+def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple], key,
+               with_said: bool = False) -> list[Candidate]:
     """The pairs of this sentence the ontology allows and no rule related: `said` holds
     the rules' (subject, predicate, object) of this sentence, `known` the relations the
-    rules stated anywhere in the document (by `key`, a mention's linking key)."""
+    rules stated anywhere in the document (by `key`, a mention's linking key). With
+    `with_said` (training), the pairs the rules stated here too, marked `said`."""
     schema = load_schema()
     symmetric = schema.symmetric
     ms = ctx.mentions

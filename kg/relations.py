@@ -51,12 +51,12 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
 
     After the rules, `model` (the shipped one by default; None for the rules alone) may
     add what they left unsaid (kg.learned). `collect`, for training, receives every
-    pair the rules left unsaid, and the model adds nothing."""
+    pair the ontology allows (those the rules stated marked so), and no model adds."""
     if model is True:
         model = load_model() if collect is None else None
     state = State(mentions)
     out: list[Statement] = []
-    known: set[tuple[str, str, str]] = set()
+    known: set[tuple] = set()      # the rules' relations so far, by linking keys
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(m.sentence, []).append(i)

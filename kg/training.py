@@ -9,8 +9,7 @@ liblinear: deterministic) learns the weights. The threshold is the model's own b
 (0.5: more likely than not). Five-fold cross-validation over documents is recorded
 beside it, per threshold and per predicate; it understates what the model adds to new
 texts, since in the texts the rules were written on the rules have already said nearly
-everything. The model is
-written as sorted JSON, so the same texts give the same bytes.
+everything. The model is written as sorted JSON, so the same texts give the same bytes.
 """
 from __future__ import annotations
 
