@@ -141,7 +141,7 @@ def train(pairs: Sequence[tuple[Document, GoldDocument]], pipeline, *, c: float 
 
 def train_files(inputs: Sequence[Path], gold_dirs: Sequence[Path], exclude: Sequence[str],
                 **options) -> dict:
-    """Train on every input text that has a gold file of its stem in `gold_dirs`, save
+    """Train on every input text that has a gold file of its stem in `gold_dirs`, except
     those whose stem matches an `exclude` pattern (fnmatch: 'h7-*', '*-07')."""
     from fnmatch import fnmatch
 

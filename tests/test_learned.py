@@ -1,6 +1,6 @@
-"""The learned relation model (kg.learned, kg.training): it is trained on the texts the
-rules were written on and on nothing else, retraining gives the shipped bytes, and it
-only ever adds to what the rules say."""
+"""The learned relation model (kg.learned, kg.training): it never learns from the texts
+kept back for checking, retraining gives the shipped bytes, and it only ever adds to what
+the rules say."""
 from __future__ import annotations
 
 import json
@@ -86,7 +86,7 @@ def test_the_model_adds_what_the_rules_left_unsaid(pipeline):
         ("대한민국 정부", "operates", "AI 민원 실증사업", ("learned.operates",))}
 
 
-def test_a_missing_model_leaves_the_rules_alone(tmp_path):
+def test_no_model_file_is_no_model(tmp_path):
     assert load_model(tmp_path / "none.json") is None
 
 
