@@ -6,7 +6,8 @@ related, a logistic model over the pair proposes the relation when its probabili
 reaches the model's threshold. It reads what a reader would: the two types, their roles
 and particles, the words between and after them (never the words of a name), the cue
 words of the object's clause, whether the subject is carried over from an earlier
-sentence or the object is the programme the text is about, and what the rules said of
+sentence or the object is the programme the text is about (or a sum and a body or
+programme stand a full stop apart), and what the rules said of
 the pair's neighbours (B's list partner is a member of X, so B may be too).
 
 The weights are data (ontology/models/relations.json), written by `kg train`
@@ -87,7 +88,7 @@ def load_model(path: Path | None = None) -> Model | None:
 
 
 def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple], key,
-               with_said: bool = False) -> list[Candidate]:
+               with_said: bool = False, previous: list[Slot] = ()) -> list[Candidate]:
     """The pairs of this sentence the ontology allows and no rule related: `said` holds
     the rules' (subject, predicate, object) of this sentence, `known` the relations the
     rules stated anywhere in the document (by `key`, a mention's linking key). With
@@ -110,8 +111,20 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
               if i not in slots and i != topic and in_scope(ctx.state, ms[i].sentence)]
     pairs += [(a, i) for i in before for a in slots
               if ms[a].type in ("Organization", "Investment")]
+    # a sum and the bodies or programme of the sentence before, in either order (투자협약을
+    # 맺었다. 투자 규모는 2000만 달러다; 총 96억 원이 투입된다. 국비는 행안부가 부담한다)
+    prev = {x.index: x.role for x in previous if x.index not in slots
+            and in_scope(ctx.state, ms[x.index].sentence)}
+    seen = set(pairs)
+    for x in prev:
+        for b in slots:
+            tx, tb = ms[x].type, ms[b].type
+            if tb == "Investment" and tx != "Investment":
+                pairs += [q for q in ((x, b), (b, x)) if q not in seen]
+            elif tx == "Investment" and tb != "Investment":
+                pairs += [q for q in ((b, x), (x, b)) if q not in seen]
     look = _Look(ctx, [w.start for w in ctx.words],
-                 [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)], topic)
+                 [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)], topic, prev)
     out = []
     for a, b in pairs:
         ma, mb = ms[a], ms[b]
@@ -144,6 +157,7 @@ class _Look:
     starts: list[int]                    # each word's first character
     kinds: list[str]                     # the cue kinds the sentence says
     topic: int | None
+    previous: dict                       # slot index -> its role, in the sentence before
     clauses: dict = field(default_factory=dict)   # slot index -> its clause
     clause_cues: dict = field(default_factory=dict)   # slot index -> its clause's cue kinds
 
@@ -181,8 +195,11 @@ def _features(look: _Look, a: int, b: int, sa: Slot | None, sb: Slot | None,
     ctx, starts, kinds, topic = look.ctx, look.starts, look.kinds, look.topic
     ms, words = ctx.mentions, ctx.words
     ma, mb = ms[a], ms[b]
-    ra = sa.role if sa else ("carried" if a == ctx.actor else "topic")
-    rb = sb.role if sb else "topic" if b == topic else "before"
+    prev = look.previous
+    ra = sa.role if sa else f"prev:{prev[a]}" if a in prev else (
+        "carried" if a == ctx.actor else "topic")
+    rb = sb.role if sb else f"prev:{prev[b]}" if b in prev else "topic" if b == topic \
+        else "before"
     f = ["bias", f"t:{ma.type}>{mb.type}", f"ra:{ra}", f"rb:{rb}", f"rr:{ra}>{rb}",
          f"tb:{mb.type}:{rb}", f"ea:{ma.rule.split('.')[0]}", f"eb:{mb.rule.split('.')[0]}"]
     # the sentence's cue words, alone and with the pair's roles (a list of partners
@@ -213,6 +230,14 @@ def _features(look: _Look, a: int, b: int, sa: Slot | None, sb: Slot | None,
         for w in words[min(ka, kb) + 1:max(ka, kb)]:
             if look.free(w):
                 f.append(f"bw:{w.stem or w.text.strip()}")
+    if a in prev or b in prev:
+        # (does this sentence name a body of its own, and how does it open)
+        f.append("own:" + ("yes" if any(x.role.startswith("subj") and
+                                         ms[x.index].type == "Organization"
+                                         for x in ctx.slots) else "no"))
+        first = next((w for w in words if look.free(w)), None)
+        if first is not None:
+            f.append(f"fw:{first.stem or first.text.strip()}")
     employers = {o for _, o in ctx.affiliations}    # a person's organisation speaks for them
     f += ["a:employer"] * (a in employers) + ["b:employer"] * (b in employers)
     if a == ctx.subject:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 import kg.rules.relations  # noqa: F401  (registers the rules)
-from kg.discourse import State, context, question, section_break, slots_of
+from kg.discourse import Slot, State, context, question, section_break, slots_of
 from kg.learned import Model, candidates, load_model
 from kg.lexicon import Lexicon
 from kg.morphology import SentenceText, doc_text, sentence_words
@@ -62,6 +62,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
         by_sentence.setdefault(m.sentence, []).append(i)
     rules = rules_of(RELATION_RULES, "sentence")
     text = doc_text(sdoc)
+    previous: list[Slot] = []          # the slots of the sentence before
     for s_index, (sent, words) in enumerate(sentence_words(sdoc)):
         slots = slots_of(sent, words, by_sentence.get(s_index, []), mentions, lex.cues)
         ctx = context(state, sent, words, slots, lex, section_break(text, sent),
@@ -77,7 +78,8 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
                     said.add((f.subject, f.predicate, f.object))
         known |= {(_key(mentions[s]), p, _key(mentions[o])) for s, p, o in said}
         if model is not None or collect is not None:
-            unsaid = candidates(ctx, said, known, _key, with_said=collect is not None)
+            unsaid = candidates(ctx, said, known, _key, with_said=collect is not None,
+                                previous=previous)
             if collect is not None:
                 collect += unsaid
             else:
@@ -86,6 +88,7 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
                                   (f"learned.{c.predicate}",))
                         for c in unsaid if not c.said and model.adds(c)]
         state.previous_text = sent.text
+        previous = slots
     # a consortium that lost, as a later sentence says, takes part in nothing
     losers = lost_parties(state)
     out = _dedupe([s for s in out if not (

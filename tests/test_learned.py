@@ -103,3 +103,19 @@ def test_weights_are_per_predicate():
     model = Model({"uses|x": 3.0, "operates|x": -3.0}, 0.5)
     assert round(model.probability("uses", ("x",)), 4) == 0.9526
     assert round(model.probability("operates", ("x",)), 4) == 0.0474
+
+
+def test_a_sum_is_paired_with_the_bodies_of_the_sentence_before(pipeline):
+    # (투자협약을 맺었다. 투자 규모는 …: the model may read who invests across the full stop)
+    from kg.mentions import to_mentions
+
+    text = "노바테크는 인천광역시와 투자협약을 맺었다. 투자 규모는 300억원이다."
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="x")
+    sdoc = pipeline.nlp(text)
+    mentions = to_mentions(doc, sdoc, pipeline.lexicon)
+    found = []
+    find_statements(sdoc, mentions, pipeline.lexicon, collect=found)
+    across = {(mentions[c.subject].text, c.predicate, mentions[c.object].text)
+              for c in found if mentions[c.subject].sentence != mentions[c.object].sentence}
+    assert across == {("노바테크", "invests", "300억원"), ("300억원", "fundsTarget", "노바테크"),
+                      ("인천광역시", "invests", "300억원"), ("300억원", "fundsTarget", "인천광역시")}
