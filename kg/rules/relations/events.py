@@ -148,14 +148,14 @@ def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
 
 
 def _org_location(ctx: Context, o: Slot) -> Iterator[Found]:
-    """대만 재정부, 서울 상공회의소: a place written before the name (with a space)."""
+    """서울 상공회의소, 판교 보담AI: a place written before the name (with a space). (A
+    place inside a name, 대만 재정부, says no more than the name: where annotators relate
+    it, they do so no more often than not, 7 of 21 in the texts measured.)"""
     for p in ctx.slots:
         pm, om = p.mention, o.mention
         if pm.type != "Place":
             continue
-        if om.start <= pm.start and pm.end < om.end and _char_after(ctx, pm.end) == " ":
-            yield Found(o.index, "locatedIn", p.index, "event.org-place-in-name")
-        elif pm.end + 1 == om.start and _char_after(ctx, pm.end) == " ":
+        if pm.end + 1 == om.start and _char_after(ctx, pm.end) == " ":
             yield Found(o.index, "locatedIn", p.index, "event.org-place-before")
             # 서울 강남구 역삼동 X: every place of the address written before it
             at = pm.start
