@@ -1,9 +1,9 @@
 """Extraction quality on the development set (tests/data/dev, 32 synthetic texts in four
-genres) and on the texts written for the project (tests/data/written, 154). Rules were
+genres) and on the texts written for the project (tests/data/written, 160). Rules were
 written on the dev set's tune half (numbers 01, 02, 03, 05, 06 of each genre) and on
 written/h1–h6, h10, h11, h13, h15 and h17–h20; the relation model learned from those and from
-written/h23–h30; the dev check half (07, 09, 10) and written/h7–h9, h12, h14, h16, h21 and h22
-were only measured. The floors sit a little under what the build reaches (README,
+written/h23–h30; the dev check half (07, 09, 10) and written/h7–h9, h12, h14, h16, h21, h22 and
+h31 were only measured. The floors sit a little under what the build reaches (README,
 "Extraction quality"), so a change that loses ground fails."""
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ USED = RULES_WRITTEN_ON | {"h23", "h24", "h25", "h26", "h27", "h28", "h29", "h30
 # set -> (folder, which gold files, how many, floors)
 SETS = {
     "dev tune": ("dev", lambda stem: stem.rsplit("-", 1)[1] in TUNE, 20,
-                 {"core/lenient": 0.95, "relations/unlabelled": 0.88, "money/accuracy": 0.97}),
+                 {"core/lenient": 0.95, "relations/unlabelled": 0.89, "money/accuracy": 0.97}),
     "dev check": ("dev", lambda stem: stem.rsplit("-", 1)[1] not in TUNE, 12,
-                  {"core/lenient": 0.90, "relations/unlabelled": 0.74, "money/accuracy": 0.97}),
+                  {"core/lenient": 0.90, "relations/unlabelled": 0.75, "money/accuracy": 0.97}),
     "written, used": ("written", lambda stem: stem.split("-")[0] in USED, 117,
-                      {"core/lenient": 0.93, "relations/unlabelled": 0.83, "money/accuracy": 0.97}),
-    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in USED, 37,
-                        {"core/lenient": 0.91, "relations/unlabelled": 0.73,
+                      {"core/lenient": 0.93, "relations/unlabelled": 0.84, "money/accuracy": 0.97}),
+    "written, unseen": ("written", lambda stem: stem.split("-")[0] not in USED, 43,
+                        {"core/lenient": 0.91, "relations/unlabelled": 0.75,
                          "money/accuracy": 0.97}),
 }
 
