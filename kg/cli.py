@@ -151,13 +151,24 @@ def evaluate(graph: Path, gold_dir: Path, verbose: bool, as_json: bool, by_rule:
               help="Inverse regularisation strength of the logistic regression.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="The probability at which the model adds a relation.")
+@click.option("--quotes-out", "quotes_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also train the quote type model (kg.quotetypes) and write it here "
+                   "(ontology/models/quotes.json is the one kg build uses); the relation "
+                   "model is then trained with quotes typed by it.")
 def train(inputs: tuple[Path, ...], gold_dirs: tuple[Path, ...], exclude: tuple[str, ...],
-          out_file: Path, c: float, threshold: float) -> None:
+          out_file: Path, c: float, threshold: float, quotes_file: Path | None) -> None:
     """Train the relation model (kg.learned) on INPUTS' texts and their gold annotations;
     needs scikit-learn (pip install 'kg[train]')."""
     from kg.training import train_files, write_model
 
-    model = train_files(inputs, gold_dirs, exclude, c=c, threshold=threshold)
+    model, quotes = train_files(inputs, gold_dirs, exclude, with_quotes=quotes_file is not None,
+                                c=c, threshold=threshold)
+    if quotes is not None:
+        write_model(quotes, quotes_file)
+        cv = quotes["cross_validated"][str(quotes["threshold"])]
+        click.echo(f"{quotes['examples']} quoted names, {len(quotes['weights'])} weights, "
+                   f"threshold {quotes['threshold']}, cross-validated retypings "
+                   f"{cv['fixed']} right, {cv['broke']} wrong: {quotes_file}")
     write_model(model, out_file)
     click.echo(f"{len(model['documents'])} documents, {model['examples']} examples "
                f"({model['positives']} related), {len(model['weights'])} weights, "

@@ -36,12 +36,17 @@ def test_kept_back_texts_are_the_unseen_ones():
                                                         if p.startswith("*")}
 
 
-def test_retraining_gives_the_shipped_model(tmp_path, monkeypatch):
+def test_retraining_gives_the_shipped_models(tmp_path, monkeypatch):
+    from kg import quotetypes
+
     monkeypatch.chdir(ROOT)
-    out = tmp_path / "relations.json"
-    result = CliRunner().invoke(main, [*TRAIN_ARGS, "-o", str(out)])
+    out, quotes = tmp_path / "relations.json", tmp_path / "quotes.json"
+    result = CliRunner().invoke(main, [*TRAIN_ARGS, "-o", str(out), "--quotes-out", str(quotes)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == model_path().read_bytes()
+    assert quotes.read_bytes() == quotetypes.model_path().read_bytes()
+    assert json.loads(quotes.read_text(encoding="utf-8"))["documents"] == \
+        json.loads(out.read_text(encoding="utf-8"))["documents"]
     model = json.loads(out.read_text(encoding="utf-8"))
     trained = set(model["documents"])
     assert len(trained) == 142

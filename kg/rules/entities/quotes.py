@@ -5,6 +5,7 @@ import re
 
 from kg.lexicon import Cues
 from kg.morphology import QUOTES, doc_text, split_alias, strip_name
+from kg.quotetypes import QuoteClue, retype
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 from kg.rules.entities.suffixes import YEAR
@@ -167,10 +168,13 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             preceding = re.sub(r"\([^()]*\)$", "", preceding)  # 거대언어모델(LLM) ‘X’
             plain = not re.search(r"(^|\+)(NNP|SL|SN)", tags) and not (
                 span is not None and any(t.i in unknown for t in span))
+            latin = bool(alias and re.search("[A-Z0-9]", alias))
+            apposed = bool(before) and before[-1].tail.strip() in ("", "인", "이라는", "라는")
             etype = quote_type(name, following, preceding, single, cues, proper,
-                               latin=bool(alias and re.search("[A-Z0-9]", alias)), plain=plain,
-                               apposed=bool(before) and before[-1].tail.strip() in (
-                                   "", "인", "이라는", "라는"))
+                               latin=latin, plain=plain, apposed=apposed)
+            if etype is not None:  # (a learned second opinion where the decisions are split)
+                etype = retype(QuoteClue(name, following, preceding, single, proper, latin,
+                                         plain, apposed, etype, _kinds(name, cues)))
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
@@ -180,6 +184,20 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             c.aliases.append(name)  # ‘X’ 사업 is also written X (the quoted name alone)
         out.append(c)
     return out
+
+
+# the word lists a quoted name's last word may end in (or be), which the decisions read
+_ENDINGS = ("event_cue", "program_cue", "initiative_cue", "quote_initiative_last",
+            "quote_program_last", "product_head", "org_suffix", "contest_cue")
+_WORDS = ("program_action", "weak_program_cue", "program_cue_latin")
+
+
+def _kinds(name: str, cues: Cues) -> tuple[str, ...]:
+    words = name.split()
+    last = words[-1] if words else ""
+    return tuple([k for k in _ENDINGS if cues.ends_with(last, k)]
+                 + [k for k in _WORDS if last in getattr(cues, k)]
+                 + ["brand"] * bool(words and words[0] in cues.brand))
 
 
 def quote_type(name: str, following: str, preceding: str, single: bool,
