@@ -7,8 +7,8 @@ reaches the model's threshold. It reads what a reader would: the two types, thei
 and particles, the words between and after them (never the words of a name), the cue
 words of the object's clause, whether the subject is carried over from an earlier
 sentence or the object is the programme the text is about (or a sum and a body or
-programme stand a full stop apart), and what the rules said of
-the pair's neighbours (B's list partner is a member of X, so B may be too).
+programme stand a full stop apart), and what the rules said of the pair's neighbours
+(B's list partner is a member of X, so B may be too).
 
 The weights are data (ontology/models/relations.json), written by `kg train`
 (kg.training) from gold annotations; its README says which texts it learned from.
@@ -19,7 +19,7 @@ import functools
 import json
 import math
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,7 +88,7 @@ def load_model(path: Path | None = None) -> Model | None:
 
 
 def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple], key,
-               with_said: bool = False, previous: list[Slot] = ()) -> list[Candidate]:
+               with_said: bool = False, previous: Sequence[Slot] = ()) -> list[Candidate]:
     """The pairs of this sentence the ontology allows and no rule related: `said` holds
     the rules' (subject, predicate, object) of this sentence, `known` the relations the
     rules stated anywhere in the document (by `key`, a mention's linking key). With
@@ -157,7 +157,7 @@ class _Look:
     starts: list[int]                    # each word's first character
     kinds: list[str]                     # the cue kinds the sentence says
     topic: int | None
-    previous: dict                       # slot index -> its role, in the sentence before
+    previous: dict[int, str]             # slot index -> its role, in the sentence before
     clauses: dict = field(default_factory=dict)   # slot index -> its clause
     clause_cues: dict = field(default_factory=dict)   # slot index -> its clause's cue kinds
 

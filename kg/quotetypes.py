@@ -4,8 +4,9 @@ The quote rule (kg/rules/entities/quotes.py) types a quoted name it does not kno
 list of decisions: the words after it, before it, then its own last word. Where those
 point two ways (a ‘… 시스템’ annotators call a programme, a ‘… 플랫폼’ they call a
 product), a one-against-the-rest logistic model over the same evidence, and over what
-the decisions said, picks the type when it is more likely than not; otherwise the
-decisions stand. It never makes a name of a quote the decisions passed over.
+the decisions said, picks another type when it is clearly surer (its threshold, 0.7);
+otherwise the decisions stand. It never makes a name of a quote the decisions passed
+over.
 
 Its features are the clue's words that recur: `kg train` keeps only features seen in
 several training texts, so no name a text invents is learned. The weights are data
