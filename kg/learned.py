@@ -16,8 +16,6 @@ The weights are data (ontology/models/relations.json), written by `kg train`
 from __future__ import annotations
 
 import functools
-import json
-import math
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +24,7 @@ from pathlib import Path
 from kg.discourse import Context, Slot, in_scope
 from kg.resources import ontology_dir
 from kg.schema import load_schema
+from kg.weights import by_label, logistic, read_model
 
 # the cue kinds (ontology/cues/relations.tsv) whose presence in a clause is a feature
 CUE_KINDS = (
@@ -58,16 +57,10 @@ class Model:
     threshold: float
 
     def __post_init__(self) -> None:
-        per: dict[str, dict[str, float]] = {}
-        for name, w in self.weights.items():
-            p, _, f = name.partition("|")
-            per.setdefault(p, {})[f] = w
-        object.__setattr__(self, "_per", per)
+        object.__setattr__(self, "_per", by_label(self.weights))
 
     def probability(self, predicate: str, features: Iterable[str]) -> float:
-        weights = self._per.get(predicate, {})
-        z = sum(weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self._per.get(predicate, {}), features)
 
     def adds(self, c: Candidate) -> bool:
         return self.probability(c.predicate, c.features) >= self.threshold
@@ -80,11 +73,8 @@ def model_path() -> Path:
 @functools.cache
 def load_model(path: Path | None = None) -> Model | None:
     """The shipped model, or None where there is none (the rules then speak alone)."""
-    path = Path(path) if path is not None else model_path()
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Model(data["weights"], data["threshold"])
+    data = read_model(Path(path) if path is not None else model_path())
+    return None if data is None else Model(data["weights"], data["threshold"])
 
 
 def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple], key,

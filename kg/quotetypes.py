@@ -15,8 +15,6 @@ several training texts, so no name a text invents is learned. The weights are da
 from __future__ import annotations
 
 import functools
-import json
-import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.resources import ontology_dir
+from kg.weights import by_label, logistic, read_model
 
 
 @dataclass(frozen=True)
@@ -62,18 +61,11 @@ class TypeModel:
     threshold: float
 
     def __post_init__(self) -> None:
-        per: dict[str, dict[str, float]] = {}
-        for name, w in self.weights.items():
-            t, _, f = name.partition("|")
-            per.setdefault(t, {})[f] = w
-        object.__setattr__(self, "_per", per)
+        object.__setattr__(self, "_per", by_label(self.weights))
 
     def probabilities(self, features: tuple[str, ...]) -> dict[str, float]:
         """Each type's probability: one against the rest, normalised to sum to one."""
-        raw = {}
-        for t, weights in sorted(self._per.items()):
-            z = sum(weights.get(f, 0.0) for f in features)
-            raw[t] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        raw = {t: logistic(weights, features) for t, weights in sorted(self._per.items())}
         total = sum(raw.values()) or 1.0
         return {t: p / total for t, p in raw.items()}
 
@@ -90,11 +82,8 @@ def model_path() -> Path:
 @functools.cache
 def load_model(path: Path | None = None) -> TypeModel | None:
     """The shipped model, or None where there is none (the decisions then stand alone)."""
-    path = Path(path) if path is not None else model_path()
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return TypeModel(data["weights"], data["threshold"])
+    data = read_model(Path(path) if path is not None else model_path())
+    return None if data is None else TypeModel(data["weights"], data["threshold"])
 
 
 _SHIPPED = object()
