@@ -11,6 +11,9 @@ from kg.rules.entities.base import Sentence
 
 _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
 _PAIR_DASHES = ("–", "—", "-", "↔")
+# a count or a measure is no name (2곳, 4만 명, 대기 14분, 30%)
+_QUANTITY = re.compile(r"[\d.,~]+(만|천|백|억)?(년|월|일|년도|곳|개|개사|명|분|초|시간|건|배|회|%)?"
+                       r"|(만|천)?(명|곳|개|건|분)")
 
 
 EXAMPLES = [
@@ -31,6 +34,9 @@ EXAMPLES = [
     ("▶한수원, 원전 설비 점검에 AI 드론=한국수력원자력은 협약을 맺었다.", set()),
     ("빛고을에이아이, Corvix, 누리웍스 등 지역 기업 7곳과 서울의 다온랩스가 뽑혔다.",
      {("Organization", "Corvix")}),
+    # (counts and measures listed beside a name are none: 이용자 4만 명, 대기 14분)
+    ("네이버클라우드와 이용자 4만 명이 몰렸다.", set()),
+    ("상담 대기 14분, 카카오 등 여러 요인이 있다.", set()),
 ]
 
 
@@ -64,7 +70,7 @@ def enumerations(s: Sentence) -> list[Candidate]:
             if any(c.start <= st < c.end for c in cands) or not words_ \
                     or words_[-1] in cues.generic or words_[0] in cues.trim \
                     or any(x in cues.list_end for x in words_) \
-                    or any(re.fullmatch(r"[\d.~]+(년|월|일|년도|곳|개|개사|명)", x) for x in words_) \
+                    or any(_QUANTITY.fullmatch(x) for x in words_) \
                     or words_[-1] in cues.org_follow \
                     or len(words_) > 1 and (words_[-1] in cues.action
                                             or words_[-1] in cues.program_action) \
