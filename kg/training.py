@@ -1,4 +1,5 @@
-"""Training the relation model (kg.learned) on gold annotations (ANNOTATION.md).
+"""Training the relation model (kg.learned) and the quote type model (kg.quotetypes,
+below) on gold annotations (ANNOTATION.md).
 
 Every text with a gold file of the same stem is extracted as a build would; each pair of
 mentions the ontology allows to be related is an example, positive when the gold relates
@@ -21,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.gold import GoldDocument, keys_of
 from kg import quotetypes
+from kg.gold import GoldDocument, keys_of
 from kg.learned import Candidate
 from kg.quotetypes import QuoteClue
 from kg.schema import load_schema
