@@ -68,6 +68,11 @@ FURNITURE = {
     "rules": (f"---\n{BODY}\n====\n─────────\n* * *\n", f"{BODY}\n"),
     "publication stamp": (f"입력2025.06.12 14:31 수정2025.06.12 15:02\n{BODY}\n기사입력 2025-06-12",
                           f"{BODY}\n"),
+    "tip line": (f"{BODY}\n제보는 카톡 okjebo", f"{BODY}\n"),
+    "tip line with a mark": (f"{BODY}\n▶ 뉴스 제보: 카카오톡 @한빛일보 / 이메일 tip@hanbit.example.kr",
+                             f"{BODY}\n"),
+    "subscription call": (f"{BODY}\n네이버에서 한빛일보를 구독하세요!", f"{BODY}\n"),
+    "rights notice": (f"{BODY}\nCopyright 2025 Hanbit Daily. All rights reserved.", f"{BODY}\n"),
     "page widgets": (f"{BODY}\n좋아요 0 / 구독\n공유하기 | 글자크기 | 인쇄", f"{BODY}\n"),
 }
 

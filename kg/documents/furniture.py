@@ -23,6 +23,11 @@ _DATELINE = re.compile(r"^(【[^】]{1,40}】|[\[(][가-힣]{1,10}\s*=\s*[^\[\](
                        r"(\s*[가-힣]{2,4}\s*(기자|특파원)\s*=)?\s*")
 # publication stamps and page widgets: 입력 2025.06.12 14:31 수정 …, 좋아요 0 / 구독
 _STAMP = re.compile(r"^\s*(기사\s*)?(입력|수정|승인|등록|발행|업데이트|송고)\s*:?\s*\d{2,4}[.\-/년]")
+# an outlet's tip line, subscription call and rights notice below the article: 제보는 카톡
+# okjebo, ▶ 뉴스 제보하기, 네이버에서 한빛일보를 구독하세요, All rights reserved
+_FOOTER = re.compile(r"^[\s\[【<(▶▷■◆●※]*(뉴스\s*)?제보|okjebo|all\s+rights\s+reserved",
+                     re.IGNORECASE)
+_SUBSCRIBE = re.compile(r"구독(하세요|해\s*주세요)[.!]*$")  # (a short line: it reads like a sentence)
 _WIDGET = re.compile(r"^[\s\d/|·]*(좋아요|구독|공유|글자\s*크기|인쇄|스크랩|댓글)([\s\d/|·]|"
                      r"좋아요|구독|공유|글자\s*크기|인쇄|스크랩|댓글|하기)*$")
 _SENTENCE = re.compile(r"(다|요|죠|까)[.!?]+[\"'”’」』)\]]*$")  # ends like a Korean sentence
@@ -67,7 +72,8 @@ def strip_furniture(lines: list[str]) -> str:
         in_related = False
         if _RULE.match(line) or _IMAGE.match(line):
             continue  # no words: nothing to keep
-        if not content and (_STAMP.match(line) or _WIDGET.match(line)):
+        if not content and (_STAMP.match(line) or _WIDGET.match(line) or _FOOTER.search(line)) \
+                or len(line) < 40 and _SUBSCRIBE.search(line):
             continue
         # (a numbered row of a table, under a header with as many cells, is data:
         # 1 | 국민연금공단 | … | 62억 원)
