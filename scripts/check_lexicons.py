@@ -11,7 +11,7 @@ This reports, with file and line:
 - a surface form (canonical or alias) given twice, within a file or across files,
   and an alias equal to its own canonical;
 - a one-character surface form, except a Han character in places/world.tsv (美, 中);
-- a surface form that cues.tsv lists as a generic word (AI, 데이터 …);
+- a surface form that ontology/cues/names.tsv lists as a generic word (AI, 데이터 …);
 - a file whose header lacks a '# Source:' or '# Checked:' line.
 
 Exit status 1 when anything is reported. Standard library only:
@@ -32,7 +32,8 @@ def is_han(ch: str) -> bool:
 
 
 def generic_words(folder: Path) -> set[str]:
-    cues = folder / "cues.tsv"
+    # (the cue words live beside the lexicons, in ontology/cues/names.tsv)
+    cues = folder.parent / "cues" / "names.tsv"
     if not cues.is_file():
         return set()
     for line in cues.read_text(encoding="utf-8").splitlines():
@@ -101,7 +102,7 @@ def check(folder: Path) -> int:
                 if len(surface) == 1 and not (rel == "places/world.tsv" and is_han(surface)):
                     problems.append(f"{where}: one-character surface form {surface!r}")
                 if surface in generic:
-                    problems.append(f"{where}: {surface!r} is a generic word in cues.tsv")
+                    problems.append(f"{where}: {surface!r} is a generic word in ontology/cues/names.tsv")
             for alias in aliases:
                 if alias == canonical:
                     problems.append(f"{where}: alias {alias!r} repeats its canonical")

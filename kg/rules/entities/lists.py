@@ -115,9 +115,15 @@ EXAMPLES_GENERIC = [
     ("하늘누리, 새솔 등 기업 5곳이 선정됐다.",
      {("Organization", "하늘누리"), ("Organization", "새솔")}),
     ("사과, 배 등 과일이 팔렸다.", set()),
+    ("구는 교통 안내, 세무 상담 등 2개 분야에서 기업 6곳을 뽑는다.", set()),
+    ("구는 하늘누리, 새솔 등 7개 기업을 뽑았다.",
+     {("Organization", "하늘누리"), ("Organization", "새솔")}),
     ("전시장에는 누리비전, 한결AI랩 등 40여 개 기업이 부스를 차렸다.",
      {("Organization", "누리비전")}),
 ]
+
+
+_COUNT = re.compile(r"\d[\d,.]*\s*(여|개|곳|개사|여\s*개|여\s*곳)?|개|곳|여\s*개|개사")
 
 
 @entity_rule("list-generic", LISTS, priority=2, examples=EXAMPLES_GENERIC)
@@ -131,8 +137,10 @@ def before_generic(s: Sentence) -> list[Candidate]:
         nxt = words[k + 1:k + 4]
         head = next((i for i, x in enumerate(nxt) if any(h in x.stem for h in cues.list_head)),
                     None)
-        if head is None or any(x.tail == "의" for x in nxt[:head]):
-            continue
+        if head is None or any(x.tail == "의" or not _COUNT.fullmatch(x.text.strip())
+                               for x in nxt[:head]):
+            continue  # (only a count stands between: 등 40여 개 기업; 등 3개 분야에서
+            # 기업 24곳을 is a list of fields)
         j = k - 1
         members: list[tuple[int, int]] = []
         span_words: list[Eojeol] = []
