@@ -257,7 +257,12 @@ EXAMPLES_HEADLINE = [
     ("도로공사, 네이버클라우드와 ‘AI 고속도로 관제’ 맞손\n\n도로공사는 ‘고속도로 AI 관제 고도화’ 사업을 "
      "추진한다.", {("Program", "고속도로 AI 관제 고도화 사업")}),
     ("성남시의료원, ‘AI 병동’이 되기까지\n\n성남시의료원은 ‘공공병원 AI 진료지원 실증사업’에 참여했다.", set()),
+    # (no headline: the text opens with its lead, whose quoted programme stays)
+    ("도는 ‘스마트 경로당’(총 30억 원)을 편성했다.\n사업은 내년에 시작한다.", set()),
 ]
+
+
+_SENTENCE_END = re.compile(r"(다|요|죠)[.!?][\"'”’)]*$")
 
 
 @entity_rule("short-form.headline", DOCUMENT, priority=9, examples=EXAMPLES_HEADLINE)
@@ -269,6 +274,8 @@ def headline_names(d: Document) -> list[Candidate]:
     text = d.text
     end = text.find("\n\n")
     head_end = end if 0 < end <= 300 else text.find("\n") if "\n" in text else 0
+    if _SENTENCE_END.search(text[:head_end].rstrip()):
+        return []  # the text opens with its lead, not a headline (a body without its title)
 
     def name_of(c: Candidate) -> str:
         return c.canonical or strip_name(split_alias(text[c.start:c.end])[0])
