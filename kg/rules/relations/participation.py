@@ -107,12 +107,6 @@ EXAMPLES = [
     ("솔트룩스는 네이버와 함께 ‘AI 바우처 사업’에 참여한다.",
      {("솔트룩스", "participatesIn", "AI 바우처 사업"), ("네이버", "participatesIn", "AI 바우처 사업")}),
     ("솔트룩스는 네이버와 함께 ‘AI 바우처 사업’ 공모에서 탈락했다.", set()),
-    ("과기정통부는 ‘AI 실증 지원사업’을 시작한다.\n참여기관: 네이버클라우드, KT, 솔트룩스",
-     {("네이버클라우드", "participatesIn", "AI 실증 지원사업"), ("KT", "participatesIn", "AI 실증 지원사업"),
-      ("솔트룩스", "participatesIn", "AI 실증 지원사업")}),
-    ("과기정통부는 ‘AI 실증 지원사업’을 시작한다.\n○ (전담기관) 정보통신산업진흥원",
-     {("정보통신산업진흥원", "operates", "AI 실증 지원사업")}),
-    ("참여기관: 네이버클라우드, KT", set()),
     ("‘AI 서밋’이 열렸다. ‘AI 바우처 사업’에는 네이버, 카카오, KT가 참여한다.",
      {("네이버", "participatesIn", "AI 바우처 사업"), ("카카오", "participatesIn", "AI 바우처 사업"),
       ("KT", "participatesIn", "AI 바우처 사업")}),
@@ -333,28 +327,6 @@ def _listed(ctx: Context) -> Iterator[Found]:
         state.extra.pop("listing", None)
 
 
-def _labelled(ctx: Context) -> Iterator[Found]:
-    """참여기관: A, B, C / ○ (참여기업) A·B: a release's labelled line; the bodies after
-    the label take part in the programme named on the line, else the one at hand (a
-    running role, 전담기관: A, runs it)."""
-    roles = ctx.cues.pattern("selected_as").pattern
-    running = ctx.cues.pattern("operator_role").pattern
-    label = rf"({roles}|{running})"
-    m = re.match(rf"\s*[○◦·•\-▲△□]?\s*(?:\(\s*{label}\s*\)|{label}\s*[:：])\s*", ctx.text)
-    if m is None:
-        return
-    label = m.group(1) or m.group(2)
-    at = ctx.sent.start_char + m.end()
-    named = [x.index for x in ctx.things if x.mention.type in ("Program", "Initiative")]
-    program = named[0] if named else _program_at_hand(ctx)
-    if program is None:
-        return
-    predicate = "operates" if re.fullmatch(running, label) else "participatesIn"
-    for o in ctx.orgs:
-        if o.mention.start >= at and not o.quoted:
-            yield Found(o.index, predicate, program, "participation.labelled")
-
-
 def selected_for(ctx: Context) -> list:
     """The programmes the sentence selects bodies for, by the role it names:
     ‘X’ 참여기업으로 A를 선정, X의 수행기관으로 A가 선정됐다, A가 X 공급기업으로 선정됐다."""
@@ -387,7 +359,6 @@ def _selected(ctx: Context) -> Iterator[Found]:
 def participation(ctx: Context) -> Iterator[Found]:
     state, orgs = ctx.state, ctx.orgs
     yield from _winners(ctx)
-    yield from _labelled(ctx)
     selected = list(_selected(ctx))
     yield from selected
     yield from _listed(ctx)
