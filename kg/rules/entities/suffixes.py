@@ -137,6 +137,8 @@ EXAMPLES = [
     ("공단은 구직 플랫폼과 임상데이터 플랫폼을 연결한다.", set()),
     ("정부는 디지털정부플랫폼(DPG)을 만든다.", {("Initiative", "디지털정부플랫폼")}),
     ("정부는 AI 강국 비전을 발표했다.", {("Initiative", "AI 강국 비전")}),
+    ("미국 하늘대 인간중심AI연구소가 참여한다.", {("Organization", "하늘대 인간중심AI연구소")}),
+    ("행사는 서울 상공회의소에서 열린다.", {("Organization", "서울 상공회의소")}),
 ]
 
 
@@ -183,6 +185,10 @@ def runs(s: Sentence) -> list[Candidate]:
             i += 1  # 더불어민주당 한정민 의원실: the office is the lawmaker's, not the party's
             start = words[i].start
         if org and not stem.endswith("장"):
+            while len(org) > 1 and i + 1 < k and lex.type_of(strip_name(words[i].stem)) == "Place":
+                i += 1  # 미국 스탠퍼드대 인간중심AI연구소: the country is a Place of its own (but
+                # 서울 상공회의소, a place and a bare kind of body, is one name)
+                start = words[i].start
             end = w.stem_end - (1 if headed else 0)
             if "(" in w.stem and split_alias(w.stem)[1] is None:
                 end = w.start + w.stem.index("(")  # 관세청(AI 통관 영상관리): a gloss
