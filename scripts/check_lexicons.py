@@ -102,7 +102,8 @@ def check(folder: Path) -> int:
                 if len(surface) == 1 and not (rel == "places/world.tsv" and is_han(surface)):
                     problems.append(f"{where}: one-character surface form {surface!r}")
                 if surface in generic:
-                    problems.append(f"{where}: {surface!r} is a generic word in ontology/cues/names.tsv")
+                    problems.append(f"{where}: {surface!r} is a generic word in "
+                                    "ontology/cues/names.tsv")
             for alias in aliases:
                 if alias == canonical:
                     problems.append(f"{where}: alias {alias!r} repeats its canonical")

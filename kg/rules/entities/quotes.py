@@ -23,7 +23,8 @@ def _english_speech(inner: str) -> bool:
 _YEAR_MARK = re.compile(r"['‘’]\d\d(?=\s?(년|~|∼|-))")  # single quotes mark names in Korean news; double quotes mostly speech
 PRIORITY = 2
 # (a year or a status may come first: ‘X’('26년 신규, 총 12.5억 원))
-_BUDGET_LINE = re.compile(r"\(\s*([^()]{0,16}?[,·]\s*)?(총\s*)?[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.\s조억천백만]*\s*(원|달러)")
+_BUDGET_LINE = re.compile(r"\(\s*([^()]{0,16}?[,·]\s*)?(총\s*)?"
+                          r"[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.\s조억천백만]*\s*(원|달러)")
 
 
 EXAMPLES = [
