@@ -22,6 +22,10 @@ EXAMPLES = [
                                  ("12억원", "fundsTarget", "부산형 AI 행정"),
                                  ("부산광역시", "operates", "부산형 AI 행정")}),
     ("강원도는 데이터센터 기업들과 협약을 맺었다. 2029년까지 부지에 총 8조 원이 투입된다.", set()),
+    ("행안부는 ‘AI 행정 실증’을 추진한다. 이는 올해 본예산(4,580억 원)보다 28% 늘어난 규모다.",
+     {("행정안전부", "invests", "4,580억 원")}),
+    ("조달청 나라장터에 따르면 근로복지공단은 전날 한 컨소시엄과 58억 원 규모의 계약을 체결했다.",
+     {("근로복지공단", "invests", "58억 원")}),
     ("경상북도는 과학기술정보통신부의 ‘지역 AI 확산’ 공모에 선정됐다. 사업비는 국비 48억원과 도비 "
      "28억원이다.", {("과학기술정보통신부", "invests", "48억원"), ("경상북도", "invests", "28억원"),
                    ("48억원", "fundsTarget", "지역 AI 확산"), ("28억원", "fundsTarget", "지역 AI 확산"),
@@ -679,6 +683,10 @@ def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
             and x.mention.type == slot.mention.type and x.mention.end <= money.mention.start]
 
 
+# 조달청 나라장터에 따르면 …: the source of the news, never what a sum is for
+_SOURCE = re.compile(r"[’'”」)]?\s*(\S+\s)?\S*(에\s*따르면|에\s*의하면)")
+
+
 def _target(ctx: Context, money: Slot) -> int | None:
     """What a sum is for, by the first of these that holds:
     X(383억원); 1억 달러 규모의 X; X에 383억원을; 383억원을 투입해 X를 (구축);
@@ -689,7 +697,8 @@ def _target(ctx: Context, money: Slot) -> int | None:
     rest = re.sub(r"^\s*\([^()]*\)", "", text[m1:])  # 3,000만 달러(약 420억 원)를 들여
     # (국비 N원: the word that pays is no target)
     targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index
-               and x.mention.rule != "anaphor-funds"]
+               and x.mention.rule != "anaphor-funds"
+               and not _SOURCE.match(text[x.mention.end - sent.start_char:])]
     before = [x for x in targets if x.mention.end <= money.mention.start]
     after = [x for x in targets if x.mention.start >= money.mention.end]
     things = ("Program", "Initiative")
@@ -772,6 +781,8 @@ def _target(ctx: Context, money: Slot) -> int | None:
             text[x.mention.end - sent.start_char:])]
         if into:
             return into[0].index
+    if re.match(r"\s*\)?\s*보다\s", rest):
+        return None  # 이는 올해 예산(2,468억 원)보다 늘어난 규모다: a comparison's base
     topics = [x for x in targets if x.mention.type in things and x.role.startswith("subj")
               and not x.quoted]
     if topics:
