@@ -241,6 +241,7 @@ class Cues:
     purpose: Words
     witness: Words
     no_agreement: Words
+    under_review: Words
     career: Words                   # 거쳤다, 역임: a person's past posts
     origin: Words                   # X 출신인 A: a past employer before the person
     studied_joined: Words           # 서울대를 나와, ETRI에 들어가: schools and employers

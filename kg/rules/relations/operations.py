@@ -13,6 +13,8 @@ EXAMPLES = [
     ("한국전자통신연구원은 AI 반도체 설계 인력 사업을 운영한다.",
      {("한국전자통신연구원", "operates", "AI 반도체 설계 인력 사업")}),
     ("행안부는 범정부 AI 공통 기반을 구축한다.", {("행정안전부", "operates", "범정부 AI 공통 기반")}),
+    ("행안부는 ‘AI 공통플랫폼’ 도입도 검토하고 있지만 일정은 정하지 못했다.", set()),
+    ("서울시는 ‘AI 민원 상담 서비스’ 도입을 검토하고 있다.", set()),
     ("과기정통부와 NIA는 ‘AI 바우처 사업’을 추진한다.",
      {("과학기술정보통신부", "operates", "AI 바우처 사업"),
       ("한국지능정보사회진흥원", "operates", "AI 바우처 사업")}),
@@ -107,6 +109,8 @@ def operations(ctx: Context) -> Iterator[Found]:
 def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     text, cues = ctx.text, ctx.cues
     clause = _clause_after(ctx, x)
+    if clause is not None and ctx.cues.pattern("under_review").search(clause):
+        return  # (행안부는 X 도입도 검토하고 있지만: under review, run by no one yet)
     operate, use = _says(ctx, "verb_operate", clause), _says(ctx, "verb_use", clause)
     # ([NIA가 주관하는] X 사업에 참여한다: the relative clause's subject runs X, not the actor)
     operate = operate or (x.mention.type != "Product" and _run_before(ctx, x) and not any(
