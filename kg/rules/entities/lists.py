@@ -11,9 +11,9 @@ from kg.rules.entities.base import Sentence
 
 _CONJ_TAILS = ("와", "과", "및", ",", "와,", "과,")
 _PAIR_DASHES = ("–", "—", "-", "↔")
-# a count or a measure is no name (2곳, 4만 명, 대기 14분, 30%)
-_QUANTITY = re.compile(r"[\d.,~]+(만|천|백|억)?(년|월|일|년도|곳|개|개사|명|분|초|시간|건|배|회|%)?"
-                       r"|(만|천)?(명|곳|개|건|분)")
+# a count or a measure is no name (2곳, 4만 명, 40여 개, 대기 14분, 30%)
+_QUANTITY = re.compile(r"[\d.,~]+(만|천|백|억)?여?(년|월|일|년도|곳|개|개사|명|분|초|시간|건|배|회|%)?"
+                       r"|(만|천)?(명|곳|개|개사|건|분)")
 
 
 EXAMPLES = [
@@ -123,9 +123,6 @@ EXAMPLES_GENERIC = [
 ]
 
 
-_COUNT = re.compile(r"\d[\d,.]*\s*(여|개|곳|개사|여\s*개|여\s*곳)?|개|곳|여\s*개|개사")
-
-
 @entity_rule("list-generic", LISTS, priority=2, examples=EXAMPLES_GENERIC)
 def before_generic(s: Sentence) -> list[Candidate]:
     """뤼튼, 에이아이스 메디컬 등 스타트업들: items listed before 등 + an organisation noun."""
@@ -137,7 +134,7 @@ def before_generic(s: Sentence) -> list[Candidate]:
         nxt = words[k + 1:k + 4]
         head = next((i for i, x in enumerate(nxt) if any(h in x.stem for h in cues.list_head)),
                     None)
-        if head is None or any(x.tail == "의" or not _COUNT.fullmatch(x.text.strip())
+        if head is None or any(x.tail == "의" or not _QUANTITY.fullmatch(x.text.strip())
                                for x in nxt[:head]):
             continue  # (only a count stands between: 등 40여 개 기업; 등 3개 분야에서
             # 기업 24곳을 is a list of fields)
