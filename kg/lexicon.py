@@ -104,6 +104,7 @@ class Cues:
     company_suffix: Words
     legal_form: Words
     org_verb: Words
+    thing_action: Words             # AI솔루션 개발: the work done on a thing, no organisation
     org_follow: Words
     list_end: Words
     etc: Words

@@ -31,7 +31,8 @@ from kg.rules.entities.base import Sentence
 from kg.types import Document, Mention
 
 SPANS = "kg"
-_PAREN_ALIAS = re.compile(r"^\(([A-Za-z0-9][A-Za-z0-9 .&+\-/|]{0,60})\)")
+# (a number alone is no name: 쌍용정보통신(010280) gives a stock code)
+_PAREN_ALIAS = re.compile(r"^\((?=[^)]*[A-Za-z])([A-Za-z0-9][A-Za-z0-9 .&+\-/|]{0,60})\)")
 _ROLE_SENSITIVE = ("brand", "cue", "marker")  # rules whose names stop at a person's role
 
 if not Span.has_extension("kg"):

@@ -108,3 +108,13 @@ def test_a_headline_catchphrase_in_quotes_names_no_programme(pipeline):
 ])
 def test_a_local_government_by_its_office(pipeline, text, expected):
     assert mentions_of(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed company's stock code in parentheses is no name of it
+    ("한빛소프트(047080)는 공공 클라우드 사업을 수주했다.", {("Organization", "한빛소프트")}),
+    ("네이버(035420)와 카카오(035720)가 참여한다.",
+     {("Organization", "네이버"), ("Organization", "카카오")}),
+])
+def test_a_stock_code_is_no_alias(pipeline, text, expected):
+    assert mentions_of(pipeline, text) == expected

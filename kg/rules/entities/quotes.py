@@ -29,6 +29,8 @@ _BUDGET_LINE = re.compile(r"\(\s*([^()]{0,16}?[,·]\s*)?(총\s*)?"
 
 EXAMPLES = [
     ("기관들은 ‘공공 공략’에 나섰다.", set()),
+    ("업계는 이 회사의 기업가치가 ‘9000억원’이라고 본다.", set()),
+    ("목표는 ‘1조 5000억 원’으로 알려졌다.", set()),
     ("시는 ‘행복콜’을 시작했다.", {("Product", "행복콜")}),
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
@@ -77,6 +79,9 @@ EXAMPLES = [
 ]
 
 
+_AMOUNT = re.compile(r"[약총]?\s*[\d.,]+\s*(조|억|만|천)?\s*[\d.,]*\s*(조|억|만|천)?\s*(원|달러|%|명|개|곳|배)?")
+
+
 @entity_rule("quote", SENTENCE, examples=EXAMPLES)
 def quoted_names(s: Sentence) -> list[Candidate]:
     doc, sent, words, cues = s.doc, s.sent, s.words, s.cues
@@ -104,8 +109,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         speechy = bool(re.search(speech, tags)) and not title \
             or len(name.split()) > (15 if title else 12 if work else 7) \
             or _english_speech(name)
-        if not name.strip() or name.strip() in cues.generic_acronym or name.strip() in cues.generic:
-            continue  # (‘도입’이 아니라 ‘운영’의 문제: one common word, quoted for emphasis)
+        if not name.strip() or name.strip() in cues.generic_acronym or name.strip() in cues.generic \
+                or _AMOUNT.fullmatch(name.strip()):
+            continue  # (‘도입’이 아니라 ‘운영’의 문제: one common word, quoted for emphasis;
+            # 기업가치가 ‘9000억원’이라고: a figure)
         known = s.lex.names.get(name.strip())
         if known is not None and not speechy:  # ‘솔라’, ‘HyperCLOVA X’: the lexicon knows what it is
             c = Candidate(qs, qe, known.type, "quote", priority=PRIORITY,

@@ -41,6 +41,14 @@ EXAMPLES = [
     ("NIPA와 한국사회보장정보원은 누리엣지, 솔바인에이아이(SolvineAI), 다온코드와 ‘복지 AI 공동 개발’ 업무협약을 "
      "체결했다.", {("Organization", "누리엣지"), ("Organization", "솔바인에이아이"), ("Organization", "다온코드")}),
     ("시는 누리엣지, 다온코드와 함께 축제를 열었다.", set()),
+    # a field's acronym before a common word; a thing worked on; a descriptor with a particle
+    ("AI펀드는 운용사 두 곳을 선정한다.", set()),
+    ("시는 AI솔루션 개발과 AI컴퓨팅인프라 확충을 돕는다.", set()),
+    ("병원들은 클라우드 병원정보시스템 도입을 검토한다.", set()),
+    ("시는 공공클라우드 전환 사업을 확보했다.", set()),
+    ("지자체는 중소기업의 자부담을 포함해 사업비를 맞춘다.", set()),
+    ("참여 기업들은 창업기업의 투자실적이 늘었다고 밝혔다.", set()),
+    ("보안 기업인 누리가드가 사업을 수주했다.", {("Organization", "누리가드")}),
 ]
 
 
@@ -52,8 +60,10 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
     for k, w in enumerate(words):
         stem = strip_name(split_alias(w.stem.rstrip(","))[0])  # 아키비전, 지오플랜
         before = strip_name(words[k - 1].stem) if k else ""
+        # (a descriptor with a particle is no apposition: 중소기업의 자부담, SK주식회사가 첫발을)
         described = bool(before) and (before in cues.org_descriptor
-                                      or before.endswith(tuple(cues.org_descriptor)))
+                                      or before.endswith(tuple(cues.org_descriptor))) \
+            and words[k - 1].tail.strip() in ("", "인")
         # a word Kiwi does not know; or a name mixing Hangul and Latin (모아AI, 한국IDC);
         # or, after a descriptor, a proper noun (스타트업 비전메이트)
         proper = any(t.startswith("NNP") for t in w.tags)
@@ -71,6 +81,8 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         end_k = _extent(words, k, s)
         last = words[end_k]
         follows = strip_name(words[end_k + 1].stem) if end_k + 1 < len(words) else ""
+        if not last.tail.strip() and follows.startswith(tuple(cues.thing_action)):
+            continue  # 발주지원시스템 구축, 공공클라우드 전환: a thing worked on
         evidence = (
             described
             or _company_like(strip_name(last.stem), cues)
@@ -109,7 +121,11 @@ MIXED = re.compile(r"[가-힣]{2,}[A-Z][A-Za-z]*|[A-Z]{2,}[가-힣]{2,}|[가-힣
 
 
 def _generic_head(stem: str, cues) -> bool:
-    """생성형AI, 초거대AI, 제조AI: a common word written together with an acronym."""
+    """생성형AI, 초거대AI, 제조AI: a common word written together with an acronym; and
+    AI펀드, AI솔루션, ICT인프라: a field's acronym before a common word."""
+    if re.match(r"[A-Z]+(?=[가-힣])", stem) and re.match(r"[A-Z]+", stem).group(0) in \
+            cues.generic_acronym:
+        return True
     hangul = re.match(r"[가-힣]+", stem)
     return hangul is not None and (hangul.group(0) in cues.generic or
                                    hangul.group(0) in cues.topic_prefix or
@@ -178,6 +194,8 @@ CONSORTIUM_EXAMPLES = [
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
+    ("KT는 공모사업 컨소시엄 구성을 맡는다.", set()),
+    ("두 기관은 실증사업 컨소시엄을 꾸린다.", set()),
     ("KT 컨소시엄은 92.4점을 받아 LG CNS 컨소시엄(90.8점)을 앞섰다.",
      {("Organization", "KT 컨소시엄"), ("Organization", "LG CNS 컨소시엄")}),
 ]
@@ -202,8 +220,9 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         head = strip_name(prev.stem)
         if base not in cues.consortium or not prev.noun_only or not head or \
                 re.search(r"\d", head) or head in cues.generic or head in cues.trim \
-                or head in cues.consortium_not or head in cues.sector_acronym:
-            continue  # (경쟁 컨소시엄, 해당 컨소시엄: no name)
+                or head in cues.consortium_not or head in cues.sector_acronym \
+                or cues.ends_with(head, "program_cue"):
+            continue  # (경쟁 컨소시엄, 해당 컨소시엄, 공모사업 컨소시엄: no name)
         end = w.start + w.stem.find(base) + len(base)
         run = _MEMBER_RUN.search(s.text[:prev.stem_end])
         if run is not None:

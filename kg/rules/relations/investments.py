@@ -206,6 +206,10 @@ EXAMPLES = [
     ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 중 시비가 14억원이다.",
      {("14억원", "fundsTarget", "AI 민원 콜센터"), ("부산광역시", "invests", "14억원"),
       ("부산광역시", "operates", "AI 민원 콜센터")}),
+    # the subject of the news's source pays nothing
+    ("김철수 의원실이 행정안전부에서 받은 내년 예산안에 따르면 AI 예산은 320억원으로 집계됐다.", set()),
+    ("국회 예산정책처가 분석한 자료에 의하면 교육부는 AI 교육에 150억원을 투입한다.",
+     {("교육부", "invests", "150억원")}),
 ]
 
 
@@ -320,9 +324,12 @@ def _sums(ctx: Context) -> Iterator[Found]:
             and ctx.words[o.word].tail.strip() in ("이", "가")) and ctx.cues.pattern(
                 "operator_verb").search(ctx.text[o.mention.end - ctx.sent.start_char:
                                                  mny.mention.start - ctx.sent.start_char])}
+        # (A 의원실이 … 확보한 예산안에 따르면 … N원: the subject of the source pays nothing)
         before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
             o.role.startswith("subj") or o.role.startswith("relsubj"))
-            and o.index not in runners and o.mention.rule != "anaphor-funds"]
+            and o.index not in runners and o.mention.rule != "anaphor-funds"
+            and not _ACCORDING.search(ctx.text[o.mention.end - ctx.sent.start_char:
+                                               mny.mention.start - ctx.sent.start_char])]
         # A가 16억 원, B가 8억 원을 부담한다: each sum is paid by the subject right before it
         previous = [y for y in ctx.of_type("Investment") if y.mention.end <= mny.mention.start]
         own = [o for o in before if previous and o.mention.start > previous[-1].mention.end
@@ -684,6 +691,7 @@ def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
 
 
 # 조달청 나라장터에 따르면 …: the source of the news, never what a sum is for
+_ACCORDING = re.compile(r"에\s*(따르면|의하면)")
 _SOURCE = re.compile(r"[’'”」)]?\s*(\S+\s)?\S*(에\s*따르면|에\s*의하면)")
 
 
