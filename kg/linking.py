@@ -51,6 +51,15 @@ class _Union:
             self.parent[rb] = ra
 
 
+_INNER_GLOSS = re.compile(r"\s*[(（][^()（）]+[)）](?=\s*\S)")
+
+
+def _with_glosses_dropped(names: list[str]) -> list[str]:
+    """Names, and each without a gloss inside it: 국회 인공지능(AI) 포럼 is 국회 인공지능
+    포럼 (a gloss at the end is an alias already)."""
+    return names + [g for g in (_INNER_GLOSS.sub("", n) for n in names) if g not in names]
+
+
 def _shortenings(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
     """The shorter forms of a name that mean the same thing: words dropped at the
     start or the end (AI 강국 비전 / 세계 3대 AI 강국 비전), or inside, keeping both ends
@@ -104,7 +113,7 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
             else:
                 by_name[key] = mid
             continue
-        for name in names_of(m):
+        for name in _with_glosses_dropped(names_of(m)):
             key = ("Program" if m.type == "Initiative" else m.type, norm(name))
             if not key[1]:
                 continue

@@ -91,3 +91,10 @@ def test_a_consortium_is_not_its_lead(pipeline):
     data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
     orgs = sorted((e.label, e.aliases) for e in data.entities if e.type == "Organization")
     assert orgs == [("LG CNS", ()), ("LG CNS 컨소시엄", ())]
+
+
+def test_a_gloss_inside_a_name_does_not_split_it(pipeline):
+    ds = docs("국회 인공지능(AI) 포럼이 창립총회를 열었다. 국회 인공지능 포럼에는 의원 30명이 참여했다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert sorted((e.type, e.label) for e in data.entities if e.type == "Event") == \
+        [("Event", "국회 인공지능(AI) 포럼")]

@@ -81,6 +81,11 @@ EXAMPLES = [
      {("삼성SDS", "partnersWith", "구름엣지")}),
     ("하도급사로 참여하는 구름엣지가 서버를 공급한다.", set()),
     ("컨소시엄에는 주관사 솔트룩스와 함께 누리웍스, 다온랩스가 이름을 올렸다.", set()),
+    # the parties of a relative clause's agreement
+    ("이번 계약은 지난 8월 조달청과 한국전력공사가 체결한 ‘AI 도입 협력’ MOU의 후속 조치다.",
+     {("조달청", "partnersWith", "한국전력공사")}),
+    ("사업은 부산시와 네이버가 맺은 업무협약에 따라 추진된다.", {("부산광역시", "partnersWith", "네이버")}),
+    ("시가 KT와 체결한 계약에 따라 사업이 진행된다.", set()),
 ]
 
 
@@ -185,6 +190,13 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     nouns, concluded = cues.pattern("agreement").pattern, cues.pattern("conclude").pattern
     m = re.search(rf"({nouns})\S{{0,8}}\s*(\S{{0,6}}\s)?\S{{0,4}}({concluded})", ctx.text)
     if m and not _describes_after(ctx, m):
+        return m.start(), True
+    # A와 B가 체결한 ‘X’ 업무협약에 따라: the parties named before a relative clause's
+    # verb concluded the agreement it describes (not a contract: 시가 A와 맺은 계약)
+    signed = "|".join(sorted(cues.agreement - cues.procurement - {"협력"}, key=len, reverse=True))
+    m = re.search(rf"\S(이|가)\s(\S+\s){{0,2}}?({concluded})(한|은)\s(\S+\s){{0,7}}?\S*?"
+                  rf"({signed})", ctx.text)
+    if m:
         return m.start(), True
     # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan; the
     # last such word, so that a partner of a later clause counts: A와 협력해 …, B와는 공동연구)
