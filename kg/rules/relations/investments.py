@@ -206,6 +206,9 @@ EXAMPLES = [
     ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 중 시비가 14억원이다.",
      {("14억원", "fundsTarget", "AI 민원 콜센터"), ("부산광역시", "invests", "14억원"),
       ("부산광역시", "operates", "AI 민원 콜센터")}),
+    # 각각: the sums in the order of their payers
+    ("대구시와 대전시는 데이터센터 구축에 각각 5억원과 15억원을 투자한다.",
+     {("대구광역시", "invests", "5억원"), ("대전광역시", "invests", "15억원")}),
     # the subject of the news's source pays nothing
     ("김철수 의원실이 행정안전부에서 받은 내년 예산안에 따르면 AI 예산은 320억원으로 집계됐다.", set()),
     ("국회 예산정책처가 분석한 자료에 의하면 교육부는 AI 교육에 150억원을 투입한다.",
@@ -395,7 +398,10 @@ def _sums(ctx: Context) -> Iterator[Found]:
             ctx.state.extra["budget_release"] = investor
             if before and before[0].index != investor:
                 ctx.state.extra["budget_receiver"] = before[0].index
-        if investor is not None and payer is None and before and before[0].role == "subj*":
+        respective = _respective(ctx, mny, before) if payer is None else None
+        if respective is not None:
+            investor = respective  # A와 B는 각각 5억원과 15억원을: in order
+        elif investor is not None and payer is None and before and before[0].role == "subj*":
             # LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자하고: every subject listed pays
             for o in before[1:]:
                 if o.role in ("subj", "subj*"):
@@ -693,6 +699,22 @@ def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
 # 조달청 나라장터에 따르면 …: the source of the news, never what a sum is for
 _ACCORDING = re.compile(r"에\s*(따르면|의하면)")
 _SOURCE = re.compile(r"[’'”」)]?\s*(\S+\s)?\S*(에\s*따르면|에\s*의하면)")
+
+
+def _respective(ctx: Context, money: Slot, before: list[Slot]) -> int | None:
+    """A와 B는 … 각각 5억원과 15억원을 투자한다: as many subjects as sums, the sums
+    joined after 각각; the subject in the sum's place pays it."""
+    sums = ctx.of_type("Investment")
+    subjects = [o for o in before if o.role in ("subj", "subj*")]
+    each = re.search(r"각각\s", ctx.text)
+    if each is None or len(sums) < 2 or len(subjects) != len(sums):
+        return None
+    at = [(y.mention.start - ctx.sent.start_char, y.mention.end - ctx.sent.start_char)
+          for y in sums]
+    if at[0][0] < each.end() or not all(re.fullmatch(r"\S{0,3}(과|와|,)\s*", ctx.text[a[1]:b[0]])
+                                        for a, b in zip(at, at[1:])):
+        return None
+    return subjects[sums.index(money)].index
 
 
 def _target(ctx: Context, money: Slot) -> int | None:
