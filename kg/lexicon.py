@@ -74,6 +74,7 @@ class Cues:
     title_prefix: Words             # 전, 현: before a role
     dept_suffix: Words              # …실의, …팀의: a unit between a body and its staff
     headed_unit: Words              # 산학협력단장: the unit, then its head
+    glued_headed_unit: Words        # 한국데이터정책학회장: a full name, then its head
     role_label: Words               # 주관기관 A, 참여기관 B·C
     glued_org_suffix: Words         # 청라해솔중학교
     title: Words

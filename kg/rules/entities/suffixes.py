@@ -140,6 +140,13 @@ EXAMPLES = [
     ("미국 하늘대 인간중심AI연구소가 참여한다.", {("Organization", "하늘대 인간중심AI연구소")}),
     ("행사는 서울 상공회의소에서 열린다.", {("Organization", "서울 상공회의소")}),
     ("과기정통부 산하 한빛정보재단이 참여한다.", {("Organization", "한빛정보재단")}),
+    # a body's full name with its head's title glued on
+    ("김민수 한국데이터정책학회장은 발표했다.", {("Organization", "한국데이터정책학회")}),
+    ("이수진 한국공공AI산업협회장이 축사를 했다.", {("Organization", "한국공공AI산업협회")}),
+    ("이영수 농협회장이 참석했다.", set()),
+    ("박철수 협회장은 말했다.", set()),
+    ("과기정통부는 올 초 디지털 인재 양성 심의위원회를 열었다.",
+     {("Organization", "디지털 인재 양성 심의위원회")}),
 ]
 
 
@@ -162,7 +169,12 @@ def runs(s: Sentence) -> list[Candidate]:
                 w.oov or any(t.startswith("NNP") for t in w.tags) or len(stem) - len(school) >= 3):
             out.append(Candidate(w.start, w.stem_end, "Organization", "suffix"))
             continue  # 청라해솔중학교 (not 관내 중학교: the school is the one word)
-        headed = last.endswith("장") and cues.ends_with(last[:-1], "headed_unit")
+        headed = glued = None
+        if last.endswith("장"):
+            headed = cues.ends_with(last[:-1], "headed_unit")
+            glued = cues.ends_with(last[:-1], "glued_headed_unit")
+        if not headed and glued and len(last) - len(glued) > 2:
+            headed = glued  # 한국데이터정책학회장 (but 농협회장 is 농협's 회장; 협회장, no body)
         if headed:  # 이경란 전남대 산학협력단장: the unit (its head is the person)
             org, last, stem = headed, last[:-1], stem[:-1]
         body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
