@@ -124,6 +124,7 @@ class Cues:
     quote_product_after: Words
     product_head: Words
     quote_product_before: Words
+    quote_phrase_before: Words      # 이른바 ‘X’: a coined phrase
     quote_program_before: Words
     event_verb: Words               # ‘…’를 열고: held, so an event
     quote_event_before: Words

@@ -116,6 +116,7 @@ EXAMPLES_GENERIC = [
      {("Organization", "하늘누리"), ("Organization", "새솔")}),
     ("사과, 배 등 과일이 팔렸다.", set()),
     ("구는 교통 안내, 세무 상담 등 2개 분야에서 기업 6곳을 뽑는다.", set()),
+    ("시는 올해 AI 돌봄 로봇, 스마트 주차 안내, 민원 챗봇 등 3개 사업을 추진한다.", set()),
     ("구는 하늘누리, 새솔 등 7개 기업을 뽑았다.",
      {("Organization", "하늘누리"), ("Organization", "새솔")}),
     ("전시장에는 누리비전, 한결AI랩 등 40여 개 기업이 부스를 차렸다.",
@@ -132,8 +133,9 @@ def before_generic(s: Sentence) -> list[Candidate]:
         if not any(strip_name(w.stem) == e or w.stem.endswith(e) for e in cues.etc):
             continue
         nxt = words[k + 1:k + 4]
-        head = next((i for i, x in enumerate(nxt) if any(h in x.stem for h in cues.list_head)),
-                    None)
+        # (a head word ends the stem: 3개사, 기업들; 사업 is no 사)
+        head = next((i for i, x in enumerate(nxt) if strip_name(x.stem).removesuffix(
+            "들").endswith(tuple(cues.list_head))), None)
         if head is None or any(x.tail == "의" or not _QUANTITY.fullmatch(x.text.strip())
                                for x in nxt[:head]):
             continue  # (only a count stands between: 등 40여 개 기업; 등 3개 분야에서

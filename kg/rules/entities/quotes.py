@@ -30,6 +30,10 @@ _BUDGET_LINE = re.compile(r"\(\s*([^()]{0,16}?[,·]\s*)?(총\s*)?"
 EXAMPLES = [
     ("기관들은 ‘공공 공략’에 나섰다.", set()),
     ("업계는 이 회사의 기업가치가 ‘9000억원’이라고 본다.", set()),
+    # a team, a coined phrase, a session's title
+    ("대회에서는 ‘새벽별’팀과 ‘한울코드’팀이 우수상을 받았다.", set()),
+    ("시장은 이른바 ‘K-클라우드 사태’를 주목한다.", set()),
+    ("두 번째 세션 ‘지역 AI 플랫폼’에서는 발표가 이어졌다.", set()),
     ("목표는 ‘1조 5000억 원’으로 알려졌다.", set()),
     ("시는 ‘행복콜’을 시작했다.", {("Product", "행복콜")}),
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
@@ -152,8 +156,12 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         if re.match(r"\s*\(\s*[\d.,]+\s*%", text[qe:qe + 12]) or \
                 name.split()[-1] in cues.quote_nothing_last:
             continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
-        if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)):
-            continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan
+        if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)) \
+                or text[qe:qe + 4].lstrip().startswith(tuple(cues.quote_nothing_after)):
+            continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan; ‘놀슈’팀: a team
+        if before and (strip_name(before[-1].stem) or before[-1].text.strip()) in \
+                cues.quote_phrase_before:
+            continue  # 이른바 ‘파두 사태’: a coined phrase; 세션 ‘공공AX 미래’: a session
         if not tail and after and strip_name(after[0].stem).startswith(
                 tuple(cues.quote_agreement_after)) and etype is None and not any(
                 cues.ends_with(name.split()[-1], kind) for kind in ("program_cue", "initiative_cue")):
