@@ -145,6 +145,8 @@ EXAMPLES = [
     ("이수진 한국공공AI산업협회장이 축사를 했다.", {("Organization", "한국공공AI산업협회")}),
     ("이영수 농협회장이 참석했다.", set()),
     ("박철수 협회장은 말했다.", set()),
+    ("투자사와 함께 한울인베스트먼트가 참여했다.", {("Organization", "한울인베스트먼트")}),
+    ("전문위원회가 열렸다.", set()),
     ("과기정통부는 올 초 디지털 인재 양성 심의위원회를 열었다.",
      {("Organization", "디지털 인재 양성 심의위원회")}),
 ]
@@ -183,8 +185,10 @@ def runs(s: Sentence) -> list[Candidate]:
             org = None  # 발주처, 사업부: the lexicon knows the ministries (…부, …처, …청); an
             # unknown one is a foreign ministry after its country (대만 디지털발전부)
         if org and i == k and len(last) - len(org) <= 2 and not w.oov and not any(
-                t.startswith("NNP") for t in w.tags):
-            org = None  # 교육청, 전문위원회, 회신문: a common word, no name
+                t.startswith("NNP") for t in w.tags) and not (
+                len(org) >= 3 and org in cues.company_suffix):
+            org = None  # 교육청, 전문위원회, 회신문: a common word, no name (but 한울인베스트먼트
+            # and 다온파트너스 are firms, whatever Kiwi makes of 한울)
         if org and last in cues.org_suffix_not and not (
                 last in cues.org_suffix and i < k and not any(
                     strip_name(x.stem) in cues.generic for x in words[i:k])

@@ -206,6 +206,14 @@ EXAMPLES = [
     ("부산시는 ‘AI 민원 콜센터’를 연다. 사업비 중 시비가 14억원이다.",
      {("14억원", "fundsTarget", "AI 민원 콜센터"), ("부산광역시", "invests", "14억원"),
       ("부산광역시", "operates", "AI 민원 콜센터")}),
+    # backers of a round: listed with ▲, or named in a later sentence about it
+    ("누리랩은 ▲한빛벤처스 ▲새솔인베스트먼트 등으로부터 시리즈A로 80억원을 투자받았다.",
+     {("한빛벤처스", "invests", "80억원"), ("새솔인베스트먼트", "invests", "80억원"),
+      ("80억원", "fundsTarget", "누리랩")}),
+    ("누리랩이 시리즈B 라운드에서 225억원의 투자를 유치했다. 누적 투자액은 343억원이다. 누리랩 측에 따르면 "
+     "이번 투자에는 한빛벤처스, 새솔인베스트먼트 등 기존 투자사와 함께 한울인베스트먼트가 참여했다.",
+     {("225억원", "fundsTarget", "누리랩"), ("한빛벤처스", "invests", "225억원"),
+      ("새솔인베스트먼트", "invests", "225억원"), ("한울인베스트먼트", "invests", "225억원")}),
     # 각각: the sums in the order of their payers
     ("대구시와 대전시는 데이터센터 구축에 각각 5억원과 15억원을 투자한다.",
      {("대구광역시", "invests", "5억원"), ("대전광역시", "invests", "15억원")}),
@@ -502,13 +510,18 @@ def _round_backers(ctx: Context) -> Iterator[Found]:
     리드했고 C가 참여했다): the backers of the round just raised invest in it."""
     last = ctx.state.extra.get("round")
     # (이번 라운드는 A가 70억 원을 넣으며 주도했고: a share of it may be written too)
-    about = re.match(r"\s*이번\s?(라운드|투자)(는|에는|에)\s", ctx.text)
-    if last is None or last[1] != ctx.state.index - 1 or ctx.of_type("Investment") and not about:
+    # (… 343억원이다. 14일 A 측에 따르면 이번 투자에는 B, C가: said of this round, a
+    # sentence may come between)
+    about = re.search(r"(^|\s)이번\s?(라운드|투자)(는|에는|에)\s", ctx.text)
+    if last is None or last[1] < ctx.state.index - (2 if about else 1) or \
+            ctx.of_type("Investment") and not about:
         return
     if not (ctx.says("verb_join") or ctx.says("round_lead")):
         return
     for o in ctx.orgs:
-        if o.role.startswith(("subj", "conj")) and not o.quoted:
+        # (이번 투자에는 A, B 등 기존 투자사와 함께 C가: every body named after it)
+        listed = about is not None and o.mention.start - ctx.sent.start_char >= about.end()
+        if (listed or o.role.startswith(("subj", "conj"))) and not o.quoted:
             yield Found(o.index, "invests", last[0], "investment.round")
 
 
@@ -579,7 +592,7 @@ def _backers(ctx: Context, money: Slot) -> list[int]:
     out = [orgs[marked].index]
     for k in range(marked - 1, -1, -1):
         gap = ctx.text[orgs[k].mention.end - start:orgs[k + 1].mention.start - start]
-        if not re.fullmatch(r"\s*(\([^()]*\))?\s*(와|과|,|·)\s*", gap):
+        if not re.fullmatch(r"\s*(\([^()]*\))?\s*(와|과|,|·|▲|△)\s*", gap):
             break
         out.append(orgs[k].index)
     return out
