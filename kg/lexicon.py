@@ -85,6 +85,7 @@ class Cues:
     lawmaker_title: Words
     # organisations
     government: Words
+    government_president: Words     # 이재명 정부: an administration
     government_not_after: Words
     government_money: Words
     national_funds: Words

@@ -21,6 +21,8 @@ EXAMPLES = [
     ("시는 AI 분야 정부예산으로 100억 원을 확보했다.", {("Organization", "대한민국 정부")}),
     ("미국 정부 예산이 줄었다.", set()),
     ("정부청사에서 열렸다.", set()),
+    ("윤석열 정부는 디지털플랫폼정부를 내세웠다.", {("Organization", "대한민국 정부")}),
+    ("이재명 정부의 AI 예산은 10조 원이다.", {("Organization", "대한민국 정부")}),
 ]
 
 
@@ -38,6 +40,11 @@ def bare_government(s: Sentence) -> list[Candidate]:
         if not (w.stem == gov and w.tail_tag in _ROLES or money):
             continue
         prev = strip_name(words[k - 1].text) if k else ""
+        if prev in cues.government_president and w.stem == gov:
+            # 이재명 정부는: the administration, named with its president
+            out.append(Candidate(words[k - 1].start, w.start + len(gov), "Organization",
+                                 "government", canonical=NATIONAL_GOVERNMENT))
+            continue
         # 각국 정부, 미국 정부, 지방 정부: not Korea's; a noun before a bare 정부 mostly
         # makes another body (AI 분야 정부예산 is still the government's money)
         if k and (prev in cues.government_not_after or s.lex.type_of(prev) == "Place"

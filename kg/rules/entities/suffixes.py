@@ -99,6 +99,15 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
 
+_JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)-([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
+
+
+def _org_like(name: str, cues: Cues, lex: Lexicon) -> bool:
+    """A name that is an organisation's on its own: known, or ending like one."""
+    return lex.type_of(name) == "Organization" or any(
+        cues.ends_with(name, kind) for kind in ("org_suffix", "company_suffix"))
+
+
 def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
     """Whether word k ends its noun phrase (what follows is no noun, or a verbal noun)."""
     w = words[k]
@@ -147,6 +156,8 @@ EXAMPLES = [
     ("박철수 협회장은 말했다.", set()),
     ("투자사와 함께 한울인베스트먼트가 참여했다.", {("Organization", "한울인베스트먼트")}),
     ("전문위원회가 열렸다.", set()),
+    ("신영증권-한빛인베스트먼트가 공동 운용사로 지원했다.",
+     {("Organization", "신영증권"), ("Organization", "한빛인베스트먼트")}),
     ("과기정통부는 올 초 디지털 인재 양성 심의위원회를 열었다.",
      {("Organization", "디지털 인재 양성 심의위원회")}),
 ]
@@ -216,6 +227,12 @@ def runs(s: Sentence) -> list[Candidate]:
                     cues.ends_with(last, "headed_unit") else None
                 canonical = known.canonical + s.text[words[i].stem_end:end] if known and \
                     known.type == "Organization" and known.canonical != words[i].stem else None
+                pair = _JOINT.fullmatch(s.text[start:end])
+                if pair and _org_like(pair.group(1), cues, lex):
+                    # 신영증권-티인베스트먼트: two managers of one fund (a Co-GP), each a body
+                    out.append(Candidate(start, start + len(pair.group(1)), "Organization",
+                                         "suffix"))
+                    start = end - len(pair.group(2))
                 out.append(Candidate(start, end, "Organization", "suffix", canonical=canonical))
                 continue
         if not is_head(words, k, cues):
