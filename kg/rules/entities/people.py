@@ -225,6 +225,37 @@ def officials_in_parentheses(s: Sentence) -> list[Candidate]:
     return out
 
 
+EXAMPLES_MEMBERS = [
+    ("‘새벽별’팀(윤지현, 박성민)이 대상을, ‘한울’팀(심수아, 이정우, 김현서)이 우수상을 받았다.",
+     {("Person", "윤지현"), ("Person", "박성민"), ("Person", "심수아"), ("Person", "이정우"),
+      ("Person", "김현서")}),
+    ("우수상은 누리랩(김도윤, 최서연)에 돌아갔다.", {("Person", "김도윤"), ("Person", "최서연")}),
+    ("행사는 세 도시(서울, 부산, 대구)에서 열렸다.", set()),
+    ("참가 기업(한빛소프트, 다온랩)이 발표했다.", set()),
+]
+
+_MEMBERS = re.compile(r"(?<=[가-힣’'”\"])\(([가-힣]{3}(?:,\s?[가-힣]{3})+)\)")
+
+
+@entity_rule("person-members", PEOPLE, priority=1, examples=EXAMPLES_MEMBERS)
+def members_in_parentheses(s: Sentence) -> list[Candidate]:
+    """‘놀슈’팀(심수민, 이정민): a team's or a group's members, named in parentheses after it
+    (every item a three-letter name that starts with a surname and no known word)."""
+    cues, lex = s.cues, s.lex
+    out = []
+    for m in _MEMBERS.finditer(s.sent.text):
+        names = [n.strip() for n in m.group(1).split(",")]
+        if not all(n[0] in cues.surname and lex.names.get(n) is None and n not in cues.generic
+                   and not cues.ends_with(n, "org_suffix") for n in names):
+            continue
+        at = s.sent.start_char + m.start(1)
+        for part in re.finditer(r"[가-힣]{3}", m.group(1)):
+            start = at + part.start()
+            out.append(Candidate(start, start + 3, "Person", "person-members",
+                                 priority=PRIORITY, canonical=part.group(0)))
+    return out
+
+
 EXAMPLES_POSTED = [
     ("◇보건복지부\n△AI정책국장 김하늘 △디지털헬스과장 이서준",
      {("Person", "김하늘"), ("Person", "이서준")}),
