@@ -63,6 +63,8 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     body = " ".join(w.stem for w in words[i:k]) + " " + head[: len(head) - len(cue)]
     if re.search(f"[{re.escape(_SINGLE)}“\"].+[’'”\"」』》〉]", body):
         return True
+    if i < k and _SCHEMES.fullmatch(strip_name(words[i].stem)):
+        return False  # 24가지 AI 활용 사업, 3개 공동 사업: several schemes counted, no name
     # 인공지능(AI): a gloss that is only a topic acronym says nothing of the name
     body = re.sub(r"\(([^()]*)\)", lambda m: "" if m.group(1).strip() in cues.topic_acronym
                   else m.group(0), body)
@@ -99,6 +101,7 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
 
+_SCHEMES = re.compile(r"\d+\s?(가지|개)")
 _JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)-([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
 
 
@@ -156,8 +159,11 @@ EXAMPLES = [
     ("박철수 협회장은 말했다.", set()),
     ("투자사와 함께 한울인베스트먼트가 참여했다.", {("Organization", "한울인베스트먼트")}),
     ("전문위원회가 열렸다.", set()),
-    ("신영증권-한빛인베스트먼트가 공동 운용사로 지원했다.",
-     {("Organization", "신영증권"), ("Organization", "한빛인베스트먼트")}),
+    ("시는 24가지 인공지능 활용 사업을 추진한다.", set()),
+    ("구는 5개 디지털 돌봄 사업을 편다.", set()),
+    ("지자체는 그동안 정부 매칭 사업을 추진했다.", set()),
+    ("새솔증권-한빛인베스트먼트가 공동 운용사로 지원했다.",
+     {("Organization", "새솔증권"), ("Organization", "한빛인베스트먼트")}),
     ("과기정통부는 올 초 디지털 인재 양성 심의위원회를 열었다.",
      {("Organization", "디지털 인재 양성 심의위원회")}),
 ]
