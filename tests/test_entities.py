@@ -30,8 +30,8 @@ def mentions_of(pipeline, text: str) -> set[tuple[str, str]]:
     ("한국디지털헬스협회(KDHA)는 회원사를 모집했다.", ("Organization", "KDHA")),
     # program and initiative cues
     ("정부는 스마트공장 선도 모델 사업에 50억원을 투입한다.", ("Program", "스마트공장 선도 모델 사업")),
-    ("중기부는 ‘AI 일상화 실행계획’을 발표했다.", ("Initiative", "AI 일상화 실행계획")),
-    ("정부는 세계 3대 AI 강국을 목표로 한다.", ("Initiative", "세계 3대 AI 강국")),
+    ("중기부는 ‘AI 일상화 실행계획’을 발표했다.", ("Initiative", "전 국민 AI 일상화 실행계획")),
+    ("정부는 세계 3대 AI 강국을 목표로 한다.", ("Initiative", "AI 3대 강국")),
     ("행안부는 범정부 초거대 AI 공동 플랫폼을 구축한다.", ("Initiative", "범정부 초거대 AI 공동 플랫폼")),
     ("업계는 '디지털 포용 얼라이언스'를 출범했다.", ("Initiative", "디지털 포용 얼라이언스")),
     # events

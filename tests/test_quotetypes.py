@@ -45,9 +45,9 @@ def _types(pipeline, text: str) -> set[tuple[str, str]]:
     # (a cloud region is a product: ANNOTATION.md, typing)
     ("아마존웹서비스는 클라우드 ‘AWS 부산 리전’을 새로 열었다.",
      {("AWS 부산 리전", "Program")}, {("AWS 부산 리전", "Product")}),
-    # (the government-wide AI platform the annotators call an initiative)
-    ("행정안전부는 ‘범정부 AI 공통기반’ 고도화에 나선다.",
-     {("범정부 AI 공통기반", "Program")}, {("범정부 AI 공통기반", "Initiative")}),
+    # (a named centre to be built is a programme, a facility: ANNOTATION.md, typing)
+    ("중기부는 ‘한빛 AI 실증센터’ 구축 지역으로 나주시를 선정했다.",
+     {("한빛 AI 실증센터", "Initiative")}, {("한빛 AI 실증센터", "Program")}),
     # (where the model is less sure than the threshold, the decisions stand: a new
     # bureau, p 0.61 an organisation)
     ("보건복지부는 ‘디지털헬스정책국’을 신설했다.",

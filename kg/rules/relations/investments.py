@@ -219,6 +219,7 @@ EXAMPLES = [
      {("대구광역시", "invests", "5억원"), ("대전광역시", "invests", "15억원")}),
     # the subject of the news's source pays nothing
     ("김철수 의원실이 행정안전부에서 받은 내년 예산안에 따르면 AI 예산은 320억원으로 집계됐다.", set()),
+    ("김철수 의원실이 행정안전부에 요청해 받은 예산안에 따르면 AI 예산은 320억원이다.", set()),
     ("국회 예산정책처가 분석한 자료에 의하면 교육부는 AI 교육에 150억원을 투입한다.",
      {("교육부", "invests", "150억원")}),
 ]
@@ -741,7 +742,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
     # (국비 N원: the word that pays is no target)
     targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index
                and x.mention.rule != "anaphor-funds"
-               and not _SOURCE.match(text[x.mention.end - sent.start_char:])]
+               and not _SOURCE.match(text[x.mention.end - sent.start_char:])
+               and not (x.mention.end <= money.mention.start and _ACCORDING.search(
+                   text[x.mention.end - sent.start_char:m0]))]  # (in the source's clause)
     before = [x for x in targets if x.mention.end <= money.mention.start]
     after = [x for x in targets if x.mention.start >= money.mention.end]
     things = ("Program", "Initiative")
