@@ -395,7 +395,8 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
     return found
 
 
-_ACCORDING = re.compile(r"에\s*(따르면|의하면)")
+# X에 따르면: the source of the news (its subject acts in no sentence)
+ACCORDING = re.compile(r"에\s*(따르면|의하면)")
 
 
 def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) -> int | None:
@@ -405,7 +406,7 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     for x in slots:
         if x.quoted or not x.role.startswith("subj") or x.mention.rule == "anaphor-funds":
             continue  # (국비 40억 원과 …이 투입된다: 국비 pays its sum, it does not act)
-        if _ACCORDING.search(text, x.mention.end - sent.start_char):
+        if ACCORDING.search(text, x.mention.end - sent.start_char):
             continue  # (A 의원실이 … 확보한 예산안에 따르면 …: the source's subject, no actor)
         if x.mention.type in ("Organization", "Person"):
             return x.index

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context, Slot
+from kg.discourse import ACCORDING, Context, Slot
 from kg.rules import Found, relation_rule
 from kg.rules.entities.government import NATIONAL_GOVERNMENT
 from kg.rules.entities.items import PAIR, PAIR_LINE
@@ -340,7 +340,7 @@ def _sums(ctx: Context) -> Iterator[Found]:
         before = [o for o in ctx.orgs if o.mention.end <= mny.mention.start and (
             o.role.startswith("subj") or o.role.startswith("relsubj"))
             and o.index not in runners and o.mention.rule != "anaphor-funds"
-            and not _ACCORDING.search(ctx.text[o.mention.end - ctx.sent.start_char:
+            and not ACCORDING.search(ctx.text[o.mention.end - ctx.sent.start_char:
                                                mny.mention.start - ctx.sent.start_char])]
         # A가 16억 원, B가 8억 원을 부담한다: each sum is paid by the subject right before it
         previous = [y for y in ctx.of_type("Investment") if y.mention.end <= mny.mention.start]
@@ -711,7 +711,6 @@ def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
 
 
 # 조달청 나라장터에 따르면 …: the source of the news, never what a sum is for
-_ACCORDING = re.compile(r"에\s*(따르면|의하면)")
 _SOURCE = re.compile(r"[’'”」)]?\s*(\S+\s)?\S*(에\s*따르면|에\s*의하면)")
 
 
@@ -743,7 +742,7 @@ def _target(ctx: Context, money: Slot) -> int | None:
     targets = [x for x in slots if x.mention.type in _TARGETS and x.index != money.index
                and x.mention.rule != "anaphor-funds"
                and not _SOURCE.match(text[x.mention.end - sent.start_char:])
-               and not (x.mention.end <= money.mention.start and _ACCORDING.search(
+               and not (x.mention.end <= money.mention.start and ACCORDING.search(
                    text[x.mention.end - sent.start_char:m0]))]  # (in the source's clause)
     before = [x for x in targets if x.mention.end <= money.mention.start]
     after = [x for x in targets if x.mention.start >= money.mention.end]
