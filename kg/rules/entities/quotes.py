@@ -5,6 +5,7 @@ import re
 
 from kg.lexicon import Cues
 from kg.morphology import QUOTES, doc_text, split_alias, strip_name
+from kg.money import parse_money
 from kg.quotetypes import QuoteClue, retype
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
@@ -83,7 +84,7 @@ EXAMPLES = [
 ]
 
 
-_AMOUNT = re.compile(r"[약총]?\s*[\d.,]+\s*(조|억|만|천)?\s*[\d.,]*\s*(조|억|만|천)?\s*(원|달러|%|명|개|곳|배)?")
+_FIGURE = re.compile(r"[약총]?\s*[\d.,]+\s*(%|명|개|곳|배)?")  # (a sum: kg.money.parse_money)
 
 
 @entity_rule("quote", SENTENCE, examples=EXAMPLES)
@@ -114,7 +115,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             or len(name.split()) > (15 if title else 12 if work else 7) \
             or _english_speech(name)
         if not name.strip() or name.strip() in cues.generic_acronym or name.strip() in cues.generic \
-                or _AMOUNT.fullmatch(name.strip()):
+                or _FIGURE.fullmatch(name.strip()) or parse_money(name) is not None:
             continue  # (‘도입’이 아니라 ‘운영’의 문제: one common word, quoted for emphasis;
             # 기업가치가 ‘9000억원’이라고: a figure)
         known = s.lex.names.get(name.strip())

@@ -123,8 +123,8 @@ MIXED = re.compile(r"[가-힣]{2,}[A-Z][A-Za-z]*|[A-Z]{2,}[가-힣]{2,}|[가-힣
 def _generic_head(stem: str, cues) -> bool:
     """생성형AI, 초거대AI, 제조AI: a common word written together with an acronym; and
     AI펀드, AI솔루션, ICT인프라: a field's acronym before a common word."""
-    if re.match(r"[A-Z]+(?=[가-힣])", stem) and re.match(r"[A-Z]+", stem).group(0) in \
-            cues.generic_acronym:
+    latin = re.match(r"[A-Z]+(?=[가-힣])", stem)
+    if latin and latin.group(0) in cues.generic_acronym:
         return True
     hangul = re.match(r"[가-힣]+", stem)
     return hangul is not None and (hangul.group(0) in cues.generic or
