@@ -158,6 +158,7 @@ class Cues:
     scale: Words
     per_recipient: Words            # 기업당: a rate per recipient follows
     fixed_each: Words               # 씩: … unless it is a fixed sum for each
+    valuation: Words
     cap_before: Words
     cap_after: Words
     recipient_noun: Words           # 과제에는 최대 N원: a ceiling for each

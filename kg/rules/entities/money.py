@@ -43,6 +43,10 @@ EXAMPLES = [
     ("시는 이 사업의 경제 편익을 3200억원, 지역 경제 파급 효과를 1800억원으로 추산했다.", set()),
     ("국내 AI 시장은 2030년 8조원 규모로 성장할 전망이다.", set()),
     ("기업당 최대 3억 원까지 지원한다.", set()),
+    ("회사는 포스트 기업가치 2100억원을 인정받고 총 350억원을 투자받았다.", {("Investment", "350억원")}),
+    ("이 회사는 3000억원에 달하는 몸값을 인정받고 500억원 투자를 유치했다.", {("Investment", "500억원")}),
+    ("회사는 이번 라운드에서 120억원을 유치했고, 기업가치는 약 900억원으로 평가됐다.",
+     {("Investment", "120억원")}),
     ("내년 AI 예산은 올해(2조4940억원)보다 6240억원(25.0%) 늘어난 3조1180억원으로 편성됐다.",
      {("Investment", "2조4940억원"), ("Investment", "3조1180억원")}),
     ("선정 기업은 최대 3억원까지 지원받는다.", set()),
@@ -82,7 +86,8 @@ def investments(s: Sentence) -> list[Candidate]:
         # not in a clause that describes something before it (이용료를 지원하는 X에 N원을)
         near = clause[max(0, clause.find(text[a:b]) - 15):]
         if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues) \
-                or _difference(text, a, b, cues) or _rate(text, found, i, cues):
+                or _valuation(text, a, b, cues) or _difference(text, a, b, cues) \
+                or _rate(text, found, i, cues):
             continue
         # (… or raised: 320억 원을 유치했다)
         raised = cues.idiom("raised_direct").match(text[b:b + 12].lstrip()) is not None
@@ -181,6 +186,15 @@ def _cap(text: str, a: int, b: int, cues: Cues) -> bool:
         return False
     return any(c in text[b:b + 6] for c in cues.cap_after) or bool(
         re.search(rf"({cues.pattern('recipient_noun').pattern})(에는|에게는|에게|에)\s", text[:a]))
+
+
+def _valuation(text: str, a: int, b: int, cues: Cues) -> bool:
+    """기업가치 7900억원을 인정받고, 8000억원에 육박하는 몸값: a company's value, said
+    just before the sum or as the noun it describes (but 기업가치 1조원을 인정받고
+    300억원을 유치했다 still raised 300억원)."""
+    words = "|".join(map(re.escape, sorted(cues.valuation)))
+    return any(c in text[max(0, a - 10):a] for c in cues.valuation) or bool(
+        re.match(rf"\S{{0,3}}\s?(\S+는\s)?({words})", text[b:b + 16]))
 
 
 def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:
