@@ -65,6 +65,7 @@ class Cues:
     name_word: Words
     topic_acronym: Words
     trim: Words
+    run_break: Words
     descriptive_qualifier: Words    # 유사 사업, 예외 사업: qualifies, names nothing
     action: Words
     national_prefix: Words
@@ -133,6 +134,7 @@ class Cues:
     quote_nothing_after: Words
     quote_agreement_after: Words    # ‘X’ 업무협약: an agreement's title
     quote_nothing_last: Words
+    quote_concept_word: Words
     # anaphora
     determiner: Words
     product_anaphor: Words

@@ -193,8 +193,8 @@ def _valuation(text: str, a: int, b: int, cues: Cues) -> bool:
     just before the sum or as the noun it describes (but 기업가치 1조원을 인정받고
     300억원을 유치했다 still raised 300억원)."""
     words = "|".join(map(re.escape, sorted(cues.valuation)))
-    return any(c in text[max(0, a - 10):a] for c in cues.valuation) or bool(
-        re.match(rf"\S{{0,3}}\s?(\S+는\s)?({words})", text[b:b + 16]))
+    return bool(re.search(rf"({words})[은는이가]?\s*(약|대략|무려)?\s*$", text[max(0, a - 12):a])
+                or re.match(rf"\S{{0,3}}\s?(\S+는\s)?({words})", text[b:b + 16]))
 
 
 def _same_sum_again(text: str, first: tuple, second: tuple[int, int]) -> bool:

@@ -36,6 +36,11 @@ EXAMPLES = [
     ("시장은 이른바 ‘K-클라우드 사태’를 주목한다.", set()),
     ("두 번째 세션 ‘지역 AI 플랫폼’에서는 발표가 이어졌다.", set()),
     ("목표는 ‘1조 5000억 원’으로 알려졌다.", set()),
+    # the field itself, quoted as a topic (but a name made with it stays one)
+    ("이번 예산은 ‘생성형 AI’ 확산에 쓰인다.", set()),
+    ("시는 행정 전반의 ‘AI 대전환’을 본격화한다.", set()),
+    ("회의에서는 ‘AI혁신’ 방향이 논의됐다.", set()),
+    ("정부는 ‘피지컬 AI 얼라이언스’를 출범했다.", {("Initiative", "피지컬 AI 얼라이언스")}),
     ("시는 ‘행복콜’을 시작했다.", {("Product", "행복콜")}),
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
@@ -115,9 +120,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             or len(name.split()) > (15 if title else 12 if work else 7) \
             or _english_speech(name)
         if not name.strip() or name.strip() in cues.generic_acronym or name.strip() in cues.generic \
-                or _FIGURE.fullmatch(name.strip()) or parse_money(name) is not None:
+                or _FIGURE.fullmatch(name.strip()) or parse_money(name) is not None \
+                or _concept(name, cues):
             continue  # (‘도입’이 아니라 ‘운영’의 문제: one common word, quoted for emphasis;
-            # 기업가치가 ‘9000억원’이라고: a figure)
+            # 기업가치가 ‘9000억원’이라고: a figure; ‘피지컬 AI’: a field, a topic)
         known = s.lex.names.get(name.strip())
         if known is not None and not speechy:  # ‘솔라’, ‘HyperCLOVA X’: the lexicon knows what it is
             c = Candidate(qs, qe, known.type, "quote", priority=PRIORITY,
@@ -202,6 +208,16 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             c.aliases.append(name)  # ‘X’ 사업 is also written X (the quoted name alone)
         out.append(c)
     return out
+
+
+def _concept(name: str, cues: Cues) -> bool:
+    """‘생성형 AI’, ‘AI 대전환’, ‘AI혁신’: only the field's words (an acronym glued to one
+    counts as two), a topic quoted for emphasis."""
+    words = []
+    for w in re.split(r"[\s·]+", re.sub(r"\([^()]*\)", " ", name).strip()):
+        field = next((f for f in ("AI", "인공지능") if w != f and w.startswith(f)), None)
+        words += [field, w[len(field):]] if field else [w] if w else []
+    return bool(words) and all(w in cues.quote_concept_word for w in words)
 
 
 # the word lists a quoted name's last word may end in (or be), which the decisions read

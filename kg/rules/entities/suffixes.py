@@ -36,6 +36,8 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
             break  # (주관기관 한국전자통신연구원: a label before the name)
         if not _STOPS.isdisjoint(prev.stem) and not prev.stem.strip(QUOTES):
             break
+        if i > 1 and prev.stem in cues.run_break:
+            break  # 동대구벤처밸리 내 AI 혁신 센터: the centre is named after 내
         if _MARKER.fullmatch(prev.stem):
             break  # A. …, 1) …, - …: a marker, not a word of the name (| ends a table cell)
         if prev.stem.endswith((",", "，")) or _DATE.search(prev.stem):
@@ -78,7 +80,9 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     if weak and etype == "Program":
         others.add("Place")
     brand = int(bool(parts) and lex.type_of(parts[0]) == "Organization" and len(parts) > 1)
-    parts = [p for p in parts if lex.type_of(p) not in others and not COUNT.fullmatch(p)]
+    # (a year or a count says when or how many, not which: 2026년도 핵심 전략, 4대 분야별 사업)
+    parts = [p for p in parts if lex.type_of(p) not in others and not COUNT.fullmatch(p)
+             and not _YEAR_OR_RANK.fullmatch(p)]
     if not parts:
         return False
     if etype == "Event" and not any(t.split("+")[0] in ("NNP", "SL", "SN")
@@ -102,6 +106,7 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
 
 
 _SCHEMES = re.compile(r"\d+\s?(가지|개)")
+_YEAR_OR_RANK = re.compile(r"(19|20)\d\d년도?|\d+대")
 _JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)-([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
 
 
@@ -166,6 +171,12 @@ EXAMPLES = [
      {("Organization", "새솔증권"), ("Organization", "한빛인베스트먼트")}),
     ("과기정통부는 올 초 디지털 인재 양성 심의위원회를 열었다.",
      {("Organization", "디지털 인재 양성 심의위원회")}),
+    # a place, the parties or the audience before a name (X 내, X 간, X 대상) is not of it
+    ("도는 청년 대상 데이터 바우처 사업을 연다.", {("Program", "데이터 바우처 사업")}),
+    ("기관 간 협력 네트워크를 강화한다.", set()),
+    # a year or a count says when or how many, not which
+    ("시는 올해 4대 분야별 공동 사업을 추진한다.", set()),
+    ("2026년도 핵심 전략으로 행정 신뢰성 강화를 제시했다.", set()),
 ]
 
 
