@@ -51,7 +51,6 @@ class Cues:
     program_cue: Words
     weak_program_cue: Words
     centre_topic: Words             # 주민센터 is no programme; AI 데이터센터 is
-    platform_topic: Words           # 구직 플랫폼 is no initiative; AI 공통 플랫폼 is
     scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words
     glued_company_cue: Words        # 마루비전: a company, not a plan

@@ -153,6 +153,7 @@ EXAMPLES = [
     ("도는 제조 AI 공동연구센터를 연다.", {("Program", "제조 AI 공동연구센터")}),
     ("공단은 구직 플랫폼과 임상데이터 플랫폼을 연결한다.", set()),
     ("정부는 디지털정부플랫폼(DPG)을 만든다.", {("Initiative", "디지털정부플랫폼")}),
+    ("시는 AI 돌봄 플랫폼을 구축하고 생성형 AI 상담 플랫폼도 연다.", set()),
     ("정부는 AI 강국 비전을 발표했다.", {("Initiative", "AI 강국 비전")}),
     ("미국 하늘대 인간중심AI연구소가 참여한다.", {("Organization", "하늘대 인간중심AI연구소")}),
     ("행사는 서울 상공회의소에서 열린다.", {("Organization", "서울 상공회의소")}),
@@ -269,9 +270,8 @@ def runs(s: Sentence) -> list[Candidate]:
             if cue == "센터" and not any(t in x.stem for x in words[i:k + 1]
                                         for t in cues.centre_topic):
                 break  # 행정복지센터, 통합관제센터: a facility (a department), no programme
-            if cue == "플랫폼" and split_alias(w.stem)[1] is None and not any(
-                    t in x.stem for x in words[i:k + 1] for t in cues.platform_topic):
-                break  # 구직 플랫폼, 디지털트윈 플랫폼: a kind of system, no initiative (but
+            if cue == "플랫폼" and split_alias(w.stem)[1] is None:
+                break  # 구직 플랫폼, AI 돌봄 플랫폼: a kind of system, no initiative (but
                 # 디지털정부플랫폼(DPG), named with its acronym, is one)
             if cue and distinctive(words, i, k, cue, etype, lex):
                 if words[i].oov and i < k and last in cues.company_suffix:
