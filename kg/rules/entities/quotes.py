@@ -36,6 +36,9 @@ EXAMPLES = [
     ("시장은 이른바 ‘K-클라우드 사태’를 주목한다.", set()),
     ("두 번째 세션 ‘지역 AI 플랫폼’에서는 발표가 이어졌다.", set()),
     ("목표는 ‘1조 5000억 원’으로 알려졌다.", set()),
+    ("박 원장은 ‘공공 AI가 나아갈 길’을, 이 협회장은 운영방향을 제언한다.", set()),
+    ("시는 ‘AI가 돌보는 마을’ 사업을 시작한다.", {("Program", "AI가 돌보는 마을 사업")}),
+    ("‘움직이는 AI 시대’의 시작을 알렸다.", set()),
     # the field itself, quoted as a topic (but a name made with it stays one)
     ("이번 예산은 ‘생성형 AI’ 확산에 쓰인다.", set()),
     ("시는 행정 전반의 ‘AI 대전환’을 본격화한다.", set()),
@@ -160,6 +163,9 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                     break  # ‘X’ 등 5개 사업: the cue belongs to the count, not to X
         if speechy and not (single and etype == "Event"):
             continue  # speech, not a name; but ‘…, 어떻게 관리할 것인가’ 세미나 is a title
+        if etype is None and re.search(r"(^|\+)JKS\+.*\b(VV|VA)", tags):
+            continue  # ‘피지컬 AI가 나아갈 방향’: a clause, a talk's title (‘AI가 돌보는 마을’
+            # 사업 is a programme's name)
         if re.match(r"\s*\(\s*[\d.,]+\s*%", text[qe:qe + 12]) or \
                 name.split()[-1] in cues.quote_nothing_last:
             continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
