@@ -257,6 +257,10 @@ def runs(s: Sentence) -> list[Candidate]:
             continue
         if i < k and lex.type_of(last) == "Place":
             continue  # (이틀간 수원컨벤션센터에서: a venue the lexicon knows, not a programme)
+        # 과기정통부 디지털 공공서비스 혁신 프로젝트: the ministry runs it and makes the run a
+        # name, which is the rest (a company's own programme keeps it: AWS 파트너 네트워크)
+        named_from = words[i + 1].start if i < k and \
+            lex.group_of(strip_name(words[i].stem)) == "central-government" else start
         for kind, etype in (("event_cue", "Event"), ("program_cue", "Program"),
                             ("initiative_cue", "Initiative")):
             cue = cues.ends_with(last, kind)
@@ -278,7 +282,7 @@ def runs(s: Sentence) -> list[Candidate]:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
                     out.append(Candidate(start, w.stem_end, "Organization", "unknown-org"))
                 else:
-                    out.append(Candidate(start, w.stem_end, etype, "cue"))
+                    out.append(Candidate(named_from, w.stem_end, etype, "cue"))
                 break
         else:
             if YEAR.match(stem) and k > 0:

@@ -67,6 +67,9 @@ EXAMPLES = [
     ("LG CNS가 국세청이 발주한 650억원 규모의 ‘차세대 국세행정시스템 구축 사업’을 따냈다.",
      {("국세청", "operates", "차세대 국세행정시스템 구축 사업")}),
     ("19일 조달청 나라장터에 따르면 사업이 공고됐다.", {("조달청", "operates", "나라장터")}),
+    ("올해 행안부 AI 민원비서 시범사업에 4곳이 참여한다.", {("행정안전부", "operates", "AI 민원비서 시범사업")}),
+    ("이 과제는 과기정통부 디지털 공공서비스 혁신 프로젝트로 선정됐다.",
+     {("과학기술정보통신부", "operates", "디지털 공공서비스 혁신 프로젝트")}),
     ("정부의 예산이 늘었다.", set()),
     ("한국수력원자력은 경북 경주 본사에서 드론 기업 솔트룩스와 협약을 맺었다.",
      {("한국수력원자력", "locatedIn", "경북"), ("한국수력원자력", "locatedIn", "경주")}),
@@ -84,13 +87,14 @@ def noun_phrases(ctx: Context) -> Iterator[Found]:
             for y in _possessed(ctx, x):
                 yield Found(x.index, "operates", y.index, "clause.possessive")
         elif x.mention.type == "Organization" and x.role != "gen":
-            # ▲국토교통부 ‘건축행정 AI 민원 서비스 구축’(61억 원): the body that orders it;
+            # ▲국토교통부 ‘건축행정 AI 민원 서비스 구축’(61억 원), 행안부 AI 민원비서
+            # 시범사업에 (one phrase): the body that orders it;
             # 조달청 나라장터, 네이버 하이퍼클로바X: the maker right before its product
             y = _next(ctx, x, 1)
             if y is not None and not ctx.text[
                     x.mention.end - ctx.sent.start_char:y.mention.start - ctx.sent.start_char
                     ].strip() and (y.mention.type == "Product" or y.mention.type == "Program"
-                                   and x.role == "" and ctx.public_body(x.index)):
+                                   and x.role in ("", y.role) and ctx.public_body(x.index)):
                 yield Found(x.index, "operates", y.index, "clause.orderer")
         if x.mention.type == "Organization":
             yield from _made_by(ctx, x)
