@@ -170,6 +170,9 @@ EXAMPLES = [
     ("지자체는 그동안 정부 매칭 사업을 추진했다.", set()),
     ("새솔증권-한빛인베스트먼트가 공동 운용사로 지원했다.",
      {("Organization", "새솔증권"), ("Organization", "한빛인베스트먼트")}),
+    ("운용사로 ▲가온벤처스 ▲새솔증권-한빛인베스트먼트(Co-GP)가 지원했다.",
+     {("Organization", "가온벤처스"), ("Organization", "새솔증권"),
+      ("Organization", "한빛인베스트먼트")}),
     ("과기정통부는 올 초 디지털 인재 양성 심의위원회를 열었다.",
      {("Organization", "디지털 인재 양성 심의위원회")}),
     # a place, the parties or the audience before a name (X 내, X 간, X 대상) is not of it
@@ -245,12 +248,14 @@ def runs(s: Sentence) -> list[Candidate]:
                     cues.ends_with(last, "headed_unit") else None
                 canonical = known.canonical + s.text[words[i].stem_end:end] if known and \
                     known.type == "Organization" and known.canonical != words[i].stem else None
-                pair = _JOINT.fullmatch(s.text[start:end])
+                # (a gloss after the pair says what they are: 신영증권-티인베스트먼트(Co-GP))
+                core = re.sub(r"\s*\([^()]*\)$", "", s.text[start:end])
+                pair = _JOINT.fullmatch(core)
                 if pair and _org_like(pair.group(1), cues, lex):
                     # 신영증권-티인베스트먼트: two managers of one fund (a Co-GP), each a body
                     out.append(Candidate(start, start + len(pair.group(1)), "Organization",
                                          "suffix"))
-                    start = end - len(pair.group(2))
+                    start, end = start + pair.start(2), start + len(core)
                 out.append(Candidate(start, end, "Organization", "suffix", canonical=canonical))
                 continue
         if not is_head(words, k, cues):
