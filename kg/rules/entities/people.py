@@ -39,6 +39,9 @@ EXAMPLES = [
     ("남궁미란 한국사회보장정보원장은 말했다.", {("Person", "남궁미란")}),
     ("송기철 한국지능정보사회진흥원장(가운데)이 협약서에 서명했다.", {("Person", "송기철")}),
     ("■ 인터뷰 | 윤채원 한국지방행정연구원 디지털행정연구실장", {("Person", "윤채원")}),
+    ("이정도 한국수자원공사 차장은 사례를 소개했다.", {("Person", "이정도")}),
+    ("이번 한국수자원공사 차장 인사가 났다.", set()),
+    ("그는 “최규하 대통령이 길을 닦았다”고 말했다.", {("Person", "최규하")}),
 ]
 
 
@@ -49,10 +52,13 @@ def titled(s: Sentence) -> list[Candidate]:
     out = []
     for k, w in enumerate(words):
         base, alias = split_alias(_AGE.sub("", w.stem))  # 배성욱(58): an age
+        lead = len(base) - len(base.lstrip("“\""))  # “박정희 대통령이 …: speech opens
+        base = base[lead:]
+        tags = w.tags[1:] if lead and len(w.tags) > 1 else w.tags
         # (백승훈 조달청장: Kiwi may read a name as a number and nouns, 백/NR 승/NNB …; a
         # surname and two syllables right before a title are a name)
-        # (… or 장세/NNG 현/MM, 박정/XR 민/NNG before a body and a title: 장세현 구미시장,
-        # 박정민 한국IDC 수석연구원; not a dictionary word such as 사업단)
+        # (… or 장세/NNG 현/MM, 박정/XR 민/NNG, 이/MM 정도/NNG before a body and a title:
+        # 장세현 구미시장, 박정민 한국IDC 수석연구원; not a dictionary word such as 사업단)
         misread = _HANGUL3.fullmatch(w.text.strip()) is not None \
             and w.text.strip()[0] in cues.surname and k + 1 < len(words) \
             and cues.ends_with(strip_name(w.stem), "title") is None \
@@ -60,7 +66,7 @@ def titled(s: Sentence) -> list[Candidate]:
                 w.noun_only and cues.ends_with(strip_name(split_alias(words[k + 1].stem)[0]),
                                                "title") is not None
                 or not w.common and not w.noun_only and _titled_after(words, k, cues)
-                or not w.common and w.tags[0] == "XR" and _titled_after(words, k, cues))
+                or not w.common and w.tags[0] in ("XR", "MM") and _titled_after(words, k, cues))
         if misread:
             base, alias = w.text.strip(), None
         latin = alias if alias and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+){1,2}", alias) \
@@ -69,7 +75,7 @@ def titled(s: Sentence) -> list[Candidate]:
         if not (_HANGUL2_4.fullmatch(base) or foreign) or base in lex.names \
                 or base in cues.generic or base in cues.trim or base in cues.title:
             continue  # (데이비드 림(David Lim): Kiwi keeps a foreign name as one word)
-        start = w.start
+        start = w.start + lead
         if latin:
             if cues.ends_with(base, "org_suffix") or base in cues.org_suffix_not or \
                     latin.split()[-1] in cues.company_word_latin or \
@@ -80,7 +86,7 @@ def titled(s: Sentence) -> list[Candidate]:
                 start = words[k - 1].start
         elif not misread and not (len(base) == 4 and base[:2] in cues.compound_surname) and (
                 base[0] not in cues.surname or len(base) not in (2, 3) or not w.noun_only
-                or not (w.tags[0].startswith("NNP") or w.oov or len(base) == 2)):
+                or not (tags[0].startswith("NNP") or w.oov or len(base) == 2)):
             continue
         if any(c.start <= w.start < c.end for c in known):
             continue
@@ -102,7 +108,7 @@ def titled(s: Sentence) -> list[Candidate]:
                 c.start == words[k + 1].start and c.type == "Organization" for c in known)):
             continue  # 고진 디지털플랫폼정부위원장, 고진 위원장: a two-syllable name only right
             # before a title or a known body and a title
-        c = Candidate(start, w.start + len(base), "Person", "person", priority=PRIORITY)
+        c = Candidate(start, w.start + lead + len(base), "Person", "person", priority=PRIORITY)
         c.canonical = " ".join([x.stem for x in words if start <= x.start < w.start] + [base])
         if latin:
             c.aliases += [latin, base]
