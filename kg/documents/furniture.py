@@ -10,9 +10,11 @@ _IMAGE = re.compile(r"^(!\[[^\]]*\]\([^)]*\)[\s|]*)+$")  # no nested quantifiers
 _RANKING = re.compile(r"^\s*\d{1,2}\s*\|")
 _BYLINE = re.compile(r"([가-힣]{2,4}\s*(기자|특파원|에디터)|사진\s*=|ⓒ|©|무단\s*전재"
                      r"|재배포\s*금지)")
-# "...현황. /AWS", "...있다.(광주시 제공) 2026.4.14/뉴스1": a photo credit
+# "...현황. /AWS", "...있다.(광주시 제공) 2026.4.14/뉴스1", "...있다. /사진=NIA",
+# "...있다.(사진=NIA 제공)": a photo credit after its caption
 _CAPTION = re.compile(r"\s/\s?[\w가-힣 ]{1,20}$"
-                      r"|\s*(\([^()]{1,20}제공\)\s*)?\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[\w가-힣 ]{1,20}$")
+                      r"|\s*(\([^()]{1,20}제공\)\s*)?\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[\w가-힣 ]{1,20}$"
+                      r"|(?<=[.!?])\s*(/\s?|[(\[]\s?)?사진\s?=\s?[^()\[\]/]{1,30}[)\]]?$")
 _RELATED = re.compile(r"^[\s\[【<▶▷■◆●]*(관련\s*기사|관련\s*뉴스|많이\s*본\s*(뉴스|기사)"
                       r"|인기\s*기사|추천\s*기사|이\s*시각\s*주요뉴스)")
 # dashes, box drawing (─━) and geometric shapes (■◆) alone on a line
