@@ -63,6 +63,9 @@ class Model:
         return logistic(self._per.get(predicate, {}), features)
 
     def adds(self, c: Candidate) -> bool:
+        if c.predicate == "organizes" and "a:employer" in c.features:
+            return False  # a speaker's organisation does not organise the event spoken at
+            # (팀 쿡 애플 최고경영자는 … ‘AI 서밋’에서 발표했다), whatever the weights learned
         return self.probability(c.predicate, c.features) >= self.threshold
 
 

@@ -264,8 +264,9 @@ def runs(s: Sentence) -> list[Candidate]:
             continue  # (이틀간 수원컨벤션센터에서: a venue the lexicon knows, not a programme)
         # 과기정통부 디지털 공공서비스 혁신 프로젝트: the ministry runs it and makes the run a
         # name, which is the rest (a company's own programme keeps it: AWS 파트너 네트워크)
-        named_from = words[i + 1].start if i < k and \
-            lex.group_of(strip_name(words[i].stem)) == "central-government" else start
+        ministry = strip_name(words[i].stem)
+        named_from = words[i + 1].start if i < k and ministry.endswith(("부", "처", "청")) \
+            and lex.group_of(ministry) == "central-government" else start
         for kind, etype in (("event_cue", "Event"), ("program_cue", "Program"),
                             ("initiative_cue", "Initiative")):
             cue = cues.ends_with(last, kind)
@@ -287,7 +288,8 @@ def runs(s: Sentence) -> list[Candidate]:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
                     out.append(Candidate(start, w.stem_end, "Organization", "unknown-org"))
                 else:
-                    out.append(Candidate(named_from, w.stem_end, etype, "cue"))
+                    out.append(Candidate(start if etype == "Event" else named_from,
+                                         w.stem_end, etype, "cue"))
                 break
         else:
             if YEAR.match(stem) and k > 0:
