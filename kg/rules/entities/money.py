@@ -192,7 +192,7 @@ def _valuation(text: str, a: int, b: int, cues: Cues) -> bool:
     """기업가치 7900억원을 인정받고, 8000억원에 육박하는 몸값: a company's value, said
     just before the sum or as the noun it describes (but 기업가치 1조원을 인정받고
     300억원을 유치했다 still raised 300억원)."""
-    words = "|".join(map(re.escape, sorted(cues.valuation)))
+    words = cues.pattern("valuation").pattern
     return bool(re.search(rf"({words})[은는이가]?\s*(약|대략|무려)?\s*$", text[max(0, a - 12):a])
                 or re.match(rf"\S{{0,3}}\s?(\S+는\s)?({words})", text[b:b + 16]))
 
