@@ -52,12 +52,16 @@ class _Union:
 
 
 _INNER_GLOSS = re.compile(r"\s*[(（][^()（）]+[)）](?=\s*\S)")
+# a word glossed by its Latin short form inside a name: 인공지능(AI), 전환(AX)
+_GLOSSED_WORD = re.compile(r"(?<![^\s])[^\s(（]+[(（]([A-Za-z][A-Za-z0-9&.\-]*)[)）](?=\s*\S)")
 
 
 def _with_glosses_dropped(names: list[str]) -> list[str]:
     """Names, and each without a gloss inside it: 국회 인공지능(AI) 포럼 is 국회 인공지능
-    포럼 (a gloss at the end is an alias already)."""
-    return names + [g for g in (_INNER_GLOSS.sub("", n) for n in names) if g not in names]
+    포럼 (a gloss at the end is an alias already), and is 국회 AI 포럼 (the short form
+    the article goes on with)."""
+    variants = (v for n in names for v in (_INNER_GLOSS.sub("", n), _GLOSSED_WORD.sub(r"\1", n)))
+    return names + [g for g in dict.fromkeys(variants) if g not in names]
 
 
 def _shortenings(words: tuple[str, ...]) -> Iterable[tuple[str, ...]]:

@@ -98,3 +98,12 @@ def test_a_gloss_inside_a_name_does_not_split_it(pipeline):
     data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
     assert sorted((e.type, e.label) for e in data.entities if e.type == "Event") == \
         [("Event", "국회 인공지능(AI) 포럼")]
+
+
+def test_a_name_glossed_inside_is_its_short_form_later(pipeline):
+    # 인공지능(AI) X, later AI X: the article goes on with the short form
+    ds = docs("교육부는 ‘인공지능(AI) 학습데이터 활용체계 구축’ 사업을 발주했다. ‘AI 학습데이터 활용체계 구축’ "
+              "사업의 우선협상대상자로 한빛정보가 선정됐다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert sorted((e.type, e.label) for e in data.entities if e.type == "Program") == \
+        [("Program", "인공지능(AI) 학습데이터 활용체계 구축 사업")]

@@ -15,6 +15,8 @@ EXAMPLES = [
     ("구글 순다르 피차이 CEO는 한국을 찾았다.", set()),
     ("라오 IBM 아시아태평양 공공부문 최고기술책임자는 사례를 발표했다.", set()),
     ("시는 엔비디아 측과 만났다.", set()),
+    ("메타 인수 제안은 결렬됐다.", set()),
+    ("마이크로소프트 쪽은 답하지 않았다.", set()),
     ("공급사로는 KT, 네이버 2곳이 뽑혔다.", set()),
 ]
 
@@ -40,7 +42,10 @@ def brand_products(s: Sentence) -> list[Candidate]:
         # (… or a few words on: IBM 아시아태평양 공공부문 최고기술책임자, a person's post)
         titled = any(cues.ends_with(strip_name(split_alias(x.stem)[0]), "title")
                      for x in words[j:j + 3])
-        if j > k + 1 and not titled:  # (구글 순다르 피차이 CEO: a person at the brand)
+        # (메타 인수 제안, 마이크로소프트 쪽: dictionary words after the brand, no product's
+        # name among them)
+        named = not all(x.common for x in words[k + 1:j])
+        if j > k + 1 and not titled and named:  # (구글 순다르 피차이 CEO: a person at the brand)
             out.append(Candidate(w.start, words[j - 1].stem_end, "Product", "brand"))
     return out
 

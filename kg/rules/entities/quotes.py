@@ -23,13 +23,18 @@ def _english_speech(inner: str) -> bool:
 
 _YEAR_MARK = re.compile(r"['‘’]\d\d(?=\s?(년|~|∼|-))")  # single quotes mark names in Korean news; double quotes mostly speech
 PRIORITY = 2
-# (a year or a status may come first: ‘X’('26년 신규, 총 12.5억 원))
-_BUDGET_LINE = re.compile(r"\(\s*([^()]{0,16}?[,·]\s*)?(총\s*)?"
+# (a year or a status may come first: ‘X’('26년 신규, 총 12.5억 원), ‘X’('24년 80억 원))
+_BUDGET_LINE = re.compile(r"\(\s*(['‘’]?\d\d(\d\d)?년도?\s+)?([^()]{0,16}?[,·]\s*)?(총\s*)?"
                           r"[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.\s조억천백만]*\s*(원|달러)")
 
 
 EXAMPLES = [
     ("기관들은 ‘공공 공략’에 나섰다.", set()),
+    # a budget line: the sum in parentheses after it, its year first or not
+    ("폐지된 사업은 ‘AI공공문서요약’('24년 30억 원), ‘AI민원안내확산’('24년 12억 원) 등이다.",
+     {("Program", "AI공공문서요약"), ("Program", "AI민원안내확산")}),
+    ("올해 ‘AI복지급여관리’(2025년 20억원)가 새로 편성됐다.", {("Program", "AI복지급여관리")}),
+    ("예산은 ‘대폭 감소’('25년 698억 원)했다.", set()),
     ("업계는 이 회사의 기업가치가 ‘9000억원’이라고 본다.", set()),
     # a team, a coined phrase, a session's title
     ("대회에서는 ‘새벽별’팀과 ‘한울코드’팀이 우수상을 받았다.", set()),
@@ -179,8 +184,9 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                 tuple(cues.quote_agreement_after)) and etype is None and not any(
                 cues.ends_with(name.split()[-1], kind) for kind in ("program_cue", "initiative_cue")):
             continue  # ‘공공 AI 에이전트 실증’ 업무협약: an agreement's title
-        if etype is None and _BUDGET_LINE.match(text[qe:qe + 24]):
+        if etype is None and proper and _BUDGET_LINE.match(text[qe:qe + 24]):
             etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
+            # (‘대폭 감소’('25년 698억 원): common words, no name)
         last = name.split()[-1]
         if etype is None and tail.strip() in cues.object_particle and after and \
                 re.search("[가-힣]", last) and \

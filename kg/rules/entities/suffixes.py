@@ -106,6 +106,7 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
 
 
 _SCHEMES = re.compile(r"\d+\s?(가지|개)")
+_EVENT_YEAR = re.compile(r"(19|20)\d\d년\s*")
 _YEAR_OR_RANK = re.compile(r"(19|20)\d\d년도?|\d+대")
 _JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)-([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
 
@@ -134,6 +135,11 @@ EXAMPLES = [
     ("중소기업들은 스마트공장 구축 선도 사업에 지원했다.", {("Program", "스마트공장 구축 선도 사업")}),
     ("회사는 AI 에이전트 사업을 키운다.", set()),
     ("시민들은 부산 AI 기술 박람회에 모였다.", {("Event", "부산 AI 기술 박람회")}),
+    # an event's year before it is part of its name, as written
+    ("한국벤처투자는 2025년 모태펀드 출자사업 설명회를 열었다.",
+     {("Event", "2025년 모태펀드 출자사업 설명회")}),
+    ("도는 2026년 경남 AI 산업 포럼을 열었다.", {("Event", "2026년 경남 AI 산업 포럼")}),
+    ("시는 2026년 설명회를 열었다.", set()),
     ("협회는 올해 전략을 공개했다.", set()),
     ("기업과 정부가 함께 사업을 추진한다.", set()),
     ("부지 조성 공사가 시작됐다.", set()),
@@ -288,6 +294,9 @@ def runs(s: Sentence) -> list[Candidate]:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
                     out.append(Candidate(start, w.stem_end, "Organization", "unknown-org"))
                 else:
+                    if etype == "Event" and i > 0 and _EVENT_YEAR.fullmatch(words[i - 1].text):
+                        start = words[i - 1].start  # 2025년 KIF 출자사업 설명회: its year
+                        # is part of the event's name, as written (not of a programme's)
                     out.append(Candidate(start if etype == "Event" else named_from,
                                          w.stem_end, etype, "cue"))
                 break

@@ -85,6 +85,12 @@ EXAMPLES = [
     ("윤채원 한국지방행정연구원 실장을 만났다.\n\n― 도입이 빨라졌다.\n“행안부의 ‘지방정부 AI 확산 지원사업’이 "
      "마중물 역할을 했습니다. 한국지역정보개발원이 운영하는 ‘지방정부 AI 공통 플랫폼’ 같은 인프라가 중요합니다.”",
      set()),
+    ("행안부는 내년 예산을 늘린다. 대표적인 사업으로는 NIA가 추진하는 ‘AI 민원 플랫폼 구축 사업’과 부산시 "
+     "‘AI 항만 단지 조성 사업’을 꼽을 수 있다.", set()),
+    ("과기정통부는 내년 예산을 늘린다. 대표적인 사업으로는 ‘AI 바우처 구축 사업’과 부산시 ‘AI 항만 단지 조성 "
+     "사업’을 꼽을 수 있다.", {("과학기술정보통신부", "operates", "AI 바우처 구축 사업")}),
+    ("행안부는 내년 예산을 늘린다. 대표적인 사업으로는 ‘공공 AI 구축 사업’과 경기도의 ‘AI 돌봄 마을 조성 사업’을 "
+     "꼽을 수 있다.", {("행정안전부", "operates", "공공 AI 구축 사업")}),
 ]
 
 
@@ -143,6 +149,9 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
     # (“B가 운영하는 ‘X’ 같은 인프라가 중요합니다”: B runs X (clauses.py), not the speaker)
     owned = _run_before(ctx, x) and any(o.role == "relsubj" and o.index != actor
                                         and o.mention.end <= x.mention.start for o in ctx.orgs)
+    if not any(o.index == actor for o in ctx.orgs) and (owned or _owner_before(ctx, x)):
+        return  # (경기도가 추진하는 ‘X 사업’, 광주시 ‘Y 사업’: the body the sentence before
+        # was about does not run what this one gives to another)
     if ctx.speaker and not (operate or support or use or execute) and any(
             o.index != actor and not o.quoted for o in ctx.orgs):
         return  # (“행안부의 X 사업이 마중물 역할을 했고요”: another body's, not the speaker's)
@@ -179,6 +188,14 @@ def _run_before(ctx: Context, x: Slot) -> bool:
     tags = [t for tag in w.tags for t in tag.split("+")]
     return bool(tags) and tags[-1] == "ETM" and ctx.cues.pattern("verb_operate").search(w.text) \
         is not None and not ctx.cues.pattern("passive_ending").search(w.text)
+
+
+def _owner_before(ctx: Context, x: Slot) -> bool:
+    """광주시 ‘X 사업’, 경기도의 X 사업: a body written just before x, as its modifier."""
+    start = x.mention.start - ctx.sent.start_char
+    return any(o.role in ("", "gen") and o.mention.end <= x.mention.start and re.fullmatch(
+        r"(의)?\s*['‘\"“]?", ctx.text[o.mention.end - ctx.sent.start_char:start]) is not None
+        for o in ctx.orgs)
 
 
 def _actors_of(ctx: Context, x: Slot) -> list[int]:
