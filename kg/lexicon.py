@@ -38,6 +38,8 @@ class Name:
 
 
 Words = frozenset[str]
+_UNSEEN = object()
+_MEMO_SIZE = 1 << 16   # words remembered per cue kind (Cues.ends_with)
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,7 @@ class Cues:
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
     _lengths: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    _ends: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def pattern(self, kind: str) -> re.Pattern[str]:
         """A regex matching any word of a kind (longest first)."""
@@ -311,6 +314,20 @@ class Cues:
 
     def ends_with(self, word: str, kind: str) -> str | None:
         """The longest cue of `kind` (up to 12 letters) that `word` ends with."""
+        # remembered: the rules ask about the same words over a million times in 300
+        # documents; the memory is bounded, emptied when full
+        seen = self._ends.get(kind)
+        if seen is None:
+            seen = self._ends[kind] = {}
+        found = seen.get(word, _UNSEEN)
+        if found is not _UNSEEN:
+            return found
+        if len(seen) >= _MEMO_SIZE:
+            seen.clear()
+        found = seen[word] = self._ends_with(word, kind)
+        return found
+
+    def _ends_with(self, word: str, kind: str) -> str | None:
         lengths = self._lengths.get(kind)
         if lengths is None:  # only the lengths a cue of the kind has are worth trying
             lengths = self._lengths[kind] = sorted(
