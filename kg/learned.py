@@ -116,8 +116,9 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
                 pairs += [q for q in ((x, b), (b, x)) if q not in seen]
             elif tx == "Investment" and tb != "Investment":
                 pairs += [q for q in ((b, x), (x, b)) if q not in seen]
-    look = _Look(ctx, [w.start for w in ctx.words],
-                 [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)], topic, prev)
+    # what the pairs' features share, made for the first pair that needs them: most
+    # sentences have none, and making it searches the sentence for every cue kind
+    look = None
     out = []
     for a, b in pairs:
         ma, mb = ms[a], ms[b]
@@ -129,6 +130,7 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
                 continue
             stated = (a, p, b) in said or p in symmetric and (b, p, a) in said
             if stated and with_said:
+                look = look or _look(ctx, topic, prev)
                 feats = _features(look, a, b, slots.get(a), slots.get(b),
                                   said - {(a, p, b), (b, p, a)})
                 out.append(Candidate(a, p, b, tuple(sorted(set(feats))), True))
@@ -137,9 +139,15 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
                     p in symmetric and (key(mb), p, key(ma)) in known:
                 continue
             if base is None:
+                look = look or _look(ctx, topic, prev)
                 base = tuple(sorted(set(_features(look, a, b, slots.get(a), slots.get(b), said))))
             out.append(Candidate(a, p, b, base))
     return out
+
+
+def _look(ctx: Context, topic: int | None, previous: dict[int, str]) -> _Look:
+    return _Look(ctx, [w.start for w in ctx.words],
+                 [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)], topic, previous)
 
 
 @dataclass

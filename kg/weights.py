@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 
 
@@ -25,5 +26,5 @@ def by_label(weights: dict[str, float]) -> dict[str, dict[str, float]]:
 
 
 def logistic(weights: dict[str, float], features: Iterable[str]) -> float:
-    z = sum(weights.get(f, 0.0) for f in features)
+    z = sum(map(weights.get, features, repeat(0.0)))  # (a generator is slower, same sum)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
