@@ -8,6 +8,7 @@ the input and every token knows its Kiwi tags (`token.tag_`, e.g. "NNP",
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 
@@ -36,6 +37,7 @@ _UPOS = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 12)  # (a few hundred tags, asked for every token)
 def _upos(tag: str) -> str:
     first = tag.split("+")[0]
     if first.startswith("J"):
@@ -74,7 +76,9 @@ class KiwiTokenizer:
             body = line.rstrip("\r\n")
             if body.strip():
                 glued = False
-                for sent in self.kiwi.split_into_sents(body, return_tokens=True):
+                # (no sub-sentences: unread, and Kiwi walks every token in Python for them)
+                for sent in self.kiwi.split_into_sents(body, return_tokens=True,
+                                                       return_sub_sents=False):
                     # (nor inside a word: 다국어 is no sentence ending 다)
                     first = not glued and not (sent.start > 0 and body[sent.start - 1].isalnum())
                     # Kiwi ends a sentence at a quoted question or exclamation (‘…
@@ -121,7 +125,8 @@ class KiwiTokenizer:
 
         pos = 0
         for s, e, tagl, sent_start, unknown in spans:
-            gap(pos, s)
+            if pos < s:  # (most tokens follow the one before directly: no call)
+                gap(pos, s)
             if unknown:
                 oov.append(len(words))
             words.append(text[s:e])
