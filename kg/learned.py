@@ -125,9 +125,7 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
         if key(ma) == key(mb):
             continue
         base = None                      # the pair's features, the same for each predicate
-        for p in schema.predicates:
-            if not schema.allows(p, ma.type, mb.type):
-                continue
+        for p in schema.between(ma.type, mb.type):
             stated = (a, p, b) in said or p in symmetric and (b, p, a) in said
             if stated and with_said:
                 look = look or _look(ctx, topic, prev)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -89,6 +89,7 @@ class Schema:
     types: Mapping[str, EntityType]        # in kg.ttl's order
     predicates: Mapping[str, Predicate]
     document_standard: tuple[str, ...] = ()  # standard classes of kg:Document
+    _between: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def core(self) -> tuple[str, ...]:
@@ -105,6 +106,16 @@ class Schema:
     def allows(self, predicate: str, subject_type: str, object_type: str) -> bool:
         p = self.predicates[predicate]
         return subject_type in p.domain and object_type in p.range
+
+    def between(self, subject_type: str, object_type: str) -> tuple[str, ...]:
+        """The predicates allowed from one type to the other, in the ontology's order
+        (worked out once a pair of types: the learned model asks for every pair)."""
+        key = (subject_type, object_type)
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = tuple(
+                p for p in self.predicates if self.allows(p, subject_type, object_type))
+        return found
 
 
 def _local(term) -> str:
