@@ -39,9 +39,9 @@ if not Span.has_extension("kg"):
     Span.set_extension("kg", default=None)
 
 
-def _run(stage: str, arg) -> list[Candidate]:
+def _run(rules: list, arg) -> list[Candidate]:
     out = []
-    for rule in rules_of(ENTITY_RULES, stage):
+    for rule in rules:
         for c in rule.func(arg):
             c.rule = c.rule or rule.name
             out.append(c)
@@ -70,14 +70,15 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     text = doc_text(doc)
     ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
             for e in doc.ents]  # doc.ents walks the whole doc: read it once
+    stages = {stage: rules_of(ENTITY_RULES, stage) for stage in (SENTENCE, PEOPLE, REFINE, LISTS)}
     for sent, words in sentence_words(doc):
         if not words:
             continue
         ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char
                  and whole_word(c, words, lex)]
         s = Sentence(doc, text, sent, words, lex, ruler)
-        found = [_known(c, text, lex) for c in _run(SENTENCE, s)]
-        people = _run(PEOPLE, s)
+        found = [_known(c, text, lex) for c in _run(stages[SENTENCE], s)]
+        people = _run(stages[PEOPLE], s)
         # what stands between a person's name and title is their role, not a product
         roles = [(p.end, next((w.stem_end for w in words if w.start >= p.end
                                and p.role and w.stem.startswith(p.role.split()[-1])), p.end))
@@ -95,11 +96,11 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
                 if c.start <= p.start < c.end and p.end < c.end:
                     c.start = next(w.start for w in words if w.start >= p.end)
         s.merged = resolve(ruler + found + people)
-        for rule in rules_of(ENTITY_RULES, REFINE):  # each sees what the previous added
+        for rule in stages[REFINE]:  # each sees what the previous added
             for c in rule.func(s):
                 c.rule = c.rule or rule.name
                 s.merged.append(c)
-        s.merged += resolve([c for c in _run(LISTS, s)
+        s.merged += resolve([c for c in _run(stages[LISTS], s)
                              if all(c.end <= m.start or c.start >= m.end for m in s.merged)])
         out += _drop_inside_aliases(text, sorted(s.merged, key=lambda c: c.start))
     d = DocumentInput(doc, text, lex, out)
