@@ -81,6 +81,7 @@ class Context:
     previous_topic: int | None = None        # the program the sentence before was about
     previous_actor: int | None = None        # the acting organisation before this sentence
     group: list[int] = field(default_factory=list)  # 양사는, 세 기관은: the bodies it means
+    _said: dict = field(default_factory=dict, repr=False)  # says(), by kind
 
     @property
     def text(self) -> str:
@@ -152,7 +153,10 @@ class Context:
 
     def says(self, kind: str) -> re.Match[str] | None:
         """Where the sentence says a cue word of `kind` (a verb, usually)."""
-        return self.cues.pattern(kind).search(self.text)
+        # (the rules ask about the same kinds of one sentence again and again)
+        if kind not in self._said:
+            self._said[kind] = self.cues.pattern(kind).search(self.text)
+        return self._said[kind]
 
 
 # ---------------------------------------------------------------- roles
@@ -298,7 +302,9 @@ def slots_of(sent: SentenceText, words: list[Eojeol], idx: list[int],
     # headline (no final ending) names its subject first, with a comma
     ordered = sorted(slots, key=lambda x: x.mention.start)
     first = ordered[0] if ordered else None
-    headline = not any(t.startswith("EF") or "+EF" in t for w in words for t in w.tags)
+    # (read only where there is a first slot)
+    headline = first is not None and not any(t.startswith("EF") or "+EF" in t
+                                             for w in words for t in w.tags)
     # ('KT-네이버클라우드, …', '충남도·KT·순천향대, …': the subject is a list in one word)
     chain = [first] if first is not None else []
     while len(chain) < len(ordered) and chain[-1].role == "conj" and \
