@@ -16,6 +16,7 @@ matched at all, because either end alone would be the wrong amount.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -148,18 +149,24 @@ def find_money(text: str, bare_before: Iterable[str] = ()) -> list[tuple[int, in
         money = _money(m)
         if money is not None:
             found.append((m.start(), m.end(), money))
-    words = "|".join(map(re.escape, sorted(bare_before, key=len, reverse=True)))
-    if words:
+    followed = _followed_by(frozenset(bare_before))
+    if followed is not None:
         for m in _BARE.finditer(text):
             value = _value(m.group(0))
-            if value is None or not re.match(rf"\s?(?:규모의?\s?)?(?:{words})",
-                                             text[m.end():]) or any(
+            if value is None or not followed.match(text[m.end():]) or any(
                     a < m.end() and m.start() < b for a, b, _ in found):
                 continue
             amount = int(value.to_integral_value(rounding=ROUND_HALF_UP))
             found.append((m.start(), m.end(), Money(amount, "KRW", m.group(0))))
         found.sort(key=lambda f: f[0])
     return found
+
+
+@functools.lru_cache(maxsize=64)  # (the same words for every sentence)
+def _followed_by(words: frozenset[str]) -> re.Pattern[str] | None:
+    """What follows an amount written without 원 that is money (find_money)."""
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"\s?(?:규모의?\s?)?(?:{alternation})") if alternation else None
 
 
 def parse_money(text: str) -> Money | None:
