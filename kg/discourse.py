@@ -405,6 +405,22 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
 ACCORDING = re.compile(r"에\s*(따르면|의하면)")
 
 
+def _subject_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
+    """_subject's patterns: a pronoun or surname opening the sentence; a surname and
+    title after a description; a pronoun after one; a noun standing for a body."""
+    openers = "|".join(sorted(cues.opener, key=len, reverse=True))
+    pronouns = "|".join(sorted(cues.pronoun, key=len, reverse=True))
+    topic = "|".join(sorted(cues.subject_marker))
+    titles = cues.pattern("title").pattern
+    nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
+    return (re.compile(rf"^\s*(?:{openers})?\s*({pronouns}|[가-힣])\s*(?:[가-힣]{{1,6}})?"
+                       rf"({topic})\s"),
+            re.compile(rf"(?:인|한|의)\s([가-힣])\s({titles})({topic})\s"),
+            re.compile(rf"\s({pronouns})({topic})\s"),
+            # (□ 도는, ㅇ 시는: a release's bullet before the noun)
+            re.compile(rf"^\s*(?:{LINE_BULLET}\s*)?(?:(?:{openers})\s+)?({nouns})({topic})\s"))
+
+
 def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) -> int | None:
     """The sentence's acting subject: an organisation or person outside quotes, or a
     pronoun, surname or generic noun standing for one named before."""
@@ -416,16 +432,12 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
             continue  # (A 의원실이 … 확보한 예산안에 따르면 …: the source's subject, no actor)
         if x.mention.type in ("Organization", "Person"):
             return x.index
-    openers = "|".join(sorted(cues.opener, key=len, reverse=True))
-    pronouns = "|".join(sorted(cues.pronoun, key=len, reverse=True))
-    topic = "|".join(sorted(cues.subject_marker))
-    m = re.match(rf"^\s*(?:{openers})?\s*({pronouns}|[가-힣])\s*(?:[가-힣]{{1,6}})?({topic})\s",
-                 text)
+    named, titled, pronoun, anaphor = cues.built(_subject_patterns)
+    m = named.match(text)
     if m is None:  # 구글 딥마인드 출신인 오 교수는: a surname and title after a description
-        titles = cues.pattern("title").pattern
-        m = re.search(rf"(?:인|한|의)\s([가-힣])\s({titles})({topic})\s", text)
+        m = titled.search(text)
     if m is None:  # 서울대를 나와 박사 학위를 받은 그는: a pronoun after a description
-        m = re.search(rf"\s({pronouns})({topic})\s", text)
+        m = pronoun.search(text)
     if m:
         who = m.group(1)
         if who in cues.pronoun:
@@ -434,10 +446,7 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
             p = state.mentions[i]
             if p.type == "Person" and p.text.startswith(who) and p.start < sent.start_char:
                 return i
-    nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
-    # (□ 도는, ㅇ 시는: a release's bullet before the noun)
-    m = re.match(rf"^\s*(?:{LINE_BULLET}\s*)?(?:(?:{openers})\s+)?({nouns})({topic})\s",
-                 text)
+    m = anaphor.match(text)
     if m:
         noun = m.group(1)
         if noun in cues.company_anaphor:
@@ -569,9 +578,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
     ctx.actor = actor
     together = [x.index for x in slots if x.mention.type == "Organization" and not x.quoted
                 and x.role in ("subj", "subj*")]
-    numbers, nouns = cues.pattern("group_anaphor").pattern, cues.pattern("group_noun").pattern
-    said = re.search(rf"(?:^|\s)(양사|양측|이들|(?:{numbers})\s?(?:{nouns})|"
-                     rf"(?:{nouns})와\s(?:{nouns}))(?:은|는|이|가)\s", sent.text)
+    said = cues.regex(r"(?:^|\s)(양사|양측|이들|(?:{group_anaphor})\s?(?:{group_noun})|"
+                      r"(?:{group_noun})와\s(?:{group_noun}))(?:은|는|이|가)\s").search(sent.text)
     if state.group and said:
         ctx.group = list(state.group)  # 양사는, 세 기관은, 시와 대학은
         if any(w in said.group(1) for w in cues.company_anaphor):

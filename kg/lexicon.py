@@ -14,10 +14,11 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from kg.errors import UsageError
 from kg.resources import ontology_dir
@@ -38,6 +39,7 @@ class Name:
 
 
 Words = frozenset[str]
+T = TypeVar("T")
 _UNSEEN = object()
 _MEMO_SIZE = 1 << 16   # words remembered per cue kind (Cues.ends_with)
 
@@ -292,6 +294,7 @@ class Cues:
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
     _lengths: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
     _ends: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    _built: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def pattern(self, kind: str) -> re.Pattern[str]:
         """A regex matching any word of a kind (longest first)."""
@@ -311,6 +314,22 @@ class Cues:
             pat = self._patterns[key] = re.compile(
                 "|".join(r"\s?".join(map(re.escape, w.split("+"))) for w in words) or r"(?!)")
         return pat
+
+    def regex(self, template: str) -> re.Pattern[str]:
+        """`template` compiled, each {kind} in it replaced by `pattern(kind)`'s words
+        ({{ and }} are braces), once per template: a pattern written as an f-string is
+        formatted and looked up in re's cache on every call."""
+        found = self._built.get(template)
+        if found is None:
+            found = self._built[template] = re.compile(template.format_map(_Kinds(self)))
+        return found
+
+    def built(self, make: Callable[[Cues], T]) -> T:
+        """What `make` builds from these cues (a pattern of several kinds), built once."""
+        found = self._built.get(make)
+        if found is None:
+            found = self._built[make] = make(self)
+        return found
 
     def ends_with(self, word: str, kind: str) -> str | None:
         """The longest cue of `kind` (up to 12 letters) that `word` ends with."""
@@ -350,6 +369,17 @@ class Cues:
             found = self._patterns[key] = MappingProxyType(dict(
                 w.split("=", 1) if "=" in w else (w, "") for w in getattr(self, kind)))
         return found
+
+
+class _Kinds(dict):
+    """The words of each cue kind as a regex alternation, for str.format_map."""
+
+    def __init__(self, cues: Cues):
+        super().__init__()
+        self.cues = cues
+
+    def __missing__(self, kind: str) -> str:
+        return self.cues.pattern(kind).pattern
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ EXAMPLES = [
 def legal_forms(s: Sentence) -> list[Candidate]:
     text, start = s.sent.text, s.sent.start_char
     out = []
-    for pattern in _patterns(s.cues):
+    for pattern in s.cues.built(_patterns):
         for m in pattern.finditer(text):
             out.append(Candidate(start + m.start(1), start + m.end(1), "Organization"))
     return out

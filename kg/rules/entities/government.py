@@ -76,10 +76,9 @@ def national_funds(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     out = []
     # 300억원(국비 200억원, 시비 100억원): a breakdown in brackets, one word with the total
-    funds = cues.pattern("national_funds").pattern
     ministry = any(s.lex.group_of(c.canonical or s.text[c.start:c.end])
                    == "central-government" for c in s.ruler)
-    for m in re.finditer(rf"[(（]\s*({funds})\s*(?=\d)", s.sent.text):
+    for m in cues.regex(r"[(（]\s*({national_funds})\s*(?=\d)").finditer(s.sent.text):
         if not ministry:
             at = s.sent.start_char + m.start(1)
             out.append(Candidate(at, at + len(m.group(1)), "Organization", "anaphor-funds",

@@ -84,12 +84,16 @@ def _located(s: Sentence, w) -> bool:
         for m in s.merged)
 
 
+def _local_suffix(cues) -> re.Pattern[str]:
+    return re.compile(f"({'|'.join(sorted(cues.local_suffix, key=len, reverse=True))})$")
+
+
 @entity_rule("localgov", REFINE, priority=1, examples=EXAMPLES)
 def local_governments(s: Sentence) -> list[Candidate]:
     """Retypes the lexicon's places in `s.merged` that act; adds the government in a
     word Kiwi read whole (홍준표 대구시장은: 대구시장 one noun, no place found in it)."""
     text, words, cues = s.text, s.words, s.cues
-    local = re.compile(f"({'|'.join(sorted(cues.local_suffix, key=len, reverse=True))})$")
+    local = cues.built(_local_suffix)
     heads = cues.mapping("local_head")
     added = _offices(s, heads)
     for c in s.merged:

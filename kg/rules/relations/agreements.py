@@ -187,15 +187,12 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     subject partnering with the others (손잡고, 협력하기로, B와 함께 X를 추진, a
     subcontract)."""
     cues = ctx.cues
-    nouns, concluded = cues.pattern("agreement").pattern, cues.pattern("conclude").pattern
-    m = re.search(rf"({nouns})\S{{0,8}}\s*(\S{{0,6}}\s)?\S{{0,4}}({concluded})", ctx.text)
+    m = cues.regex(r"({agreement})\S{{0,8}}\s*(\S{{0,6}}\s)?\S{{0,4}}({conclude})").search(ctx.text)
     if m and not _describes_after(ctx, m):
         return m.start(), True
     # A와 B가 체결한 ‘X’ 업무협약에 따라: the parties named before a relative clause's
     # verb concluded the agreement it describes (not a contract: 시가 A와 맺은 계약)
-    signed = "|".join(sorted(cues.agreement - cues.procurement - {"협력"}, key=len, reverse=True))
-    m = re.search(rf"\S(이|가)\s(\S+\s){{0,2}}?({concluded})(한|은)\s(\S+\s){{0,7}}?\S*?"
-                  rf"({signed})", ctx.text)
+    m = cues.built(_signed).search(ctx.text)
     if m:
         return m.start(), True
     # (A와 B가 공동 개발한 X, A는 B와 AI 공동연구를: joint work is a joint plan; the
@@ -203,20 +200,26 @@ def _agreement(ctx: Context) -> tuple[int | None, bool]:
     found = [*cues.pattern("partner_verb").finditer(ctx.text),
              *cues.idiom("partner_idiom").finditer(ctx.text),
              *cues.pattern("subcontract").finditer(ctx.text),
-             *re.finditer(rf"(^|\s)공동\s?({cues.pattern('joint_work').pattern})", ctx.text)]
+             *cues.regex(r"(^|\s)공동\s?({joint_work})").finditer(ctx.text)]
     m = max(found, key=lambda f: f.start()) if found else None
     if m is None:  # KT, 마이크로소프트와 AI 투자 협력: a headline ends on the noun
-        m = re.search(rf"({cues.pattern('headline_partner').pattern})"
-                      rf"(\s?({cues.pattern('headline_partner_after').pattern}))?[\s.…!]*$",
-                      ctx.text)
+        m = cues.regex(r"({headline_partner})(\s?({headline_partner_after}))?[\s.…!]*$"
+                       ).search(ctx.text)
     if m is None and ctx.says("verb_operate"):
-        m = re.search(rf"(와|과)\s?({cues.pattern('together').pattern})", ctx.text)
+        m = cues.regex(r"(와|과)\s?({together})").search(ctx.text)
         # (의료진과 함께 과제를 진행: together with people, not with a body)
         if m and not any(re.fullmatch(r"\s*(\([^()]*\))?", ctx.text[
                 x.mention.end - ctx.sent.start_char:m.start()]) for x in ctx.orgs
                 if x.mention.end - ctx.sent.start_char <= m.start()):
             m = None  # (한국전력공사(한전)와 함께: a body, with its short name)
     return (m.start(), False) if m else (None, False)
+
+
+def _signed(cues) -> re.Pattern[str]:
+    concluded = cues.pattern("conclude").pattern
+    signed = "|".join(sorted(cues.agreement - cues.procurement - {"협력"}, key=len, reverse=True))
+    return re.compile(rf"\S(이|가)\s(\S+\s){{0,2}}?({concluded})(한|은)\s(\S+\s){{0,7}}?\S*?"
+                      rf"({signed})")
 
 
 def _describes_after(ctx: Context, m: re.Match[str]) -> bool:

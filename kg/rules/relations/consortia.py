@@ -250,13 +250,16 @@ def _formed(ctx: Context) -> Iterator[Found]:
             yield Found(x, "participatesIn", program, "consortium.formed")
 
 
+def _member_run_pattern(cues) -> re.Pattern[str]:
+    return re.compile(rf"((?:{MEMBER}·)+{MEMBER})\s(?:{cues.pattern('consortium').pattern})")
+
+
 def _member_run(ctx: Context) -> Iterator[Found]:
     """아라데이터(주관)·LG CNS·충남대학교 컨소시엄을 1순위로 확정: a consortium written as
     its members; the one marked 주관 (else the first) leads, and all take part in the
     programme at hand if it won."""
     start, state = ctx.sent.start_char, ctx.state
-    word = ctx.cues.pattern("consortium").pattern
-    for m in re.finditer(rf"((?:{MEMBER}·)+{MEMBER})\s(?:{word})", ctx.text):
+    for m in ctx.cues.built(_member_run_pattern).finditer(ctx.text):
         inside = [o for o in ctx.orgs if m.start(1) <= o.mention.start - start < m.end(1)]
         if len(inside) < 2:
             continue

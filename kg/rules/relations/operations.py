@@ -315,8 +315,8 @@ def _users(ctx: Context) -> Iterator[Found]:
                     if o.role.startswith("dat") and not o.quoted and ctx.public_body(o.index):
                         yield Found(o.index, "uses", x.index, "operation.supplied")
     # (‘공문AI 2.0’의 첫 도입 기관은 한국조폐공사다: the adopters the copula names)
-    adopters = re.search(rf"({ctx.cues.pattern('verb_use').pattern})\s?(기관|기업|고객|고객사|곳)"
-                         rf"(은|는|으로는|에는)\s", ctx.text)
+    adopters = ctx.cues.regex(r"({verb_use})\s?(기관|기업|고객|고객사|곳)(은|는|으로는|에는)\s"
+                              ).search(ctx.text)
     product = next((x for x in ctx.things if x.mention.type == "Product" and adopters
                     and x.mention.end - ctx.sent.start_char <= adopters.start()), None)
     if product is not None and not ctx.says("negation"):
@@ -425,7 +425,7 @@ def duties(ctx: Context) -> Iterator[Found]:
     """X는 A가 맡는다 / 총괄은 A가 담당한다: A runs X, or the program at hand. A supporting
     role (기술 자문을 맡는다, 성능 검증을 지원한다) backs the programme instead."""
     duty = ctx.says("duty")
-    if duty and re.match(rf"\s*(\S+\s)?\S*({ctx.cues.pattern('post_head').pattern})(은|는)\s", ctx.text):
+    if duty and ctx.cues.regex(r"\s*(\S+\s)?\S*({post_head})(은|는)\s").match(ctx.text):
         return  # 분과장은 A, B가 맡는다: posts handed out, not the programme's running
     backs = re.compile(rf"({ctx.cues.idiom('support_role').pattern})(을|를)\s*"
                        rf"({ctx.cues.pattern('duty').pattern}|지원|제공)")

@@ -295,8 +295,8 @@ def _listed(ctx: Context) -> Iterator[Found]:
     state = ctx.state
     intro = ctx.says("list_intro") or _COUNTED.search(ctx.text)  # 다음 세 곳이 선정됐다
     # (출범 회원은 다음과 같다: those listed are its members)
-    members = re.match(rf"\s*(\S+\s)?({ctx.cues.pattern('participant_topic').pattern})\S{{0,4}}"
-                       r"\s?\S{0,4}(은|는)\s", ctx.text)
+    members = ctx.cues.regex(r"\s*(\S+\s)?({participant_topic})\S{{0,4}}\s?\S{{0,4}}(은|는)\s"
+                             ).match(ctx.text)
     if intro and (ctx.says("verb_select") or ctx.says("verb_join") or members):
         named = [x.index for x in ctx.things if x.mention.type == "Program"]
         at_hand = named[-1] if named else _program_at_hand(ctx)

@@ -55,9 +55,7 @@ PHASE_EXAMPLES = [
 def phase_of(ctx: Context) -> Iterator[Found]:
     """A programme named as a phase or the building of another named thing supports it."""
     cues = ctx.cues
-    rest = re.compile(rf"\s*(\d+\s*({cues.pattern('phase').pattern})\s*)?"
-                      rf"({cues.pattern('build_work').pattern})?\s*"
-                      rf"({cues.pattern('program_cue').pattern}|{cues.pattern('scheme_word').pattern})?")
+    rest = cues.regex(r"\s*(\d+\s*({phase})\s*)?({build_work})?\s*({program_cue}|{scheme_word})?")
     plans = ctx.state.extra.get("plans")
     if plans is None:  # (the document's named things, gathered once)
         plans = ctx.state.extra["plans"] = {}

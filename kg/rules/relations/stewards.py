@@ -116,8 +116,7 @@ def _role_at_hand(ctx: Context) -> Iterator[Found]:
 def _role_is(ctx: Context) -> Iterator[Found]:
     """X 사업은 …하며, 전담기관은 A이다: the body the role noun is, for the sentence's
     topic (else the programme at hand)."""
-    roles = ctx.cues.pattern("operator_role").pattern
-    for m in re.finditer(rf"(?:^|\s)({roles})(은|는)\s", ctx.text):
+    for m in ctx.cues.regex(r"(?:^|\s)({operator_role})(은|는)\s").finditer(ctx.text):
         at = ctx.sent.start_char + m.end()
         o = next((o for o in ctx.orgs if 0 <= o.mention.start - at <= 1 and not o.quoted), None)
         if o is None or not re.match(r"(\([^()]*\))?\s*(이다|이며|이고|으로|로|가|이)",
