@@ -201,8 +201,6 @@ def runs(s: Sentence) -> list[Candidate]:
         if not stem:
             continue
         last = _WORD_BREAK.split(stem)[-1]
-        i = run_start(words, k, cues)
-        start = words[i].start
         org = cues.ends_with(last, "org_suffix")
         school = cues.ends_with(stem, "glued_org_suffix")
         if school and len(stem) - len(school) >= 2 and " " not in stem and (
@@ -217,6 +215,10 @@ def runs(s: Sentence) -> list[Candidate]:
             headed = glued  # 한국데이터정책학회장 (but 농협회장 is 농협's 회장; 협회장, no body)
         if headed:  # 이경란 전남대 산학협력단장: the unit (its head is the person)
             org, last, stem = headed, last[:-1], stem[:-1]
+        if not org and not is_head(words, k, cues):
+            continue  # (as below: the run's start, a walk back, is not needed)
+        i = run_start(words, k, cues)
+        start = words[i].start
         body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
         if org and len(org) == 1 and not (
                 i < k and lex.type_of(strip_name(words[i].stem)) == "Place"):
