@@ -95,7 +95,7 @@ class Context:
         """A ministry, agency, local government or other public institution."""
         m = self.mentions[index]
         group = self.lex.group_of(m.canonical or m.text) or self.lex.group_of(m.text)
-        return group in PUBLIC_GROUPS or m.text.endswith(tuple(self.cues.government_suffix))
+        return group in PUBLIC_GROUPS or m.text.endswith(self.cues.words("government_suffix"))
 
     @property
     def mentions(self) -> list[Mention]:
@@ -185,12 +185,12 @@ def role_of(w: Eojeol, words: list[Eojeol], k: int, cues: Cues) -> tuple[str, in
             tuple(cues.together) + tuple(cues.each)):
         return "dat", k  # B와 함께, A, B와 각각: with them, no list of subjects
     if tail in cues.object_particle and k + 2 < len(words) and \
-            words[k + 1].text.startswith(tuple(cues.including)):
+            words[k + 1].text.startswith(cues.words("including")):
         return role_of(words[k + 2], words, k + 2, cues)  # A와 B를 비롯한 기업 120곳이
     role = _particle_role(tail.rstrip(","), cues)  # (‘X’를, B는 ‘Y’를 제공한다)
     if role:
         return role, k
-    if tail.startswith(tuple(cues.copula)):
+    if tail.startswith(cues.words("copula")):
         return "pred", k  # 선정 지역은 A, B, C다: what the sentence says the subject is
     if w.noun_only and k + 1 < len(words) and (
             words[k + 1].stem.strip() in cues.etc or words[k + 1].stem.strip() in _etc_subject(cues)):
@@ -208,7 +208,7 @@ def _particle_role(tail: str, cues: Cues) -> str:
                        ("conj", "conj_particle")):
         if tail in getattr(cues, kind):
             return name
-    return "gen" if tail.startswith(tuple(cues.genitive_particle)) else ""
+    return "gen" if tail.startswith(cues.words("genitive_particle")) else ""
 
 
 def _role_of_tail(tail: str, cues: Cues) -> str:
@@ -468,8 +468,8 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
 
 
 def _public(m: Mention, cues: Cues) -> bool:
-    return (m.canonical or m.text).endswith(tuple(cues.government_suffix)) or \
-        (m.canonical or m.text).endswith(tuple(cues.local_suffix))
+    return (m.canonical or m.text).endswith(cues.words("government_suffix")) or \
+        (m.canonical or m.text).endswith(cues.words("local_suffix"))
 
 
 def _other_subject(words: list[Eojeol], slots: list[Slot], cues: Cues,

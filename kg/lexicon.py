@@ -315,6 +315,14 @@ class Cues:
                 "|".join(r"\s?".join(map(re.escape, w.split("+"))) for w in words) or r"(?!)")
         return pat
 
+    def words(self, kind: str) -> tuple[str, ...]:
+        """A kind's words as a tuple, for str.startswith and str.endswith; made once."""
+        key = "()" + kind
+        found = self._built.get(key)
+        if found is None:
+            found = self._built[key] = tuple(getattr(self, kind))
+        return found
+
     def regex(self, template: str) -> re.Pattern[str]:
         """`template` compiled, each {kind} in it replaced by `pattern(kind)`'s words
         ({{ and }} are braces), once per template: a pattern written as an f-string is

@@ -31,6 +31,8 @@ def bare_government(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     out = []
     for k, w in enumerate(words):
+        if not w.stem.startswith(cues.words("government")):
+            continue  # (most words: the search below, in Python, finds nothing)
         gov = next((g for g in cues.government if w.stem.startswith(g)), None)
         if gov is None:
             continue

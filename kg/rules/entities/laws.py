@@ -25,6 +25,8 @@ def laws(s: Sentence) -> list[Candidate]:
     cues, out, text = s.cues, [], s.sent.text
     for w in s.words:
         stem = strip_name(w.stem)
+        if not stem.endswith(cues.words("law_suffix")):
+            continue  # (most words: the search below, in Python, finds nothing)
         suffix = next((x for x in cues.law_suffix if stem.endswith(x)), None)
         if suffix is None:
             continue

@@ -130,8 +130,11 @@ def _offices(s: Sentence, heads: dict[str, str]) -> list[Candidate]:
     government whose office it is."""
     out = []
     offices = sorted((h for h in heads if len(h) >= 2), key=len, reverse=True)
+    any_office = tuple(offices)  # (most words end in none: one test in C first)
     for w in s.words:
         stem = strip_name(w.stem)
+        if not stem.endswith(any_office):
+            continue
         if any(m.start < w.stem_end and w.start < m.end for m in s.merged):
             continue
         head = next((h for h in offices if stem.endswith(h) and len(stem) > len(h)), None)
@@ -165,8 +168,11 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
     out = []
     chairs = s.cues.mapping("chair_head")
     longest_first = sorted(chairs, key=len, reverse=True)
+    any_head = tuple(longest_first)  # (most words end in none: one test in C first)
     for w in s.words:
         stem = strip_name(split_alias(strip_name(w.stem))[0])  # (…진흥원장(가운데): a caption)
+        if not stem.endswith(any_head):
+            continue
         head = next((h for h in longest_first
                      if stem.endswith(h) and len(stem) > len(h)), None)
         if head is None:

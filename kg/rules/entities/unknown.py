@@ -62,7 +62,7 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         before = strip_name(words[k - 1].stem) if k else ""
         # (a descriptor with a particle is no apposition: 중소기업의 자부담, SK주식회사가 첫발을)
         described = bool(before) and (before in cues.org_descriptor
-                                      or before.endswith(tuple(cues.org_descriptor))) \
+                                      or before.endswith(cues.words("org_descriptor"))) \
             and words[k - 1].tail.strip() in ("", "인")
         # a word Kiwi does not know; or a name mixing Hangul and Latin (모아AI, 한국IDC);
         # or, after a descriptor, a proper noun (스타트업 비전메이트)
@@ -76,12 +76,12 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
                 any(c.start <= w.start < c.end for c in out):
             continue
         if any(cues.ends_with(stem, kind) for kind in ("event_cue", "title", "quote_agreement_after")) \
-                or stem.endswith(tuple(cues.org_descriptor | cues.org_suffix_false)):
+                or stem.endswith(cues.words("org_descriptor") + cues.words("org_suffix_false")):
             continue  # 투자협약식, 디지털정부혁신실장, 클라우드서비스제공사: an occasion, a post, a role
         end_k = _extent(words, k, s)
         last = words[end_k]
         follows = strip_name(words[end_k + 1].stem) if end_k + 1 < len(words) else ""
-        if not last.tail.strip() and follows.startswith(tuple(cues.thing_action)):
+        if not last.tail.strip() and follows.startswith(cues.words("thing_action")):
             continue  # 발주지원시스템 구축, 공공클라우드 전환: a thing worked on
         evidence = (
             described
