@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import numpy
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -57,6 +57,7 @@ class KiwiTokenizer:
         from kiwipiepy import Kiwi  # heavy (model load): only when a Language is built
 
         self.vocab = vocab
+        self._tags: dict[str, tuple[int, int]] = {}   # tag -> (UPOS id, tag id)
         self.kiwi = Kiwi()
         # a known name written with a stray space (과학 기술정보통신부) is still one morpheme;
         # its token spans the space and its norm drops it (the EntityRuler matches norms)
@@ -135,10 +136,17 @@ class KiwiTokenizer:
             starts.append(sent_start)
             pos = e
         gap(pos, len(text))
-        # Kiwi's splitter decides sentences; spaCy must not guess others.
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags,
-                  pos=["SPACE" if t == "_SP" else _upos(t) for t in tags],
-                  sent_starts=[bool(s) or i == 0 for i, s in enumerate(starts)])
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # tags, UPOS and sentence starts in one array, as Doc(tags=…, pos=…, sent_starts=…)
+        # sets them, without its loops in Python over every token and value;
+        # Kiwi's splitter decides sentences (1: starts one, -1: does not), spaCy must not
+        # guess others
+        values = numpy.zeros((len(words), 3), dtype=numpy.uint64)
+        if words:
+            values[:, 0], values[:, 1] = zip(*map(self._tag_ids, tags))
+            values[:, 2] = numpy.array([1 if s or i == 0 else -1 for i, s in enumerate(starts)],
+                                       dtype=numpy.int32).astype(numpy.uint64)
+        doc.from_array([POS, TAG, SENT_START], values)
         # case kept: the lexicon's names are case-sensitive (set in one array: spaCy's
         # Token objects are slow to make one by one)
         strings = self.vocab.strings
@@ -151,6 +159,17 @@ class KiwiTokenizer:
         doc.user_data[TEXT] = text
         doc.user_data[TOKENS] = tokens_of(words, spaces, tags, oov)
         return doc
+
+    def _tag_ids(self, tag: str) -> tuple[int, int]:
+        """A tag's UPOS id and its own id in the vocabulary's strings, found once."""
+        found = self._tags.get(tag)
+        if found is None:
+            upos = "SPACE" if tag == "_SP" else _upos(tag)
+            strings = self.vocab.strings
+            strings.add(upos)
+            strings.add(tag)
+            found = self._tags[tag] = (strings[upos], strings[tag])
+        return found
 
     # spaCy calls these when a pipeline is saved; the tokenizer has no state to save.
     def to_bytes(self, **_kwargs) -> bytes:
