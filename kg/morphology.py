@@ -104,7 +104,8 @@ def eojeols(doc: Doc, sent: Span, text: str | None = None,
             words.append([tok])  # ▲김나래 충남대 교수: the bullet is a word of its own
             continue
         current.append(tok)
-        depth = max(depth + tok.text.count("(") - tok.text.count(")"), 0)
+        if "(" in tok.text or ")" in tok.text:  # (most tokens have neither: depth stays)
+            depth = max(depth + tok.text.count("(") - tok.text.count(")"), 0)
         # 이용계약…경기도 공모: a headline's ellipsis ends a word as a space does, and so
         # does the = after a round table's speaker (▶박세준 정책관=과기정통부는 …)
         if (tok.space or tok.text in ELLIPSES or tok.text == "=") and depth == 0:
