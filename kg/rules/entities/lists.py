@@ -48,6 +48,9 @@ def enumerations(s: Sentence) -> list[Candidate]:
     cur: list[Eojeol] = []
 
     def flush_list():
+        if len(items) < 2:  # (most words: no list, nothing to build)
+            items.clear()
+            return
         members = [(i[0].start, i[-1].stem_end, strip_name(
             " ".join(x.stem for x in i).rstrip(",·"))) for i in items]
         member_words = list(items)

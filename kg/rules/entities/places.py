@@ -43,11 +43,15 @@ def place_shapes(s: Sentence) -> list[Candidate]:
                  == "local-governments" for c in s.merged)
     for k, w in enumerate(words):
         stem = strip_name(w.stem)
-        if not _PLACE_SHAPE.fullmatch(stem) or not free(w.start, w.start + len(stem)):
+        if not _PLACE_SHAPE.fullmatch(stem):
             continue
-        end = w.start + len(stem)
         unit = cues.ends_with(stem, "place_unit")
         zone = cues.ends_with(stem, "place_zone")
+        # (most words are none of the shapes below: no need to look for overlaps)
+        if not (unit or zone or stem in cues.region_short) or \
+                not free(w.start, w.start + len(stem)):
+            continue
+        end = w.start + len(stem)
         if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
                 and place_at(k - 1)) \
                 or (unit in cues.town_unit and county and len(stem) > len(unit) + 1

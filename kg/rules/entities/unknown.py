@@ -66,12 +66,13 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             and words[k - 1].tail.strip() in ("", "인")
         # a word Kiwi does not know; or a name mixing Hangul and Latin (모아AI, 한국IDC);
         # or, after a descriptor, a proper noun (스타트업 비전메이트)
-        proper = any(t.startswith("NNP") for t in w.tags)
         mixed = MIXED.fullmatch(stem) is not None and not _generic_head(stem, cues)
         # (a word Kiwi can only cut into odd pieces, 아키비전 -> 아/IC 키 비전, is new too)
         # (or two known nouns glued into one new word: 스타트업 에이아이웨이브 = 에이아이+웨이브)
         odd = described and (not w.common or _glued(w, stem, cues)) and not re.match(r"\d", stem)
-        unknown = w.oov or mixed or odd or (proper and (described or _company_like(stem, cues)))
+        # (a proper noun looked for last: the tags of most words need not be read)
+        unknown = w.oov or mixed or odd or (any(t.startswith("NNP") for t in w.tags) and (
+            described or _company_like(stem, cues)))
         if not unknown or not _name_like(stem, s) or _taken(s, w, len(stem)) or \
                 any(c.start <= w.start < c.end for c in out):
             continue
