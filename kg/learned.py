@@ -159,6 +159,7 @@ class _Look:
     previous: dict[int, str]             # slot index -> its role, in the sentence before
     clauses: dict = field(default_factory=dict)   # slot index -> its clause
     clause_cues: dict = field(default_factory=dict)   # slot index -> its clause's cue kinds
+    org_kinds: dict = field(default_factory=dict)     # mention index -> company, public, other
 
     def __post_init__(self) -> None:
         ctx = self.ctx
@@ -167,6 +168,25 @@ class _Look:
         end = len(ctx.text.rstrip(" .\n")) + ctx.sent.start_char
         verb = ctx.words[max(0, bisect_right(self.starts, end - 1) - 1)] if ctx.words else None
         self.verb = verb.stem or verb.text.strip() if verb else ""   # the sentence's last verb
+        # what every pair's features read the same, worked out here once (a feature list
+        # is a set: the order features are added in does not matter)
+        self.said_kinds = [f"sk:{k}" for k in self.kinds]
+        # each word as a feature reads it where it is outside every name, else None
+        self.free_text = [w.stem or w.text.strip() if self.free(w) else None for w in ctx.words]
+        first = next((t for t in self.free_text if t is not None), None)
+        self.first_word = [] if first is None else [f"fw:{first}"]
+        self.own = "own:" + ("yes" if any(x.role.startswith("subj") and
+                                          ms[x.index].type == "Organization"
+                                          for x in ctx.slots) else "no")
+        self.employers = {o for _, o in ctx.affiliations}  # a person's organisation speaks for them
+
+    def org_kind(self, index: int) -> str:
+        kind = self.org_kinds.get(index)
+        if kind is None:
+            ctx = self.ctx
+            kind = self.org_kinds[index] = "company" if ctx.company(index) else \
+                "public" if ctx.public_body(index) else "other"
+        return kind
 
     def clause(self, slot: Slot) -> str:
         if slot.index not in self.clauses:
@@ -203,7 +223,7 @@ def _features(look: _Look, a: int, b: int, sa: Slot | None, sb: Slot | None,
          f"tb:{mb.type}:{rb}", f"ea:{ma.rule.split('.')[0]}", f"eb:{mb.rule.split('.')[0]}"]
     # the sentence's cue words, alone and with the pair's roles (a list of partners
     # signing an agreement, a list of exhibitors at a fair)
-    f += [f"sk:{k}" for k in kinds] + [f"rrk:{ra}>{rb}:{k}" for k in kinds]
+    f += look.said_kinds + [f"rrk:{ra}>{rb}:{k}" for k in kinds]
 
     if sa:
         f.append(f"pa:{words[sa.word].tail.strip()}")
@@ -211,9 +231,7 @@ def _features(look: _Look, a: int, b: int, sa: Slot | None, sb: Slot | None,
     if sb:
         f.append(f"pb:{words[sb.word].tail.strip()}")
         f += ["qb"] * sb.quoted
-        for w in words[sb.word + 1:sb.word + 3]:
-            if look.free(w):
-                f.append(f"ab:{w.stem or w.text.strip()}")
+        f += [f"ab:{t}" for t in look.free_text[sb.word + 1:sb.word + 3] if t is not None]
         f += [f"ck:{k}" for k in look.clause_kinds(sb)]
         f.append(f"v:{look.verb}")
     if sa and sb:
@@ -226,27 +244,20 @@ def _features(look: _Look, a: int, b: int, sa: Slot | None, sb: Slot | None,
         f.append(f"mid:{_bucket(len(between))}")
         f.append(f"midorg:{_bucket(sum(ms[x.index].type == 'Organization' for x in between))}")
         f.append("clause:same" if look.clause(sa) == look.clause(sb) else "clause:other")
-        for w in words[min(ka, kb) + 1:max(ka, kb)]:
-            if look.free(w):
-                f.append(f"bw:{w.stem or w.text.strip()}")
+        f += [f"bw:{t}" for t in look.free_text[min(ka, kb) + 1:max(ka, kb)] if t is not None]
     if a in prev or b in prev:
         # (does this sentence name a body of its own, and how does it open)
-        f.append("own:" + ("yes" if any(x.role.startswith("subj") and
-                                         ms[x.index].type == "Organization"
-                                         for x in ctx.slots) else "no"))
-        first = next((w for w in words if look.free(w)), None)
-        if first is not None:
-            f.append(f"fw:{first.stem or first.text.strip()}")
-    employers = {o for _, o in ctx.affiliations}    # a person's organisation speaks for them
-    f += ["a:employer"] * (a in employers) + ["b:employer"] * (b in employers)
+        f.append(look.own)
+        f += look.first_word
+    f += ["a:employer"] * (a in look.employers) + ["b:employer"] * (b in look.employers)
     if a == ctx.subject:
         f.append("subject")
     if a == ctx.actor:
         f.append("actor")
     if ma.type == "Organization":
-        f.append("a:company" if ctx.company(a) else "a:public" if ctx.public_body(a) else "a:other")
+        f.append("a:" + look.org_kind(a))
     if mb.type == "Organization":
-        f.append("b:company" if ctx.company(b) else "b:public" if ctx.public_body(b) else "b:other")
+        f.append("b:" + look.org_kind(b))
     for s, p, o in said:
         if {s, o} == {a, b}:
             f.append(f"r_ab:{p}:{'fwd' if s == a else 'back'}")
