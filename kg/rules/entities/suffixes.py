@@ -105,6 +105,7 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
 
+_CUE_KINDS = {"event_cue": "Event", "program_cue": "Program", "initiative_cue": "Initiative"}
 _SCHEMES = re.compile(r"\d+\s?(가지|개)")
 _EVENT_YEAR = re.compile(r"(19|20)\d\d년\s*")
 _YEAR_OR_RANK = re.compile(r"(19|20)\d\d년도?|\d+대")
@@ -215,8 +216,10 @@ def runs(s: Sentence) -> list[Candidate]:
             headed = glued  # 한국데이터정책학회장 (but 농협회장 is 농협's 회장; 협회장, no body)
         if headed:  # 이경란 전남대 산학협력단장: the unit (its head is the person)
             org, last, stem = headed, last[:-1], stem[:-1]
-        if not org and not is_head(words, k, cues):
-            continue  # (as below: the run's start, a walk back, is not needed)
+        if not org and (not is_head(words, k, cues) or not YEAR.match(stem) and not any(
+                cues.ends_with(last, kind) for kind in _CUE_KINDS)):
+            continue  # (as below, where nothing is found: the run's start, a walk back,
+            # is not needed)
         i = run_start(words, k, cues)
         start = words[i].start
         body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
@@ -275,8 +278,7 @@ def runs(s: Sentence) -> list[Candidate]:
         ministry = strip_name(words[i].stem)
         named_from = words[i + 1].start if i < k and ministry.endswith(("부", "처", "청")) \
             and lex.group_of(ministry) == "central-government" else start
-        for kind, etype in (("event_cue", "Event"), ("program_cue", "Program"),
-                            ("initiative_cue", "Initiative")):
+        for kind, etype in _CUE_KINDS.items():
             cue = cues.ends_with(last, kind)
             if cue and k > i and len(last) > len(cue) and \
                     strip_name(words[k - 1].stem) in cues.org_descriptor:
