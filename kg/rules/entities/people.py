@@ -51,7 +51,8 @@ def titled(s: Sentence) -> list[Candidate]:
     words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
     out = []
     for k, w in enumerate(words):
-        base, alias = split_alias(_AGE.sub("", w.stem))  # 배성욱(58): an age
+        # 배성욱(58): an age (looked for only where a parenthesis closes)
+        base, alias = split_alias(_AGE.sub("", w.stem) if ")" in w.stem else w.stem)
         lead = len(base) - len(base.lstrip("“\""))  # “박정희 대통령이 …: speech opens
         base = base[lead:]
         tags = w.tags[1:] if lead and len(w.tags) > 1 else w.tags
