@@ -115,11 +115,15 @@ def short_forms(d: Document) -> list[Candidate]:
     for sent, words in sentence_words(d.doc):
         # only the spans that reach into this sentence can overlap a span of its words
         # (scanning every span of the document for each word pair was most of the rule)
-        near = [(a, b) for a, b in taken if a < sent.end_char and sent.start_char < b]
+        near = None  # (made when first needed: most sentences have no run to look at)
         for k, w in enumerate(words):
             if not w.tail or w.tail_tag.startswith("E"):
                 continue
+            if k == 0 or not words[k - 1].noun_only:
+                continue  # no noun before it: the run is this word alone (run_start is k)
             first = run_start(words, k, cues)
+            if near is None:
+                near = [(a, b) for a, b in taken if a < sent.end_char and sent.start_char < b]
             for j in range(max(first, k - 5), k):  # two or three words (or a whole prefix)
                 s, e = words[j].start, w.stem_end
                 # (a place may open the name: 대덕특구 피지컬 AI 실증단지)
