@@ -122,7 +122,8 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
     out = []
     for a, b in pairs:
         ma, mb = ms[a], ms[b]
-        if key(ma) == key(mb):
+        ka, kb = key(ma), key(mb)
+        if ka == kb:
             continue
         base = None                      # the pair's features, the same for each predicate
         for p in schema.between(ma.type, mb.type):
@@ -133,8 +134,7 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
                                   said - {(a, p, b), (b, p, a)})
                 out.append(Candidate(a, p, b, tuple(sorted(set(feats))), True))
                 continue
-            if stated or (key(ma), p, key(mb)) in known or \
-                    p in symmetric and (key(mb), p, key(ma)) in known:
+            if stated or (ka, p, kb) in known or p in symmetric and (kb, p, ka) in known:
                 continue
             if base is None:
                 look = look or _look(ctx, topic, prev)
