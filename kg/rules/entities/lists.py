@@ -133,7 +133,7 @@ def before_generic(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
     out = []
     for k, w in enumerate(words):
-        if not any(strip_name(w.stem) == e or w.stem.endswith(e) for e in cues.etc):
+        if not (strip_name(w.stem) in cues.etc or w.stem.endswith(cues.words("etc"))):
             continue
         nxt = words[k + 1:k + 4]
         # (a head word ends the stem: 3개사, 기업들; 사업 is no 사)

@@ -15,13 +15,17 @@ EXAMPLES = [
 ]
 
 
+def _ranked(cues) -> re.Pattern[str]:
+    ranks = "|".join(map(re.escape, sorted(cues.rank)))
+    return re.compile(rf"\d+({ranks})")
+
+
 @entity_rule("rank", SENTENCE, examples=EXAMPLES)
 def world_rank(s: Sentence) -> list[Candidate]:
     words, cues = s.words, s.cues
-    ranks = "|".join(map(re.escape, sorted(cues.rank)))
     out = []
     for k, w in enumerate(words[:-1]):
-        if strip_name(w.stem) in cues.world and re.fullmatch(rf"\d+({ranks})", words[k + 1].stem):
+        if strip_name(w.stem) in cues.world and cues.built(_ranked).fullmatch(words[k + 1].stem):
             j = k + 1
             while j + 1 < len(words) and words[j].noun_only and j < k + 5:
                 j += 1

@@ -259,6 +259,8 @@ def _member_run(ctx: Context) -> Iterator[Found]:
     its members; the one marked 주관 (else the first) leads, and all take part in the
     programme at hand if it won."""
     start, state = ctx.sent.start_char, ctx.state
+    if "·" not in ctx.text:
+        return  # (the pattern needs one: not run on most sentences)
     for m in ctx.cues.built(_member_run_pattern).finditer(ctx.text):
         inside = [o for o in ctx.orgs if m.start(1) <= o.mention.start - start < m.end(1)]
         if len(inside) < 2:
