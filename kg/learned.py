@@ -144,8 +144,9 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
 
 
 def _look(ctx: Context, topic: int | None, previous: dict[int, str]) -> _Look:
-    return _Look(ctx, [w.start for w in ctx.words],
-                 [k for k in CUE_KINDS if ctx.cues.pattern(k).search(ctx.text)], topic, previous)
+    # (ctx.says: the same search, remembered; the rules have asked about many of the kinds)
+    return _Look(ctx, [w.start for w in ctx.words], [k for k in CUE_KINDS if ctx.says(k)],
+                 topic, previous)
 
 
 @dataclass
