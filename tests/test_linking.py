@@ -107,3 +107,12 @@ def test_a_name_glossed_inside_is_its_short_form_later(pipeline):
     data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
     assert sorted((e.type, e.label) for e in data.entities if e.type == "Program") == \
         [("Program", "인공지능(AI) 학습데이터 활용체계 구축 사업")]
+
+
+def test_a_body_written_inside_its_heads_title_keeps_that_name(pipeline):
+    # 한국인공지능소프트웨어산업협회장: the lexicon's name for the body is another, but the
+    # name as written is one of its names
+    ds = docs("조준희 한국인공지능소프트웨어산업협회장은 운영방향을 제언한다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert [(e.label, e.aliases) for e in data.entities if e.type == "Organization"] == \
+        [("한국소프트웨어산업협회", ("한국인공지능소프트웨어산업협회",))]

@@ -177,10 +177,13 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
                      if stem.endswith(h) and len(stem) > len(h)), None)
         if head is None:
             continue
-        known = s.lex.names.get(stem[:-len(head)] + chairs[head])
+        written = stem[:-len(head)] + chairs[head]
+        known = s.lex.names.get(written)
         if known is None or known.type != "Organization":
             continue
         end = w.start + len(stem) - len(head)  # (위원장 stays the person's title)
         s.merged[:] = [c for c in s.merged if not (w.start <= c.start and c.end <= w.stem_end)]
-        out.append(Candidate(w.start, end, "Organization", "lexicon.office", canonical=known.canonical))
+        # (the body's name as written is one of its names: 한국인공지능소프트웨어산업협회장)
+        out.append(Candidate(w.start, end, "Organization", "lexicon.office", canonical=known.canonical,
+                             aliases=[written] if written != known.canonical else []))
     return out

@@ -44,6 +44,8 @@ EXAMPLES = [
     ("박 원장은 ‘공공 AI가 나아갈 길’을, 이 협회장은 운영방향을 제언한다.", set()),
     ("시는 ‘AI가 돌보는 마을’ 사업을 시작한다.", {("Program", "AI가 돌보는 마을 사업")}),
     ("‘움직이는 AI 시대’의 시작을 알렸다.", set()),
+    ("두 기관은 ‘지역 AI 인재 양성을 위한 업무협약(MOU)’을 맺었다.", set()),
+    ("시는 ‘AI 돌봄 협력 양해각서(MOU)’를 체결했다.", set()),
     # the field itself, quoted as a topic (but a name made with it stays one)
     ("이번 예산은 ‘생성형 AI’ 확산에 쓰인다.", set()),
     ("시는 행정 전반의 ‘AI 대전환’을 본격화한다.", set()),
