@@ -51,6 +51,8 @@ class State:
     previous_text: str = ""                  # the sentence before this one
     topic: int | None = None                 # the program or initiative it was about
     extra: dict = field(default_factory=dict)  # what a rule family keeps for itself
+    # (predicate, object) pairs a rule says have no subject: the relation model adds none
+    denied: set[tuple[str, int]] = field(default_factory=set)
     group: list[int] = field(default_factory=list)  # the last bodies that acted together
     acted: list[int] = field(default_factory=list)  # the acting organisations, in order
     topics: list[int] = field(default_factory=list)  # the programmes sentences were about

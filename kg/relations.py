@@ -86,7 +86,8 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
                 out += [Statement(c.subject, c.predicate, c.object,
                                   _evidence(sent, mentions, c.subject, c.object),
                                   (f"learned.{c.predicate}",))
-                        for c in unsaid if not c.said and model.adds(c)]
+                        for c in unsaid if not c.said and model.adds(c)
+                        and (c.predicate, c.object) not in state.denied]
         state.previous_text = sent.text
         previous = slots
     # a consortium that lost, as a later sentence says, takes part in nothing

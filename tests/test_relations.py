@@ -69,6 +69,13 @@ def test_a_speaker_org_does_not_organize_the_event_spoken_at(pipeline):
     assert ("애플", "organizes", "AI 서밋 2026") not in got
 
 
+def test_a_funds_size_has_no_investor_not_even_from_the_model(pipeline):
+    # (the relation model had learned to give the fund's total to the contributor)
+    got = relations_of(pipeline, "울산시는 올해 시비 150억 원을 출자해 총 500억원 규모의 "
+                                 "'울산 AI 혁신펀드'를 조성한다.")
+    assert sorted(r for r in got if r[1] == "invests") == [("울산광역시", "invests", "150억 원")]
+
+
 def test_counts_and_revenues_are_not_investments(pipeline):
     got = relations_of(pipeline, "카카오의 2분기 매출은 2조원을 기록했다. 회원 수는 5000만명이다.")
     assert not any(p in ("invests", "fundsTarget") for _, p, _ in got)

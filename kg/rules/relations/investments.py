@@ -15,6 +15,15 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    # a fund's size, made of a share contributed before it: the share is the body's
+    ("한빛투자조합은 올해 운용사 8곳에 1200억원을 내려 2400억원 규모의 자펀드를 조성한다.",
+     {("한빛투자조합", "invests", "1200억원")}),
+    ("세종시는 시비 80억 원을 출자해 총 300억원 규모의 ‘세종 AI 펀드’를 결성한다.",
+     {("세종특별자치시", "invests", "80억 원"), ("80억 원", "fundsTarget", "세종 AI 펀드"),
+      ("세종특별자치시", "operates", "세종 AI 펀드"), ("300억원", "fundsTarget", "세종 AI 펀드")}),
+    ("중기부는 올해 1,500억 원 규모의 ‘AI 스케일업 펀드’를 조성했다.",
+     {("중소벤처기업부", "invests", "1,500억 원"), ("1,500억 원", "fundsTarget", "AI 스케일업 펀드"),
+      ("중소벤처기업부", "operates", "AI 스케일업 펀드")}),
     ("대신정보통신이 ‘AI 민원 플랫폼 구축 사업’을 수주했다. 총사업비는 243억 원이다.",
      {("243억 원", "fundsTarget", "AI 민원 플랫폼 구축 사업")}),
     ("부산시는 ‘부산형 AI 행정’을 시작한다. 시는 데이터를 연다. 대학은 인재를 키운다. 이를 위해 시는 "
@@ -407,7 +416,11 @@ def _sums(ctx: Context) -> Iterator[Found]:
             ctx.state.extra["budget_release"] = investor
             if before and before[0].index != investor:
                 ctx.state.extra["budget_receiver"] = before[0].index
-        respective = _respective(ctx, mny, before) if payer is None else None
+        if payer is None and _fund_size(ctx, mny):
+            investor = None  # (A는 N원을 출자해 M원 규모의 펀드를 조성한다: A's share is N)
+            ctx.state.denied.add(("invests", mny.index))  # (nor may the relation model)
+        respective = _respective(ctx, mny, before) if payer is None and investor is not None \
+            else None
         if respective is not None:
             investor = respective  # A와 B는 각각 5억원과 15억원을: in order
         elif investor is not None and payer is None and before and before[0].role == "subj*":
@@ -712,6 +725,24 @@ def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
 
 # 조달청 나라장터에 따르면 …: the source of the news, never what a sum is for
 _SOURCE = re.compile(r"[’'”」)]?\s*(\S+\s)?\S*(에\s*따르면|에\s*의하면)")
+
+
+_FUND_MADE = re.compile(r"\s*(\([^()]*\)\s*)?(규모(의|로)?\s*)?([^\s,.]+\s+){0,3}?['‘\"“]?[^\s,.]*"
+                        r"(펀드|조합)[’'\"”]?(을|를|이|가)?\s*(조성|결성)")
+_CONTRIBUTED = re.compile(r"출자|내려|내놓")
+
+
+def _fund_size(ctx: Context, money: Slot) -> bool:
+    """A fund's size, made up of what a sum before it in the sentence contributes (N원을
+    출자해 M원 규모의 펀드를 조성한다; 출자금 N원을 바탕으로 M원 규모 펀드): the fund's
+    total, which no one named here pays (ANNOTATION.md, "Investors")."""
+    after = ctx.text[money.mention.end - ctx.sent.start_char:]
+    if not _FUND_MADE.match(after):
+        return False
+    start = money.mention.start - ctx.sent.start_char
+    return any(y.mention.end <= money.mention.start and _CONTRIBUTED.search(
+        ctx.text[max(0, y.mention.start - ctx.sent.start_char - 4):start])
+        for y in ctx.of_type("Investment"))
 
 
 def _respective(ctx: Context, money: Slot, before: list[Slot]) -> int | None:
