@@ -15,6 +15,15 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    # a public body's budget named as its own (부의 올해 예산은 N원): the lines after it are its
+    ("국토교통부의 올해 스마트도시 관련 예산은 1,200억 원이다. 대표 사업으로는 ‘AI 교통신호 고도화’"
+     "('26년 90억 원)가 꼽힌다.", {("국토교통부", "invests", "1,200억 원"),
+                               ("국토교통부", "invests", "90억 원"),
+                               ("90억 원", "fundsTarget", "AI 교통신호 고도화"),
+                               ("국토교통부", "operates", "AI 교통신호 고도화")}),
+    ("기사에 따르면 교육부의 내년 디지털 교육 예산은 2,100억 원으로 줄었다. 특히 ‘AI 튜터 실증’(45억 원) "
+     "사업이 폐지됐다.", {("교육부", "invests", "2,100억 원"), ("교육부", "invests", "45억 원"),
+                      ("45억 원", "fundsTarget", "AI 튜터 실증"), ("교육부", "operates", "AI 튜터 실증")}),
     # a fund's size, made of a share contributed before it: the share is the body's
     ("한빛투자조합은 올해 운용사 8곳에 1200억원을 내려 2400억원 규모의 자펀드를 조성한다.",
      {("한빛투자조합", "invests", "1200억원")}),
@@ -408,11 +417,11 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if item:
             investor = None  # 1) 부산항만공사 – 오션메트릭스: …, 280백만 원: the item's own
         if release is None and ctx.state.index - ctx.state.extra.get("section_start", 0) <= 3 \
-                and investor is not None and \
-                (before or payer is not None) and ctx.public_body(investor) and \
-                ctx.says("budget_release"):
+                and investor is not None and ((before or payer is not None) and
+                                              ctx.says("budget_release") or owner) \
+                and ctx.public_body(investor):
             # (시가 정부예산으로 1,024억 원을 확보했다: the lines are the government's,
-            # the city runs them)
+            # the city runs them; 부의 올해 AI 예산은 N원: so are the ministry's)
             ctx.state.extra["budget_release"] = investor
             if before and before[0].index != investor:
                 ctx.state.extra["budget_receiver"] = before[0].index
