@@ -147,11 +147,15 @@ class Context:
 
     def clause_at(self, at: int) -> str:
         """The clause holding offset `at` of the sentence's text (see clause_of)."""
+        start, end = self.clause_span(at)
+        return self.text[start:end]
+
+    def clause_span(self, at: int) -> tuple[int, int]:
+        """Where the clause holding offset `at` starts and ends in the sentence's text."""
         ends = [w.end - self.sent.start_char for w in self.words
                 if w.text.rstrip().endswith(",") and any("EC" in t for t in w.tags)]
-        start = max((e for e in ends if e <= at), default=0)
-        end = min((e for e in ends if e > at), default=len(self.text))
-        return self.text[start:end]
+        return (max((e for e in ends if e <= at), default=0),
+                min((e for e in ends if e > at), default=len(self.text)))
 
     def says(self, kind: str) -> re.Match[str] | None:
         """Where the sentence says a cue word of `kind` (a verb, usually)."""

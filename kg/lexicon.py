@@ -71,6 +71,7 @@ class Cues:
     run_break: Words
     descriptive_qualifier: Words    # 유사 사업, 예외 사업: qualifies, names nothing
     action: Words
+    agreement_noun: Words           # 협력 협약: dictionary words ending so name no body
     national_prefix: Words
     world: Words
     rank: Words

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.morphology import split_alias, strip_name
+from kg.morphology import LINE_BULLET, split_alias, strip_name
 from kg.rules import DOCUMENT, Candidate, entity_rule
 from kg.rules.entities.base import Document
 
@@ -214,4 +214,41 @@ def org_head_anaphora(d: Document) -> list[Candidate]:
         if len(fits) == 1:
             out.append(Candidate(m.start(), m.start() + len(word), "Organization",
                                  "anaphor-org", canonical=fits.pop()))
+    return out
+
+
+LOCAL_EXAMPLES = [
+    ("구미시는 ‘AI 제조 허브’를 연다. 시와 KT는 지난 8월 투자협약을 맺었다.",
+     {("Organization", "구미시")}),
+    ("전라남도와 해남군은 데이터센터 유치에 나섰다. 도와 군은 인허가 전담팀을 꾸렸다.",
+     {("Organization", "전라남도"), ("Organization", "해남군")}),
+    ("광주시는 ‘AI 빛고을 펀드’를 만든다. 펀드는 200억 원 규모로, 시가 60억 원을 출자한다.",
+     {("Organization", "광주광역시")}),
+    ("시와 KT는 지난 8월 투자협약을 맺었다.", set()),
+    ("오후 3시에 열린다. 구미시는 회의를 연다.", set()),
+    ("구미시는 ‘AI 제조 허브’를 연다. 시는 올해 예산을 늘렸다.", set()),
+]
+
+
+@entity_rule("anaphor-local", DOCUMENT, priority=2, examples=LOCAL_EXAMPLES)
+def local_government_anaphora(d: Document) -> list[Candidate]:
+    """시가, 도와 군은, 시의: a local government named again by its kind (시, 도, 군, 구),
+    a word of its own, when one of that kind was named before."""
+    text, cands = d.text, sorted(d.found, key=lambda c: c.start)
+    out = []
+    for m in re.finditer(r"(?<![^\s\[(“‘\"'□ㅇ○▶·-])(시|도|군|구)"
+                         r"(?=(이|가|은|는|와|과|도|의|에|에서|로|으로)[\s,])", text):
+        if any(c.start <= m.start() < c.end for c in cands):
+            continue
+        if m.group(2) in ("은", "는") and re.fullmatch(
+                rf"[\s\S]*(^|[.!?]\s|\n)[ \t]*({LINE_BULLET}\s*)?", text[max(0, m.start() - 8):m.start()]):
+            continue  # (시는 …: a sentence's topic is its actor already, kg/discourse.py)
+        named = [c for c in cands if c.type == "Organization" and c.end <= m.start()
+                 and d.lex.group_of(c.canonical or strip_name(text[c.start:c.end]))
+                 == "local-governments"
+                 and (c.canonical or strip_name(text[c.start:c.end])).endswith(m.group(1))]
+        if named:
+            c = named[-1]
+            out.append(Candidate(m.start(), m.end(), "Organization", "anaphor-local",
+                                 canonical=c.canonical or strip_name(text[c.start:c.end])))
     return out

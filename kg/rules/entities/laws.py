@@ -17,6 +17,9 @@ EXAMPLES = [
     ("새로운 방법과 기법을 찾았다.", set()),
     ("단계적 접근법이 필요하다.", set()),
     ("국회는 특별법 제정을 논의했다.", set()),
+    ("2015년 소프트웨어산업진흥법상 의무가 생겼다.", {("Initiative", "소프트웨어산업진흥법")}),
+    ("이는 데이터산업진흥법상 허용된다.", {("Initiative", "데이터산업진흥법")}),
+    ("세법상 공제 방법이 바뀌었다.", set()),
 ]
 
 
@@ -25,6 +28,8 @@ def laws(s: Sentence) -> list[Candidate]:
     cues, out, text = s.cues, [], s.sent.text
     for w in s.words:
         stem = strip_name(w.stem)
+        if stem.endswith("법상"):
+            stem = stem[:-1]  # 데이터산업진흥법상: under the law (Kiwi may keep 상 in the noun)
         if not stem.endswith(cues.words("law_suffix")):
             continue  # (most words: the search below, in Python, finds nothing)
         suffix = next((x for x in cues.law_suffix if stem.endswith(x)), None)

@@ -37,6 +37,9 @@ EXAMPLES = [
     # (counts and measures listed beside a name are none: 이용자 4만 명, 대기 14분)
     ("네이버클라우드와 이용자 4만 명이 몰렸다.", set()),
     ("상담 대기 14분, 카카오 등 여러 요인이 있다.", set()),
+    # (an agreement in dictionary words is none: 대학교와 협력 협약도 맺었다)
+    ("시는 한국과학기술원과 교육 협약도 맺었다.", set()),
+    ("구는 카카오와 상생 협력 협약도 체결했다.", set()),
 ]
 
 
@@ -79,6 +82,8 @@ def enumerations(s: Sentence) -> list[Candidate]:
                                             or words_[-1] in cues.program_action) \
                     or all(x.common for x in ws) and any(
                         cues.ends_with(x, "title") for x in words_) \
+                    or len(words_) > 1 and all(x.common for x in ws) and \
+                    words_[-1] in cues.agreement_noun \
                     or len(name) < 2 or len(words_) > 3 or name.isdigit() \
                     or not re.fullmatch(r"[A-Za-z0-9가-힣 &.\-]+", name):
                 continue

@@ -15,6 +15,27 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    # (the source named after the sum: N원을 도비로 충당, N원은 전액 시비로)
+    ("강원도는 ‘AI 산림 감시’ 사업(30억원)을 추진한다. 도는 이 가운데 12억원을 도비로 충당한다.",
+     {("강원특별자치도", "invests", "30억원"), ("30억원", "fundsTarget", "AI 산림 감시"),
+      ("강원특별자치도", "operates", "AI 산림 감시"), ("강원특별자치도", "invests", "12억원")}),
+    ("청주시는 ‘AI 민원 챗봇’을 열었다. 사업비 5억 원은 전액 시비로 마련했다.",
+     {("청주시", "invests", "5억 원")}),
+    # (a sum named by its source, whose payers the next sentence names)
+    ("‘AI 돌봄 실증’에는 국비 40억 원에 민간부담금 20억 원이 더해진다. 민간부담금은 LG AI연구원과 "
+     "네이버클라우드가 나눠 낸다.", {("대한민국 정부", "invests", "40억 원"),
+                            ("40억 원", "fundsTarget", "AI 돌봄 실증"),
+                            ("20억 원", "fundsTarget", "AI 돌봄 실증"),
+                            ("LG AI연구원", "invests", "20억 원"),
+                            ("네이버클라우드", "invests", "20억 원")}),
+    ("시는 ‘AI 행정 실증’을 추진한다. 사업비는 국비 30억원과 시비 20억원으로 마련됐다. 시비는 수원시와 "
+     "용인시가 나눠 부담한다.", {("대한민국 정부", "invests", "30억원"),
+                          ("30억원", "fundsTarget", "AI 행정 실증"),
+                          ("20억원", "fundsTarget", "AI 행정 실증"),
+                          ("수원특례시", "invests", "20억원"), ("용인특례시", "invests", "20억원")}),
+    ("광주시는 ‘AI 빛고을 펀드’를 만든다. 펀드는 200억 원 규모로, 시가 60억 원을 출자한다.",
+     {("광주광역시", "invests", "60억 원"), ("60억 원", "fundsTarget", "AI 빛고을 펀드"),
+      ("200억 원", "fundsTarget", "AI 빛고을 펀드"), ("광주광역시", "operates", "AI 빛고을 펀드")}),
     # a public body's budget named as its own (부의 올해 예산은 N원): the lines after it are its
     ("국토교통부의 올해 스마트도시 관련 예산은 1,200억 원이다. 대표 사업으로는 ‘AI 교통신호 고도화’"
      "('26년 90억 원)가 꼽힌다.", {("국토교통부", "invests", "1,200억 원"),
@@ -318,6 +339,7 @@ def _total_payers(ctx: Context, found: list[Found], total: Slot,
 
 def _sums(ctx: Context) -> Iterator[Found]:
     yield from _round_backers(ctx)
+    yield from _source_payers(ctx)
     sources = "|".join(map(re.escape, sorted(ctx.cues.mapping("fund_source"))))
     for mny in ctx.of_type("Investment"):
         # (A의 누적 투자 유치액은 320억 원으로 늘었다: what A has raised, A's money)
@@ -516,6 +538,27 @@ def _sums(ctx: Context) -> Iterator[Found]:
             yield Found(runner, "operates", target, "investment.operator")
 
 
+_SOURCE_WORD = re.compile(r"\S*(비|금|예산|부담)")
+
+
+def _source_payers(ctx: Context) -> Iterator[Found]:
+    """국비 40억 원에 민간부담금 20억 원이 더해진다. 민간부담금은 A와 B가 나눠 낸다: the
+    bodies that pay a sum the sentences before named by its source (시비, 민간부담금) pay
+    that sum."""
+    named = ctx.state.extra.setdefault("sum_of", {})
+    topic = re.match(r"\s*(\S+)(은|는)\s", ctx.text)
+    if topic and topic.group(1) in named and named[topic.group(1)][1] >= ctx.state.index - 2:
+        verb = ctx.cues.pattern("bear").search(ctx.text, topic.end())
+        for o in ctx.orgs:
+            if verb and o.role.startswith("subj") and not o.quoted and \
+                    o.mention.end - ctx.sent.start_char < verb.start():
+                yield Found(o.index, "invests", named[topic.group(1)][0], "investment.source")
+    for mny in ctx.of_type("Investment"):
+        word = ctx.text[:mny.mention.start - ctx.sent.start_char].split()[-1:]
+        if word and _SOURCE_WORD.fullmatch(word[0]):
+            named[word[0]] = (mny.index, ctx.state.index)
+
+
 def _each_recipient(ctx: Context, money: Slot) -> list[int]:
     """The organisations a fixed per-recipient sum (기업당 2억 원씩) goes to: those
     selected or listed as objects before it in its sentence."""
@@ -631,8 +674,10 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     names = "|".join(sorted(sources, key=len, reverse=True))
     # (국비 16억원, 국비가 16억원, 16억원은 국비, 14억원은 시비다)
     m = re.search(rf"({names})(으로|로|가|이|는|은)?\s*$", head)
-    after = None if m else re.match(rf"\s*(은|는)\s*({names})(이다|다|이며|이고|로|으로)?[\s,.]",
-                                    ctx.text[money.mention.end - start:])
+    # (22억원을 도비로 충당하고, 7억 원은 전액 시비로 마련했다: the source after the sum)
+    after = None if m else re.match(
+        rf"\s*(은|는|을|를)\s*(?:전액\s*)?({names})(이다|다|이며|이고|로|으로)?[\s,.]",
+        ctx.text[money.mention.end - start:])
     if m is None and after is None:
         return _source_after(ctx, money)
     source = m.group(1) if m else after.group(2)
@@ -816,7 +861,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
         and re.search(r"(^|[,▲△·•]\s*)[‘'“「]?$", text[:x.mention.start - sent.start_char])]
     if listed:
         return listed[-1].index
-    if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s*", text[m1:]) and after:
+    # (N원 규모의 X, N원 규모 X; not 펀드는 N원 규모로, 시가 …: an adverb, the next
+    # clause's subject is no target)
+    if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s", text[m1:]) and after:
         return after[0].index
     # 총사업비 48억 원이 들어가는 ‘X’: the sum of a clause that describes the next name
     spent_on = _spent_on(ctx, money)

@@ -395,9 +395,19 @@ DUTY_EXAMPLES = [
      "담당한다.", {("솔트룩스", "participatesIn", "AI 교차로 실증사업"),
                  ("누리웍스", "participatesIn", "AI 교차로 실증사업"),
                  ("충남대학교", "supports", "AI 교차로 실증사업")}),
-    ("도는 ‘AI 응급의료 사업’을 추진한다. 전담기관은 정보통신산업진흥원이 맡았고, 현장 실증은 순천대학교 "
-     "산학협력단이 책임진다.", {("정보통신산업진흥원", "operates", "AI 응급의료 사업"),
-                          ("국립순천대학교 산학협력단", "operates", "AI 응급의료 사업")}),
+    ("도는 ‘AI 응급의료 사업’을 추진한다. 전담기관은 정보통신산업진흥원이 맡았고, 현장 실증 운영은 "
+     "순천대학교 산학협력단이 책임진다.", {("정보통신산업진흥원", "operates", "AI 응급의료 사업"),
+                                ("국립순천대학교 산학협력단", "operates", "AI 응급의료 사업")}),
+    # a share of the work (품질 검증은 A가 맡는다): a public body takes part, as a company does
+    ("군은 ‘AI 산불 감시 사업’을 추진한다. 관제 시스템 구축은 KT가, 데이터 품질 검증은 "
+     "한국정보통신기술협회가 맡았다.", {("KT", "participatesIn", "AI 산불 감시 사업"),
+                             ("한국정보통신기술협회", "participatesIn", "AI 산불 감시 사업")}),
+    ("도는 ‘AI 돌봄 실증’을 시작한다. 효과 분석은 한국보건의료연구원이 맡는다.",
+     {("한국보건의료연구원", "participatesIn", "AI 돌봄 실증")}),
+    # (the programme whose name has the topic's words, not the one named last)
+    ("시는 ‘AI 하천 수위 예측 시스템 구축사업’을 시작했다. 국비는 행정안전부의 ‘재난안전 실증사업’ 공모로 "
+     "확보했다. 시스템 구축은 지역 기업 누리웍스가 맡았다.",
+     {("누리웍스", "participatesIn", "AI 하천 수위 예측 시스템 구축사업")}),
     ("얼라이언스는 ‘공공 AI 펀드’를 조성한다. 삼성SDS와 LG CNS가 각각 100억 원을 출자하고, 펀드 운용은 "
      "벤처캐피털 솔트룩스파트너스가 맡는다.", {("솔트룩스파트너스", "operates", "공공 AI 펀드")}),
     ("도는 ‘충북 AI 바이오 실증허브’를 연다. 허브 운영은 충북테크노파크가 맡는다.",
@@ -409,15 +419,60 @@ DUTY_EXAMPLES = [
 
 
 def _headed(ctx: Context, o: Slot, at_hand: int | None) -> int | None:
-    """허브 운영은 A가 맡는다, 펀드 운용은 B가 맡는다: the hub, the fund named last."""
+    """허브 운영은 A가 맡는다, 펀드 운용은 B가 맡는다: the hub, the fund named last; 시스템
+    구축은 C가 맡았다: the programme whose name has the topic's words, if the one at hand
+    has not (‘포항 AI 침수예측 시스템 구축사업’, before a programme that funds it)."""
     head = re.match(rf"[\s,]*({ctx.cues.pattern('head_anaphor').pattern})\s?\S*(은|는)\s",
                     ctx.clause_of(o))
-    if head is None:
-        return at_hand
     named = [i for i, m in enumerate(ctx.mentions) if m.sentence < ctx.state.index
-             and m.type in ("Program", "Initiative") and in_scope(ctx.state, m.sentence)
-             and (m.canonical or m.text).endswith(head.group(1))]
+             and m.type in ("Program", "Initiative") and in_scope(ctx.state, m.sentence)]
+    if head is not None:
+        named = [i for i in named if _name(ctx, i).endswith(head.group(1))]
+        return named[-1] if named else at_hand
+    at = o.mention.start - ctx.sent.start_char
+    phrase = _topic(ctx, ctx.clause_span(at)[0], at)
+    words = [w for w in phrase.split() if len(w) >= 2 and not ctx.cues.pattern(
+        "program_anaphor").fullmatch(w)] if phrase else []
+    if not words or at_hand is None or all(w in _name(ctx, at_hand) for w in words):
+        return at_hand
+    named = [i for i in named if all(w in _name(ctx, i) for w in words)]
     return named[-1] if named else at_hand
+
+
+def _name(ctx: Context, index: int) -> str:
+    return ctx.mentions[index].canonical or ctx.mentions[index].text
+
+
+def _topic(ctx: Context, begin: int, at: int) -> str | None:
+    """The topic before the subject at `at` (품질 검증은 A가; 시스템 구축은 포항의 AI
+    기업 A가), in the clause from `begin`: its words back to a comma or a name, without
+    the topic particle."""
+    base = ctx.sent.start_char
+    words = [w for w in ctx.words if begin <= w.start - base and w.end - base <= at]
+    k = next((k for k in range(len(words) - 1, -1, -1) if words[k].tail_tag == "JX"
+              and words[k].tail.strip() in ("은", "는")), None)
+    if k is None:
+        return None
+    names = [x.mention for x in ctx.slots if begin <= x.mention.start - base < at]
+    if any(words[k].end <= m.start and m.type != "Place" for m in names):
+        return None  # (구축은 KT가, 검증은 B가: KT, not B, is the first topic's)
+    if any(m.start < words[k].end and m.end > words[k].start for m in names):
+        return None  # (‘GPU 임대’는 A가: a name, no share)
+    j = k
+    while j > 0 and k - j < 5 and not words[j - 1].text.endswith(",") and not any(
+            m.start < words[j - 1].end and m.end > words[j - 1].start for m in names):
+        j -= 1
+    return " ".join([w.text for w in words[j:k]] + [words[k].stem]) or None
+
+
+def _share(ctx: Context, begin: int, at: int) -> bool:
+    """품질 검증은 A가 맡는다 (the topic is a share of the work): A takes part in the
+    programme; 전담기관은, 운영은, 사업 수행은 A가 맡는다: A runs it. (‘X’는 A가 맡는다
+    names the programme: no share.)"""
+    phrase = _topic(ctx, begin, at)
+    return phrase is not None and not ctx.cues.pattern("operator_duty").search(phrase) and \
+        not re.fullmatch(rf"(이\s)?({ctx.cues.pattern('program_anaphor').pattern}|과제)"
+                         rf"(\s?(수행|추진))?", phrase)
 
 
 @relation_rule("duty", priority=11, examples=DUTY_EXAMPLES)
@@ -456,19 +511,24 @@ def duties(ctx: Context) -> Iterator[Found]:
         ctx.state.programs_seen[-1] if ctx.state.programs_seen else None)
     sole = ctx.sole_program()
     for o in subjects:
-        at_hand = _headed(ctx, o, at_hand)
+        picked = _headed(ctx, o, at_hand)
+        by_name, at_hand = picked != at_hand, picked  # (named: at hand however far back)
         # a company that takes on a public programme's work (구축은 A가 맡았다) takes part
         # (펀드 운용은 A가 맡는다: a company may run it; 구축은 A가 맡았다: a share of it)
-        topic = ctx.clause_of(o)[:o.mention.start - ctx.sent.start_char]
+        at = o.mention.start - ctx.sent.start_char
+        begin = ctx.clause_span(at)[0]
+        topic = ctx.text[begin:at]
         # (A가 모델을, B가 학습을 맡고, C는 임상 검증을 담당한다: only C's share backs it)
         predicate = "supports" if backing and backs.search(ctx.clause_of(o)) else \
             "participatesIn" if ctx.company(o.index) and not re.search(
-                rf"({ctx.cues.pattern('operator_duty').pattern})(은|는)\s", topic) else "operates"
+                rf"({ctx.cues.pattern('operator_duty').pattern})(은|는)\s", topic) or \
+            _share(ctx, begin, at) else "operates"
         before = [t for t in things if t.mention.end <= o.mention.start]
         if before:
             yield Found(o.index, predicate, before[-1].index, "duty")
         elif not things and at_hand is not None and (
-                ctx.mentions[at_hand].sentence >= ctx.state.index - 3 or at_hand == sole):
+                ctx.mentions[at_hand].sentence >= ctx.state.index - 3 or at_hand == sole
+                or by_name):
             # (사업 전담기관은 A가 맡는다, paragraphs after the article's one programme)
             # (B가 예측 모델 개발을 맡는다: a share of the work, not the running of it)
             share = ctx.text[o.mention.end - ctx.sent.start_char:duty.start()] if duty else ""
