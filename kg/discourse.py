@@ -473,6 +473,38 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
     return None
 
 
+_COUNTS = {"양": 2, "두": 2, "세": 3, "네": 4, "다섯": 5}
+
+
+def _recent_group(state: State, said: str, cues: Cues) -> list[int]:
+    """두 회사는, 양사는, 세 기관은 with no group acting before: the last bodies of that
+    count named in the three sentences before; of two companies, the last one named and
+    the company the article is about (the one that acted most)."""
+    count = next((n for w, n in _COUNTS.items() if said.startswith(w)), None)
+    if count is None:
+        return []
+    companies = said.startswith("양사") or any(w in said for w in cues.company_anaphor)
+    recent: dict[str, int] = {}
+    for i in reversed(state.orgs_seen):
+        m = state.mentions[i]
+        if m.sentence < state.index - 3 or m.sentence >= state.index or companies and (
+                _public(m, cues) or (m.canonical or m.text).endswith(
+                    tuple(cues.words("non_company_suffix")))):
+            continue
+        recent.setdefault(m.canonical or m.text, i)
+    names = list(recent)
+    if companies and count == 2 and names:
+        name = {i: state.mentions[i].canonical or state.mentions[i].text
+                for i in state.acted if not _public(state.mentions[i], cues)}
+        counts = Counter(name.values())
+        first = list(dict.fromkeys(name.values()))  # (a tie: the one that acted first)
+        top = max(counts, key=lambda n: (counts[n], -first.index(n)), default=None)
+        if top is not None and top != names[0]:
+            main = next(i for i in reversed(state.acted) if name.get(i) == top)
+            return sorted({recent[names[0]], main})
+    return sorted(recent[n] for n in names[:count]) if len(names) >= count else []
+
+
 def _public(m: Mention, cues: Cues) -> bool:
     return (m.canonical or m.text).endswith(cues.words("government_suffix")) or \
         (m.canonical or m.text).endswith(cues.words("local_suffix"))
@@ -586,6 +618,8 @@ def context(state: State, sent: SentenceText, words: list[Eojeol], slots: list[S
                 and x.role in ("subj", "subj*")]
     said = cues.regex(r"(?:^|\s)(양사|양측|이들|(?:{group_anaphor})\s?(?:{group_noun})|"
                       r"(?:{group_noun})와\s(?:{group_noun}))(?:은|는|이|가)\s").search(sent.text)
+    if said and not state.group:
+        state.group = _recent_group(state, said.group(1), cues)
     if state.group and said:
         ctx.group = list(state.group)  # 양사는, 세 기관은, 시와 대학은
         if any(w in said.group(1) for w in cues.company_anaphor):

@@ -84,7 +84,9 @@ class KiwiTokenizer:
                     first = not glued and not (sent.start > 0 and body[sent.start - 1].isalnum())
                     # Kiwi ends a sentence at a quoted question or exclamation (‘…
                     # 관리할 것인가’ 세미나를 열었다); a quote closed without . ? ! ends none
-                    glued = sent.text.rstrip().endswith(_CLOSING) and \
+                    # (… nor a name Kiwi reads as an ending before its gloss: 아난야
+                    # 라오(Ananya Rao) IBM 총괄은)
+                    glued = sent.text.rstrip().endswith(_CLOSING + (")",)) and \
                         not sent.text.rstrip()[:-1].rstrip().endswith((".", "?", "!", "…"))
                     for tok in sent.tokens:
                         s = line_start + tok.start

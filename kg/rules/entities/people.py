@@ -144,6 +144,8 @@ EXAMPLES_FOREIGN = [
     ("서울 시민 다수가 찬성했다.", set()),
     ("제니퍼 오닐(Jennifer O'Neill) 구글 클라우드 아시아태평양 공공부문 총괄은 발표했다.",
      {("Person", "제니퍼 오닐")}),
+    ("아난야 라오(Ananya Rao) IBM 아시아태평양 공공부문 최고기술책임자(CTO)는 사례를 소개했다.",
+     {("Person", "아난야 라오")}),
     ("그는 대통령 직속 국가인공지능전략위원회 위원도 맡고 있다.", set()),
     ("국회 정무위원회 소속 한정민 더불어민주당 의원이 물었다.", set()),
 ]
@@ -198,7 +200,9 @@ def _glossed(s: Sentence, orgs: dict) -> list[Candidate]:
                               for x in m.group(1, 2)):
             continue
         after = [w for w in s.words if w.start >= org.start][:7]
-        title = next((w for w in after if cues.ends_with(strip_name(w.stem), "title")), None)
+        # (… 최고기술책임자(CTO)는: the title with its gloss)
+        title = next((w for w in after if cues.ends_with(
+            strip_name(split_alias(strip_name(w.stem))[0]), "title")), None)
         if title is None:
             continue
         name = f"{m.group(1)} {m.group(2)}"

@@ -15,6 +15,12 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 EXAMPLES = [
+    # (두 회사는, 양사는: the company the article is about and the last one named)
+    ("솔트룩스는 공공 AI 챗봇을 출시했다. 국립공원공단은 이 챗봇을 쓴다. 유통은 KT가 맡는다. 두 회사는 "
+     "지난달 총판 계약을 맺었다.", {("솔트룩스", "partnersWith", "KT")}),
+    ("네이버클라우드는 새 모델을 공개했다. 모델 학습에는 퓨리오사AI의 칩이 쓰였다. 판매는 KT가 맡는다. "
+     "양사는 지난달 협약을 맺었다.", {("네이버클라우드", "partnersWith", "KT")}),
+    ("양사는 지난달 협약을 맺었다.", set()),
     ("네이버클라우드와 KT는 공공 AI 사업에서 손을 잡았다.", {("네이버클라우드", "partnersWith", "KT")}),
     ("한국도로공사와 카카오모빌리티가 교통 데이터 공유에 합의했다.",
      {("한국도로공사", "partnersWith", "카카오모빌리티")}),
@@ -103,6 +109,8 @@ def agreements(ctx: Context) -> Iterator[Found]:
     cue_clause = ctx.clause_at(cue) if cue is not None else None
     subjects = [x for x in orgs if x.role.startswith(("subj", "relsubj"))
                 and (cue_clause is None or ctx.clause_of(x) == cue_clause)]
+    if not subjects and len(ctx.group) >= 2:  # 두 회사는 … 계약을 맺었다: the pair named before
+        subjects = [Slot(i, ctx.mentions[i], "subj", -1, False) for i in ctx.group]
     if not subjects and ctx.actor is not None and ctx.mentions[ctx.actor].type == "Organization":
         subjects = [Slot(ctx.actor, ctx.mentions[ctx.actor], "subj", -1, False)]
     if not subjects:

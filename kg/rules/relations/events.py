@@ -175,6 +175,16 @@ def _char_after(ctx: Context, offset: int) -> str:
 
 
 ROLE_EXAMPLES = [
+    # (speakers with their posts after the keynote's sentence, each presenting; a
+    # programme's bullet lines, name and title before a talk's title)
+    ("경상남도는 ‘경남 AI 포럼’을 열었다. 기조연설은 두 명이 맡았다. 박지훈 네이버클라우드 전무는 사례를 "
+     "소개했다. 김은영 서울대학교 교수는 위험 관리 방안을 설명했다.",
+     {("네이버클라우드", "participatesIn", "경남 AI 포럼"),
+      ("서울대학교", "participatesIn", "경남 AI 포럼")}),
+    ("‘공공 AI 포럼’이 열린다. 기조연설 뒤에는 다음과 같은 발표가 이어진다.\n▲민가람 고려대학교 교수: "
+     "‘공공 AI 성과 측정’\n▲윤태호 한국수자원공사 처장: ‘물관리 AI의 교훈’",
+     {("고려대학교", "participatesIn", "공공 AI 포럼"),
+      ("한국수자원공사", "participatesIn", "공공 AI 포럼")}),
     ("경상남도는 창원컨벤션센터에서 ‘경남 AI 행정혁신 포럼’을 열었다. 기조연설은 세 명이 맡았다. 박지훈 "
      "네이버클라우드 전무는 공공 AI 사례를, 김도형 서울대학교 교수는 위험 관리 방안을 각각 발표했다.",
      {("네이버클라우드", "participatesIn", "경남 AI 행정혁신 포럼"),
@@ -258,9 +268,13 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     # (… or a release's next bullet: □ 기조연설은 세 명이 맡았다. ㅇ A 총괄은 …을 소개했다)
     # (… or the speakers themselves: 기조연설은 세 명이 맡았다. A 전무는 …을, B 교수는 …을
     # 각각 발표했다)
-    following = ctx.state.extra.get("talks") == ctx.state.index - 1 and (re.match(
-        rf"\s*(({ctx.cues.pattern('opener').pattern})\s|{LINE_BULLET}\s*)",
-        ctx.text) and ctx.says("talk_next") or ctx.affiliations and ctx.says("talk"))
+    # (… and a speaker with a post who presents, 소개했다, or a programme's bullet line:
+    # ▲A 처장: ‘물관리 AI 실증의 교훈’)
+    bullet = re.match(rf"\s*(({ctx.cues.pattern('opener').pattern})\s|{LINE_BULLET}\s*)",
+                      ctx.text)
+    following = ctx.state.extra.get("talks") == ctx.state.index - 1 and (
+        bullet and ctx.says("talk_next") or ctx.affiliations and (
+            ctx.says("talk_next") or bullet and re.search(r":\s*[‘'“\"「]", ctx.text)))
     if talks or following:
         ctx.state.extra["talks"] = ctx.state.index
         for person, org in ctx.affiliations:
