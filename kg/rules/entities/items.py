@@ -36,6 +36,7 @@ EXAMPLES = [
     ("○ 당초 행안부는 3,580억 원을 요구했다.", set()),
     ("○ 이는 2026년도 본예산(4,580억 원)보다 늘어난 규모다.", set()),
     ("○ 행안부 예산 62억 원과 별도로 과기정통부가 18억 원을 투입한다.", set()),
+    ("투자사는 ▲한빛벤처스(15억원) ▲누리인베스트먼트(10억원) 등이다.", set()),
 ]
 
 
@@ -65,6 +66,9 @@ def budget_lines(s: Sentence) -> list[Candidate]:
         words = name.split()
         if words and strip_name(words[-1]) in cues.budget_word:
             continue  # ○ 행안부 예산 62억 원과 별도로: a body's budget, no programme
+        suffix = cues.ends_with(name, "company_suffix") if len(words) == 1 else None
+        if suffix and len(name) - len(suffix) >= 2:
+            continue  # ▲퀀텀벤처스(15억원): a firm and its share, no programme
         if lex.names.get(name) is not None or len(name) < 4 or len(words) > 8 or \
                 any(w in cues.list_end for w in words) or all(w in cues.trim for w in words) \
                 or any(w in cues.cap_before or w in cues.per_recipient for w in words):

@@ -24,6 +24,9 @@ _ITEM = "△▲▶◆■●○◇□ㅇ•·\\-"
 _YEAR = re.compile(r"(?:(?<!\d)(20\d\d)\s?년도?|[‘'’](\d\d)\s?년도?)(?!\s?(까지|부터|이후|~|∼|-))")
 
 EXAMPLES = [
+    # (a word that says a sum is no investment, 성장, inside a body's name says nothing)
+    ("누리랩스는 ▲IBK기업은행(50억원) ▲한국성장금융투자운용(30억원) 등으로부터 투자를 받았다.",
+     {("Investment", "50억원"), ("Investment", "30억원")}),
     ("연번 | 기관 | 지원액 | 매출\n1 | 국민연금공단 | 62억 원 | 300억 원",
      {("Investment", "62억 원")}),
     ("정부는 데이터 산업 육성에 1200억원을 투입한다.", {("Investment", "1200억원")}),
@@ -73,6 +76,11 @@ def investments(s: Sentence) -> list[Candidate]:
     cues, text = s.cues, s.sent.text
     found = find_money(text, cues.bare_won_before)
     listed = _listed(text, found, cues)
+    masked = text
+    for c in s.ruler:
+        if c.type == "Organization" and s.sent.start_char <= c.start < c.end <= s.sent.end_char:
+            at, end = c.start - s.sent.start_char, c.end - s.sent.start_char
+            masked = masked[:at] + " " * (end - at) + masked[end:]
     out: list[Candidate] = []
     restated = -1  # the end of the last sum written as another's alias
     for i, (a, b, money) in enumerate(found):
@@ -83,8 +91,10 @@ def investments(s: Sentence) -> list[Candidate]:
             continue
         clause = _clause(text, a, b)
         # what the sum is not: said near it or after it (매출 300억원, 시장 규모로 성장),
-        # not in a clause that describes something before it (이용료를 지원하는 X에 N원을)
-        near = clause[max(0, clause.find(text[a:b]) - 15):]
+        # not in a clause that describes something before it (이용료를 지원하는 X에 N원을),
+        # nor inside a known body's name (한국성장금융투자운용(70억원))
+        near = _clause(masked, a, b)
+        near = near[max(0, near.find(text[a:b]) - 15):]
         if any(cue in near for cue in cues.not_investment_cue) or _cap(text, a, b, cues) \
                 or _valuation(text, a, b, cues) or _difference(text, a, b, cues) \
                 or _rate(text, found, i, cues):
