@@ -241,7 +241,8 @@ def local_government_anaphora(d: Document) -> list[Candidate]:
         if any(c.start <= m.start() < c.end for c in cands):
             continue
         if m.group(2) in ("은", "는") and re.fullmatch(
-                rf"[\s\S]*(^|[.!?]\s|\n)[ \t]*({LINE_BULLET}\s*)?", text[max(0, m.start() - 8):m.start()]):
+                rf"[\s\S]*(^|[.!?]\s|\n)[ \t]*({LINE_BULLET}\s*)?",
+                text[max(0, m.start() - 8):m.start()]):
             continue  # (시는 …: a sentence's topic is its actor already, kg/discourse.py)
         named = [c for c in cands if c.type == "Organization" and c.end <= m.start()
                  and d.lex.group_of(c.canonical or strip_name(text[c.start:c.end]))
