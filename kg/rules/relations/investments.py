@@ -15,6 +15,11 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    # (the body carried over receives what it is given: N원을 지원받았다)
+    ("보담AI는 상담 AI를 만든다. 창업 이듬해 ‘AI 스케일업 R&D’ 과제에 선정돼 3년간 15억원을 지원받았다.",
+     {("15억원", "fundsTarget", "보담AI")}),
+    ("솔트룩스는 새 모델을 만든다. 지난해에는 연구개발비 20억 원을 지원받았다.",
+     {("20억 원", "fundsTarget", "솔트룩스")}),
     # (the source named after the sum: N원을 도비로 충당, N원은 전액 시비로)
     ("강원도는 ‘AI 산림 감시’ 사업(30억원)을 추진한다. 도는 이 가운데 12억원을 도비로 충당한다.",
      {("강원특별자치도", "invests", "30억원"), ("30억원", "fundsTarget", "AI 산림 감시"),
@@ -465,6 +470,11 @@ def _sums(ctx: Context) -> Iterator[Found]:
             investor = None  # A는 총사업비 N원이 들어가는 X를: a passive clause, no investor
         if received and payer is None and before and investor == before[0].index:
             investor = None
+        carried = None
+        if received and payer is None and not before and not owner and investor is not None \
+                and investor == ctx.actor:
+            investor, carried = None, investor  # (A는 …. N원을 지원받았다: the body carried
+            # over receives the sum, it pays none)
         if investor is not None and investor >= 0 and (
                 ctx.mentions[investor].canonical or ctx.mentions[investor].text).endswith(
                 tuple(ctx.cues.legislature)):
@@ -499,6 +509,8 @@ def _sums(ctx: Context) -> Iterator[Found]:
             target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
         if target is None and received and before and before[0].index != payer:
             target = before[0].index
+        if target is None and carried is not None:
+            target = carried
         if target is None and item and ctx.orgs and not any(
                 x.mention.type in ("Program", "Initiative") for x in ctx.slots):
             target = ctx.orgs[0].index  # … the first body of the line receives it

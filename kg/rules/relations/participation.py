@@ -11,6 +11,9 @@ from kg.rules.entities.items import PAIR, PAIR_LINE
 
 
 EXAMPLES = [
+    # (the body carried over, selected with no subject written: 지난해에는 ‘X’에 선정돼)
+    ("솔트룩스는 새 모델을 만든다. 지난해에는 과학기술정보통신부의 ‘초거대 AI 실증’ 사업에 선정돼 자금을 "
+     "지원받았다.", {("솔트룩스", "participatesIn", "초거대 AI 실증 사업")}),
     ("스타트업 누리웍스와 한빛메딕스는 ‘AI 의료혁신센터’에 입주했다.",
      {("누리웍스", "participatesIn", "AI 의료혁신센터"), ("한빛메딕스", "participatesIn", "AI 의료혁신센터")}),
     ("도가 ‘경북 AI 실증사업’에 착수한다. 사업 기간은 2년이다. 총사업비는 96억원이다. 시비는 포항시가 "
@@ -377,6 +380,10 @@ def participation(ctx: Context) -> Iterator[Found]:
             subjects = [ctx.subject]  # 시는 ‘X’에 선정돼: the body the sentence names so
         elif not subjects and ctx.group:
             subjects = list(ctx.group)  # 이들 기업은 ‘X’에 선정돼
+        elif not subjects and ctx.actor is not None and ctx.says("passive_select") and \
+                ctx.mentions[ctx.actor].type == "Organization" and \
+                not any(o.role.startswith(("subj", "relsubj")) for o in orgs):
+            subjects = [ctx.actor]  # (A는 …. 지난해에는 ‘X’에 선정돼: the body carried over)
         speaking = [ctx.actor] if ctx.speaker and ctx.actor is not None and \
             ctx.mentions[ctx.actor].type == "Organization" else []
         join_verb = ctx.cues.pattern("verb_join").pattern
