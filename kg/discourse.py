@@ -458,8 +458,7 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
         if noun in cues.company_anaphor:
             # 회사는: the company the article is about, the one that acted most (a
             # startup it funds, named last, is not 'the company')
-            name = {i: state.mentions[i].canonical or state.mentions[i].text
-                    for i in state.acted if not _public(state.mentions[i], cues)}
+            name = _companies_acted(state, cues)
             counts = Counter(name.values())
             if counts:
                 top = max(counts.values())
@@ -494,8 +493,7 @@ def _recent_group(state: State, said: str, cues: Cues) -> list[int]:
         recent.setdefault(m.canonical or m.text, i)
     names = list(recent)
     if companies and count == 2 and names:
-        name = {i: state.mentions[i].canonical or state.mentions[i].text
-                for i in state.acted if not _public(state.mentions[i], cues)}
+        name = _companies_acted(state, cues)
         counts = Counter(name.values())
         first = list(dict.fromkeys(name.values()))  # (a tie: the one that acted first)
         top = max(counts, key=lambda n: (counts[n], -first.index(n)), default=None)
@@ -503,6 +501,13 @@ def _recent_group(state: State, said: str, cues: Cues) -> list[int]:
             main = next(i for i in reversed(state.acted) if name.get(i) == top)
             return sorted({recent[names[0]], main})
     return sorted(recent[n] for n in names[:count]) if len(names) >= count else []
+
+
+def _companies_acted(state: State, cues: Cues) -> dict[int, str]:
+    """The acting mentions that are no public body, by name: who the article's company
+    (회사는, 양사는) may be."""
+    return {i: state.mentions[i].canonical or state.mentions[i].text
+            for i in state.acted if not _public(state.mentions[i], cues)}
 
 
 def _public(m: Mention, cues: Cues) -> bool:
