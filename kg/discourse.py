@@ -118,6 +118,13 @@ class Context:
                     == whole][-1]
         return None
 
+    def fund_at_hand(self) -> int | None:
+        """The last programme named in this section whose name ends like a fund's (펀드,
+        투자조합): the fund an article's sums and managers are of."""
+        return next((i for i in reversed(self.state.programs_seen)
+                     if in_scope(self.state, self.mentions[i].sentence) and self.cues.ends_with(
+                         self.mentions[i].canonical or self.mentions[i].text, "fund_name")), None)
+
     def company(self, index: int) -> bool:
         """A business: a company of the lexicon, or a body it does not know whose name is
         no public, academic or civic one (대학교, 재단, 협회 …)."""

@@ -70,6 +70,7 @@ class Cues:
     trim: Words
     run_break: Words
     descriptive_qualifier: Words    # 유사 사업, 예외 사업: qualifies, names nothing
+    fund_kind: Words                # 투자펀드, 국부펀드: a kind of fund, no name
     action: Words
     agreement_noun: Words           # 협력 협약: dictionary words ending so name no body
     national_prefix: Words
@@ -147,6 +148,9 @@ class Cues:
     call_word: Words
     anaphor_work: Words
     head_anaphor: Words
+    fund_talk: Words                # 출자, 결성: a sentence about a fund
+    fund_name: Words                # what a fund's name ends in
+    fund_manager: Words
     org_anaphor: Words
     company_anaphor: Words
     event_anaphor: Words

@@ -71,6 +71,9 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     body = re.sub(r"\(([^()]*)\)", lambda m: "" if m.group(1).strip() in cues.topic_acronym
                   else m.group(0), body)
     parts = [p for p in re.split(r"[\s·\-/]+", strip_name(body)) if p]
+    if cues.ends_with(cue, "fund_name") and all(
+            p in cues.fund_kind or lex.type_of(p) == "Place" for p in parts):
+        return False  # 투자펀드, 싱가포르 국부펀드: a kind of fund (in a place), no name
     # 국토부 사업, AWS 머신러닝 인프라: an organisation's work, not a name of its own
     # an organisation's or a place's bare project is no name (국토부 사업, 미국 데이터센터);
     # a brand's programme with a cue of its own is (AWS 클라우드 아카데미), and so is a
@@ -188,6 +191,10 @@ EXAMPLES = [
     # a year or a count says when or how many, not which
     ("시는 올해 4대 분야별 공동 사업을 추진한다.", set()),
     ("2026년도 핵심 전략으로 행정 신뢰성 강화를 제시했다.", set()),
+    # a fund named only by its kind (투자펀드, 국부펀드) is no name
+    ("두 운용사는 투자펀드를 공격적으로 투자할 예정이다.", set()),
+    ("싱가포르 국부펀드 테마섹의 자회사가 투자했다.", set()),
+    ("광주시는 1000억원 규모의 광주 AI 투자펀드를 만든다.", {("Program", "광주 AI 투자펀드")}),
 ]
 
 

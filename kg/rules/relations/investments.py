@@ -41,6 +41,33 @@ EXAMPLES = [
     ("광주시는 ‘AI 빛고을 펀드’를 만든다. 펀드는 200억 원 규모로, 시가 60억 원을 출자한다.",
      {("광주광역시", "invests", "60억 원"), ("60억 원", "fundsTarget", "AI 빛고을 펀드"),
       ("200억 원", "fundsTarget", "AI 빛고을 펀드"), ("광주광역시", "operates", "AI 빛고을 펀드")}),
+    # a round's backers with their shares: each invests the round, each share goes to the
+    # company that raised it
+    ("누리랩스가 300억 원 규모의 시리즈B 투자를 유치했다. 기업가치는 2000억 원으로 평가됐다. 이번 라운드에서는 "
+     "KT와 한국산업은행이 각각 100억 원씩 투자했다.",
+     {("300억 원", "fundsTarget", "누리랩스"), ("KT", "invests", "300억 원"),
+      ("한국산업은행", "invests", "300억 원"), ("KT", "invests", "100억 원"),
+      ("한국산업은행", "invests", "100억 원"), ("100억 원", "fundsTarget", "누리랩스")}),
+    ("누리랩스가 120억 원 규모의 시리즈A 투자를 유치했다. 이번 라운드는 한빛벤처스가 50억 원을 넣으며 주도했다. "
+     "새솔인베스트먼트도 30억 원을 투자했다.",
+     {("120억 원", "fundsTarget", "누리랩스"), ("한빛벤처스", "invests", "120억 원"),
+      ("한빛벤처스", "invests", "50억 원"), ("50억 원", "fundsTarget", "누리랩스"),
+      ("새솔인베스트먼트", "invests", "120억 원"), ("새솔인베스트먼트", "invests", "30억 원"),
+      ("30억 원", "fundsTarget", "누리랩스")}),
+    ("누리랩스가 120억 원 규모의 시리즈A 투자를 유치했다. 회사는 연구 인력을 늘린다. 새솔인베스트먼트는 올해 "
+     "30억 원을 ‘AI 도약 펀드’에 투자했다.",
+     {("120억 원", "fundsTarget", "누리랩스"), ("새솔인베스트먼트", "invests", "30억 원"),
+      ("30억 원", "fundsTarget", "AI 도약 펀드")}),
+    # a sum put into a fund: the fund named in the relative clause, else the fund at hand
+    ("산업은행이 1500억원을 출자하는 ‘AI 도약 펀드’에 운용사 12곳이 몰렸다.",
+     {("한국산업은행", "invests", "1500억원"), ("1500억원", "fundsTarget", "AI 도약 펀드"),
+      ("한국산업은행", "operates", "AI 도약 펀드")}),
+    ("세종시는 ‘세종 AI 펀드’를 만든다. 세종시와 KDB산업은행이 각각 50억 원을 출자한다.",
+     {("세종특별자치시", "invests", "50억 원"), ("KDB산업은행", "invests", "50억 원"),
+      ("50억 원", "fundsTarget", "세종 AI 펀드"), ("세종특별자치시", "operates", "세종 AI 펀드")}),
+    ("‘AI 빛고을 펀드’ 운용사로 두 곳이 뽑혔다. 운용사는 60억 원을 출자 받아 200억 원 규모의 자펀드를 "
+     "결성한다.", {("60억 원", "fundsTarget", "AI 빛고을 펀드"),
+                  ("200억 원", "fundsTarget", "AI 빛고을 펀드")}),
     # a public body's budget named as its own (부의 올해 예산은 N원): the lines after it are its
     ("국토교통부의 올해 스마트도시 관련 예산은 1,200억 원이다. 대표 사업으로는 ‘AI 교통신호 고도화’"
      "('26년 90억 원)가 꼽힌다.", {("국토교통부", "invests", "1,200억 원"),
@@ -208,7 +235,8 @@ EXAMPLES = [
     ("스타트업 셀리아랩스는 최근 160억 원 규모의 시리즈B 투자를 유치했다. 이번 라운드는 그레이트리파트너스가 70억 "
      "원을 넣으며 주도했고, 한국산업은행과 KDB인베스트먼트가 나머지를 채웠다.",
      {("160억 원", "fundsTarget", "셀리아랩스"), ("그레이트리파트너스", "invests", "160억 원"),
-      ("한국산업은행", "invests", "160억 원"), ("KDB인베스트먼트", "invests", "160억 원")}),
+      ("한국산업은행", "invests", "160억 원"), ("KDB인베스트먼트", "invests", "160억 원"),
+      ("그레이트리파트너스", "invests", "70억 원"), ("70억 원", "fundsTarget", "셀리아랩스")}),
     ("청주시는 자체 사업으로 ‘청주 AI 창업 바우처’를 운영한다. 올해 시비 12억 원을 들였고, 기업당 최대 5천만 원까지 "
      "비용을 지원한다.", {("12억 원", "fundsTarget", "청주 AI 창업 바우처"), ("청주시", "invests", "12억 원"),
                       ("청주시", "operates", "청주 AI 창업 바우처")}),
@@ -372,6 +400,7 @@ def _sums(ctx: Context) -> Iterator[Found]:
                 yield Found(mny.index, "fundsTarget", receiver, "investment.backer")
             if raised:
                 ctx.state.extra["round"] = (mny.index, ctx.state.index)
+                ctx.state.extra["round_receiver"] = receiver if receiver not in backers else None
             continue
         # 정부가 발표한 700억 달러: a relative clause's subject pays, but not the body that
         # runs what the sum is for (창업진흥원이 운영하는 ‘…’는 310억 원)
@@ -501,7 +530,8 @@ def _sums(ctx: Context) -> Iterator[Found]:
                         "investment.subject" if before else
                         "investment.owner" if owner else
                         "investment.release" if investor == release else "investment.actor")
-        target = _target(ctx, mny)
+        target = _target(ctx, mny) if mny.index not in ctx.state.extra.get("round_shares", ()) \
+            else ctx.state.extra["round_receiver"]  # (a backer's share of the round)
         if target is None and before and before[0].index != payer and ctx.says("receive") \
                 and (payer is not None or re.search(sources, ctx.text[
                     before[0].mention.end - ctx.sent.start_char:
@@ -585,22 +615,33 @@ def _each_recipient(ctx: Context, money: Slot) -> list[int]:
 
 def _round_backers(ctx: Context) -> Iterator[Found]:
     """A가 N원 규모의 시리즈B 투자를 유치했다. 이번 투자에는 B와 C가 참여했다 (B가
-    리드했고 C가 참여했다): the backers of the round just raised invest in it."""
+    리드했고 C가 참여했다): the backers of the round just raised invest in it. Their shares
+    (이번 라운드에서는 B와 C가 각각 300억원씩 투자했다; D도 200억원을 투자했다) go to the
+    company that raised it."""
     last = ctx.state.extra.get("round")
     # (이번 라운드는 A가 70억 원을 넣으며 주도했고: a share of it may be written too)
-    # (… 343억원이다. 14일 A 측에 따르면 이번 투자에는 B, C가: said of this round, a
-    # sentence may come between)
-    about = re.search(r"(^|\s)이번\s?(라운드|투자)(는|에는|에)\s", ctx.text)
-    if last is None or last[1] < ctx.state.index - (2 if about else 1) or \
-            ctx.of_type("Investment") and not about:
+    # (… 343억원이다. 14일 A 측에 따르면 이번 투자에는 B, C가: said of this round, some
+    # sentences may come between; the sentence after one about it goes on about it)
+    about = re.search(r"(^|\s)이번\s?(라운드|투자|펀딩)(는|에는|에서는|에서|에)\s", ctx.text)
+    going_on = ctx.state.extra.get("round_said") == ctx.state.index - 1
+    if last is None or last[1] < ctx.state.index - (10 if about else 1) and not going_on:
         return
-    if not (ctx.says("verb_join") or ctx.says("round_lead")):
+    shares = ctx.of_type("Investment")
+    if shares and not (about or going_on):
         return
+    if not (ctx.says("verb_join") or ctx.says("round_lead")
+            or shares and ctx.says("verb_invest")):
+        return
+    ctx.state.extra["round_said"] = ctx.state.index
     for o in ctx.orgs:
         # (이번 투자에는 A, B 등 기존 투자사와 함께 C가: every body named after it)
         listed = about is not None and o.mention.start - ctx.sent.start_char >= about.end()
-        if (listed or o.role.startswith(("subj", "conj"))) and not o.quoted:
+        # (… not a backer's parent: 테마섹의 자회사 파빌리온이)
+        if (listed or o.role.startswith(("subj", "conj"))) and not o.quoted and o.role != "gen":
             yield Found(o.index, "invests", last[0], "investment.round")
+    receiver = ctx.state.extra.get("round_receiver")
+    if receiver is not None:
+        ctx.state.extra["round_shares"] = {y.index for y in shares}
 
 
 def _bearer(ctx: Context, money: Slot) -> int | None:
@@ -811,6 +852,12 @@ def _fund_size(ctx: Context, money: Slot) -> bool:
         for y in ctx.of_type("Investment"))
 
 
+def _fund_at_hand(ctx: Context) -> int | None:
+    """The fund an article is about, for a sum its sentence says is put into a fund
+    (선정된 운용사는 N원을 출자 받아, A와 B가 각각 N원을 출자한다) and names no target."""
+    return ctx.fund_at_hand() if ctx.says("fund_talk") else None
+
+
 def _respective(ctx: Context, money: Slot, before: list[Slot]) -> int | None:
     """A와 B는 … 각각 5억원과 15억원을 투자한다: as many subjects as sums, the sums
     joined after 각각; the subject in the sum's place pays it."""
@@ -913,6 +960,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
     built = [x for x in after if x.mention.type in things and x.role.startswith("obj")]
     if spent and built:
         return built[0].index
+    # 1500억원을 출자하는 ‘X 펀드’에: the name the verb's relative clause describes
+    if spent and after and after[0].mention.type in things and re.fullmatch(
+            r"\S*(하는|한|할|된|되는)\s[‘'“\"]?", text[len(text) - len(rest) + spent.end():
+                                                        after[0].mention.start - sent.start_char]):
+        return after[0].index
     # A는 X 사업을 180억 원에 수주했다: the contract's value is the programme's
     if ctx.says("contract_won") and re.match(r"\s*에\s", rest):
         won = [x for x in before if x.mention.type in things and x.role.startswith("obj")]
@@ -937,6 +989,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
         if last is not None and last[0] is not None and ctx.state.index - 1 <= last[1] and re.match(
                 rf"\s*({cues.idiom('part_of_sum').pattern})\s", text):
             return last[0]
+        fund = _fund_at_hand(ctx)
+        if fund is not None:
+            return fund
         if ctx.previous_topic is not None:
             return ctx.previous_topic
         # 사업 규모는 62억 원, 투입분은 4억 원, 총 8조 원이 투입된다: the sum of the

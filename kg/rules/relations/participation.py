@@ -468,7 +468,9 @@ def participation(ctx: Context) -> Iterator[Found]:
     # (이번 투자에는 A, B가 참여했다: backers of a funding round join no programme)
     if at_hand is not None and not any(x.mention.type in ("Program", "Initiative")
                                        for x in ctx.things) \
-            and not ctx.says("round_word") and not ctx.says("round_lead"):
+            and not ctx.says("round_word") and not ctx.says("round_lead") \
+            and not (ctx.says("fund_manager") and at_hand == ctx.fund_at_hand()):
+        # (A, B 2개 운용사를 선정했다: the fund's managers run it, kg.rules.relations.stewards)
         joined = _joining(ctx)
         for o in joined:
             yield Found(o.index, "participatesIn", at_hand, "participation.at-hand")

@@ -48,6 +48,12 @@ EXAMPLES = [
      "‘공무원 AI 아카데미’ | 지방자치인재개발원 | 48",
      {("국가기록원", "operates", "AI 기록물 자동분류"),
       ("지방자치인재개발원", "operates", "공무원 AI 아카데미")}),
+    # the managers chosen for a fund run it
+    ("광주시는 ‘AI 빛고을 펀드’를 만든다. 펀드 운용사로는 가온벤처스와 한빛인베스트먼트 두 곳이 선정됐다.",
+     {("가온벤처스", "operates", "AI 빛고을 펀드"), ("한빛인베스트먼트", "operates", "AI 빛고을 펀드")}),
+    ("서초구는 ‘서초 AI 펀드’를 결성한다. 구는 지난달 누리벤처스, 다온파트너스 2개 운용사를 선정했다.",
+     {("누리벤처스", "operates", "서초 AI 펀드"), ("다온파트너스", "operates", "서초 AI 펀드")}),
+    ("‘AI 빛고을 펀드’ 운용사 모집에 가온벤처스와 한빛인베스트먼트가 지원했다.", set()),
 ]
 
 _PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organizes"}
@@ -62,6 +68,7 @@ def stewards(ctx: Context) -> Iterator[Found]:
     yield from _hosted(ctx)
     yield from _topic_run_by(ctx)
     yield from _commissioned(ctx)
+    yield from _fund_managers(ctx)
 
 
 def _at(ctx: Context, offset: int) -> str:
@@ -227,3 +234,20 @@ def _commissioned(ctx: Context) -> Iterator[Found]:
         if not o.quoted and (o.role.startswith(("subj", "dat")) or o.index == ctx.actor
                              and not any(p.role.startswith("subj") for p in ctx.orgs)):
             yield Found(o.index, "operates", things[0].index, "steward.commissioned")
+
+
+def _fund_managers(ctx: Context) -> Iterator[Found]:
+    """X 운용사로는 A와 B가 선정됐다, 구는 A, B 2개 운용사를 선정했다: the firms chosen to
+    manage a fund run it (the fund named here, else the one at hand); not the body that
+    chooses them (its topic, 구는), nor firms that only applied."""
+    if not ctx.says("fund_manager") or not (ctx.says("verb_select") or ctx.says("passive_select")):
+        return
+    funds = [x for x in ctx.things if x.mention.type == "Program"
+             and ctx.cues.ends_with(x.mention.canonical or x.mention.text, "fund_name")]
+    fund = funds[0].index if funds else ctx.fund_at_hand()
+    if fund is None:
+        return
+    for o in ctx.orgs:
+        if not o.quoted and not ctx.public_body(o.index) and \
+                ctx.words[o.word].tail.strip() not in ("은", "는", "의"):
+            yield Found(o.index, "operates", fund, "steward.fund-manager")
