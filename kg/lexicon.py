@@ -151,6 +151,8 @@ class Cues:
     fund_talk: Words                # 출자, 결성: a sentence about a fund
     fund_name: Words                # what a fund's name ends in
     fund_manager: Words
+    fund_applied: Words
+    title_body: Words               # 원장=원: a bare title and its body's kind
     org_anaphor: Words
     company_anaphor: Words
     event_anaphor: Words

@@ -305,6 +305,9 @@ EXAMPLES_ROLE = [
     ("정지은 코딧 대표는 이렇게 말했다.", {("Organization", "코딧")}),
     ("최민수 누리랩스 이사가 발표했다.", {("Organization", "누리랩스")}),
     ("정지은 대표는 이렇게 말했다.", set()),
+    # (a word before the body the person works for qualifies it)
+    ("임문영 대통령직속 국가인공지능전략위원회 부위원장은 전략을 제시했다.", set()),
+    ("김도윤 국무총리직속 국가데이터정책위원회 위원장은 말했다.", set()),
 ]
 
 
@@ -319,6 +322,9 @@ def role_organisations(s: Sentence) -> list[Candidate]:
         nxt = [w for w in words if w.start >= p.end]
         if not nxt or any(c.start <= nxt[0].start < c.end for c in known):
             continue
+        if len(nxt) > 1 and any(c.type == "Organization" and c.start <= nxt[1].start < c.end
+                                for c in known):
+            continue  # (임문영 대통령직속 국가인공지능전략위원회 부위원장: a body is named next)
         stem = strip_name(split_alias(nxt[0].stem)[0])
         if len(p.role.split()) < 2 or stem in cues.generic or stem in cues.trim:
             continue

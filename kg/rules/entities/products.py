@@ -18,6 +18,7 @@ EXAMPLES = [
     ("메타 인수 제안은 결렬됐다.", set()),
     ("마이크로소프트 쪽은 답하지 않았다.", set()),
     ("공급사로는 KT, 네이버 2곳이 뽑혔다.", set()),
+    ("엔비디아 그래픽처리장치(GPU) H100 등급 이상을 1만 개 확보한다.", set()),
 ]
 
 
@@ -45,7 +46,12 @@ def brand_products(s: Sentence) -> list[Candidate]:
         # (메타 인수 제안, 마이크로소프트 쪽: dictionary words after the brand, no product's
         # name among them)
         named = not all(x.common for x in words[k + 1:j])
-        if j > k + 1 and not titled and named:  # (구글 순다르 피차이 CEO: a person at the brand)
+        # (엔비디아 그래픽처리장치(GPU) H100 등급: a product the lexicon knows, named after
+        # words that describe it, is the name; 구글 제미나이 프로 is the brand's product)
+        known = any(s.lex.type_of(strip_name(split_alias(x.stem)[0])) == "Product"
+                    for x in words[k + 2:j])
+        # (구글 순다르 피차이 CEO: a person at the brand)
+        if j > k + 1 and not titled and named and not known:
             out.append(Candidate(w.start, words[j - 1].stem_end, "Product", "brand"))
     return out
 

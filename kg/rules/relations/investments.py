@@ -58,6 +58,15 @@ EXAMPLES = [
      "30억 원을 ‘AI 도약 펀드’에 투자했다.",
      {("120억 원", "fundsTarget", "누리랩스"), ("새솔인베스트먼트", "invests", "30억 원"),
       ("30억 원", "fundsTarget", "AI 도약 펀드")}),
+    # parallel clauses: each sum is paid by the subject of its own clause
+    ("경기도는 이를 위해 34억원 예산을 편성했고, 광주시는 200억원을 투입한다.",
+     {("경기도", "invests", "34억원"), ("광주광역시", "invests", "200억원")}),
+    ("부산시는 12억원을 들여 챗봇을 만들고, 울산시는 8억원을 들여 드론을 띄운다.",
+     {("부산광역시", "invests", "12억원"), ("울산광역시", "invests", "8억원")}),
+    # (N원 규모의 X: X right after it; words that name nothing of ours, then a body, give none)
+    ("1770억원 규모의 대구 전산센터 클라우드 사업에 SK주식회사가 참여했다.",
+     {("1770억원", "fundsTarget", "대구")}),
+    ("84억원 규모 정부통합전산센터 클라우드 설계 사업자로 SK주식회사가 선정됐다.", set()),
     # a sum put into a fund: the fund named in the relative clause, else the fund at hand
     ("산업은행이 1500억원을 출자하는 ‘AI 도약 펀드’에 운용사 12곳이 몰렸다.",
      {("한국산업은행", "invests", "1500억원"), ("1500억원", "fundsTarget", "AI 도약 펀드"),
@@ -419,7 +428,7 @@ def _sums(ctx: Context) -> Iterator[Found]:
         # A가 16억 원, B가 8억 원을 부담한다: each sum is paid by the subject right before it
         previous = [y for y in ctx.of_type("Investment") if y.mention.end <= mny.mention.start]
         own = [o for o in before if previous and o.mention.start > previous[-1].mention.end
-               and re.fullmatch(r"[이가]\s+(\S+\s+)?", ctx.text[
+               and re.fullmatch(r"[이가은는]\s+(\S+\s+)?", ctx.text[
                    o.mention.end - ctx.sent.start_char:mny.mention.start - ctx.sent.start_char])]
         fellows = []
         if own:
@@ -922,8 +931,17 @@ def _target(ctx: Context, money: Slot) -> int | None:
         return listed[-1].index
     # (N원 규모의 X, N원 규모 X; not 펀드는 N원 규모로, 시가 …: an adverb, the next
     # clause's subject is no target)
-    if re.match(rf"\s*({cues.pattern('scale').pattern})의?\s", text[m1:]) and after:
+    # (1770억원 규모의 대구 전산센터 클라우드 사업에 A가: the words after the sum name what
+    # it is for, no name of ours; the body after them is not it, nor a body that only
+    # qualifies them: KT 클라우드 리전을)
+    scale = re.match(rf"\s*({cues.pattern('scale').pattern})의?\s", text[m1:])
+    if scale and after and after[0].mention.type != "Organization":
         return after[0].index
+    if scale and after:
+        gap = text[m1 + scale.end():after[0].mention.start - sent.start_char]
+        named = ctx.words[after[0].word].start <= after[0].mention.start
+        return after[0].index if named and re.fullmatch(r"(\S{1,5}\s)?[‘'“\"「]?", gap) \
+            else None
     # 총사업비 48억 원이 들어가는 ‘X’: the sum of a clause that describes the next name
     spent_on = _spent_on(ctx, money)
     if spent_on and after and after[0].mention.type in things and \

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context
+from kg.discourse import Context, in_scope
 from kg.rules import Found, relation_rule
 
 
@@ -47,6 +47,14 @@ EXAMPLES = [
     ("김하늘 단장은 이후 GIST AI대학원 교수로 일하다 올해 선임됐다.",
      {("김하늘", "affiliatedWith", "광주과학기술원")}),
     ("그는 “데이터가 중요하다”고 말했다.", set()),
+    # a bare title: the body of its kind named before
+    ("조달청은 AI 서비스 계약을 맺었다. 박서진 기술서비스국장은 “지원하겠다”고 말했다.",
+     {("박서진", "affiliatedWith", "조달청")}),
+    ("한국지능정보사회진흥원은 포럼을 열었다. 기관 9곳이 참석했다. 이도윤 원장은 “기대한다”고 말했다.",
+     {("이도윤", "affiliatedWith", "한국지능정보사회진흥원")}),
+    ("카카오는 새 모델을 공개했다. 박지민 원장은 “기대한다”고 말했다.", set()),
+    ("한국교육학술정보원은 포럼을 열었다. 포럼에는 신용보증기금, 한국부동산원 등 9곳이 참석했다. 정재민 원장은 "
+     "“기대한다”고 말했다.", {("정재민", "affiliatedWith", "한국교육학술정보원")}),
     ("기조연설은 최가은 서울대 교수가 맡았고, 문지현 보건복지부 과장이 성과를 소개했다.",
      {("최가은", "affiliatedWith", "서울대학교"), ("문지현", "affiliatedWith", "보건복지부")}),
     ("◇서정훈 원장은\n△1969년 전북 익산 출생 △고려대 행정학과 졸업 △전라북도 기획조정실장 "
@@ -79,6 +87,36 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     yield from _worked_at(ctx)
     yield from _passed_through(ctx)
     yield from _roster(ctx)
+    yield from _titled(ctx)
+
+
+def _titled(ctx: Context) -> Iterator[Found]:
+    """강신면 기술서비스국장은 …고 말했다, 정제영 원장은: a person named with a bare title
+    works for the body of the title's kind named last before (국장 – …청, 원장 – …원,
+    부시장 – …시)."""
+    kinds = ctx.cues.mapping("title_body")
+    state = ctx.state
+    for x in ctx.slots:
+        role = (x.mention.role or "").split()
+        # (윤 원장은, 남궁 원장은: a surname refers back to someone named before)
+        if x.mention.type != "Person" or len(role) != 1 or x.index in state.affiliation or \
+                len(x.mention.text) < 3 or " " in x.mention.text or \
+                any(p == x.index for p, _ in ctx.affiliations) or not ctx.text[
+                    x.mention.end - ctx.sent.start_char:].lstrip().startswith(role[0]):
+            continue  # (the title after the name, as a speaker is introduced)
+        title = next((t for t in sorted(kinds, key=len, reverse=True) if role[0].endswith(t)),
+                     None)
+        if title is None:
+            continue
+        ends = tuple(kinds[title].split("|"))
+        # (the body that acted first in the article, if of the kind: 정제영 원장 is KERIS's,
+        # whatever 원 was listed since)
+        body = next((i for i in state.acted[:1] + list(reversed(state.orgs_seen))
+                     if ctx.mentions[i].start < x.mention.start
+                     and in_scope(state, ctx.mentions[i].sentence)
+                     and (ctx.mentions[i].canonical or ctx.mentions[i].text).endswith(ends)), None)
+        if body is not None:
+            yield Found(x.index, "affiliatedWith", body, "affiliation.title")
 
 
 def _worked_at(ctx: Context) -> Iterator[Found]:

@@ -54,6 +54,7 @@ EXAMPLES = [
     ("서초구는 ‘서초 AI 펀드’를 결성한다. 구는 지난달 누리벤처스, 다온파트너스 2개 운용사를 선정했다.",
      {("누리벤처스", "operates", "서초 AI 펀드"), ("다온파트너스", "operates", "서초 AI 펀드")}),
     ("‘AI 빛고을 펀드’ 운용사 모집에 가온벤처스와 한빛인베스트먼트가 지원했다.", set()),
+    ("‘AI 빛고을 펀드’는 운용사 1곳을 선발한다. 이 분야에는 가온벤처스와 한빛인베스트먼트가 격돌했다.", set()),
 ]
 
 _PREDICATE = {"Program": "operates", "Initiative": "operates", "Event": "organizes"}
@@ -240,8 +241,9 @@ def _fund_managers(ctx: Context) -> Iterator[Found]:
     """X 운용사로는 A와 B가 선정됐다, 구는 A, B 2개 운용사를 선정했다: the firms chosen to
     manage a fund run it (the fund named here, else the one at hand); not the body that
     chooses them (its topic, 구는), nor firms that only applied."""
-    if not ctx.says("fund_manager") or not (ctx.says("verb_select") or ctx.says("passive_select")):
-        return
+    if not ctx.says("fund_manager") or not (ctx.says("verb_select") or ctx.says("passive_select")) \
+            or ctx.says("fund_applied"):
+        return  # (운용사 1곳을 선발하는 분야에는 A와 B가 격돌했다: applicants)
     funds = [x for x in ctx.things if x.mention.type == "Program"
              and ctx.cues.ends_with(x.mention.canonical or x.mention.text, "fund_name")]
     fund = funds[0].index if funds else ctx.fund_at_hand()
