@@ -92,8 +92,8 @@ def affiliation(ctx: Context) -> Iterator[Found]:
 
 def _titled(ctx: Context) -> Iterator[Found]:
     """강신면 기술서비스국장은 …고 말했다, 정제영 원장은: a person named with a bare title
-    works for the body of the title's kind named last before (국장 – …청, 원장 – …원,
-    부시장 – …시)."""
+    after the name works for the body of the title's kind (국장 – …청, 원장 – …원, 부시장 –
+    …시): the article's first acting body if it is of that kind, else the last one named."""
     kinds = ctx.cues.mapping("title_body")
     state = ctx.state
     for x in ctx.slots:
