@@ -861,12 +861,6 @@ def _fund_size(ctx: Context, money: Slot) -> bool:
         for y in ctx.of_type("Investment"))
 
 
-def _fund_at_hand(ctx: Context) -> int | None:
-    """The fund an article is about, for a sum its sentence says is put into a fund
-    (선정된 운용사는 N원을 출자 받아, A와 B가 각각 N원을 출자한다) and names no target."""
-    return ctx.fund_at_hand() if ctx.says("fund_talk") else None
-
-
 def _respective(ctx: Context, money: Slot, before: list[Slot]) -> int | None:
     """A와 B는 … 각각 5억원과 15억원을 투자한다: as many subjects as sums, the sums
     joined after 각각; the subject in the sum's place pays it."""
@@ -1007,7 +1001,9 @@ def _target(ctx: Context, money: Slot) -> int | None:
         if last is not None and last[0] is not None and ctx.state.index - 1 <= last[1] and re.match(
                 rf"\s*({cues.idiom('part_of_sum').pattern})\s", text):
             return last[0]
-        fund = _fund_at_hand(ctx)
+        # (선정된 운용사는 N원을 출자 받아, A와 B가 각각 N원을 출자한다: a sum put into a
+        # fund goes to the fund the article is about)
+        fund = ctx.fund_at_hand() if ctx.says("fund_talk") else None
         if fund is not None:
             return fund
         if ctx.previous_topic is not None:
