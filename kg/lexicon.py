@@ -184,6 +184,7 @@ class Cues:
     received: Words
     spent_on: Words
     part_of_sum: Words
+    fund_formed: Words              # 결성: a fund formed by its managers
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
     raised_direct: Words            # 320억 원을 유치했다
     raised_total: Words             # A의 누적 투자 유치액은 320억 원
@@ -259,6 +260,8 @@ class Cues:
     witness: Words
     no_agreement: Words
     under_review: Words
+    goal_plan: Words                # 전략, 정책: a plan made toward a goal (X를 위한 전략)
+    plan_made: Words                # 제시, 발표: making or announcing a plan
     career: Words                   # 거쳤다, 역임: a person's past posts
     origin: Words                   # X 출신인 A: a past employer before the person
     studied_joined: Words           # 서울대를 나와, ETRI에 들어가: schools and employers

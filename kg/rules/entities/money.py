@@ -68,6 +68,9 @@ EXAMPLES = [
     ("조사업체는 AI 지출이 올해 1,850억 원에서 2028년 5,400억 원으로 늘어날 것으로 내다봤다.", set()),
     ("미리내AI는 지난해 시리즈B에서 320억 원을 유치했으며, 지난해 매출은 87억 원이었다.",
      {("Investment", "320억 원")}),
+    ("정부는 ‘AI 바우처’에 150억원, 지역 거점 대학의 AI 교육 과정 개설과 실습 장비 확충에 각각 40억원을 "
+     "지원한다.", {("Investment", "150억원"), ("Investment", "40억원")}),
+    ("운용사인 새솔벤처스는 현재 395억원을 결성했다.", {("Investment", "395억원")}),
     ("회사는 이용료를 지원하는 ‘론치패드’에 USD 20 million을 배정했다.",
      {("Investment", "USD 20 million")}),
 ]
@@ -232,7 +235,9 @@ def _listed(text: str, found: list, cues: Cues) -> set[int]:
     run: list[int] = []
     for i in range(len(found)):
         between = text[found[run[-1]][1]:found[i][0]] if run else ""
+        # (A에 150억원, B와 C에 각각 40억원을: after a comma, the next item's target may be long)
         if run and (re.fullmatch(r"[^.,]{0,25}?(,|등|및|와|과)\s*[^.,]{0,25}?", between)
+                    or re.fullmatch(r"\s*,\s*[^.,]{0,50}?", between)
                     or re.fullmatch(rf"[^.,]{{0,6}}[{_ITEM}][^.]{{0,40}}", between)):
             run.append(i)
             continue

@@ -51,6 +51,10 @@ EXAMPLES = [
     ("시는 행정 전반의 ‘AI 대전환’을 본격화한다.", set()),
     ("회의에서는 ‘AI혁신’ 방향이 논의됐다.", set()),
     ("정부는 ‘피지컬 AI 얼라이언스’를 출범했다.", {("Initiative", "피지컬 AI 얼라이언스")}),
+    # a quote called a vision (…이라는 비전) is a policy goal
+    ("시는 ‘AI 행복도시 부산’이라는 비전을 내놨다.", {("Initiative", "AI 행복도시 부산")}),
+    ("군은 ‘스마트 농촌 2030’이라는 비전을 내걸었다.", {("Initiative", "스마트 농촌 2030")}),
+    ("행사는 ‘함께 여는 AI’라는 주제로 열렸다.", set()),
     ("시는 ‘행복콜’을 시작했다.", {("Product", "행복콜")}),
     ("행안부는 '디지털 포용 얼라이언스'를 출범했다.", {("Initiative", "디지털 포용 얼라이언스")}),
     ("충남도·순천향대·KT, ‘충남형 AI 민원비서’ 함께 만든다", {("Product", "충남형 AI 민원비서")}),
@@ -200,7 +204,9 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             # opened)
             etype = "Event"
         if etype is None:
-            following = " ".join(strip_name(w.stem) for w in after[:2]) if not tail else ""
+            # (“X”라는 비전: the noun a quote is called by is the word after it too)
+            following = " ".join(strip_name(w.stem) for w in after[:2]) \
+                if not tail or tail.strip() in ("이라는", "라는") else ""
             # (a verb has no stem here: 열린 ‘X’ keeps its text)
             preceding = (strip_name(before[-1].stem) or before[-1].text.strip()) if before else ""
             preceding = re.sub(r"\([^()]*\)$", "", preceding)  # 거대언어모델(LLM) ‘X’

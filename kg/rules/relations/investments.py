@@ -294,7 +294,15 @@ EXAMPLES = [
     ("누리랩이 시리즈B 라운드에서 225억원의 투자를 유치했다. 누적 투자액은 343억원이다. 누리랩 측에 따르면 "
      "이번 투자에는 한빛벤처스, 새솔인베스트먼트 등 기존 투자사와 함께 한울인베스트먼트가 참여했다.",
      {("225억원", "fundsTarget", "누리랩"), ("한빛벤처스", "invests", "225억원"),
+      ("343억원", "fundsTarget", "누리랩"),
       ("새솔인베스트먼트", "invests", "225억원"), ("한울인베스트먼트", "invests", "225억원")}),
+    # (A에 N원, B에 M원: each sum goes to the name in its own item)
+    ("광주시는 ‘AI 돌봄 실증’에 150억원, 노인 일자리 확대와 복지관 개보수에 각각 40억원을 지원한다.",
+     {("광주광역시", "invests", "150억원"), ("150억원", "fundsTarget", "AI 돌봄 실증"),
+      ("광주광역시", "invests", "40억원"), ("광주광역시", "operates", "AI 돌봄 실증")}),
+    # (a fund's managers form it of others' money: they invest none of it)
+    ("광주시는 ‘AI 도약 펀드’를 만든다. 운용사인 새솔벤처스는 현재 395억원을 결성했다.",
+     {("395억원", "fundsTarget", "AI 도약 펀드")}),
     # 각각: the sums in the order of their payers
     ("대구시와 대전시는 데이터센터 구축에 각각 5억원과 15억원을 투자한다.",
      {("대구광역시", "invests", "5억원"), ("대전광역시", "invests", "15억원")}),
@@ -390,6 +398,13 @@ def _sums(ctx: Context) -> Iterator[Found]:
                           rf"\s?(은|는|이|가)\s*(총\s*)?$", before)
         owner = next((o for o in ctx.orgs if total and o.role == "gen"
                       and o.mention.end - ctx.sent.start_char == total.start()), None)
+        # (… 투자를 유치했다. 누적 투자액은 343억 원이다: the company that just raised a round)
+        last, receiver = ctx.state.extra.get("round"), ctx.state.extra.get("round_receiver")
+        if owner is None and receiver is not None and last[1] >= ctx.state.index - 2 and \
+                re.fullmatch(rf"\s*(이로써\s+)?누적\s?({ctx.cues.idiom('raised_total').pattern})"
+                             rf"\s?(은|는|이|가)\s*(총\s*|약\s*)?", before):
+            yield Found(mny.index, "fundsTarget", receiver, "investment.raised-total")
+            continue
         if owner is not None:
             yield Found(mny.index, "fundsTarget", owner.index, "investment.raised-total")
             continue
@@ -446,7 +461,10 @@ def _sums(ctx: Context) -> Iterator[Found]:
         received = re.match(rf"\s*(\([^()]*\))?\s*씩?(을|를|씩)\s*\S*?"
                             rf"({ctx.cues.pattern('received').pattern})",
                             ctx.text[mny.mention.end - ctx.sent.start_char:])
-        if payer is None and not before and not owner and ctx.group:
+        # (N원 규모로 결성: a fund formed, by its managers, of others' money)
+        formed = re.match(rf"\s*(\([^()]*\))?\s*(을|를|\S*로)?\s*(\S+\s)?"
+                          rf"({ctx.cues.pattern('fund_formed').pattern})", after)
+        if payer is None and not before and not owner and ctx.group and not formed:
             for member in ctx.group:  # 세 기관은 … 18억 원을 공동 출연해
                 if received:  # (이들 기업은 … 1억 원씩을 지원받았다: each receives it)
                     yield Found(mny.index, "fundsTarget", member, "investment.group")
@@ -466,6 +484,8 @@ def _sums(ctx: Context) -> Iterator[Found]:
             investor = None
         if ctx.says("contract_won") and payer is None:
             investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
+        if formed and payer is None:
+            investor = None  # 운용사는 395억 원을 결성했다: the manager raised it from others
         if investor is not None and investor == ctx.actor and not before and payer is None \
                 and not owner and ctx.company(investor) and ctx.says("budget_word"):
             investor = None  # (A won it.) 총사업비는 243억 원이며: a contractor pays no budget
@@ -958,9 +978,14 @@ def _target(ctx: Context, money: Slot) -> int | None:
     # (시는 ‘X’에 선정돼 국비 6억 원을 받았다: X is the call the body won; the sum is
     # the body's, ANNOTATION.md "Investments")
     won = rf"[’'”」]?\s*(\S+\s)?\S*(에|에서)\s*(최종\s*)?({cues.pattern('passive_select').pattern})"
+    # (A에 150억원, B 구축에 40억원을: a sum, a comma and another dative close A's item;
+    # not A에 국비 30억원, 시비 20억원을)
     dative = [x for x in before if x.role.startswith("dat") and not any(
         y.mention.type == "Investment" and x.mention.end <= y.mention.start
         < ctx.words[x.word].end for y in slots)
+        and not any(y.mention.type == "Investment" and x.mention.end <= y.mention.start
+                    and re.search(r",\s.*\S에\s", text[y.mention.end - sent.start_char:m0])
+                    for y in slots if y.mention.end <= money.mention.start)
         and not re.match(won, text[x.mention.end - sent.start_char:])]
     if dative:
         return dative[-1].index

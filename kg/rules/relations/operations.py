@@ -32,6 +32,13 @@ EXAMPLES = [
     ("김하늘 보담AI 대표를 만났다.\nQ. 실패도 있었나.\nA. 국방부의 ‘AI 문서 분석 사업’에 도전했다가 2순위로 "
      "고배를 마셨습니다.", set()),
     ("정부는 AI 윤리 기준을 발표했다.", set()),
+    # a plan made toward a goal: the body making it pursues the goal, a company backs it
+    ("행안부는 ‘디지털 행정 강국’ 도약을 위한 중장기 전략을 발표했다.",
+     {("행정안전부", "operates", "디지털 행정 강국")}),
+    ("과기정통부는 세계 ‘AI 3강’을 향한 구체적인 정책 수립에 돌입했다.",
+     {("과학기술정보통신부", "operates", "AI 3대 강국")}),
+    ("네이버는 ‘AI 3대 강국’ 실현을 위한 사업 계획을 내놨다.", {("네이버", "supports", "AI 3대 강국")}),
+    ("행안부는 ‘디지털 행정 강국’ 도약을 위한 전략을 논의할 계획이다.", set()),
     ("서울시는 직원용 업무 도우미 ‘서울 AI 비서’를 지난 7월부터 운영하고 있다.",
      {("서울특별시", "operates", "서울 AI 비서")}),
     ("업무용 AI 비서 ‘모아’는 올해 인사혁신처와 통계청 등 12개 부처에 시범 도입됐다.",
@@ -139,6 +146,11 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
             # (주력 제품은 ‘거브렌즈’와 ‘콜메이트’입니다: the acting company's)
             yield Found(actor, "operates", x.index, "operation.product")
         return
+    if x.mention.type == "Initiative" and _plan_toward(ctx, x):
+        # (a company backs the goal a plan of its own serves: ANNOTATION.md, supports)
+        yield Found(actor, "supports" if ctx.company(actor) else "operates", x.index,
+                    "operation.goal")
+        return
     if ctx.speaker and not x.quoted and not ctx.state.extra.get("answering"):
         return  # (an interview's answer is the interviewee's own account)
     # (only a verb of x's own clause: 고도화, 구축 are also words of names)
@@ -176,6 +188,16 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
         yield Found(actor, "participatesIn", x.index, "operation.contractor")
     elif not (owned and ctx.speaker):
         yield Found(actor, "operates", x.index, "operation")
+
+
+def _plan_toward(ctx: Context, x: Slot) -> bool:
+    """글로벌 AI 3대 강국(G3) 도약을 위한 국가 전략을 제시했다, ‘AI 3강’을 향한 정책 수립에
+    돌입했다: a plan made toward the goal x."""
+    cues = ctx.cues
+    after = ctx.text[x.mention.end - ctx.sent.start_char:]
+    return re.match(rf"\s*(\([^()]*\))?[’'”\"]?\s*(\S+\s)?(을|를)?\s*(위한|향한)\s+(\S+\s+){{0,2}}"
+                    rf"\S*({cues.pattern('goal_plan').pattern})", after) is not None \
+        and ctx.says("plan_made")
 
 
 def _run_before(ctx: Context, x: Slot) -> bool:
