@@ -284,6 +284,7 @@ class Cues:
     negation: Words
     means: Words
     consortium: Words
+    joint_managers: Words           # (Co-GP), (공동운용): a fund's joint managers
     consortium_not: Words           # 경쟁 컨소시엄: a word that names no consortium
     located: Words
     partner_word: Words

@@ -126,11 +126,11 @@ def _key(m: Mention) -> tuple[str, str]:
 
 
 def _own_consortium(f, mentions: list[Mention], lex: Lexicon) -> bool:
-    """A와 A 컨소시엄: a consortium is its members, no partner of its lead."""
+    """A와 A 컨소시엄 (A-B 컨소시엄): a consortium is its members, no partner of its lead."""
     if f.predicate != "partnersWith":
         return False
     a, b = sorted((mentions[f.subject].text, mentions[f.object].text), key=len)
-    return b.startswith(a) and b[len(a):].strip() in lex.cues.consortium
+    return b.startswith(a) and b[len(a):].strip().split(" ")[-1] in lex.cues.consortium
 
 
 def _evidence(sent: SentenceText, mentions: list[Mention], *idx: int) -> Evidence:

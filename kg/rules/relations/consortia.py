@@ -73,6 +73,14 @@ EXAMPLES = [
       ("와이즈넛", "participatesIn", "AI 통관심사 지원시스템 구축"),
       ("스캔메이트AI", "participatesIn", "AI 통관심사 지원시스템 구축"),
       ("LG CNS", "partnersWith", "와이즈넛"), ("LG CNS", "partnersWith", "스캔메이트AI")}),
+    # (a joint bidder written with a hyphen, or a fund's joint managers: the first leads)
+    ("LG유플러스-솔트룩스 컨소시엄이 ‘AI 교수학습 플랫폼’ 사업의 우선협상대상자로 선정됐다.",
+     {("LG유플러스", "partnersWith", "솔트룩스"), ("LG유플러스", "participatesIn", "AI 교수학습 플랫폼 사업"),
+      ("솔트룩스", "participatesIn", "AI 교수학습 플랫폼 사업"),
+      ("LG유플러스-솔트룩스 컨소시엄", "participatesIn", "AI 교수학습 플랫폼 사업")}),
+    ("운용사 공모에는 ▲미래에셋벤처투자 ▲신영증권-KB인베스트먼트(Co-GP) 등이 지원했다.",
+     {("신영증권", "partnersWith", "KB인베스트먼트")}),
+    ("서울-부산 구간 자율주행 실증에 KT가 참여한다.", set()),
     ("행안부의 ‘AI 침수 예측 실증사업’ 수행기관이 정해졌다. NIA는 아라데이터(주관)·LG CNS·비욘드웨더 "
      "컨소시엄을 1순위로 확정했다고 밝혔다.",
      {("아라데이터", "partnersWith", "LG CNS"), ("아라데이터", "partnersWith", "비욘드웨더"),
@@ -251,7 +259,9 @@ def _formed(ctx: Context) -> Iterator[Found]:
 
 
 def _member_run_pattern(cues) -> re.Pattern[str]:
-    return re.compile(rf"((?:{MEMBER}·)+{MEMBER})\s(?:{cues.pattern('consortium').pattern})")
+    # (A·B 컨소시엄, A-B 컨소시엄, A-B(Co-GP): a joint bidder written as its members)
+    return re.compile(rf"((?:{MEMBER}[·\-])+{MEMBER})(?:\s(?:{cues.pattern('consortium').pattern})"
+                      rf"|\((?:{cues.pattern('joint_managers').pattern})\))")
 
 
 def _member_run(ctx: Context) -> Iterator[Found]:
@@ -259,7 +269,7 @@ def _member_run(ctx: Context) -> Iterator[Found]:
     its members; the one marked 주관 (else the first) leads, and all take part in the
     programme at hand if it won."""
     start, state = ctx.sent.start_char, ctx.state
-    if "·" not in ctx.text:
+    if "·" not in ctx.text and "-" not in ctx.text:
         return  # (the pattern needs one: not run on most sentences)
     for m in ctx.cues.built(_member_run_pattern).finditer(ctx.text):
         inside = [o for o in ctx.orgs if m.start(1) <= o.mention.start - start < m.end(1)]
