@@ -213,6 +213,7 @@ class Cues:
     conj_word: Words
     count_word: Words
     participant_topic: Words        # 첫 참여 병원은 A, B다
+    participant_as: Words           # 수요+기관으로: a participant's role (+: a word gap)
     genitive_particle: Words
     copula: Words
     topic_particle: Words

@@ -296,6 +296,22 @@ EXAMPLES = [
      {("225억원", "fundsTarget", "누리랩"), ("한빛벤처스", "invests", "225억원"),
       ("343억원", "fundsTarget", "누리랩"),
       ("새솔인베스트먼트", "invests", "225억원"), ("한울인베스트먼트", "invests", "225억원")}),
+    # (public money allocated to a region funds its government, when the article names it)
+    ("울산시는 AI 도시를 꿈꾼다. 과기정통부는 지역 AI 예산 가운데 312억 원을 울산에 배정했다.",
+     {("과학기술정보통신부", "invests", "312억 원"), ("312억 원", "fundsTarget", "울산광역시")}),
+    ("울산시는 AI 도시를 꿈꾼다. 엔비디아는 울산에 5억 달러를 투자한다.",
+     {("엔비디아", "invests", "5억 달러"), ("5억 달러", "fundsTarget", "울산")}),
+    ("광주시는 AI 도시를 꿈꾼다. 과기정통부의 지역 AI 예산 가운데 광주 몫은 870억 원으로 가장 많다.",
+     {("과학기술정보통신부", "invests", "870억 원"), ("870억 원", "fundsTarget", "광주광역시")}),
+    ("정부는 지역 AI 예산을 늘렸다. 이 가운데 경기도 몫은 국비 32억 원이다.",
+     {("대한민국 정부", "invests", "32억 원"), ("32억 원", "fundsTarget", "경기도")}),
+    # (an anaphor's body, selected in a call, receives what the payer gives it)
+    ("구미시는 AI 도시를 만든다. 시는 산업통상자원부의 ‘제조 AI 거점 육성사업’ 공모에 선정돼 국비 150억 원을 "
+     "확보했다.", {("산업통상부", "invests", "150억 원"), ("150억 원", "fundsTarget", "구미시")}),
+    ("수원시는 CCTV를 늘린다. 시는 행정안전부의 ‘CCTV 관제 지원사업’에 선정돼 국비 6억 원을 받았다.",
+     {("행정안전부", "invests", "6억 원"), ("6억 원", "fundsTarget", "수원특례시")}),
+    ("수원시는 CCTV를 늘린다. 시는 국비 6억 원을 들여 ‘CCTV 관제 고도화’ 사업을 추진한다.",
+     {("대한민국 정부", "invests", "6억 원"), ("6억 원", "fundsTarget", "CCTV 관제 고도화 사업")}),
     # (A에 N원, B에 M원: each sum goes to the name in its own item)
     ("광주시는 ‘AI 돌봄 실증’에 150억원, 노인 일자리 확대와 복지관 개보수에 각각 40억원을 지원한다.",
      {("광주광역시", "invests", "150억원"), ("150억원", "fundsTarget", "AI 돌봄 실증"),
@@ -568,6 +584,13 @@ def _sums(ctx: Context) -> Iterator[Found]:
             target = before[0].index  # 시가 정부예산으로 100억 원을 확보했다
         if target is None and received and before and before[0].index != payer:
             target = before[0].index
+        # (시는 X 공모에 선정돼 국비 150억 원을 확보했다: the body carried over, named by
+        # an anaphor, receives what a payer gives it)
+        if target is None and not before and payer is not None and ctx.actor is not None \
+                and ctx.actor != payer and ctx.mentions[ctx.actor].type == "Organization" \
+                and re.match(rf"\s*(\([^()]*\))?\s*(을|를)\s*(\S+\s)?\S*?"
+                             rf"({ctx.cues.pattern('receive').pattern})", after):
+            target = ctx.actor
         if target is None and carried is not None:
             target = carried
         if target is None and item and ctx.orgs and not any(
@@ -588,6 +611,8 @@ def _sums(ctx: Context) -> Iterator[Found]:
                 yield Found(mny.index, "fundsTarget", x, "investment.listed")
         if target is not None and _never_funded(ctx, target):
             target = None  # (국회, 대한민국 정부: they pass or own budgets, not receive them)
+        if target is not None and investor is not None and ctx.public_body(investor):
+            target = _region_government(ctx, target)
         # (the last sum and where it went, when named with it: 이 가운데 N원은 … goes
         # there too)
         part = re.match(rf"\s*({ctx.cues.idiom('part_of_sum').pattern})\s", ctx.text)
@@ -828,6 +853,22 @@ def _source_after(ctx: Context, money: Slot) -> int | None:
     return body.index if fund else None
 
 
+def _region_government(ctx: Context, target: int) -> int:
+    """Public money allocated to a region funds its government (ANNOTATION.md,
+    "Investments"): 312억 원을 울산에 배정 -> 울산광역시, when the article names it."""
+    ms = ctx.mentions
+    if ms[target].type != "Place":
+        return target
+    place = ms[target].canonical or ms[target].text
+    return next((i for i in reversed(ctx.state.orgs_seen)
+                 if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
+                 and (ms[i].canonical or ms[i].text).startswith(place)
+                 and (ms[i].canonical or ms[i].text)[len(place):] in _REGION_SUFFIX), target)
+
+
+_REGION_SUFFIX = ("시", "도", "군", "구", "광역시", "특별시", "특별자치시", "특별자치도", "특례시")
+
+
 def _local_government(ctx: Context, suffix: str) -> int | None:
     """The local government named last whose name ends so (시 for 시비, 도 for 도비)."""
     ms = ctx.mentions
@@ -935,6 +976,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
         and not re.search(r"[,.]", text[x.mention.end - sent.start_char:m0])]
     if owned:
         return owned[-1].index
+    # (지역 AI 예산 가운데 광주 몫은 870억 원: the share of the region named before it)
+    share = [x for x in before if x.mention.type in ("Place", "Organization") and re.fullmatch(
+        r"(의)?\s*몫(은|는|이|으로)\s*(\S+\s)?", text[x.mention.end - sent.start_char:m0])]
+    if share:
+        return share[-1].index
     # ▲안산시 4억 2천만 원 ▲영도구 3억 5천만 원: an allocation list
     # (△‘전남 AI 컴퓨팅 허브’ 조성 480억 원: the work done on it may stand between)
     action = cues.pattern("program_action").pattern + "|" + cues.pattern("verb_run").pattern

@@ -11,6 +11,12 @@ from kg.rules.entities.items import PAIR, PAIR_LINE
 
 
 EXAMPLES = [
+    # (a body named in a role of the programme at hand: 수요기관으로)
+    ("행안부는 ‘AI 민원 분석’ 과제를 추진한다. 국세청이 수요기관으로 과제를 제안하고, NIA가 사업을 관리한다.",
+     {("국세청", "participatesIn", "AI 민원 분석")}),
+    ("행안부는 ‘AI 민원 분석’ 과제를 추진한다. 관세청과 조달청은 수요기관으로 데이터를 낸다.",
+     {("관세청", "participatesIn", "AI 민원 분석"), ("조달청", "participatesIn", "AI 민원 분석")}),
+    ("행안부는 ‘AI 민원 분석’ 과제를 추진한다. 수요기관으로는 아직 아무 곳도 정해지지 않았다.", set()),
     # (the body carried over, selected with no subject written: 지난해에는 ‘X’에 선정돼)
     ("솔트룩스는 새 모델을 만든다. 지난해에는 과학기술정보통신부의 ‘초거대 AI 실증’ 사업에 선정돼 자금을 "
      "지원받았다.", {("솔트룩스", "participatesIn", "초거대 AI 실증 사업")}),
@@ -261,6 +267,13 @@ def _joining(ctx: Context, join: bool = True) -> list:
     if join and ctx.says("verb_join") and not ctx.says("negation") and not bidding:
         out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
                 and o.role != "conj" or o.role == "conj" and _listed_with_subject(ctx, o)]
+    # (경찰청과 소방청은 수요기관으로 참여해, A가 수요기관으로 과제를 제안하고: the
+    # subjects named in a role of the programme)
+    role = ctx.cues.idiom("participant_as").search(ctx.text)
+    if role and not ctx.says("negation"):
+        span = ctx.clause_span(role.start())
+        out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
+                and span[0] <= o.mention.start - ctx.sent.start_char < role.start()]
     if ctx.says("verb_select") and not ctx.says("lose"):
         passive = ctx.says("passive_ending") or ctx.says("passive_select")
         roles = ("subj", "conj", "pred") if passive else ("obj", "conj", "pred")
