@@ -37,8 +37,9 @@ def create_store(nquads: Path, location: Path, sha256: str | None = None) -> Non
     batch of lines at a time; `sha256` is the file's."""
     store = ox.Store(str(location))
     _bulk_load(store, nquads)
-    # (no store.optimize(): on 400 documents it took a quarter of the load's time and
-    # left a store 1.7 times the size, for queries under a tenth faster)
+    # (compacted once here: without it a saved query on 1,000 documents took 0.47 s
+    # instead of 0.38 s, for 0.6 s saved once and a store 15 % smaller)
+    store.optimize()
     store.flush()
     del store
     if sha256:

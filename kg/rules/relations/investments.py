@@ -853,6 +853,9 @@ def _source_after(ctx: Context, money: Slot) -> int | None:
     return body.index if fund else None
 
 
+_REGION_SUFFIX = ("시", "도", "군", "구", "광역시", "특별시", "특별자치시", "특별자치도", "특례시")
+
+
 def _region_government(ctx: Context, target: int) -> int:
     """Public money allocated to a region funds its government (ANNOTATION.md,
     "Investments"): 312억 원을 울산에 배정 -> 울산광역시, when the article names it."""
@@ -864,9 +867,6 @@ def _region_government(ctx: Context, target: int) -> int:
                  if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
                  and (ms[i].canonical or ms[i].text).startswith(place)
                  and (ms[i].canonical or ms[i].text)[len(place):] in _REGION_SUFFIX), target)
-
-
-_REGION_SUFFIX = ("시", "도", "군", "구", "광역시", "특별시", "특별자치시", "특별자치도", "특례시")
 
 
 def _local_government(ctx: Context, suffix: str) -> int | None:
