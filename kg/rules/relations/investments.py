@@ -853,28 +853,27 @@ def _source_after(ctx: Context, money: Slot) -> int | None:
     return body.index if fund else None
 
 
-_REGION_SUFFIX = ("시", "도", "군", "구", "광역시", "특별시", "특별자치시", "특별자치도", "특례시")
-
-
 def _region_government(ctx: Context, target: int) -> int:
     """Public money allocated to a region funds its government (ANNOTATION.md,
     "Investments"): 312억 원을 울산에 배정 -> 울산광역시, when the article names it."""
-    ms = ctx.mentions
-    if ms[target].type != "Place":
+    if ctx.mentions[target].type != "Place":
         return target
-    place = ms[target].canonical or ms[target].text
-    return next((i for i in reversed(ctx.state.orgs_seen)
-                 if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
-                 and (ms[i].canonical or ms[i].text).startswith(place)
-                 and (ms[i].canonical or ms[i].text)[len(place):] in _REGION_SUFFIX), target)
+    place = ctx.mentions[target].canonical or ctx.mentions[target].text
+    return next((i for i, name in _local_governments_seen(ctx) if name.startswith(place)
+                 and name[len(place):] in ctx.cues.local_suffix), target)
 
 
 def _local_government(ctx: Context, suffix: str) -> int | None:
     """The local government named last whose name ends so (시 for 시비, 도 for 도비)."""
-    ms = ctx.mentions
-    return next((i for i in reversed(ctx.state.orgs_seen)
-                 if ctx.lex.group_of(ms[i].canonical or ms[i].text) == "local-governments"
-                 and (ms[i].canonical or ms[i].text).endswith(suffix)), None)
+    return next((i for i, name in _local_governments_seen(ctx) if name.endswith(suffix)), None)
+
+
+def _local_governments_seen(ctx: Context) -> Iterator[tuple[int, str]]:
+    """The local governments named so far, last first, with their names."""
+    for i in reversed(ctx.state.orgs_seen):
+        name = ctx.mentions[i].canonical or ctx.mentions[i].text
+        if ctx.lex.group_of(name) == "local-governments":
+            yield i, name
 
 
 def _co_payer(ctx: Context, money: Slot) -> int | None:
