@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.morphology import split_alias, strip_name
+from kg.morphology import TOKENS, split_alias, strip_name
 from kg.rules import PEOPLE, REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
@@ -365,3 +365,65 @@ def lawmakers(s: Sentence) -> list[Candidate]:
         out.append(Candidate(w.start, w.stem_end, "Person", "person-lawmaker",
                              priority=PRIORITY, canonical=w.stem, role=f"{party} {title}"))
     return out
+
+
+EXAMPLES_LISTED = [
+    ("정회원으로는 강민국, 김기웅, 조승환 의원이 가입했다.",
+     {("Person", "강민국"), ("Person", "김기웅")}),  # (조승환 의원: the titled rule's)
+    ("토론회는 김영배·이인선 의원이 공동 주최했다.",
+     {("Person", "김영배"), ("Person", "이인선")}),
+    ("고동진, 조인철 의원은 관련법을 각각 발의했다.", {("Person", "고동진")}),
+    ("심사는 박서진·김도윤 한국과학기술원 교수가 맡았다.",
+     {("Person", "박서진"), ("Person", "김도윤")}),
+    ("서울, 부산, 대구 시장이 모였다.", set()),
+    ("정부·여당 관계자가 말했다.", set()),
+    ("이사장, 원장 등 기관장이 모였다.", set()),
+]
+
+# names run together before one title: 강민국, 김기웅, 조승환 의원 / 김영배·이인선 의원
+_LISTED = re.compile(r"(?<![가-힣A-Za-z0-9·,])((?:[가-힣]{3,4} ?[,·] ?)+)([가-힣]{3,4})(?=[\s(])")
+
+
+@entity_rule("person-listed", REFINE, priority=4, examples=EXAMPLES_LISTED)
+def listed(s: Sentence) -> list[Candidate]:
+    """강민국, 김기웅, 조승환 의원 / 김영배·이인선 의원: names listed before one title share
+    it (every item a name by its shape: a surname, three letters, no word Kiwi knows)."""
+    words, cues, lex = s.words, s.cues, s.lex
+    base = s.sent.start_char
+    tags = {t.idx: t for t in s.doc.user_data.get(TOKENS, ())}
+    people = {c.start: c for c in s.merged if c.type == "Person"}
+    out = []
+    for m in _LISTED.finditer(s.sent.text):
+        names = [(base + m.start() + n.start(), n.group(0)) for n in re.finditer(r"[가-힣]{3,4}", m.group(0))]
+        if not all(_name_shaped(n, tags.get(at), cues, lex) for at, n in names):
+            continue
+        last_at = names[-1][0]
+        known = [c for c in s.merged if c.start < base + m.end() and c.end > base + m.start()]
+        if any(c.type != "Person" or c.start != last_at for c in known):
+            continue
+        last = people.get(last_at)
+        if last is not None:
+            role = last.role
+        else:
+            k = next((i for i, w in enumerate(words) if w.start <= last_at < w.end), None)
+            if k is None or not _titled_after(words, k, cues):
+                continue
+            title_k = next(j for j in range(k + 1, len(words))
+                           if cues.ends_with(strip_name(split_alias(words[j].stem)[0]), "title"))
+            role = " ".join(x.stem for x in words[k + 1:title_k + 1])
+        for at, n in names:
+            if at not in people:
+                out.append(Candidate(at, at + len(n), "Person", "person-listed",
+                                     priority=PRIORITY, canonical=n, role=role))
+    return out
+
+
+def _name_shaped(name: str, tok, cues, lex) -> bool:
+    """A Korean name by its shape: a surname and two letters (or a two-letter surname and
+    two), no known name or cue word, and Kiwi reads it as a proper noun or a new word."""
+    if len(name) == 4 and name[:2] not in cues.compound_surname or name[0] not in cues.surname:
+        return False
+    if name in lex.names or name in cues.generic or name in cues.title or name in cues.trim \
+            or cues.ends_with(name, "title") or cues.ends_with(name, "org_suffix"):
+        return False
+    return tok is not None and (tok.tag.startswith("NNP") or tok.oov)
