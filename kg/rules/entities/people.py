@@ -148,6 +148,9 @@ EXAMPLES_FOREIGN = [
      {("Person", "아난야 라오")}),
     ("그는 대통령 직속 국가인공지능전략위원회 위원도 맡고 있다.", set()),
     ("국회 정무위원회 소속 한정민 더불어민주당 의원이 물었다.", set()),
+    ("도널드 트럼프 미국 대통령은 행정명령에 서명했다.", {("Person", "도널드 트럼프")}),
+    ("이시바 시게루 일본 총리는 방한했다.", {("Person", "이시바 시게루")}),
+    ("회의에는 서울 시민 대표가 참석했다.", set()),
 ]
 
 
@@ -157,6 +160,9 @@ def foreign_names(s: Sentence) -> list[Candidate]:
     words, cues, lex, known = s.words, s.cues, s.lex, s.ruler
     out = []
     orgs = {c.start: c for c in known if c.type == "Organization"}
+    # (도널드 트럼프 미국 대통령: a head of state or government is named with their country)
+    bodies = orgs.keys() | {c.start for c in known if c.type == "Place"
+                            and lex.group_of(s.text[c.start:c.end]) == "world"}
     for k in range(len(words) - 1):
         # Kiwi may keep a foreign name as one token with its space (젠슨 황)
         if _TWO_WORDS.fullmatch(words[k].text):
@@ -168,7 +174,7 @@ def foreign_names(s: Sentence) -> list[Candidate]:
         # 구글 순다르 피차이 CEO: the organisation may come first, the title right after
         org_before = k > 0 and any(c.end == words[k - 1].stem_end for c in orgs.values()) \
             and cues.ends_with(strip_name(org.stem), "title") is not None
-        if (org.start not in orgs and not org_before) or not all(
+        if (org.start not in bodies and not org_before) or not all(
                 _ONE_OR_TWO_WORDS.fullmatch(x.text) for x in (a, b)):
             continue  # (Kiwi tags foreign names oddly: read the words as written)
         # (대통령 직속 위원회 위원: a title is no given name)

@@ -20,6 +20,7 @@ EXAMPLES = [
     ("산업단지 조성이 늦어지고 있다.", set()),
     ("음성군은 내년에는 감곡면과 맹동면으로 넓힌다.", {("Place", "감곡면"), ("Place", "맹동면")}),
     ("음성군은 전면 개편과 대면 상담을 늘린다.", set()),
+    ("이시바 시게루 일본 총리는 방한했다.", set()),
 ]
 
 
@@ -49,8 +50,8 @@ def place_shapes(s: Sentence) -> list[Candidate]:
         zone = cues.ends_with(stem, "place_zone")
         # (most words are none of the shapes below: no need to look for overlaps)
         if not (unit or zone or stem in cues.region_short) or \
-                not free(w.start, w.start + len(stem)):
-            continue
+                not free(w.start, w.start + len(stem)) or stem in cues.title:
+            continue  # (일본 총리: a title, though it ends as a village does)
         end = w.start + len(stem)
         if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
                 and place_at(k - 1)) \
