@@ -426,9 +426,12 @@ def _subject_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
     topic = "|".join(sorted(cues.subject_marker))
     titles = cues.pattern("title").pattern
     nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
-    return (re.compile(rf"^\s*(?:{openers})?\s*({pronouns}|[가-힣])\s*(?:[가-힣]{{1,6}})?"
+    # (남궁 실장은: a two-letter surname stands for the person as a one-letter one does)
+    surname = "|".join(sorted(cues.compound_surname)) + "|[가-힣]"
+    return (re.compile(rf"^\s*(?:{openers})?\s*({pronouns}|{surname})\s*(?:[가-힣]{{1,6}})?"
                        rf"({topic})\s"),
-            re.compile(rf"(?:인|한|의)\s([가-힣])\s({titles})({topic})\s"),
+            # (… 등을 거친 백 대표가, … 출신인 오 교수는: after a description)
+            re.compile(rf"\S\s({surname})\s({titles})({topic})\s"),
             re.compile(rf"\s({pronouns})({topic})\s"),
             # (□ 도는, ㅇ 시는: a release's bullet before the noun)
             re.compile(rf"^\s*(?:{LINE_BULLET}\s*)?(?:(?:{openers})\s+)?({nouns})({topic})\s"))

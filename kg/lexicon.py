@@ -264,6 +264,7 @@ class Cues:
     goal_plan: Words                # 전략, 정책: a plan made toward a goal (X를 위한 전략)
     plan_made: Words                # 제시, 발표: making or announcing a plan
     career: Words                   # 거쳤다, 역임: a person's past posts
+    career_relative: Words          # 거친, 지낸: past posts in a clause before the person
     origin: Words                   # X 출신인 A: a past employer before the person
     studied_joined: Words           # 서울대를 나와, ETRI에 들어가: schools and employers
     worked_at: Words                # X에서 … 근무했다: where the person worked

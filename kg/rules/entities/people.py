@@ -41,7 +41,13 @@ EXAMPLES = [
     ("■ 인터뷰 | 윤채원 한국지방행정연구원 디지털행정연구실장", {("Person", "윤채원")}),
     ("이정도 한국수자원공사 차장은 사례를 소개했다.", {("Person", "이정도")}),
     ("이번 한국수자원공사 차장 인사가 났다.", set()),
+    ("남궁윤 국장이 왔다. 서울시 출신인 남궁 실장은 말했다.", {("Person", "남궁윤")}),
     ("그는 “최규하 대통령이 길을 닦았다”고 말했다.", {("Person", "최규하")}),
+    # (이상/NNG 중/NNB, 고학/NNG 수/NNG: names Kiwi reads as common nouns, before a known
+    # body and a title)
+    ("이상중 한국인터넷진흥원 원장이 서명했다.", {("Person", "이상중")}),
+    ("고학수 개인정보보호위원회 위원장은 말했다.", {("Person", "고학수")}),
+    ("사업단 한국인터넷진흥원 단장이 말했다.", set()),
 ]
 
 
@@ -66,6 +72,7 @@ def titled(s: Sentence) -> list[Candidate]:
             and not (w.common and len(w.tags) == 1) and (
                 w.noun_only and cues.ends_with(strip_name(split_alias(words[k + 1].stem)[0]),
                                                "title") is not None
+                or w.noun_only and _known_body_titled(words, k, known, cues)
                 or not w.common and not w.noun_only and _titled_after(words, k, cues)
                 or not w.common and w.tags[0] in ("XR", "MM") and _titled_after(words, k, cues))
         if misread:
@@ -74,7 +81,8 @@ def titled(s: Sentence) -> list[Candidate]:
             else None  # 크라츠(Jeff Kratz): a foreign name; the word before is part of it
         foreign = latin is not None and re.fullmatch(r"[가-힣]{1,5} [가-힣]{1,4}", base)
         if not (_HANGUL2_4.fullmatch(base) or foreign) or base in lex.names \
-                or base in cues.generic or base in cues.trim or base in cues.title:
+                or base in cues.generic or base in cues.trim or base in cues.title \
+                or base in cues.compound_surname:  # (남궁 실장: a surname, for one named before)
             continue  # (데이비드 림(David Lim): Kiwi keeps a foreign name as one word)
         start = w.start + lead
         if latin:
@@ -117,6 +125,15 @@ def titled(s: Sentence) -> list[Candidate]:
             c.role = " ".join(x.stem for x in words[k + 1:title_k + 1])
         out.append(c)
     return out
+
+
+def _known_body_titled(words: list, k: int, known, cues) -> bool:
+    """이상중 KISA 원장: a body the lexicon knows, then a title, right after the word (Kiwi
+    reads some names as common nouns, 이상/NNG 중/NNB)."""
+    return k + 2 < len(words) and words[k + 1].noun_only and any(
+        c.type == "Organization" and c.start == words[k + 1].start
+        and c.end == words[k + 1].stem_end for c in known) and cues.ends_with(
+        strip_name(split_alias(words[k + 2].stem)[0]), "title") is not None
 
 
 def _titled_after(words: list, k: int, cues) -> bool:

@@ -71,6 +71,13 @@ EXAMPLES = [
      {("정하민", "affiliatedWith", "네이버클라우드")}),
     ("보건복지부는 초대 국장에 장민혁 전 한국보건의료정보원 본부장을 임명했다.",
      {("장민혁", "affiliatedWith", "보건복지부"), ("장민혁", "affiliatedWith", "한국보건의료정보원")}),
+    # (past posts in a relative clause before the person)
+    ("퓨리오사AI는 백준호 대표가 세웠다. 퓨리오사AI는 AMD와 삼성전자 등을 거친 백 대표가 2017년 설립했다.",
+     {("백준호", "affiliatedWith", "AMD"), ("백준호", "affiliatedWith", "삼성전자")}),
+    ("행정안전부에서 차관을 지낸 김하늘 서울대 교수는 말했다.",
+     {("김하늘", "affiliatedWith", "행정안전부"), ("김하늘", "affiliatedWith", "서울대학교")}),
+    ("행정안전부는 10년간 연구를 거친 김하늘 서울대 교수를 위원장에 앉혔다.",
+     {("김하늘", "affiliatedWith", "서울대학교")}),
     ("한국지능정보사회진흥원은 새 원장으로 박진우 전 KT 전무를 선임했다.",
      {("박진우", "affiliatedWith", "한국지능정보사회진흥원"), ("박진우", "affiliatedWith", "KT")}),
 ]
@@ -82,6 +89,7 @@ def affiliation(ctx: Context) -> Iterator[Found]:
         yield Found(person, "affiliatedWith", org)
     yield from _appointed(ctx)
     yield from _career(ctx)
+    yield from _career_before(ctx)
     yield from _career_box(ctx)
     yield from _origin(ctx)
     yield from _worked_at(ctx)
@@ -222,6 +230,38 @@ def _career(ctx: Context) -> Iterator[Found]:
             continue
         if career or re.match(rf"\s?\S{{0,4}}({titles})", ctx.text[o.mention.end - ctx.sent.start_char:]):
             yield Found(ctx.subject, "affiliatedWith", o.index, "affiliation.career")
+
+
+def _career_before(ctx: Context) -> Iterator[Found]:
+    """AMD와 삼성전자 등을 거친 백 대표가, 디플정위에서 위원을 지낸 문명재 교수는: past
+    posts in a relative clause right before the person (named, or by surname and title)."""
+    m = ctx.cues.pattern("career_relative").search(ctx.text)
+    if m is None:
+        return
+    at = ctx.sent.start_char + m.end()
+    person = next((x.index for x in ctx.of_type("Person")
+                   if x.mention.start == at + 1 and ctx.text[m.end()] == " "), None)
+    if person is None:
+        short = re.match(rf" ({_surname(ctx.cues)}) ({ctx.cues.pattern('title').pattern})",
+                         ctx.text[m.end():])
+        person = short and next((i for i in reversed(range(len(ctx.mentions)))
+                                 if ctx.mentions[i].type == "Person"
+                                 and ctx.mentions[i].start < ctx.sent.start_char
+                                 and ctx.mentions[i].text.startswith(short.group(1))
+                                 and len(ctx.mentions[i].text) > len(short.group(1))), None)
+    if person is None:
+        return
+    others = {org for p, org in ctx.affiliations if p != person}
+    start = ctx.sent.start_char + m.start()
+    for o in ctx.orgs:
+        between = ctx.text[o.mention.end - ctx.sent.start_char:m.start()]
+        if o.mention.end <= start and not o.quoted and o.index not in others and \
+                not o.role.startswith(("subj", "relsubj")) and not re.search(r"[,.]|다\s", between):
+            yield Found(person, "affiliatedWith", o.index, "affiliation.career-before")
+
+
+def _surname(cues) -> str:
+    return "|".join(sorted(cues.compound_surname)) + "|[가-힣]"
 
 
 def _appointed(ctx: Context) -> Iterator[Found]:
