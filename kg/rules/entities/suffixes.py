@@ -15,8 +15,10 @@ _WORD_BREAK = re.compile(r"[\s·]")
 
 _SINGLE = "‘'「『《〈"  # single quotes mark names in Korean news; double quotes mostly speech
 YEAR = re.compile(r"^(19|20)\d\d$")
-COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차|자|사)?|[\d.,]+\s?(MW|GW|kW|TB|PB|메가와트)급?"
-                   r"|\S+(계|급)")  # 2개 사업 counts, does not name
+COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차|자|사|구역|권역)?"
+                   r"|[\d.,]+\s?(MW|GW|kW|TB|PB|메가와트)급?"
+                   r"|[\d.,]+(조|억|만|천)+\s?원?(대|규모|짜리)?"
+                   r"|\S+(계|급)")  # 2개 사업, 2구역 사업, 200억원대 사업 count, do not name
 
 
 _STOPS = frozenset(",.;:!?…△◇")
@@ -137,6 +139,8 @@ EXAMPLES = [
      {("Organization", "한국인공지능진흥재단")}),
     ("한빛정보산업진흥원이 지역 기업을 돕는다.", {("Organization", "한빛정보산업진흥원")}),
     ("중소기업들은 스마트공장 구축 선도 사업에 지원했다.", {("Program", "스마트공장 구축 선도 사업")}),
+    # (a sum or a lot's number says how much or which part, not which programme)
+    ("A사는 200억원대 사업을 따냈고, 2구역 사업은 B사가 맡았다.", set()),
     ("회사는 AI 에이전트 사업을 키운다.", set()),
     ("시민들은 부산 AI 기술 박람회에 모였다.", {("Event", "부산 AI 기술 박람회")}),
     # an event's year before it is part of its name, as written
