@@ -182,10 +182,14 @@ def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
 
 def add_entity_components(nlp: Language, lex: Lexicon) -> None:
     """The EntityRuler over the lexicons, then the entity rules."""
+    from kg.nlp import known_spans
+
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM",
                                                  "overwrite_ents": True})
-    ruler.add_patterns([{"label": n.type, "pattern": surface, "id": n.canonical}
-                        for surface, n in sorted(lex.names.items())])
+    names = sorted(lex.names.items())
+    with known_spans(nlp.tokenizer, [surface for surface, _ in names]):
+        ruler.add_patterns([{"label": n.type, "pattern": surface, "id": n.canonical}
+                            for surface, n in names])
     nlp.add_pipe("kg_mentions").initialize(lexicon=lex)
 
 

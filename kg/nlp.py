@@ -9,8 +9,14 @@ the input and every token knows its Kiwi tags (`token.tag_`, e.g. "NNP",
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 import numpy
 import spacy
@@ -62,6 +68,8 @@ class KiwiTokenizer:
         # a known name written with a stray space (과학 기술정보통신부) is still one morpheme;
         # its token spans the space and its norm drops it (the EntityRuler matches norms)
         self.kiwi.global_config.space_tolerance = 1
+        self.user_words: list[str] = []          # what changes Kiwi's analysis, in order
+        self.known: dict[str, list[list]] = {}   # texts analysed before (kg.nlp.known_spans)
 
     def add_user_words(self, words: Iterable[str], tag: str = "NNP") -> None:
         for word in sorted(set(words)):
@@ -69,9 +77,16 @@ class KiwiTokenizer:
             # known names as user words keep them whole.
             if word and " " not in word:
                 self.kiwi.add_user_word(word, tag, 0.0)
+                self.user_words.append(f"{word}\t{tag}")
 
     def __call__(self, text: str) -> Doc:
-        spans: list[list] = []   # [start, end, tags, sentence_start]
+        spans = self.known.get(text)
+        return self._make_doc(text, self.spans(text) if spans is None else spans)
+
+    def spans(self, text: str) -> list[list]:
+        """Kiwi's analysis of `text` as token spans: [start, end, tags, sentence start,
+        unknown to Kiwi]."""
+        spans: list[list] = []
         line_start = 0
         for line in text.splitlines(keepends=True):
             body = line.rstrip("\r\n")
@@ -102,7 +117,7 @@ class KiwiTokenizer:
                         spans.append([s, e, [tok.tag], first, tok.oov])
                         first = False
             line_start += len(line)
-        return self._make_doc(text, spans)
+        return spans
 
     def _make_doc(self, text: str, spans: list[list]) -> Doc:
         words: list[str] = []
@@ -185,6 +200,66 @@ class KiwiTokenizer:
 
     def from_disk(self, _path, **_kwargs) -> KiwiTokenizer:
         return self
+
+
+def cache_dir() -> Path | None:
+    """Where kg keeps what it can make again (KG_CACHE_DIR; empty: nowhere)."""
+    found = os.environ.get("KG_CACHE_DIR")
+    if found is not None:
+        return Path(found) if found else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"
+
+
+@contextmanager
+def known_spans(tokenizer: KiwiTokenizer, texts: Sequence[str]) -> Iterator[None]:
+    """While inside, `texts` are tokenized from Kiwi's analysis kept on disk (the
+    lexicon's names, which the EntityRuler tokenizes on every load: ~2 s of Kiwi per
+    process). The file is keyed by everything the analysis depends on (Kiwi's version
+    and model, the user words, this module, the texts), so a stale one is never read."""
+    from importlib.metadata import version
+
+    key = hashlib.sha256()
+    for part in (version("kiwipiepy"), version("kiwipiepy_model"),
+                 Path(__file__).read_bytes().decode(), *tokenizer.user_words, "", *texts):
+        key.update(part.encode() + b"\0")
+    folder = cache_dir()
+    path = folder / f"spans-{key.hexdigest()[:24]}.json" if folder else None
+    spans = _read_spans(path, len(texts))
+    if spans is None:
+        spans = [tokenizer.spans(t) for t in texts]
+        _write_spans(path, spans)
+    tokenizer.known = dict(zip(texts, spans))
+    try:
+        yield
+    finally:
+        tokenizer.known = {}
+
+
+def _read_spans(path: Path | None, count: int) -> list | None:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, list) and len(found) == count else None
+
+
+def _write_spans(path: Path | None, spans: list) -> None:
+    """Atomically, replacing the files of other keys; a folder that cannot be written
+    only means the next load analyses again."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         suffix=".tmp", delete=False) as f:
+            json.dump(spans, f, separators=(",", ":"))
+        os.replace(f.name, path)
+        for old in path.parent.glob("spans-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as e:
+        log.debug("analysis of the lexicon not kept in %s: %s", path.parent, e)
 
 
 @spacy.registry.tokenizers("kg.KiwiTokenizer.v1")

@@ -52,3 +52,66 @@ def test_sentences_come_from_kiwi(nlp):
     doc = nlp("AWS가 발표했다. 정부는 383억원을 투입한다.\n새 문단이다.")
     assert [s.text.strip() for s in doc.sents] == ["AWS가 발표했다.", "정부는 383억원을 투입한다.",
                                            "새 문단이다."]
+
+
+_NAMES = ["과학기술정보통신부", "LG AI연구원", "업스테이지", "AWS 퍼블릭 섹터 데이", "한국지능정보사회진흥원"]
+
+
+def _tokens(doc):
+    return [(t.text, t.tag_, t.norm_, t.whitespace_, t.is_sent_start) for t in doc]
+
+
+def test_known_spans_give_the_docs_kiwi_gives_and_are_read_back(nlp, tmp_path, monkeypatch):
+    from kg.nlp import known_spans
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    tok = nlp.tokenizer
+    fresh = [_tokens(tok(t)) for t in _NAMES]
+    with known_spans(tok, _NAMES):
+        assert [_tokens(tok(t)) for t in _NAMES] == fresh
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert len(files) == 1 and files[0].startswith("spans-") and files[0].endswith(".json")
+
+    def no_kiwi(text):
+        raise AssertionError(f"analysed again: {text}")
+
+    monkeypatch.setattr(tok, "spans", no_kiwi)  # the second time, from the file only
+    with known_spans(tok, _NAMES):
+        assert [_tokens(tok(t)) for t in _NAMES] == fresh
+    assert tok.known == {}
+
+
+def test_known_spans_of_other_texts_replace_the_file(nlp, tmp_path, monkeypatch):
+    from kg.nlp import known_spans
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    with known_spans(nlp.tokenizer, _NAMES):
+        pass
+    first = {p.name for p in tmp_path.iterdir()}
+    with known_spans(nlp.tokenizer, _NAMES[:2]):
+        pass
+    second = {p.name for p in tmp_path.iterdir()}
+    assert len(first) == len(second) == 1 and first != second
+
+
+def test_known_spans_survive_a_broken_file_and_no_folder(nlp, tmp_path, monkeypatch):
+    from kg.nlp import known_spans
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    tok = nlp.tokenizer
+    fresh = [_tokens(tok(t)) for t in _NAMES]
+    with known_spans(tok, _NAMES):
+        pass
+    (path,) = tmp_path.iterdir()
+    path.write_text("[[1, 2", encoding="utf-8")          # cut short
+    with known_spans(tok, _NAMES):
+        assert [_tokens(tok(t)) for t in _NAMES] == fresh
+    assert path.read_text(encoding="utf-8").startswith("[[[")   # written again, whole
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("KG_CACHE_DIR", str(blocked / "kg"))   # a folder under a file
+    with known_spans(tok, _NAMES):
+        assert [_tokens(tok(t)) for t in _NAMES] == fresh
+    monkeypatch.setenv("KG_CACHE_DIR", "")                    # kept nowhere
+    with known_spans(tok, _NAMES):
+        assert [_tokens(tok(t)) for t in _NAMES] == fresh
