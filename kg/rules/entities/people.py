@@ -42,6 +42,7 @@ EXAMPLES = [
     ("이정도 한국수자원공사 차장은 사례를 소개했다.", {("Person", "이정도")}),
     ("이번 한국수자원공사 차장 인사가 났다.", set()),
     ("남궁윤 국장이 왔다. 서울시 출신인 남궁 실장은 말했다.", {("Person", "남궁윤")}),
+    ("박서연 삼성증권 애널리스트는 전망했다.", {("Person", "박서연")}),
     ("그는 “최규하 대통령이 길을 닦았다”고 말했다.", {("Person", "최규하")}),
     # (이상/NNG 중/NNB, 고학/NNG 수/NNG: names Kiwi reads as common nouns, before a known
     # body and a title)
