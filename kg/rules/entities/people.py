@@ -418,7 +418,8 @@ def listed(s: Sentence) -> list[Candidate]:
     people = {c.start: c for c in s.merged if c.type == "Person"}
     out = []
     for m in _LISTED.finditer(s.sent.text):
-        names = [(base + m.start() + n.start(), n.group(0)) for n in re.finditer(r"[가-힣]{3,4}", m.group(0))]
+        names = [(base + m.start() + n.start(), n.group(0))
+                 for n in re.finditer(r"[가-힣]{3,4}", m.group(0))]
         if not all(_name_shaped(n, tags.get(at), cues, lex) for at, n in names):
             continue
         last_at = names[-1][0]
@@ -445,7 +446,8 @@ def listed(s: Sentence) -> list[Candidate]:
 def _name_shaped(name: str, tok, cues, lex) -> bool:
     """A Korean name by its shape: a surname and two letters (or a two-letter surname and
     two), no known name or cue word, and Kiwi reads it as a proper noun or a new word."""
-    if len(name) == 4 and name[:2] not in cues.compound_surname or name[0] not in cues.surname:
+    compound = len(name) == 4 and name[:2] in cues.compound_surname
+    if not compound and (len(name) != 3 or name[0] not in cues.surname):
         return False
     if name in lex.names or name in cues.generic or name in cues.title or name in cues.trim \
             or cues.ends_with(name, "title") or cues.ends_with(name, "org_suffix"):

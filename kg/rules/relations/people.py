@@ -240,15 +240,16 @@ def _career_before(ctx: Context) -> Iterator[Found]:
         return
     at = ctx.sent.start_char + m.end()
     person = next((x.index for x in ctx.of_type("Person")
-                   if x.mention.start == at + 1 and ctx.text[m.end()] == " "), None)
-    if person is None:
-        short = re.match(rf" ({_surname(ctx.cues)}) ({ctx.cues.pattern('title').pattern})",
-                         ctx.text[m.end():])
-        person = short and next((i for i in reversed(range(len(ctx.mentions)))
-                                 if ctx.mentions[i].type == "Person"
-                                 and ctx.mentions[i].start < ctx.sent.start_char
-                                 and ctx.mentions[i].text.startswith(short.group(1))
-                                 and len(ctx.mentions[i].text) > len(short.group(1))), None)
+                   if x.mention.start == at + 1 and ctx.text[m.end():m.end() + 1] == " "), None)
+    short = re.match(rf" ({_surname(ctx.cues)}) ({ctx.cues.pattern('title').pattern})",
+                     ctx.text[m.end():])
+    if person is None and short is not None:
+        # (백 대표: the last person named before whose name starts so)
+        person = next((i for i in reversed(range(len(ctx.mentions)))
+                       if ctx.mentions[i].type == "Person"
+                       and ctx.mentions[i].start < ctx.sent.start_char
+                       and ctx.mentions[i].text.startswith(short.group(1))
+                       and len(ctx.mentions[i].text) > len(short.group(1))), None)
     if person is None:
         return
     others = {org for p, org in ctx.affiliations if p != person}
