@@ -418,6 +418,19 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
 ACCORDING = re.compile(r"에\s*(따르면|의하면)")
 
 
+def surname_pattern(cues: Cues) -> str:
+    """A surname written for a person named before (윤 원장은): one letter, or two (남궁
+    실장은)."""
+    return "|".join(sorted(cues.compound_surname)) + "|[가-힣]"
+
+
+def named_by_surname(state: State, surname: str, before: int) -> int | None:
+    """The last person named before offset `before` whose name starts with `surname`."""
+    ms = state.mentions
+    return next((i for i in reversed(range(len(ms))) if ms[i].type == "Person"
+                 and ms[i].text.startswith(surname) and ms[i].start < before), None)
+
+
 def _subject_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
     """_subject's patterns: a pronoun or surname opening the sentence; a surname and
     title after a description; a pronoun after one; a noun standing for a body."""
@@ -426,8 +439,7 @@ def _subject_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
     topic = "|".join(sorted(cues.subject_marker))
     titles = cues.pattern("title").pattern
     nouns = "|".join(sorted(cues.org_anaphor | cues.company_anaphor, key=len, reverse=True))
-    # (남궁 실장은: a two-letter surname stands for the person as a one-letter one does)
-    surname = "|".join(sorted(cues.compound_surname)) + "|[가-힣]"
+    surname = surname_pattern(cues)
     return (re.compile(rf"^\s*(?:{openers})?\s*({pronouns}|{surname})\s*(?:[가-힣]{{1,6}})?"
                        rf"({topic})\s"),
             # (… 등을 거친 백 대표가, … 출신인 오 교수는: after a description)
@@ -458,10 +470,9 @@ def _subject(state: State, sent: SentenceText, slots: list[Slot], cues: Cues) ->
         who = m.group(1)
         if who in cues.pronoun:
             return state.person
-        for i in reversed(range(len(state.mentions))):
-            p = state.mentions[i]
-            if p.type == "Person" and p.text.startswith(who) and p.start < sent.start_char:
-                return i
+        found = named_by_surname(state, who, sent.start_char)
+        if found is not None:
+            return found
     m = anaphor.match(text)
     if m:
         noun = m.group(1)

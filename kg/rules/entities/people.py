@@ -138,13 +138,18 @@ def _known_body_titled(words: list, k: int, known, cues) -> bool:
 
 
 def _titled_after(words: list, k: int, cues) -> bool:
-    """A title within the next three words, the words before it nouns (a body, a unit)."""
+    return _title_after(words, k, cues) is not None
+
+
+def _title_after(words: list, k: int, cues) -> int | None:
+    """The word of a title within the next three words, the words before it nouns (a
+    body, a unit)."""
     for j in range(k + 1, min(k + 4, len(words))):
         if cues.ends_with(strip_name(split_alias(words[j].stem)[0]), "title"):
-            return True
+            return j
         if not words[j].noun_only and not _section(words, j, cues):
-            return False
-    return False
+            return None
+    return None
 
 
 def _section(words: list, j: int, cues) -> bool:
@@ -431,10 +436,9 @@ def listed(s: Sentence) -> list[Candidate]:
             role = last.role
         else:
             k = next((i for i, w in enumerate(words) if w.start <= last_at < w.end), None)
-            if k is None or not _titled_after(words, k, cues):
+            title_k = None if k is None else _title_after(words, k, cues)
+            if title_k is None:
                 continue
-            title_k = next(j for j in range(k + 1, len(words))
-                           if cues.ends_with(strip_name(split_alias(words[j].stem)[0]), "title"))
             role = " ".join(x.stem for x in words[k + 1:title_k + 1])
         for at, n in names:
             if at not in people:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import Context, in_scope
+from kg.discourse import Context, in_scope, named_by_surname, surname_pattern
 from kg.rules import Found, relation_rule
 
 
@@ -241,15 +241,10 @@ def _career_before(ctx: Context) -> Iterator[Found]:
     at = ctx.sent.start_char + m.end()
     person = next((x.index for x in ctx.of_type("Person")
                    if x.mention.start == at + 1 and ctx.text[m.end():m.end() + 1] == " "), None)
-    short = re.match(rf" ({_surname(ctx.cues)}) ({ctx.cues.pattern('title').pattern})",
+    short = re.match(rf" ({surname_pattern(ctx.cues)}) ({ctx.cues.pattern('title').pattern})",
                      ctx.text[m.end():])
-    if person is None and short is not None:
-        # (백 대표: the last person named before whose name starts so)
-        person = next((i for i in reversed(range(len(ctx.mentions)))
-                       if ctx.mentions[i].type == "Person"
-                       and ctx.mentions[i].start < ctx.sent.start_char
-                       and ctx.mentions[i].text.startswith(short.group(1))
-                       and len(ctx.mentions[i].text) > len(short.group(1))), None)
+    if person is None and short is not None:  # (백 대표: the person named before)
+        person = named_by_surname(ctx.state, short.group(1), ctx.sent.start_char)
     if person is None:
         return
     others = {org for p, org in ctx.affiliations if p != person}
@@ -260,9 +255,6 @@ def _career_before(ctx: Context) -> Iterator[Found]:
                 not o.role.startswith(("subj", "relsubj")) and not re.search(r"[,.]|다\s", between):
             yield Found(person, "affiliatedWith", o.index, "affiliation.career-before")
 
-
-def _surname(cues) -> str:
-    return "|".join(sorted(cues.compound_surname)) + "|[가-힣]"
 
 
 def _appointed(ctx: Context) -> Iterator[Found]:
