@@ -179,7 +179,8 @@ def _operation(ctx: Context, x: Slot, actor: int) -> Iterator[Found]:
             not public_body or ctx.says("verb_back")):
         yield Found(actor, "supports", x.index, "operation.supports")
     elif use and not operate and x.mention.type == "Program" and not ctx.speaker:
-        yield Found(actor, "participatesIn", x.index, "operation.uses-program")
+        return  # (시는 X 서비스를 활용해 …: using a programme says neither running nor
+        # joining it; as a participation it was right in none of the annotated texts)
     elif ctx.company(actor) and x.mention.type in ("Program", "Initiative") \
             and execute \
             and not _says(ctx, "verb_run", clause):

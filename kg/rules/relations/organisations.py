@@ -21,7 +21,7 @@ EXAMPLES = [
 
 @relation_rule("organisation", priority=6, examples=EXAMPLES)
 def organisations(ctx: Context) -> Iterator[Found]:
-    actor, ms, things = ctx.actor, ctx.mentions, ctx.things
+    actor, things = ctx.actor, ctx.things
     use = ctx.says("verb_use")
     for o in ctx.orgs:
         if o.index == actor or o.quoted:
@@ -37,9 +37,6 @@ def organisations(ctx: Context) -> Iterator[Found]:
             for x in things:
                 if x.mention.type == "Program" and x.role.startswith(("obj", "conj")):
                     yield Found(o.index, "participatesIn", x.index, "organisation.uses-program")
-        elif use and o.role in ("obj", "obj~") and actor is not None and \
-                ms[actor].type == "Organization" and not things:
-            yield Found(actor, "uses", o.index, "organisation.uses")
     # co-subjects: 전자신문과 한국IT서비스산업협회가 (공동으로) 주최하는 …: they run what
     # they organise; organising together makes no partnership (ANNOTATION.md, "Agreements")
     subs = [o for o in ctx.orgs if o.role.startswith(("subj", "conj", "relsubj")) and not o.quoted]
