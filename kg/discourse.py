@@ -373,9 +373,17 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
     ms, found = state.mentions, []
     people = [x for x in slots if x.mention.type == "Person"]
     orgs = [x for x in slots if x.mention.type == "Organization"]
-    for p in people:
+    ahead: Slot | None = None       # the body named just before the last person
+    for n, p in enumerate(people):
         state.person = p.index
         role = p.mention.role or ""
+        prev = people[n - 1].mention if n else None
+        # (the person before and their title, then a middle dot or a comma: one list)
+        listed = prev is not None and re.fullmatch(
+            rf"\s*({re.escape(prev.role or '')})?\s*[·ㆍ,]\s*",
+            sent.text[prev.end - sent.start_char:p.mention.start - sent.start_char])
+        before_list, ahead = (ahead if listed else None), None
+        had = len(found)
         for o in orgs:
             om = o.mention
             lead = sent.text[:p.mention.start - sent.start_char]
@@ -388,7 +396,9 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
             # 김철수 디지털플랫폼정부위원장: the committee read out of the chair's title
             inside_role = inside_role or om.rule == "lexicon.office" and \
                 0 <= om.start - p.mention.end <= 1
-            before = role and 0 <= p.mention.start - om.end <= 1  # 특허청 최윤정 정보관리국장
+            before = role and 0 <= p.mention.start - om.end <= 1 and not re.match(
+                r"[·ㆍ,]", sent.text[om.end - sent.start_char:])  # 특허청 최윤정 정보관리국장
+            # (not 정동영 더불어민주당·최형두 국민의힘 의원: the body is the one before's)
             # 과방위 소속인 한정민 의원, 행안부 소속 김 과장, 서울대 AI연구원 원장인 김민수
             # 교수, 과기정통부 장관 김철수
             before = before or om.end <= p.mention.start and re.fullmatch(
@@ -402,10 +412,18 @@ def _affiliations(state: State, slots: list[Slot], sent: SentenceText,
             nested = om.rule == "lexicon.nested-organization" and any(
                 x.mention.start == om.start and om.end < x.mention.end for x in orgs)
             if ((inside_role and role) or around or before) and not nested:
+                if before and not inside_role and om.end <= p.mention.start:
+                    ahead = o
                 found.append((p.index, o.index))
                 state.affiliation.setdefault(p.index, o.index)
                 if inside_role and o.mention.start >= p.mention.end:
                     o.role = "role"
+        if len(found) == had and before_list is not None:
+            # 국민의힘 홍석준·김병욱 의원, 민주당 임미애 경북도당위원장·강민구 대구시당위원장:
+            # the body before the list is the next names' too, when they have none
+            found.append((p.index, before_list.index))
+            state.affiliation.setdefault(p.index, before_list.index)
+            ahead = before_list
         if p.index not in state.affiliation:
             # the same person named again (크라츠 부사장): their organisation is known
             for q, org in list(state.affiliation.items()):

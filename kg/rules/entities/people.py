@@ -100,13 +100,17 @@ def titled(s: Sentence) -> list[Candidate]:
             continue
         if any(c.start <= w.start < c.end for c in known):
             continue
-        title_k = None
+        title_k = title_word = None
         for j in range(k + 1, min(k + 9, len(words))):
             tstem = strip_name(split_alias(words[j].stem)[0])
-            title = cues.ends_with(tstem, "title")
-            if title and not tstem.endswith(tuple(cues.office)):
-                title_k = j
+            # (한지훈 의원·민주당 이서윤 의원: a middle dot after the title ends the role)
+            head = re.split(r"[·ㆍ]", tstem)[0]
+            title = cues.ends_with(head, "title")
+            if title and not head.endswith(tuple(cues.office)):
+                title_k, title_word = j, words[j].stem if head == tstem else head
                 break
+            if head != tstem and _next_named(tstem, cues, lex):
+                break  # (정동영 더불어민주당·최형두 국민의힘 의원: each their own; person-paired)
             if not words[j].noun_only and not latin and \
                     words[j].text not in cues.title_prefix and not _section(words, j, cues):
                 break  # (배성욱(58) 전 행정안전부 실장: 전, 현 stand before a role)
@@ -123,9 +127,16 @@ def titled(s: Sentence) -> list[Candidate]:
         if latin:
             c.aliases += [latin, base]
         if title_k is not None:
-            c.role = " ".join(x.stem for x in words[k + 1:title_k + 1])
+            c.role = " ".join([x.stem for x in words[k + 1:title_k]] + [title_word])
         out.append(c)
     return out
+
+
+def _next_named(stem: str, cues, lex) -> bool:
+    """더불어민주당·최형두: a known body, a middle dot and the next person's name."""
+    body, _, after = re.split(r"([·ㆍ])", stem, maxsplit=1)
+    return lex.type_of(body) == "Organization" and re.fullmatch(r"[가-힣]{3,4}", after) \
+        is not None and after[0] in cues.surname and after not in lex.names
 
 
 def _known_body_titled(words: list, k: int, known, cues) -> bool:
@@ -401,6 +412,8 @@ EXAMPLES_LISTED = [
      {("Person", "강민국"), ("Person", "김기웅")}),  # (조승환 의원: the titled rule's)
     ("토론회는 김영배·이인선 의원이 공동 주최했다.",
      {("Person", "김영배"), ("Person", "이인선")}),
+    ("간담회에는 민주당 한서윤ㆍ오태민 의원이 참석했다.",
+     {("Person", "한서윤"), ("Person", "오태민")}),
     ("고동진, 조인철 의원은 관련법을 각각 발의했다.", {("Person", "고동진")}),
     ("심사는 박서진·김도윤 한국과학기술원 교수가 맡았다.",
      {("Person", "박서진"), ("Person", "김도윤")}),
@@ -410,7 +423,7 @@ EXAMPLES_LISTED = [
 ]
 
 # names run together before one title: 강민국, 김기웅, 조승환 의원 / 김영배·이인선 의원
-_LISTED = re.compile(r"(?<![가-힣A-Za-z0-9·,])((?:[가-힣]{3,4} ?[,·] ?)+)([가-힣]{3,4})(?=[\s(])")
+_LISTED = re.compile(r"(?<![가-힣A-Za-z0-9·ㆍ,])((?:[가-힣]{3,4} ?[,·ㆍ] ?)+)([가-힣]{3,4})(?=[\s(])")
 
 
 @entity_rule("person-listed", REFINE, priority=4, examples=EXAMPLES_LISTED)
@@ -444,6 +457,58 @@ def listed(s: Sentence) -> list[Candidate]:
             if at not in people:
                 out.append(Candidate(at, at + len(n), "Person", "person-listed",
                                      priority=PRIORITY, canonical=n, role=role))
+    return out
+
+
+EXAMPLES_PAIRED = [
+    ("토론회는 박지훈 더불어민주당·윤서진 국민의힘 의원이 공동 주최했다.",
+     {("Person", "박지훈"), ("Person", "윤서진")}),
+    ("이날 김도윤 부산시당위원장·한승우 울산시당위원장이 참석했다.",
+     {("Person", "한승우")}),  # (김도윤 부산시당위원장: the titled rule's)
+    ("발제는 정하린 서울대 교수ㆍ남궁현 카이스트 교수가 맡았다.", {("Person", "남궁현")}),
+    ("개정안은 더불어민주당·국민의힘 합의로 통과됐다.", set()),
+    ("행사에는 과기정통부 장관·차관이 참석했다.", set()),
+]
+
+# each name with its own body or title, joined by a middle dot, the title written once or
+# for each: 정동영 더불어민주당·최형두 국민의힘 의원 / 임미애 경북도당위원장·강민구 대구시당위원장
+_PAIRED = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{3,4}) ([가-힣A-Za-z]+)[·ㆍ]([가-힣]{3,4}) ")
+
+
+@entity_rule("person-paired", REFINE, priority=4, examples=EXAMPLES_PAIRED)
+def paired(s: Sentence) -> list[Candidate]:
+    """정동영 더불어민주당·최형두 국민의힘 의원, 임미애 경북도당위원장·강민구 대구시당위원장:
+    two people, each named with a body or a title of their own and joined by a middle
+    dot; the second name is glued to the first one's word, where no other rule looks."""
+    words, cues, lex = s.words, s.cues, s.lex
+    base = s.sent.start_char
+    tags = {t.idx: t for t in s.doc.user_data.get(TOKENS, ())}
+    people = {c.start for c in s.merged if c.type == "Person"}
+    out = []
+    for m in _PAIRED.finditer(s.sent.text):
+        first, word, second = m.group(1), m.group(2), m.group(3)
+        at2 = base + m.start(3)
+        k = next((i for i, w in enumerate(words) if w.start <= at2 < w.end), None)
+        if k is None or not _name_shaped(second, tags.get(at2), cues, lex):
+            continue
+        title_k = _title_after(words, k, cues)
+        if title_k is None or any(c.start < at2 + len(second) and c.end > at2 and
+                                  c.type != "Person" for c in s.merged):
+            continue
+        tail = " ".join(x.stem for x in words[k + 1:title_k + 1])
+        if lex.type_of(word) == "Organization":
+            # (both bodies before one title: each person is the one body's)
+            title = strip_name(words[title_k].stem)
+            roles = [(base + m.start(1), first, f"{word} {title}")]
+        elif cues.ends_with(word, "title"):
+            roles = []  # (the first name and its title: the titled rule's)
+        else:
+            continue
+        roles.append((at2, second, tail))
+        for at, name, role in roles:
+            if at not in people and _name_shaped(name, tags.get(at), cues, lex):
+                out.append(Candidate(at, at + len(name), "Person", "person-paired",
+                                     priority=PRIORITY, canonical=name, role=role))
     return out
 
 

@@ -11,6 +11,13 @@ from kg.rules import Found, relation_rule
 
 EXAMPLES = [
     ("정지은 코딧 대표는 이렇게 말했다.", {("정지은", "affiliatedWith", "코딧")}),
+    # (the body before a list of names is every name's; a middle dot after a title ends it)
+    ("국민의힘 한도윤·서지후 의원이 법안을 발의했다.",
+     {("한도윤", "affiliatedWith", "국민의힘"), ("서지후", "affiliatedWith", "국민의힘")}),
+    ("민주당 임서하 경북도당위원장·강도현 대구시당위원장이 나섰다.",
+     {("임서하", "affiliatedWith", "더불어민주당"), ("강도현", "affiliatedWith", "더불어민주당")}),
+    ("국민의힘 한지훈 의원·민주당 이서윤 의원이 말했다.",
+     {("한지훈", "affiliatedWith", "국민의힘"), ("이서윤", "affiliatedWith", "더불어민주당")}),
     ("김민준 과기정통부 차관은 회의를 주재했다.",
      {("김민준", "affiliatedWith", "과학기술정보통신부")}),
     ("행정안전부(장관 김도현)는 새 계획을 내놨다.", {("김도현", "affiliatedWith", "행정안전부")}),
