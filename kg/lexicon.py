@@ -111,6 +111,7 @@ class Cues:
     company_word_latin: Words       # Capital, Labs: an English company word
     company_suffix: Words
     legal_form: Words
+    named_legal_form: Words         # 법무법인 지평: a kind of firm kept in its name
     org_verb: Words
     thing_action: Words             # AI솔루션 개발: the work done on a thing, no organisation
     org_follow: Words
@@ -192,6 +193,8 @@ class Cues:
     round_lead: Words               # 리드했다: leading a funding round
     round_word: Words               # 이번 투자에는: a funding round joined
     bear: Words                     # N원은 A가 부담한다: A pays
+    share_verb: Words               # ▲A(80억원)이 참여했다: money given by the bodies listed
+    share_not: Words                # ▲A(10억원)에 투자했다: … or received by them
     from_particle: Words            # 로부터: where a sum comes from
     operator_verb: Words
     fund_source: Words

@@ -12,15 +12,19 @@ _PARTICLE = r"(?:은|는|이|가|을|를|와|과|의|에|에서|에게|도|로|�
 _NAME = r"[가-힣A-Za-z][가-힣A-Za-z0-9&.\-]{1,19}?"
 
 
-def _patterns(cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The name after a legal form (ending where a particle and a break follow), and
-    the name before a short one (㈜, (주); 주식회사 comes first)."""
+def _patterns(cues) -> tuple[re.Pattern[str], ...]:
+    """The name after a legal form (ending where a particle and a break follow), the
+    name before a short one (㈜, (주); 주식회사 comes first), and a firm named with its
+    kind in front (법무법인 지평: the kind is part of the name)."""
     forms = sorted(cues.legal_form, key=len, reverse=True)
     before = "|".join(re.escape(f) for f in forms if len(f) <= 3)
     after = "|".join(re.escape(f) + (r"\s?" if len(f) > 3 else "") for f in forms)
+    kinds = "|".join(map(re.escape, sorted(cues.named_legal_form, key=len, reverse=True)))
     return (re.compile(rf"(?<![가-힣A-Za-z0-9])(?:{after})({_NAME}){_PARTICLE}"
                        rf"(?=[\s,·)\]’'”\"/]|$)"),
-            re.compile(rf"(?<![가-힣A-Za-z0-9])({_NAME})(?:{before})"))
+            re.compile(rf"(?<![가-힣A-Za-z0-9])({_NAME})(?:{before})"),
+            re.compile(rf"(?<![가-힣A-Za-z0-9])((?:{kinds})(?:\(유한\))?\s{_NAME})"
+                       rf"{_PARTICLE}(?=[\s,·)\]’'”\"/]|$)"))
 
 EXAMPLES = [
     ("참여기업으로 누리모빌리티㈜와 ㈜세움아이티, 청람데이터 등 3곳을 확정했다.",
@@ -29,6 +33,9 @@ EXAMPLES = [
     ("(주)한빛정보가 수주했다.", {("Organization", "한빛정보")}),
     ("주식회사 누리랩은 서울에 있다.", {("Organization", "누리랩")}),
     ("주가는 3% 올랐다.", set()),
+    ("토론자로 신용우 법무법인 지평 변호사가 나섰다.", {("Organization", "법무법인 지평")}),
+    ("자문은 회계법인 한빛이 맡았다.", {("Organization", "회계법인 한빛")}),
+    ("협회는 사단법인으로 전환했다.", set()),
 ]
 
 

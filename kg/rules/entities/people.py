@@ -25,6 +25,8 @@ EXAMPLES = [
     ("고진 디지털플랫폼정부위원장은 말했다.", {("Person", "고진")}),
     ("이탁 과기정통부 국장이 발표했다.", {("Person", "이탁")}),
     ("이날 국장은 말했다.", set()),
+    ("미국 상무부 장관이 방한했다.", set()),  # (a country's ministry, not a name)
+    ("기조연설은 라세영 연세대학교 교수가 맡았다.", {("Person", "라세영")}),
     ("윤서현 한국데이터진흥협회 사무총장은 간담회를 주재했다.", {("Person", "윤서현")}),
     ("박지훈 과장은 설명을 덧붙였다.", {("Person", "박지훈")}),
     ("원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.", {("Person", "배성욱")}),
@@ -100,6 +102,9 @@ def titled(s: Sentence) -> list[Candidate]:
             continue
         if any(c.start <= w.start < c.end for c in known):
             continue
+        if k > 0 and base[-1] in "부처청" and \
+                lex.type_of(strip_name(words[k - 1].stem)) == "Place":
+            continue  # 미국 상무부 장관: a country's ministry, not a name
         title_k = title_word = None
         for j in range(k + 1, min(k + 9, len(words))):
             tstem = strip_name(split_alias(words[j].stem)[0])

@@ -199,6 +199,12 @@ EXAMPLES = [
     ("두 운용사는 투자펀드를 공격적으로 투자할 예정이다.", set()),
     ("싱가포르 국부펀드 테마섹의 자회사가 투자했다.", set()),
     ("광주시는 1000억원 규모의 광주 AI 투자펀드를 만든다.", {("Program", "광주 AI 투자펀드")}),
+    # (an investment partnership is a fund: a programme, not a body)
+    ("한빛 혁신산업 투자조합은 176억 원 규모로 결성됐다.", {("Program", "한빛 혁신산업 투자조합")}),
+    ("개인투자조합 결성이 늘었다.", set()),
+    ("시는 민관 얼라이언스를 꾸렸다.", set()),  # (민관, 산학연: who, not which)
+    ("마크 헤일리 싱가포르 정부기술청 수석 아키텍트가 맡았다.",
+     {("Organization", "싱가포르 정부기술청")}),  # (a foreign agency starts at its country)
 ]
 
 
@@ -214,6 +220,9 @@ def runs(s: Sentence) -> list[Candidate]:
             continue
         last = _WORD_BREAK.split(stem)[-1]
         org = cues.ends_with(last, "org_suffix")
+        fund = cues.ends_with(last, "program_cue")
+        if org and fund and len(fund) > len(org):
+            org = None  # 스마트뉴딜 혁신산업 투자조합, KIF투자조합: a fund (a programme)
         school = cues.ends_with(stem, "glued_org_suffix")
         if school and len(stem) - len(school) >= 2 and " " not in stem and (
                 w.oov or any(t.startswith("NNP") for t in w.tags) or len(stem) - len(school) >= 3):
@@ -232,6 +241,11 @@ def runs(s: Sentence) -> list[Candidate]:
             continue  # (as below, where nothing is found: the run's start, a walk back,
             # is not needed)
         i = run_start(words, k, cues)
+        if org and len(org) == 1:
+            # (지나 러몬도 미국 상무부 장관: a foreign ministry starts at its country, not
+            # at the person's name before it)
+            i = next((j for j in range(k - 1, i - 1, -1)
+                      if lex.type_of(strip_name(words[j].stem)) == "Place"), i)
         start = words[i].start
         body = strip_name(" ".join(x.stem for x in words[i:k + 1]))
         if org and len(org) == 1 and not (

@@ -86,9 +86,18 @@ EXAMPLES = [
     ("기사에 따르면 교육부의 내년 디지털 교육 예산은 2,100억 원으로 줄었다. 특히 ‘AI 튜터 실증’(45억 원) "
      "사업이 폐지됐다.", {("교육부", "invests", "2,100억 원"), ("교육부", "invests", "45억 원"),
                       ("45억 원", "fundsTarget", "AI 튜터 실증"), ("교육부", "operates", "AI 튜터 실증")}),
+    # each body's share in parentheses after it, in a sentence of money given by them
+    ("라온에이아이는 ▲한빛벤처스(40억원) ▲누리캐피탈(20억원) 등으로부터 60억원의 투자를 유치했다.",
+     {("한빛벤처스", "invests", "40억원"), ("40억원", "fundsTarget", "라온에이아이"),
+      ("누리캐피탈", "invests", "20억원"), ("20억원", "fundsTarget", "라온에이아이"),
+      ("한빛벤처스", "invests", "60억원"), ("누리캐피탈", "invests", "60억원"),
+      ("60억원", "fundsTarget", "라온에이아이")}),
+    ("총사업비는 48억 원이다. 경상남도(32억 원)와 창원시(16억 원)가 나눠 부담한다.",
+     {("경상남도", "invests", "32억 원"), ("창원특례시", "invests", "16억 원")}),
+    ("새 펀드는 ▲가온소프트(10억원) ▲다솔소프트(5억원)에 투자했다.", set()),
     # a fund's size, made of a share contributed before it: the share is the body's
-    ("한빛투자조합은 올해 운용사 8곳에 1200억원을 내려 2400억원 규모의 자펀드를 조성한다.",
-     {("한빛투자조합", "invests", "1200억원")}),
+    ("한빛인베스트먼트는 올해 운용사 8곳에 1200억원을 내려 2400억원 규모의 자펀드를 조성한다.",
+     {("한빛인베스트먼트", "invests", "1200억원")}),
     ("세종시는 시비 80억 원을 출자해 총 300억원 규모의 ‘세종 AI 펀드’를 결성한다.",
      {("세종특별자치시", "invests", "80억 원"), ("80억 원", "fundsTarget", "세종 AI 펀드"),
       ("세종특별자치시", "operates", "세종 AI 펀드"), ("300억원", "fundsTarget", "세종 AI 펀드")}),
@@ -424,12 +433,13 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if owner is not None:
             yield Found(mny.index, "fundsTarget", owner.index, "investment.raised-total")
             continue
-        backers = _backers(ctx, mny)
+        share = _share(ctx, mny)
+        backers = _backers(ctx, mny) if share is None else []  # (a share: its own payer)
         # (N원 규모의 시리즈B 투자를 유치했다: the raising said of this sum, right after it)
         after = ctx.text[mny.mention.end - ctx.sent.start_char:]
         raised = ctx.cues.idiom("raise_money").search(after[:30]) is not None or \
             ctx.cues.idiom("raised_direct").match(after.lstrip()) is not None
-        if backers and ctx.says("receive") or raised:
+        if (backers and ctx.says("receive") or raised) and share is None:
             # A가 B와 C로부터 350억원 투자를 유치했다: B and C pay, A receives (and the
             # backers a later sentence names: 이번 투자에는 B, C가 참여했다)
             for b in backers:
@@ -462,6 +472,13 @@ def _sums(ctx: Context) -> Iterator[Found]:
                and re.fullmatch(r"[이가은는]\s+(\S+\s+)?", ctx.text[
                    o.mention.end - ctx.sent.start_char:mny.mention.start - ctx.sent.start_char])]
         fellows = []
+        if len(before) > 1 and not own:
+            # (시가 150억원을 출자했고, 한국벤처투자도 … 200억원을 출자했다: the subject of
+            # the sum's own clause, after the clause before it ends)
+            inner = [o for o in before if not _CLAUSE_END.search(ctx.text[
+                o.mention.end - ctx.sent.start_char:mny.mention.start - ctx.sent.start_char])]
+            if inner and before[0] not in inner:
+                before = [inner[-1]] + [o for o in before if o is not inner[-1]]
         if own:
             before = own
             # (A와 B가 시비 48억 원을 나눠 낸다: each of the subjects listed pays)
@@ -577,6 +594,12 @@ def _sums(ctx: Context) -> Iterator[Found]:
                         "investment.release" if investor == release else "investment.actor")
         target = _target(ctx, mny) if mny.index not in ctx.state.extra.get("round_shares", ()) \
             else ctx.state.extra["round_receiver"]  # (a backer's share of the round)
+        if share is not None and mny.index not in ctx.state.extra.get("round_shares", ()):
+            # (A는 ▲B(300억원) ▲C(70억원) 등으로부터 …: the shares go to the subject, not to
+            # the bodies that give them)
+            target = next((o.index for o in ctx.orgs if o.role.startswith("subj") and not
+                           ctx.text[o.mention.end - ctx.sent.start_char:].startswith("(")),
+                          None)
         if target is None and before and before[0].index != payer and ctx.says("receive") \
                 and (payer is not None or re.search(sources, ctx.text[
                     before[0].mention.end - ctx.sent.start_char:
@@ -776,6 +799,9 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     원 (the body before it), 시비 24억 원 (the city), 도비 (the province), 자부담 (the
     subject), 국비 alone (the ministry named with it, else the national government)."""
     cues, start = ctx.cues, ctx.sent.start_char
+    share = _share(ctx, money)
+    if share is not None:
+        return share
     head = ctx.text[max(0, money.mention.start - start - 14):money.mention.start - start]
     sources = cues.mapping("fund_source")
     names = "|".join(sorted(sources, key=len, reverse=True))
@@ -835,6 +861,23 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     found = _local_government(ctx, suffix)
     # (시비 20억 원 with no city named: not the sentence's actor either)
     return found if found is not None else UNKNOWN_PAYER
+
+
+# a clause ending before the next one: 출자했고, 맡았으며, 늘었지만,
+_CLAUSE_END = re.compile(r"[가-힣](고|며|지만|는데|면서),\s")
+
+
+def _share(ctx: Context, money: Slot) -> int | None:
+    """▲청람인베스트먼트(80억원) ▲IBK기업은행(50억원)이 참여했다, ▲산업은행(300억원) 등으로부터
+    투자를 유치했다: the body a sum stands after, in parentheses, gives it, in a sentence of
+    money given by bodies (not ▲A(10억원) ▲B(5억원)에 투자했다: they receive it)."""
+    start = ctx.sent.start_char
+    if not ctx.text[money.mention.end - start:].startswith(")") or \
+            not ctx.cues.idiom("share_verb").search(ctx.text) or \
+            ctx.cues.idiom("share_not").search(ctx.text):
+        return None
+    return next((o.index for o in ctx.orgs if re.fullmatch(
+        r"\(\s*(약\s*)?", ctx.text[o.mention.end - start:money.mention.start - start])), None)
 
 
 def _source_after(ctx: Context, money: Slot) -> int | None:

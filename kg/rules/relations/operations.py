@@ -10,6 +10,9 @@ from kg.rules.relations.participation import selected_for
 
 
 EXAMPLES = [
+    # (컨소시엄은: the consortium named before acts)
+    ("행안부는 가온정보 컨소시엄과 계약을 맺었다. 컨소시엄은 솔트룩스의 ‘루시아’를 기반으로 시스템을 만든다.",
+     {("가온정보 컨소시엄", "uses", "루시아")}),
     ("한국전자통신연구원은 AI 반도체 설계 인력 사업을 운영한다.",
      {("한국전자통신연구원", "operates", "AI 반도체 설계 인력 사업")}),
     ("행안부는 범정부 AI 공통 기반을 구축한다.", {("행정안전부", "operates", "범정부 AI 공통기반")}),
