@@ -487,7 +487,7 @@ def _sums(ctx: Context) -> Iterator[Found]:
         # 행안부의 올해 AI 예산은 412억 원: the body whose budget it is
         owner = [o for o in ctx.orgs if o.role == "gen" and o.mention.end <= mny.mention.start
                  and not before and ctx.says("budget_word")]
-        payer = _payer(ctx, mny)
+        payer = share if share is not None else _payer(ctx, mny)
         if payer is None:
             payer = _bearer(ctx, mny)
         # A는 12억 원을 지원받는다: the subject receives the sum
@@ -799,9 +799,6 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     원 (the body before it), 시비 24억 원 (the city), 도비 (the province), 자부담 (the
     subject), 국비 alone (the ministry named with it, else the national government)."""
     cues, start = ctx.cues, ctx.sent.start_char
-    share = _share(ctx, money)
-    if share is not None:
-        return share
     head = ctx.text[max(0, money.mention.start - start - 14):money.mention.start - start]
     sources = cues.mapping("fund_source")
     names = "|".join(sorted(sources, key=len, reverse=True))
