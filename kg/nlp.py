@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.io import atomic_write_text
 from kg.morphology import TEXT, TOKENS, tokens_of
 
 log = logging.getLogger(__name__)
@@ -250,11 +250,7 @@ def _write_spans(path: Path | None, spans: list) -> None:
     if path is None:
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         suffix=".tmp", delete=False) as f:
-            json.dump(spans, f, separators=(",", ":"))
-        os.replace(f.name, path)
+        atomic_write_text(path, json.dumps(spans, separators=(",", ":")))
         for old in path.parent.glob("spans-*.json"):
             if old != path:
                 old.unlink(missing_ok=True)

@@ -263,7 +263,6 @@ def _career_before(ctx: Context) -> Iterator[Found]:
             yield Found(person, "affiliatedWith", o.index, "affiliation.career-before")
 
 
-
 def _appointed(ctx: Context) -> Iterator[Found]:
     """NIA 제9대 원장에 배성욱 … 임명됐다, NIPA 부원장에는 김하람 본부장이: the post is the
     organisation's (personnel news)."""
