@@ -20,7 +20,7 @@ DATA = ROOT / "tests" / "data"
 # what ontology/models/README.md says the model was trained with: every text with gold
 # but the dev check half (07, 09, 10) and the written batches kept unseen
 KEPT_BACK = ("*-07", "*-09", "*-10", "h7-*", "h8-*", "h9-*", "h12-*", "h14-*", "h16-*", "h21-*",
-             "h22-*", "h31-*", "h32-*", "h33-*", "h34-*", "h36-*")
+             "h22-*", "h31-*", "h32-*", "h33-*", "h34-*", "h36-*", "h37-*")
 TRAIN_ARGS = ["train", "seeds", "tests/data/dev", "tests/data/written",
               "--gold", "tests/data/gold", "--gold", "tests/data/dev", "--gold",
               "tests/data/written", *[x for p in KEPT_BACK for x in ("--exclude", p)]]
