@@ -54,6 +54,8 @@ class Cues:
     org_suffix_false: Words         # 제공사: ends like 공사, names a role
     program_cue: Words
     weak_program_cue: Words
+    activity_cue: Words             # 육성 프로그램: after a word of activity, no name
+    activity_word: Words
     centre_topic: Words             # 주민센터 is no programme; AI 데이터센터 is
     scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words

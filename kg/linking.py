@@ -54,13 +54,17 @@ class _Union:
 _INNER_GLOSS = re.compile(r"\s*[(（][^()（）]+[)）](?=\s*\S)")
 # a word glossed by its Latin short form inside a name: 인공지능(AI), 전환(AX)
 _GLOSSED_WORD = re.compile(r"(?<![^\s])[^\s(（]+[(（]([A-Za-z][A-Za-z0-9&.\-]*)[)）](?=\s*\S)")
+# an edition's year in front of a name, with or without 년: 2027년 X is 2027 X
+_YEAR_FIRST = re.compile(r"^((?:19|20)\d\d)년도?(?= )")
 
 
 def _with_glosses_dropped(names: list[str]) -> list[str]:
     """Names, and each without a gloss inside it: 국회 인공지능(AI) 포럼 is 국회 인공지능
     포럼 (a gloss at the end is an alias already), and is 국회 AI 포럼 (the short form
-    the article goes on with)."""
-    variants = (v for n in names for v in (_INNER_GLOSS.sub("", n), _GLOSSED_WORD.sub(r"\1", n)))
+    the article goes on with); and a year in front written without 년: 2027년 공공 AX 선도
+    프로젝트 is 2027 공공 AX 선도 프로젝트."""
+    variants = (v for n in names for v in (_INNER_GLOSS.sub("", n), _GLOSSED_WORD.sub(r"\1", n),
+                                           _YEAR_FIRST.sub(r"\1", n)))
     return names + [g for g in dict.fromkeys(variants) if g not in names]
 
 
@@ -152,8 +156,9 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
                 if short in first_of:
                     longer[short].add(words)
         for short, words in sorted(longer.items()):
-            if len(words) == 1:
-                uf.union(first_of[next(iter(words))], first_of[short])
+            # (one full name; 2027년 X and 2027 X are one)
+            if len({_YEAR_FIRST.sub(r"\1", " ".join(w)) for w in words}) == 1:
+                uf.union(first_of[min(words)], first_of[short])
 
     # across documents only a name written with its organisation in front joins the
     # name without it: AWS 퍼블릭 섹터 데이 서울 2026 / 퍼블릭 섹터 데이 서울 2026

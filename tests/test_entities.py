@@ -92,6 +92,12 @@ def test_known_names_tolerate_a_space(pipeline, text, expected):
     assert mentions_of(pipeline, text) == expected
 
 
+def test_a_known_law_glued_to_sang_is_the_known_law(pipeline):
+    # (소프트웨어진흥법상: 'under the law'; the lexicon's ruler matches whole words only)
+    assert mentions_of(pipeline, "2013년 소프트웨어진흥법상 참여제한 제도가 도입됐다.") == \
+        {("Initiative", "소프트웨어 진흥법")}
+
+
 def test_a_headline_catchphrase_in_quotes_names_no_programme(pipeline):
     # (‘AI 병동’: the headline's phrase, which no programme of the body shares a word with)
     text = "성남시의료원, ‘AI 병동’이 되기까지\n\n성남시의료원은 ‘공공병원 AI 진료지원 실증사업’에 참여했다."

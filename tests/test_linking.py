@@ -109,6 +109,16 @@ def test_a_name_glossed_inside_is_its_short_form_later(pipeline):
         [("Program", "인공지능(AI) 학습데이터 활용체계 구축 사업")]
 
 
+def test_a_year_in_front_with_or_without_nyeon_is_one_edition(pipeline):
+    # (and the short form later is that one programme, not a third)
+    ds = docs("행안부는 ‘2027년 공공 AX 선도 프로젝트’를 시작했다. 행안부는 이날 "
+              "‘2027 공공 AX 선도 프로젝트 착수보고회’를 열었다. 공공 AX 선도 프로젝트에는 "
+              "12개 기관이 참여한다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert sorted((e.type, e.label) for e in data.entities if e.type == "Program") == \
+        [("Program", "2027년 공공 AX 선도 프로젝트")]
+
+
 def test_a_body_written_inside_its_heads_title_keeps_that_name(pipeline):
     # 한국인공지능소프트웨어산업협회장: the lexicon's name for the body is another, but the
     # name as written is one of its names

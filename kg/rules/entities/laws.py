@@ -28,7 +28,8 @@ def laws(s: Sentence) -> list[Candidate]:
     cues, out, text = s.cues, [], s.sent.text
     for w in s.words:
         stem = strip_name(w.stem)
-        if stem.endswith("법상"):
+        glued = stem.endswith("법상")
+        if glued:
             stem = stem[:-1]  # 데이터산업진흥법상: under the law (Kiwi may keep 상 in the noun)
         if not stem.endswith(cues.words("law_suffix")):
             continue  # (most words: the search below, in Python, finds nothing)
@@ -40,7 +41,8 @@ def laws(s: Sentence) -> list[Candidate]:
             continue  # 건축법 기준 is a law; 접근법 is a way of doing things
         if not re.fullmatch(r"[가-힣]{2,}", stem[: -len(suffix)]) \
                 or any(stem.endswith(x) for x in cues.law_not) \
-                or s.lex.type_of(stem) is not None:
-            continue
+                or s.lex.type_of(stem) not in (None, "Initiative" if glued else None):
+            continue  # (a law the lexicon knows, glued to 상, is one its ruler, which
+            # matches whole words, does not see: 소프트웨어진흥법상)
         out.append(Candidate(w.start, w.start + len(stem), "Initiative", "law"))
     return out

@@ -7,7 +7,9 @@ from dataclasses import replace
 
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
+from kg.morphology import strip_name
 from kg.rules.entities.government import NATIONAL_GOVERNMENT
+from kg.rules.entities.suffixes import distinctive
 
 NATIONAL = (NATIONAL_GOVERNMENT,)
 
@@ -68,4 +70,52 @@ def nested_places(s: Sentence) -> list[Candidate]:
             if b < k.end and s.text[b] == " " and name is not None and name.type == "Place":
                 out.append(Candidate(a, b, "Place", "lexicon.nested-place",
                                      canonical=name.canonical))
+    return out
+
+
+EXAMPLES_PROGRAM = [
+    ("한국통신사업자연합회는 ‘2025년 KIF투자조합 출자사업 설명회’를 개최했다.",
+     {("Program", "2025년 KIF투자조합 출자사업")}),
+    ("과기정통부는 '의료AI 혁신 생태계 조성(닥터앤서3.0)' 사업단 출범식을 열었다.",
+     {("Program", "의료AI 혁신 생태계 조성")}),
+    ("행안부는 ‘2026 스마트 행정 전환 프로젝트 착수보고회’를 열었다.",
+     {("Program", "2026 스마트 행정 전환 프로젝트")}),
+    ("조달청은 2027 공공 AI 사업 합동설명회를 연다.", set()),  # (a kind of work, no name)
+    ("시는 ‘AI 혁신 포럼’을 열었다.", set()),
+    ("협회는 '공공 AI 사업 설명회'를 열었다.", set()),
+]
+
+
+@entity_rule("program-in-event", REFINE, priority=3, examples=EXAMPLES_PROGRAM)
+def programs_in_events(s: Sentence) -> list[Candidate]:
+    """An event named after the programme it is about names the programme too: ‘2025년
+    KIF투자조합 출자사업 설명회’ (the programme up to its cue word), ‘의료AI 혁신 생태계
+    조성(닥터앤서3.0)’ 사업단 출범식 (the quoted name before 사업단)."""
+    cues, words, out = s.cues, s.words, []
+    for e in s.merged:
+        if e.type != "Event":
+            continue
+        inside = [k for k, w in enumerate(words) if e.start <= w.start and w.stem_end <= e.end]
+        if len(inside) < 2:
+            continue
+        i, last = inside[0], inside[-1]
+        head = last - 1  # the word before the event's own word
+        stem = strip_name(words[head].stem)
+        if stem in ("사업단", "추진단") and re.search(r"[’'」』]$", words[head - 1].stem if
+                                                     head > i else ""):
+            start = words[i].start + (1 if words[i].stem[:1] in "‘'「『" else 0)
+            end = words[head - 1].stem_end - 1
+        else:
+            cue = cues.ends_with(stem, "program_cue")
+            if not cue or cue not in ("사업", "프로젝트", "펀드", "바우처", "투자조합") or \
+                    not distinctive(words, i, head, cue, "Program", s.lex):
+                continue
+            start = words[i].start + (1 if words[i].stem[:1] in "‘'「『" else 0)
+            end = words[head].stem_end
+        if end - start >= 4 and not any(c.start == start and c.end == end for c in s.merged):
+            # (the name without its gloss or edition in parentheses, as it is written
+            # elsewhere: 의료AI 혁신 생태계 조성(닥터앤서3.0) is 의료AI 혁신 생태계 조성)
+            bare = re.sub(r"\s*\([^()]*\)$", "", s.text[start:end])
+            out.append(Candidate(start, end, "Program", "program-in-event",
+                                 canonical=bare if bare != s.text[start:end] else None))
     return out

@@ -117,6 +117,14 @@ _YEAR_OR_RANK = re.compile(r"(19|20)\d\d년도?|\d+대")
 _JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)-([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
 
 
+def _activity(words: list[Eojeol], i: int, k: int, last: str, cue: str, cues: Cues) -> bool:
+    """The word before the cue (glued to it or not) is a word of activity: 기술창업지원
+    프로그램, 사내벤처 육성 프로그램."""
+    before = strip_name(last[: len(last) - len(cue)] or (words[k - 1].stem if k > i else ""))
+    return bool(before) and any(cues.ends_with(before, kind) for kind in
+                                ("program_action", "activity_word"))
+
+
 def _org_like(name: str, cues: Cues, lex: Lexicon) -> bool:
     """A name that is an organisation's on its own: known, or ending like one."""
     return lex.type_of(name) == "Organization" or any(
@@ -202,6 +210,9 @@ EXAMPLES = [
     # (an investment partnership is a fund: a programme, not a body)
     ("한빛 혁신산업 투자조합은 176억 원 규모로 결성됐다.", {("Program", "한빛 혁신산업 투자조합")}),
     ("개인투자조합 결성이 늘었다.", set()),
+    ("협회는 AI 역량 강화 교육 프로그램을 운영한다.", set()),  # (a kind of activity)
+    ("진흥원은 사내벤처 육성 프로그램을 연다.", set()),
+    ("싱가포르는 신뢰여행자 프로그램을 도입했다.", {("Program", "신뢰여행자 프로그램")}),
     ("시는 민관 얼라이언스를 꾸렸다.", set()),  # (민관, 산학연: who, not which)
     ("마크 헤일리 싱가포르 정부기술청 수석 아키텍트가 맡았다.",
      {("Organization", "싱가포르 정부기술청")}),  # (a foreign agency starts at its country)
@@ -315,6 +326,8 @@ def runs(s: Sentence) -> list[Candidate]:
             if cue == "센터" and not any(t in x.stem for x in words[i:k + 1]
                                         for t in cues.centre_topic):
                 break  # 행정복지센터, 통합관제센터: a facility (a department), no programme
+            if cue in cues.activity_cue and _activity(words, i, k, last, cue, cues):
+                break  # AI 역량 강화 교육 프로그램: a kind of activity, no name
             if cue == "플랫폼" and split_alias(w.stem)[1] is None:
                 break  # 구직 플랫폼, AI 돌봄 플랫폼: a kind of system, no initiative (but
                 # 디지털정부플랫폼(DPG), named with its acronym, is one)
