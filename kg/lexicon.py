@@ -56,6 +56,8 @@ class Cues:
     weak_program_cue: Words
     activity_cue: Words             # 육성 프로그램: after a word of activity, no name
     activity_word: Words
+    event_program_cue: Words        # X 출자사업 설명회: the programme an event is about
+    programme_unit: Words           # ‘X’ 사업단 출범식: the unit that runs X
     centre_topic: Words             # 주민센터 is no programme; AI 데이터센터 is
     scheme_word: Words              # 시범사업: a scheme's kind after its core
     initiative_cue: Words

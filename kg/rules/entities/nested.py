@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.morphology import strip_name
 from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
-from kg.morphology import strip_name
 from kg.rules.entities.government import NATIONAL_GOVERNMENT
 from kg.rules.entities.suffixes import distinctive
 
@@ -101,16 +101,15 @@ def programs_in_events(s: Sentence) -> list[Candidate]:
         i, last = inside[0], inside[-1]
         head = last - 1  # the word before the event's own word
         stem = strip_name(words[head].stem)
-        if stem in ("사업단", "추진단") and re.search(r"[’'」』]$", words[head - 1].stem if
-                                                     head > i else ""):
-            start = words[i].start + (1 if words[i].stem[:1] in "‘'「『" else 0)
-            end = words[head - 1].stem_end - 1
+        start = words[i].start + (1 if words[i].stem[:1] in "‘'「『" else 0)
+        if stem in cues.programme_unit and head > i and re.search(r"[’'」』]$",
+                                                                  words[head - 1].stem):
+            end = words[head - 1].stem_end - 1  # (before the closing quote)
         else:
             cue = cues.ends_with(stem, "program_cue")
-            if not cue or cue not in ("사업", "프로젝트", "펀드", "바우처", "투자조합") or \
+            if cue not in cues.event_program_cue or \
                     not distinctive(words, i, head, cue, "Program", s.lex):
                 continue
-            start = words[i].start + (1 if words[i].stem[:1] in "‘'「『" else 0)
             end = words[head].stem_end
         if end - start >= 4 and not any(c.start == start and c.end == end for c in s.merged):
             # (the name without its gloss or edition in parentheses, as it is written
