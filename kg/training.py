@@ -29,6 +29,7 @@ from kg.quotetypes import QuoteClue
 from kg.schema import load_schema
 from kg.types import Document, Mention
 
+MIN_TEXTS = 3  # a relation feature counts when this many training texts show it
 THRESHOLDS = tuple(round(0.30 + 0.1 * i, 1) for i in range(7))  # 0.3 … 0.9
 
 
@@ -159,16 +160,23 @@ def quote_examples(pairs: Iterable[tuple[Document, GoldDocument]], pipeline
     return clues, labels, groups
 
 
+def common(features: Sequence[Iterable[str]], groups: Sequence[str], min_texts: int
+           ) -> list[tuple[str, ...]]:
+    """Each example's features that at least `min_texts` training texts show: what one
+    text alone shows is that text, not a pattern (nor is any name it invents learned)."""
+    features = [tuple(f) for f in features]
+    seen: dict[str, set[str]] = {}
+    for fs, g in zip(features, groups):
+        for f in fs:
+            seen.setdefault(f, set()).add(g)
+    return [tuple(f for f in fs if len(seen[f]) >= min_texts) for fs in features]
+
+
 def fit_types(clues: Sequence[QuoteClue], labels: Sequence[str], groups: Sequence[str],
               c: float = QUOTE_C) -> dict[str, float]:
     """One logistic model per type against the rest, over the features that at least
     QUOTE_MIN_TEXTS training texts show (no text's invented name is learned)."""
-    seen: dict[str, set[str]] = {}
-    for clue, g in zip(clues, groups):
-        for f in clue.features():
-            seen.setdefault(f, set()).add(g)
-    keep = {f for f, gs in seen.items() if len(gs) >= QUOTE_MIN_TEXTS}
-    features = [tuple(f for f in clue.features() if f in keep) for clue in clues]
+    features = common([clue.features() for clue in clues], groups, QUOTE_MIN_TEXTS)
     weights: dict[str, float] = {}
     for t in sorted(set(labels)):
         fitted = fit(features, [int(x == t) for x in labels], c)
@@ -220,13 +228,15 @@ def train(pairs: Sequence[tuple[Document, GoldDocument]], pipeline, *, c: float 
     with quotetypes.using(quotetypes.TypeModel(quotes["weights"], quotes["threshold"])) \
             if quotes else contextlib.nullcontext():
         ex = examples(pairs, pipeline)
+    if MIN_TEXTS > 1:
+        ex = Examples(common(ex.features, ex.groups, MIN_TEXTS), ex.labels, ex.groups, ex.said)
     tally, per = cross_validate(ex, c, threshold)
     return {
         "about": "kg.learned: the relation model's weights, written by kg train "
                  "(see README.md here)",
         "documents": sorted(g.stem for _, g in pairs),
         "examples": len(ex.labels), "positives": sum(ex.labels),
-        "c": c, "threshold": threshold,
+        "c": c, "threshold": threshold, "min_texts": MIN_TEXTS,
         "cross_validated": tally, "cross_validated_per_predicate": per,
         "weights": fit(ex.features, ex.labels, c),
     }

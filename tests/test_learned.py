@@ -124,3 +124,11 @@ def test_a_sum_is_paired_with_the_bodies_of_the_sentence_before(pipeline):
               for c in found if mentions[c.subject].sentence != mentions[c.object].sentence}
     assert across == {("노바테크", "invests", "300억원"), ("300억원", "fundsTarget", "노바테크"),
                       ("인천광역시", "invests", "300억원"), ("300억원", "fundsTarget", "인천광역시")}
+
+
+def test_a_feature_one_text_alone_shows_is_not_learned():
+    from kg.training import common
+
+    # a: two texts show it; b: one text; c: one text, twice
+    assert common([("a", "b"), ("a", "c"), ("c",)], ["t1", "t2", "t2"], 2) == \
+        [("a",), ("a",), ()]

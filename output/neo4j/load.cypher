@@ -116,17 +116,6 @@ SET r.sentences = split(row.`sentences:string[]`, ';'),
 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
 WITH row WHERE row.`:TYPE` = 'FUNDS_TARGET'
 MATCH (s:`Investment` {id: row.`:START_ID`})
-MATCH (o:`Initiative` {id: row.`:END_ID`})
-MERGE (s)-[r:`FUNDS_TARGET`]->(o)
-SET r.sentences = split(row.`sentences:string[]`, ';'),
-    r.sentence_docs = split(row.`sentence_docs:string[]`, ';'),
-    r.sentence_starts = [x IN split(row.`sentence_starts:long[]`, ';') | toInteger(x)],
-    r.sentence_ends = [x IN split(row.`sentence_ends:long[]`, ';') | toInteger(x)],
-    r.docs = split(row.`docs:string[]`, ';');
-
-LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
-WITH row WHERE row.`:TYPE` = 'FUNDS_TARGET'
-MATCH (s:`Investment` {id: row.`:START_ID`})
 MATCH (o:`Place` {id: row.`:END_ID`})
 MERGE (s)-[r:`FUNDS_TARGET`]->(o)
 SET r.sentences = split(row.`sentences:string[]`, ';'),
