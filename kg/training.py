@@ -228,8 +228,7 @@ def train(pairs: Sequence[tuple[Document, GoldDocument]], pipeline, *, c: float 
     with quotetypes.using(quotetypes.TypeModel(quotes["weights"], quotes["threshold"])) \
             if quotes else contextlib.nullcontext():
         ex = examples(pairs, pipeline)
-    if MIN_TEXTS > 1:
-        ex = Examples(common(ex.features, ex.groups, MIN_TEXTS), ex.labels, ex.groups, ex.said)
+    ex = Examples(common(ex.features, ex.groups, MIN_TEXTS), ex.labels, ex.groups, ex.said)
     tally, per = cross_validate(ex, c, threshold)
     return {
         "about": "kg.learned: the relation model's weights, written by kg train "
