@@ -87,6 +87,15 @@ def _tokens(doc: Doc) -> list[_Tok]:
     return [_Tok(t.text, t.tag_, t.idx, bool(t.whitespace_), t.i in unknown) for t in doc]
 
 
+def token_at(doc: Doc) -> dict[int, _Tok]:
+    """The tokenizer's tokens by their character offset, made once per doc (rules ask for
+    them sentence by sentence)."""
+    found = doc.user_data.get("kg_token_at")
+    if found is None:
+        found = doc.user_data["kg_token_at"] = {t.idx: t for t in doc.user_data.get(TOKENS, ())}
+    return found
+
+
 def eojeols(doc: Doc, sent: Span, text: str | None = None,
             tokens: list[_Tok] | None = None) -> list[Eojeol]:
     """Words of a sentence; a parenthesis keeps its spaces inside one word."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.morphology import TOKENS, split_alias, strip_name
+from kg.morphology import split_alias, strip_name, token_at
 from kg.rules import PEOPLE, REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
@@ -437,7 +437,7 @@ def listed(s: Sentence) -> list[Candidate]:
     it (every item a name by its shape: a surname, three letters, no word Kiwi knows)."""
     words, cues, lex = s.words, s.cues, s.lex
     base = s.sent.start_char
-    tags = {t.idx: t for t in s.doc.user_data.get(TOKENS, ())}
+    tags = token_at(s.doc)
     people = {c.start: c for c in s.merged if c.type == "Person"}
     out = []
     for m in _LISTED.finditer(s.sent.text):
@@ -487,7 +487,7 @@ def paired(s: Sentence) -> list[Candidate]:
     dot; the second name is glued to the first one's word, where no other rule looks."""
     words, cues, lex = s.words, s.cues, s.lex
     base = s.sent.start_char
-    tags = {t.idx: t for t in s.doc.user_data.get(TOKENS, ())}
+    tags = token_at(s.doc)
     people = {c.start for c in s.merged if c.type == "Person"}
     out = []
     for m in _PAIRED.finditer(s.sent.text):
