@@ -34,6 +34,12 @@ class Eojeol:
     oov: bool = False      # the stem holds a word Kiwi did not know (a new name, mostly)
 
     @property
+    def name_start(self) -> int:
+        """Where the stem's name starts: past an opening quote ('KT클라우드 컨소시엄'), which
+        the stem keeps and strip_name drops."""
+        return self.start + len(self.stem) - len(self.stem.lstrip(QUOTES))
+
+    @property
     def noun_only(self) -> bool:
         return not self.tail and bool(self.stem)
 

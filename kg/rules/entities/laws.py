@@ -36,7 +36,7 @@ def laws(s: Sentence) -> list[Candidate]:
         suffix = next((x for x in cues.law_suffix if stem.endswith(x)), None)
         if suffix is None:
             continue
-        after = text[w.start + len(stem) - s.sent.start_char:][:12]
+        after = text[w.name_start + len(stem) - s.sent.start_char:][:12]
         if len(stem) <= 3 and not re.match(rf"\s*({cues.pattern('law_context').pattern})", after):
             continue  # 건축법 기준 is a law; 접근법 is a way of doing things
         if not re.fullmatch(r"[가-힣]{2,}", stem[: -len(suffix)]) \
@@ -44,5 +44,5 @@ def laws(s: Sentence) -> list[Candidate]:
                 or s.lex.type_of(stem) not in (None, "Initiative" if glued else None):
             continue  # (a law the lexicon knows, glued to 상, is one its ruler, which
             # matches whole words, does not see: 소프트웨어진흥법상)
-        out.append(Candidate(w.start, w.start + len(stem), "Initiative", "law"))
+        out.append(Candidate(w.name_start, w.name_start + len(stem), "Initiative", "law"))
     return out

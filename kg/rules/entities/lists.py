@@ -169,7 +169,7 @@ def before_generic(s: Sentence) -> list[Candidate]:
                 stem = strip_name(" ".join(y.stem for y in name_words).rstrip(","))
                 if 2 <= len(stem) <= 15 and not any(p in cues.trim or p in cues.generic
                                                     for p in stem.split()):
-                    members.append((first.start, first.start + len(stem)))
+                    members.append((first.name_start, first.name_start + len(stem)))
                 name_words = []
         if len(members) >= 2:
             for st, e in members[-4:]:

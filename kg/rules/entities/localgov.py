@@ -145,7 +145,7 @@ def _offices(s: Sentence, heads: dict[str, str]) -> list[Candidate]:
         if known is None or known.type != "Organization" or \
                 s.lex.group_of(name) != LOCAL_GOVERNMENTS:
             continue
-        out.append(Candidate(w.start, w.start + len(name), "Organization", "localgov",
+        out.append(Candidate(w.name_start, w.name_start + len(name), "Organization", "localgov",
                              canonical=known.canonical))
     return out
 
@@ -181,9 +181,9 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
         known = s.lex.names.get(written)
         if known is None or known.type != "Organization":
             continue
-        end = w.start + len(stem) - len(head)  # (위원장 stays the person's title)
+        end = w.name_start + len(stem) - len(head)  # (위원장 stays the person's title)
         s.merged[:] = [c for c in s.merged if not (w.start <= c.start and c.end <= w.stem_end)]
         # (the body's name as written is one of its names: 한국인공지능소프트웨어산업협회장)
-        out.append(Candidate(w.start, end, "Organization", "lexicon.office", canonical=known.canonical,
+        out.append(Candidate(w.name_start, end, "Organization", "lexicon.office", canonical=known.canonical,
                              aliases=[written] if written != known.canonical else []))
     return out

@@ -50,9 +50,9 @@ def place_shapes(s: Sentence) -> list[Candidate]:
         zone = cues.ends_with(stem, "place_zone")
         # (most words are none of the shapes below: no need to look for overlaps)
         if not (unit or zone or stem in cues.region_short) or \
-                not free(w.start, w.start + len(stem)) or stem in cues.title:
+                not free(w.name_start, w.name_start + len(stem)) or stem in cues.title:
             continue  # (일본 총리: a title, though it ends as a village does)
-        end = w.start + len(stem)
+        end = w.name_start + len(stem)
         if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
                 and place_at(k - 1)) \
                 or (unit in cues.town_unit and county and len(stem) > len(unit) + 1
@@ -60,6 +60,6 @@ def place_shapes(s: Sentence) -> list[Candidate]:
                 or (zone and len(stem) > len(zone) + 1 and stem not in cues.generic) \
                 or (stem in cues.region_short and w.noun_only and k + 1 < len(words)
                     and place_at(k + 1)):
-            out.append(Candidate(w.start, end, "Place", "place-shape"))
-            taken.append((w.start, end))
+            out.append(Candidate(w.name_start, end, "Place", "place-shape"))
+            taken.append((w.name_start, end))
     return out

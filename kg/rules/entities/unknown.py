@@ -92,8 +92,8 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
             or (last.tail.strip() in cues.subject_particle and verb is not None
                 and _acts(words, end_k, cues) and not _person_like(stem, cues)))
         if evidence:
-            end = last.stem_end if end_k > k else w.start + len(stem)
-            out.append(Candidate(w.start, end, "Organization", "unknown-org"))
+            end = last.stem_end if end_k > k else w.name_start + len(stem)
+            out.append(Candidate(w.name_start, end, "Organization", "unknown-org"))
     return out
 
 
@@ -197,6 +197,10 @@ CONSORTIUM_EXAMPLES = [
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
     ("KT는 공모사업 컨소시엄 구성을 맡는다.", set()),
     ("두 기관은 실증사업 컨소시엄을 꾸린다.", set()),
+    # (a name in quotes: the lead's name is the whole word inside them)
+    ("남부권에 '새빛그리드 컨소시엄', 중부권에 '다온클라우드 컨소시엄'을 선정했다.",
+     {("Organization", "새빛그리드 컨소시엄"), ("Organization", "새빛그리드"),
+      ("Organization", "다온클라우드 컨소시엄"), ("Organization", "다온클라우드")}),
     ("KT 컨소시엄은 92.4점을 받아 LG CNS 컨소시엄(90.8점)을 앞섰다.",
      {("Organization", "KT 컨소시엄"), ("Organization", "LG CNS 컨소시엄")}),
 ]
@@ -238,7 +242,7 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         else:
             out.append(Candidate(prev.start, end, "Organization", "consortium"))
             if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
-                out.append(Candidate(prev.start, prev.start + len(head), "Organization",
+                out.append(Candidate(prev.name_start, prev.name_start + len(head), "Organization",
                                      "consortium"))
         inside = re.match(r"\(([^()]+)\)", s.text[end:w.stem_end])
         if inside:
