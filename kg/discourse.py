@@ -67,6 +67,13 @@ def in_scope(state: State, index: int) -> bool:
     return start is None or index > start or index <= state.extra["first_section"]
 
 
+def in_section(state: State, index: int) -> bool:
+    """Whether sentence `index` is in this section: after its heading, or anywhere where
+    no heading has come yet (a digest's lead is no item's own)."""
+    start = state.extra.get("section_start")
+    return start is None or index > start
+
+
 @dataclass
 class Context:
     """What the relation rules read of one sentence."""

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.discourse import Context, Slot, in_scope
+from kg.discourse import Context, Slot, in_scope, in_section
 from kg.resources import ontology_dir
 from kg.schema import load_schema
 from kg.weights import by_label, logistic, read_model
@@ -101,7 +101,7 @@ def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple],
         pairs += [(a, topic) for a in slots]
     # the last programme and the last event named before this sentence, in this section
     before = [i for i in (*ctx.state.programs_seen[-1:], *ctx.state.events_seen[-1:])
-              if i not in slots and i != topic and in_scope(ctx.state, ms[i].sentence)]
+              if i not in slots and i != topic and in_section(ctx.state, ms[i].sentence)]
     pairs += [(a, i) for i in before for a in slots
               if ms[a].type in ("Organization", "Investment")]
     # a sum and the bodies or programme of the sentence before, in either order (투자협약을

@@ -189,6 +189,7 @@ class Cues:
     received: Words
     spent_on: Words
     part_of_sum: Words
+    budget_topic: Words             # 총사업비 N원은: the budget of the programme at hand
     fund_formed: Words              # 결성: a fund formed by its managers
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
     raised_direct: Words            # 320억 원을 유치했다

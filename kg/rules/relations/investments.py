@@ -26,6 +26,19 @@ EXAMPLES = [
       ("강원특별자치도", "operates", "AI 산림 감시"), ("강원특별자치도", "invests", "12억원")}),
     ("청주시는 ‘AI 민원 챗봇’을 열었다. 사업비 5억 원은 전액 시비로 마련했다.",
      {("청주시", "invests", "5억 원")}),
+    # (the budget as the subject: the article's one programme, named sentences before)
+    ("대구 수성구는 '수성 AI 안전도시 구축사업' 사업자로 가람정보 컨소시엄을 선정했다. 컨소시엄은 "
+     "가람정보가 주관한다. 컨소시엄이 구축하는 '수성아이'는 통합관제 플랫폼이다. 구축이 끝나면 "
+     "수성아이는 구청이 운영한다. 총사업비 96억원은 국비 50억원과 구비 46억원으로 마련됐다.",
+     {("수성구", "operates", "수성 AI 안전도시 구축사업"), ("96억원", "fundsTarget", "수성 AI 안전도시 구축사업"),
+      ("50억원", "fundsTarget", "수성 AI 안전도시 구축사업"), ("46억원", "fundsTarget", "수성 AI 안전도시 구축사업"),
+      ("대한민국 정부", "invests", "96억원"), ("대한민국 정부", "invests", "50억원"),
+      ("수성구", "invests", "96억원"), ("수성구", "invests", "46억원")}),
+    # (two programmes: which one the budget is of is not said)
+    ("시는 'AI 돌봄 로봇' 사업과 'AI 야간 순찰' 사업을 함께 추진한다. 두 사업 모두 내년 상반기에 "
+     "시작된다. 로봇은 노인 가구 200곳에 보급된다. 총사업비 30억원은 국비 15억원과 시비 15억원으로 "
+     "마련됐다.",
+     {("대한민국 정부", "invests", "15억원"), ("대한민국 정부", "invests", "30억원")}),
     # (a sum named by its source, whose payers the next sentence names)
     ("‘AI 돌봄 실증’에는 국비 40억 원에 민간부담금 20억 원이 더해진다. 민간부담금은 LG AI연구원과 "
      "네이버클라우드가 나눠 낸다.", {("대한민국 정부", "invests", "40억 원"),
@@ -1127,6 +1140,11 @@ def _target(ctx: Context, money: Slot) -> int | None:
                 and ctx.state.programs_seen and \
                 ctx.mentions[ctx.state.programs_seen[-1]].sentence >= ctx.state.index - 2:
             return ctx.state.programs_seen[-1]
+        # 총사업비 96억원은 국비 48억원과 시비 48억원으로 마련됐다: the budget, as the
+        # sentence's subject, of the article's one programme, however far back it was named
+        if re.match(rf"\s*(?:\S+\s){{0,2}}?(?:{cues.idiom('budget_topic').pattern})"
+                    rf"(?:는|은|\s*\S*원은)\s", text) and ctx.sole_program() is not None:
+            return ctx.sole_program()
         # 이를 위해 시는 추경에 12억원을 편성했다: for the article's one programme
         this, purpose = cues.pattern("for_this").pattern, cues.pattern("purpose").pattern
         if re.match(rf"\s*\S{{0,4}}\s*({this})\s?({purpose})", text) and \
