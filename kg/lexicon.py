@@ -187,6 +187,8 @@ class Cues:
     budget_release: Words
     receive: Words
     received: Words
+    call_won: Words                 # 공모에 선정돼: won a body's call (+: a word gap)
+    secured: Words                  # 확보: a sum secured
     spent_on: Words
     part_of_sum: Words
     budget_topic: Words             # 총사업비 N원은: the budget of the programme at hand

@@ -34,6 +34,21 @@ EXAMPLES = [
       ("50억원", "fundsTarget", "수성 AI 안전도시 구축사업"), ("46억원", "fundsTarget", "수성 AI 안전도시 구축사업"),
       ("대한민국 정부", "invests", "96억원"), ("대한민국 정부", "invests", "50억원"),
       ("수성구", "invests", "96억원"), ("수성구", "invests", "46억원")}),
+    # (국비는 X 공모에 선정돼 확보했다: the body whose call was won pays; not its winner, and
+    # not a word of a programme's name: 지원사업 is no 지원)
+    ("청주시는 'AI 돌봄 실증' 사업에 국비 20억원과 시비 10억원을 투입한다. 국비는 시가 보건복지부 "
+     "공모에 선정돼 확보했다.",
+     {("10억원", "fundsTarget", "AI 돌봄 실증 사업"), ("20억원", "fundsTarget", "AI 돌봄 실증 사업"),
+      ("대한민국 정부", "invests", "20억원"), ("보건복지부", "invests", "20억원"),
+      ("청주시", "invests", "10억원"), ("청주시", "operates", "AI 돌봄 실증 사업")}),
+    ("청주시는 'AI 돌봄 실증' 사업에 국비 20억원과 시비 10억원을 투입한다. 국비는 시가 '스마트 "
+     "복지 지원사업' 공모에 선정돼 확보했다.",
+     {("10억원", "fundsTarget", "AI 돌봄 실증 사업"), ("20억원", "fundsTarget", "AI 돌봄 실증 사업"),
+      ("대한민국 정부", "invests", "20억원"), ("청주시", "invests", "10억원"),
+      ("청주시", "operates", "AI 돌봄 실증 사업")}),
+    ("경기도는 'AI 안전 실증' 사업에 국비 30억원을 투입한다. 국비는 과학기술정보통신부와 "
+     "행정안전부 공모를 통해 확보했다.",
+     {("30억원", "fundsTarget", "AI 안전 실증 사업"), ("대한민국 정부", "invests", "30억원")}),
     # (two programmes: which one the budget is of is not said)
     ("시는 'AI 돌봄 로봇' 사업과 'AI 야간 순찰' 사업을 함께 추진한다. 두 사업 모두 내년 상반기에 "
      "시작된다. 로봇은 노인 가구 200곳에 보급된다. 총사업비 30억원은 국비 15억원과 시비 15억원으로 "
@@ -680,11 +695,25 @@ def _source_payers(ctx: Context) -> Iterator[Found]:
     named = ctx.state.extra.setdefault("sum_of", {})
     topic = re.match(r"\s*(\S+)(은|는)\s", ctx.text)
     if topic and topic.group(1) in named and named[topic.group(1)][1] >= ctx.state.index - 2:
-        verb = ctx.cues.pattern("bear").search(ctx.text, topic.end())
+        # (the verb, not a word of a name: ‘AI 스마트도시 확산 지원사업’ 공모에 선정돼)
+        names = [(x.mention.start - ctx.sent.start_char, x.mention.end - ctx.sent.start_char)
+                 for x in ctx.slots]
+        verb = next((v for v in ctx.cues.pattern("bear").finditer(ctx.text, topic.end())
+                     if not any(s <= v.start() < e for s, e in names)), None)
         for o in ctx.orgs:
             if verb and o.role.startswith("subj") and not o.quoted and \
                     o.mention.end - ctx.sent.start_char < verb.start():
                 yield Found(o.index, "invests", named[topic.group(1)][0], "investment.source")
+        # 국비는 (시가) 산업통상자원부 공모에 선정돼 확보했다: the public body whose call was
+        # won pays the sum (one body; not the winner, the subject)
+        call = ctx.cues.idiom("call_won").search(ctx.text, topic.end())
+        if call and ctx.cues.pattern("secured").search(ctx.text, call.end()):
+            callers = [o for o in ctx.orgs if not o.role.startswith("subj") and not o.quoted
+                       and o.mention.end - ctx.sent.start_char <= call.start()
+                       and ctx.public_body(o.index)]
+            if len(callers) == 1:
+                yield Found(callers[0].index, "invests", named[topic.group(1)][0],
+                            "investment.source")
     for mny in ctx.of_type("Investment"):
         word = ctx.text[:mny.mention.start - ctx.sent.start_char].split()[-1:]
         if word and _SOURCE_WORD.fullmatch(word[0]):
