@@ -40,6 +40,11 @@ KEPT = {
     "sentence before a photo credit": (
         f"{BODY}\n국내 조사 대상 기업의 45%가 생성형 AI를 운영 단계로 확장한 것으로 조사됐다. /AWS",
         f"{BODY}\n국내 조사 대상 기업의 45%가 생성형 AI를 운영 단계로 확장한 것으로 조사됐다.\n"),
+    "list items whose cells a slash splits": (
+        f"{BODY}\n △ 생성형 AI 행정혁신 사업 : 18억 원 / 스마트정보과\n"
+        "◇ 한국도로공사 / 터널 AI '브이가드' / 비전에이드",
+        f"{BODY}\n△ 생성형 AI 행정혁신 사업 : 18억 원 / 스마트정보과\n"
+        "◇ 한국도로공사 / 터널 AI '브이가드' / 비전에이드\n"),
     "sentence with a reporter in it": (
         f"박서연 기자가 현장을 찾아 확인했다.\n{BODY}", f"박서연 기자가 현장을 찾아 확인했다.\n{BODY}\n"),
     "sentence with an e-mail address": (
@@ -71,6 +76,7 @@ FURNITURE = {
     "photo credit": (f"{BODY}\n사진=행정안전부 제공", f"{BODY}\n"),
     "copyright": (f"{BODY}\nCopyright ⓒ 한빛일보. 무단전재 및 재배포 금지", f"{BODY}\n"),
     "caption": (f"{BODY}\n국내 기업의 CAIO 임명 현황 및 변화 관리 전략 보유 현황. /AWS", f"{BODY}\n"),
+    "caption after a mark": (f"{BODY}\n▲ 인천시청 전경. /인천시 제공", f"{BODY}\n"),
     "rules": (f"---\n{BODY}\n====\n─────────\n* * *\n", f"{BODY}\n"),
     "publication stamp": (f"입력2025.06.12 14:31 수정2025.06.12 15:02\n{BODY}\n기사입력 2025-06-12",
                           f"{BODY}\n"),

@@ -15,6 +15,10 @@ _BYLINE = re.compile(r"([가-힣]{2,4}\s*(기자|특파원|에디터)|사진\s*=
 _CAPTION = re.compile(r"\s/\s?[\w가-힣 ]{1,20}$"
                       r"|\s*(\([^()]{1,20}제공\)\s*)?\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[\w가-힣 ]{1,20}$"
                       r"|(?<=[.!?])\s*(/\s?|[(\[]\s?)?사진\s?=\s?[^()\[\]/]{1,30}[)\]]?$")
+# "△ X 사업 : 18억 원 / 스마트정보과", "◇ 한국도로공사 / 'X' / 비전에이드": a list item whose
+# cells are split by slashes, no caption (a caption's sentence ends before its credit:
+# "▲ 인천시청 전경. /인천시 제공")
+_LIST_CELLS = re.compile(r"^\s*[△▲○□◇◆·\-ㅇ].*[^.!?。]\s/\s?[\w가-힣 ]{1,20}$")
 _RELATED = re.compile(r"^[\s\[【<▶▷■◆●]*(관련\s*기사|관련\s*뉴스|많이\s*본\s*(뉴스|기사)"
                       r"|인기\s*기사|추천\s*기사|이\s*시각\s*주요뉴스)")
 # dashes, box drawing (─━) and geometric shapes (■◆) alone on a line
@@ -85,7 +89,7 @@ def strip_furniture(lines: list[str]) -> str:
             if not content:
                 continue
             line = _RANKING.sub("", line, count=1).strip()
-        if _CAPTION.search(line) and len(line) < 200:
+        if _CAPTION.search(line) and len(line) < 200 and not _LIST_CELLS.match(line):
             body = _CAPTION.sub("", line).strip()
             if not _carries_content(body):
                 continue
