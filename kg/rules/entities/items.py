@@ -14,7 +14,7 @@ from kg.rules.entities.quotes import PRIORITY as QUOTE_PRIORITY
 
 _MARKERS = "△▲▶◆■●○◇•"
 _ITEM = re.compile(rf"[{_MARKERS}]\s*([^{_MARKERS}]+)")
-_TAIL = re.compile(r"(\s*(등|등이|등을|등에|이|가|을|를|은|는|과|와|에|으로|로)?\s*[,.]?\s*)$")
+_TAIL = re.compile(r"(\s*(등|등이|등을|등에|이|가|을|를|은|는|과|와|에|으로|로)?\s*[,.:]?\s*)$")
 
 # ▲대한정밀–비전스퀘어: 설비 점검 에이전트(5억 원), 1) 부산항만공사 – 오션메트릭스: …
 # ▲수요기업–공급기업: 과제 (▲A–B ‘솔루션’: 과제: the supplier's product may be named)
@@ -27,6 +27,8 @@ EXAMPLES = [
      {("Program", "돌봄 로봇 실증"), ("Program", "AI 민원 비서 구축")}),
     ("주요 사업은 △AI 교육 확산 20억 원 △지역 데이터 허브 조성 15억 원이다.",
      {("Program", "AI 교육 확산"), ("Program", "지역 데이터 허브 조성")}),
+    # (a line that sets its sum after a colon: the colon is no part of the name)
+    ("△ 생성형 AI 행정혁신 사업 : 18억 원 / 스마트정보과", {("Program", "생성형 AI 행정혁신 사업")}),
     ("세션은 △AI 윤리 △데이터 거버넌스 순으로 열린다.", set()),
     ("투자는 △부산(27억 달러) △서울(15억 달러)에 집중된다.", set()),
     ("정부는 △법률 △의료 등 3대 분야에 100억원을 투입한다.", set()),
