@@ -184,6 +184,7 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
         end = w.name_start + len(stem) - len(head)  # (위원장 stays the person's title)
         s.merged[:] = [c for c in s.merged if not (w.start <= c.start and c.end <= w.stem_end)]
         # (the body's name as written is one of its names: 한국인공지능소프트웨어산업협회장)
-        out.append(Candidate(w.name_start, end, "Organization", "lexicon.office", canonical=known.canonical,
+        out.append(Candidate(w.name_start, end, "Organization", "lexicon.office",
+                             canonical=known.canonical,
                              aliases=[written] if written != known.canonical else []))
     return out

@@ -375,7 +375,8 @@ def role_organisations(s: Sentence) -> list[Candidate]:
             continue
         if re.fullmatch(r"[가-힣A-Za-z0-9]{2,12}", stem) and not cues.ends_with(stem, "title") \
                 and stem in p.role.split() and not re.search(r"\d", stem):
-            out.append(Candidate(nxt[0].name_start, nxt[0].name_start + len(stem), "Organization", "role"))
+            at = nxt[0].name_start
+            out.append(Candidate(at, at + len(stem), "Organization", "role"))
     return out
 
 

@@ -242,8 +242,8 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         else:
             out.append(Candidate(prev.start, end, "Organization", "consortium"))
             if not any(c.start == prev.start and c.type == "Organization" for c in s.merged):
-                out.append(Candidate(prev.name_start, prev.name_start + len(head), "Organization",
-                                     "consortium"))
+                at = prev.name_start
+                out.append(Candidate(at, at + len(head), "Organization", "consortium"))
         inside = re.match(r"\(([^()]+)\)", s.text[end:w.stem_end])
         if inside:
             pos = end + 1
