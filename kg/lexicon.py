@@ -232,6 +232,7 @@ class Cues:
     verb_allocate: Words            # 배정, 편성: a sum sent to what follows
     verb_spend: Words
     verb_organize: Words
+    verb_hold_object: Words         # ‘X’ 콘퍼런스를 진행한다: holds the event, its object
     verb_held: Words                # 개막했다: where an event is held
     sponsor: Words
     speaker: Words

@@ -75,7 +75,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         if not words:
             continue
         ruler = [replace(c) for c in ents if sent.start_char <= c.start < sent.end_char
-                 and whole_word(c, words, lex)]
+                 and whole_word(c, words, lex) and not _counted(c, text)]
         s = Sentence(doc, text, sent, words, lex, ruler)
         found = [_known(c, text, lex) for c in _run(stages[SENTENCE], s)]
         people = _run(stages[PEOPLE], s)
@@ -118,6 +118,16 @@ def _known(c: Candidate, text: str, lex: Lexicon) -> Candidate:
     if name is None or c.type not in ("Organization", "Program", "Initiative", "Product", "Event"):
         return c
     return replace(c, type=name.type, rule="lexicon", canonical=name.canonical)
+
+
+_COUNT = re.compile(r"\d+\s?(?:여\s?)?(?:개|곳)(?:의)?\s$")
+
+
+def _counted(c: Candidate, text: str) -> bool:
+    """과기정통부가 선정한 12개 AI대학원: a programme's word after a count names the
+    schools or sites it funds (several of a kind), not the programme."""
+    return c.type in ("Program", "Initiative") and _COUNT.search(text, max(0, c.start - 8),
+                                                                 c.start) is not None
 
 
 def whole_word(c: Candidate, words: list, lex: Lexicon) -> bool:

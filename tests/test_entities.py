@@ -124,3 +124,25 @@ def test_a_local_government_by_its_office(pipeline, text, expected):
 ])
 def test_a_stock_code_is_no_alias(pipeline, text, expected):
     assert mentions_of(pipeline, text) == expected
+
+
+def test_an_event_is_also_written_without_its_kind_or_its_subtitle(pipeline):
+    text = ("과기정통부는 ‘AICON 광주 2021’ 콘퍼런스를 연다. "
+            "협회는 'AI 월드(World) 2022 : 테크 & 퓨쳐'를 개최한다.")
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    events = {(m.canonical or m.text, tuple(m.aliases))
+              for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon) if m.type == "Event"}
+    assert events == {("AICON 광주 2021 콘퍼런스", ("AICON 광주 2021",)),
+                      ("AI 월드(World) 2022 : 테크 & 퓨쳐", ("AI 월드 2022",))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("과기정통부가 선정한 12개 AI대학원이 모두 참여했다.", set()),
+    ("과기정통부는 AI대학원을 늘린다.", {"인공지능대학원 지원사업"}),
+])
+def test_a_programme_word_after_a_count_names_the_sites_not_the_programme(pipeline, text,
+                                                                          expected):
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    found = {m.canonical or m.text for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)
+             if m.type == "Program"}
+    assert found == expected

@@ -190,6 +190,9 @@ EXAMPLES_FOREIGN = [
     ("도널드 트럼프 미국 대통령은 행정명령에 서명했다.", {("Person", "도널드 트럼프")}),
     ("이시바 시게루 일본 총리는 방한했다.", {("Person", "이시바 시게루")}),
     ("회의에는 서울 시민 대표가 참석했다.", set()),
+    ("기조연설은 제임스 랜디 물릭(James Randy Moulic) 미국 뉴욕주립대 학장이 맡는다.",
+     {("Person", "제임스 랜디 물릭")}),
+    ("기조연설은 제임스 물릭(James Randy Moulic) 미국 뉴욕주립대 학장이 맡는다.", set()),
 ]
 
 
@@ -230,19 +233,23 @@ def foreign_names(s: Sentence) -> list[Candidate]:
         name = a.text if n == 1 else f"{a.text} {b.text}"
         out.append(Candidate(a.start, b.end, "Person", "person-foreign", priority=PRIORITY,
                              canonical=name, aliases=[name.split()[-1]], role=role))
-    return out + _glossed(s, orgs)
+    return out + _glossed(s, orgs | {c.start: c for c in known if c.type == "Place" and
+                                     lex.group_of(s.text[c.start:c.end]) == "world"})
 
 
 def _glossed(s: Sentence, orgs: dict) -> list[Candidate]:
     """제니퍼 오닐(Jennifer O'Neill) 구글 클라우드 아시아태평양 공공부문 총괄: a foreign name
-    with its Latin spelling, then a known organisation and, a few words on, a title."""
+    with its Latin spelling, then a known organisation (or a country: 미국 뉴욕주립대 학장)
+    and, a few words on, a title. The name has as many words as its spelling (three:
+    제임스 랜디 물릭(James Randy Moulic))."""
     cues, lex, out = s.cues, s.lex, []
     base = s.sent.start_char
-    for m in re.finditer(r"(?<![가-힣])([가-힣]{1,4}) ([가-힣]{1,4})\(([A-Z][A-Za-z.'’\- ]{2,40})\)\s",
-                         s.sent.text):
+    for m in _GLOSSED.finditer(s.sent.text):
         org = orgs.get(base + m.end())
-        if org is None or any(x in lex.names or x in cues.generic or x in cues.title
-                              for x in m.group(1, 2)):
+        n = len(m.group(2).split())  # (연사 제임스 물릭(James Moulic): the last two words)
+        parts = m.group(1).split()[-n:]
+        if org is None or len(parts) != n or any(
+                x in lex.names or x in cues.generic or x in cues.title for x in parts):
             continue
         after = [w for w in s.words if w.start >= org.start][:7]
         # (… 최고기술책임자(CTO)는: the title with its gloss)
@@ -250,12 +257,17 @@ def _glossed(s: Sentence, orgs: dict) -> list[Candidate]:
             strip_name(split_alias(strip_name(w.stem))[0]), "title")), None)
         if title is None:
             continue
-        name = f"{m.group(1)} {m.group(2)}"
+        name = " ".join(parts)
         role = s.text[org.start:title.stem_end]
-        out.append(Candidate(base + m.start(), base + m.start() + len(name), "Person",
+        start = base + m.end(1) - len(name)
+        out.append(Candidate(start, start + len(name), "Person",
                              "person-foreign", priority=PRIORITY, canonical=name,
-                             aliases=[m.group(2), m.group(3).strip()], role=role))
+                             aliases=[parts[-1], m.group(2).strip()], role=role))
     return out
+
+
+_GLOSSED = re.compile(r"(?<![가-힣])([가-힣]{1,4}(?: [가-힣]{1,4}){1,3})\(([A-Z][A-Za-z.'’\-]*"
+                      r"(?: [A-Z][A-Za-z.'’\-]*){1,2})\)\s")
 
 
 EXAMPLES_PARENTHESIS = [

@@ -224,10 +224,17 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
         if alias and alias not in cues.generic_acronym:
             c.aliases.append(alias)
-        if end > qe and etype == "Program":
+        if end > qe and etype in ("Program", "Event"):
             c.aliases.append(name)  # ‘X’ 사업 is also written X (the quoted name alone)
+        title = _SUBTITLE.split(re.sub(r"\s*\([^()]*\)", "", name), 1)[0].strip()
+        if etype == "Event" and title != name.strip() and len(title.split()) > 1:
+            c.aliases.append(title)  # ‘AI 월드(World) 2022 : 테크 & 퓨쳐’ is ‘AI 월드 2022’
         out.append(c)
     return out
+
+
+# an event's title before its subtitle (‘AI 월드 2022 : 테크 & 퓨쳐’, ‘AI 서밋 - 공공의 미래’)
+_SUBTITLE = re.compile(r"\s+[:\-–—]\s+|:\s+")
 
 
 def _concept(name: str, cues: Cues) -> bool:

@@ -195,6 +195,7 @@ CONSORTIUM_EXAMPLES = [
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
+    ("주요 대학이 단일 컨소시엄을 꾸려 그랜드 컨소시엄으로 단독 응모했다.", set()),
     ("KT는 공모사업 컨소시엄 구성을 맡는다.", set()),
     ("두 기관은 실증사업 컨소시엄을 꾸린다.", set()),
     # (a name in quotes: the lead's name is the whole word inside them)

@@ -92,12 +92,25 @@ EXAMPLES = [
      {("조달청", "partnersWith", "한국전력공사")}),
     ("사업은 부산시와 네이버가 맺은 업무협약에 따라 추진된다.", {("부산광역시", "partnersWith", "네이버")}),
     ("시가 KT와 체결한 계약에 따라 사업이 진행된다.", set()),
+    ("이번 협약에는 한국전력공사를 비롯해 한국가스공사·한국부동산원 등 3개 기관이 참여했다.",
+     {("한국전력공사", "partnersWith", "한국가스공사"), ("한국전력공사", "partnersWith", "한국부동산원"),
+      ("한국가스공사", "partnersWith", "한국부동산원")}),
+    ("협약식에는 한국전력공사와 한국가스공사 관계자들이 참석했다.", set()),
 ]
 
 
 @relation_rule("agreement", priority=10, examples=EXAMPLES)
 def agreements(ctx: Context) -> Iterator[Found]:
     cues = ctx.cues
+    listed = _AGREEMENT_JOINED.match(ctx.text)
+    if listed and cues.pattern("verb_join").search(ctx.text, listed.end()) and \
+            not ctx.says("no_agreement"):
+        # 이번 협약에는 A를 비롯해 B·C 등 8개 기관이 참여했다: the parties of one agreement
+        # (협약식에는 … 참석했다 lists its guests, not its parties)
+        parties = sorted({x.index for x in ctx.orgs if not x.quoted and not _official(ctx, x)})
+        for a, b in combinations(parties, 2):
+            yield Found(a, "partnersWith", b, "agreement.listed")
+        return
     cue, joint = _agreement(ctx)
     if cue is None or ctx.says("no_agreement"):
         return
@@ -169,6 +182,9 @@ def agreements(ctx: Context) -> Iterator[Found]:
                     ctx.text[x.mention.end - ctx.sent.start_char:cue_at - ctx.sent.start_char]):
             for p in sorted(parties):
                 yield Found(p, "participatesIn", x.index, "agreement.purpose")
+
+
+_AGREEMENT_JOINED = re.compile(r"\s*(?:(?:이번|이날|이)\s)?(?:업무\s?)?(?:협약|MOU|양해각서)(?:\([A-Z]+\))?에는\s")
 
 
 def _hired(ctx: Context, orgs: list[Slot]) -> tuple[int, int] | None:

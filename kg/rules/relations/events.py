@@ -43,13 +43,29 @@ EXAMPLES = [
       ("네이버", "participatesIn", "2027 혁신조달 AI 페어"),
       ("소리엔랩", "participatesIn", "2027 혁신조달 AI 페어")}),
     ("행사는 온라인으로 진행된다.", set()),
+    ("한국데이터진흥협회와 부산광역시는 다음 달 ‘데이터 인사이트 포럼 2026’을 진행한다.",
+     {("한국데이터진흥협회", "organizes", "데이터 인사이트 포럼 2026"),
+      ("부산광역시", "organizes", "데이터 인사이트 포럼 2026")}),
+    ("LG CNS는 ‘공공 AI 서밋 2025’에서 시연을 진행했다.", set()),
 ]
+
+
+def _held(ctx: Context, events: list[Slot]) -> re.Match[str] | None:
+    """A는 ‘X’ 콘퍼런스를 진행한다: a verb that holds the event it takes as its object
+    (진행 is no organising verb elsewhere: A가 시연을 진행했다)."""
+    held = ctx.cues.pattern("verb_hold_object")
+    for e in events:
+        at = e.mention.end - ctx.sent.start_char
+        m = re.compile(rf"\s?(을|를)\s(?:{held.pattern})").match(ctx.text, at)
+        if m:
+            return m
+    return None
 
 
 @relation_rule("event", priority=2, examples=EXAMPLES)
 def events(ctx: Context) -> Iterator[Found]:
     state, ms, orgs, events = ctx.state, ctx.mentions, ctx.orgs, ctx.events
-    organize = ctx.says("verb_organize")
+    organize = ctx.says("verb_organize") or _held(ctx, events)
     event_here = events[0] if events else None
     if event_here is None and state.events_seen and (
             _event_anaphor(ctx) or organize and ms[state.events_seen[-1]].sentence
@@ -58,7 +74,8 @@ def events(ctx: Context) -> Iterator[Found]:
         event_here = Slot(state.events_seen[-1], ms[state.events_seen[-1]], "", 0, False)
     if organize and event_here is not None:
         # (A와 B가 주최하고 C가 주관한다: each subject before an organising verb)
-        vpos = max(m.start() for m in ctx.cues.pattern("verb_organize").finditer(ctx.text)) \
+        vpos = max((m.start() for m in ctx.cues.pattern("verb_organize").finditer(ctx.text)),
+                   default=organize.start()) \
             + ctx.sent.start_char if event_here not in events else \
             organize.start() + ctx.sent.start_char
         for o in orgs:
