@@ -94,7 +94,9 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         for c in found:  # a run does not swallow the name of the person before it
             for p in people:
                 if c.start <= p.start < c.end and p.end < c.end:
-                    c.start = next(w.start for w in words if w.start >= p.end)
+                    c.start = next((w.start for w in words if p.end <= w.start < c.end), c.end)
+        # (판교미래포럼(회장 곽덕훈): nothing of the run is left after the person)
+        found = [c for c in found if c.start < c.end]
         s.merged = resolve(ruler + found + people)
         for rule in stages[REFINE]:  # each sees what the previous added
             for c in rule.func(s):
@@ -124,7 +126,7 @@ _COUNT = re.compile(r"\d+\s?(?:여\s?)?(?:개|곳)(?:의)?\s$")
 
 
 def _counted(c: Candidate, text: str) -> bool:
-    """과기정통부가 선정한 12개 AI대학원: a programme's word after a count names the
+    """과기정통부가 선정한 44개 SW중심대학: a programme's word after a count names the
     schools or sites it funds (several of a kind), not the programme."""
     return c.type in ("Program", "Initiative") and _COUNT.search(text, max(0, c.start - 8),
                                                                  c.start) is not None

@@ -137,8 +137,9 @@ def test_an_event_is_also_written_without_its_kind_or_its_subtitle(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("과기정통부가 선정한 12개 AI대학원이 모두 참여했다.", set()),
-    ("과기정통부는 AI대학원을 늘린다.", {"인공지능대학원 지원사업"}),
+    ("과기정통부가 선정한 44개 SW중심대학이 모두 참여했다.", set()),
+    ("과기정통부는 SW중심대학을 늘린다.", {"SW중심대학"}),
+    ("서지훈 GIST AI대학원 교수가 말했다.", set()),
 ])
 def test_a_programme_word_after_a_count_names_the_sites_not_the_programme(pipeline, text,
                                                                           expected):
@@ -146,3 +147,11 @@ def test_a_programme_word_after_a_count_names_the_sites_not_the_programme(pipeli
     found = {m.canonical or m.text for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)
              if m.type == "Program"}
     assert found == expected
+
+
+def test_a_run_that_ends_in_a_persons_name_in_parentheses_leaves_nothing_behind(pipeline):
+    # the run 판교미래포럼(회장 곽덕훈 ended after the person it must not swallow: once
+    # cut after the name nothing was left of it, and the document failed
+    text = "판교미래포럼(회장 곽덕훈)과 지능정보산업협회(회장 허일규)는 오는 20일 포럼을 개최한다."
+    people = {name for kind, name in mentions_of(pipeline, text) if kind == "Person"}
+    assert people == {"곽덕훈", "허일규"}

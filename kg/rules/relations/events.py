@@ -43,6 +43,7 @@ EXAMPLES = [
       ("네이버", "participatesIn", "2027 혁신조달 AI 페어"),
       ("소리엔랩", "participatesIn", "2027 혁신조달 AI 페어")}),
     ("행사는 온라인으로 진행된다.", set()),
+    ("‘2026 대한민국 공공 AI 엑스포’가 개막했다.", set()),
     ("한국데이터진흥협회와 부산광역시는 다음 달 ‘데이터 인사이트 포럼 2026’을 진행한다.",
      {("한국데이터진흥협회", "organizes", "데이터 인사이트 포럼 2026"),
       ("부산광역시", "organizes", "데이터 인사이트 포럼 2026")}),
@@ -160,7 +161,10 @@ def _locations(ctx: Context, e: Slot) -> Iterator[Found]:
                 for p in places:
                     yield Found(o.index, "locatedIn", p.index, "event.venue")
     for p in slots:  # 서울 AI 안전성 정상회의, … 데이 서울 2025
-        if p.mention.type == "Place" and ev.start <= p.mention.start < ev.end:
+        # (2025 대한민국 공공 AI 엑스포, 아시아 AI 거버넌스 포럼: a country or a continent
+        # in a name says whose the event is, not where it is held)
+        if p.mention.type == "Place" and ev.start <= p.mention.start < ev.end and \
+                ctx.lex.group_of(p.mention.canonical or p.mention.text) != "world":
             yield Found(e.index, "locatedIn", p.index, "event.place-in-name")
 
 

@@ -231,6 +231,10 @@ EXAMPLES = [
      {("대한민국 정부", "invests", "1,024억 원"), ("1,024억 원", "fundsTarget", "대전광역시")}),
     ("‘GPU 임대 사업’과 ‘AI 컴퓨팅센터 구축 사업’에 모두 1조 원이 배정됐다.",
      {("1조 원", "fundsTarget", "GPU 임대 사업"), ("1조 원", "fundsTarget", "AI 컴퓨팅센터 구축 사업")}),
+    ("충청남도는 도비를 ▲보령시 6억 원 ▲당진시 5억 원 ▲홍성군 4억 원으로 나눠 지원한다.",
+     {("충청남도", "invests", "6억 원"), ("6억 원", "fundsTarget", "보령시"),
+      ("충청남도", "invests", "5억 원"), ("5억 원", "fundsTarget", "당진시"),
+      ("충청남도", "invests", "4억 원"), ("4억 원", "fundsTarget", "홍성군")}),
     ("중기부가 추경으로 1조 원을 확보했다. 창업진흥원이 운영하는 ‘AI 초격차 창업 패키지’에는 올해 310억 원이 배정됐다.",
      {("중소벤처기업부", "invests", "1조 원"), ("중소벤처기업부", "invests", "310억 원"),
       ("310억 원", "fundsTarget", "AI 초격차 창업 패키지"),
@@ -977,8 +981,11 @@ def _listed_with(ctx: Context, target: int, money: Slot) -> list[int]:
     slot = next((x for x in ctx.slots if x.index == target), None)
     if slot is None or not slot.role.startswith("dat"):  # (a target from the sentence before)
         return []
+    sums = [y.mention.start for y in ctx.of_type("Investment") if y.index != money.index]
+    # (▲보령시 6억 원 ▲당진시 5억5000만 원: a member with a sum of its own after it has its own)
     return [x.index for x in ctx.slots if x.role == "dat*" and x.index != target
-            and x.mention.type == slot.mention.type and x.mention.end <= money.mention.start]
+            and x.mention.type == slot.mention.type and x.mention.end <= money.mention.start
+            and not any(x.mention.end <= y < money.mention.start for y in sums)]
 
 
 # 조달청 나라장터에 따르면 …: the source of the news, never what a sum is for
