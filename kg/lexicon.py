@@ -83,6 +83,7 @@ class Cues:
     # people
     title_prefix: Words             # 전, 현: before a role
     dept_suffix: Words              # …실의, …팀의: a unit between a body and its staff
+    staff_unit: Words               # 혁신금융그룹 부행장: the unit's staff are its body's
     headed_unit: Words              # 산학협력단장: the unit, then its head
     glued_headed_unit: Words        # 한국데이터정책학회장: a full name, then its head
     role_label: Words               # 주관기관 A, 참여기관 B·C
@@ -314,6 +315,7 @@ class Cues:
     beat: Words
     government_suffix: Words
     legislature: Words
+    national_assembly: Words        # 국회 (교육위원회): runs and pays for no programme
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
     _lengths: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)

@@ -219,9 +219,12 @@ def to_mentions(document: Document, doc: Doc, lex: Lexicon) -> list[Mention]:
         aliases = list(c.aliases)
         base, alias = split_alias(surface)
         if alias and c.type != "Person":
-            surface, aliases = strip_name(base), aliases + [alias]
+            # (… 정보화전략계획(ISP): a field's acronym is a gloss, no name of its own)
+            surface = strip_name(base)
+            aliases += [alias] if alias not in lex.cues.generic_acronym else []
         m = _PAREN_ALIAS.match(text[c.end:])
-        if m and c.type != "Investment" and m.group(1) not in lex.cues.generic_acronym:
+        if m and c.type != "Investment" and m.group(1) not in lex.cues.generic_acronym \
+                and m.group(1).strip() not in lex.cues.joint_managers:  # (…(Co-GP): a role)
             aliases.append(m.group(1).strip())
         if (c.type == "Person" or c.rule.startswith("anaphor") or c.rule == "lexicon.office") \
                 and c.canonical:

@@ -96,11 +96,21 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
     out = _dedupe([s for s in out if not (
         s.predicate == "participatesIn" and link_key(mentions[s.subject].text) in losers
         and all(r.startswith("consortium") for r in s.rules))])
+    # 국회가 AI 교과서의 지위를 격하했다, 국회 교육위원회 소속 의원실에 따르면 …: the
+    # national assembly passes budgets and laws; it runs and pays for no programme
+    out = [s for s in out if not (s.predicate in ("operates", "invests") and _assembly(
+        mentions[s.subject], lex))]
     schema = load_schema()
     kept = [s for s in out if schema.allows(s.predicate, mentions[s.subject].type,
                                             mentions[s.object].type)]
     sdoc._.kg_relations = kept
     return kept, len(out) - len(kept)
+
+
+def _assembly(m: Mention, lex: Lexicon) -> bool:
+    """The national assembly or one of its committees (국회 교육위원회)."""
+    name = m.canonical or m.text
+    return name.split()[0] in lex.cues.national_assembly
 
 
 # Which end of a predicate's statement a rule settles for its sentence: the sum whose

@@ -155,3 +155,41 @@ def test_a_run_that_ends_in_a_persons_name_in_parentheses_leaves_nothing_behind(
     text = "판교미래포럼(회장 곽덕훈)과 지능정보산업협회(회장 허일규)는 오는 20일 포럼을 개최한다."
     people = {name for kind, name in mentions_of(pipeline, text) if kind == "Person"}
     assert people == {"곽덕훈", "허일규"}
+
+
+@pytest.mark.parametrize("text, name, aliases", [
+    ("사단법인 AI휴먼소사이어티는 창립 포럼을 열었다.", "사단법인 AI휴먼소사이어티", ("AI휴먼소사이어티",)),
+    ("자문은 법무법인 지평이 맡았다.", "법무법인 지평", ("지평",)),
+])
+def test_a_body_named_with_its_kind_is_also_written_without_it(pipeline, text, name, aliases):
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    found = {(m.canonical or m.text, tuple(m.aliases))
+             for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)
+             if m.type == "Organization"}
+    assert found == {(name, aliases)}
+
+
+def test_a_tenders_long_title_is_a_programme_with_its_gloss_kept_and_no_generic_alias(pipeline):
+    title = "지능형 행정 공통기반 구현 및 AI기반 디지털 행정혁신 체계 수립을 위한 업무프로세스(BPR)/정보화전략계획"
+    text = f"개발원은 ‘{title}(ISP)’을 발주했다."
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    found = {(m.type, m.canonical or m.text, tuple(m.aliases))
+             for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)}
+    assert ("Program", title, (f"{title}(ISP)",)) in found
+    assert not any("ISP" in aliases for _, _, aliases in found)
+
+
+def test_a_joint_managers_mark_is_no_alias(pipeline):
+    text = "운용사로 ▲새솔증권-한빛인베스트먼트(Co-GP) 등이 지원했다."
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    found = {(m.canonical or m.text, tuple(m.aliases))
+             for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)}
+    assert found == {("새솔증권", ()), ("한빛인베스트먼트", ())}
+
+
+def test_a_name_before_a_sentences_last_noun_is_read_without_failing(pipeline):
+    # (a title's search stripped the full stop and then split the word at a middle dot that
+    # was not there: budget-05 failed whole)
+    people = {name for kind, name in mentions_of(pipeline, "발표자는 김민수 누리소프트. 김민수 누리소프트 대표.")
+              if kind == "Person"}
+    assert people == {"김민수"}

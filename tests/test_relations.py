@@ -94,3 +94,10 @@ def test_every_relation_respects_the_ontology(pipeline):
     for r in data.relations:
         assert load_schema().allows(r.predicate, types[r.subject], types[r.object])
         assert r.evidence and all(ev.text in text for ev in r.evidence)
+
+
+def test_the_national_assembly_runs_and_pays_for_nothing(pipeline):
+    text = ("국회가 AI 디지털교과서의 법적 지위를 격하한 가운데 교육청들이 예산을 편성했다. "
+            "국회 교육위원회 소속 강경숙 의원실에 따르면 시도교육청은 1602억 원을 편성했다.")
+    # (before: 국회 operated the textbook and 국회 and its committee paid the sum)
+    assert relations_of(pipeline, text) == set()

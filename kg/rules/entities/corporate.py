@@ -23,7 +23,7 @@ def _patterns(cues) -> tuple[re.Pattern[str], ...]:
     return (re.compile(rf"(?<![가-힣A-Za-z0-9])(?:{after})({_NAME}){_PARTICLE}"
                        rf"(?=[\s,·)\]’'”\"/]|$)"),
             re.compile(rf"(?<![가-힣A-Za-z0-9])({_NAME})(?:{before})"),
-            re.compile(rf"(?<![가-힣A-Za-z0-9])((?:{kinds})(?:\(유한\))?\s{_NAME})"
+            re.compile(rf"(?<![가-힣A-Za-z0-9])((?:{kinds})(?:\(유한\))?\s(?P<bare>{_NAME}))"
                        rf"{_PARTICLE}(?=[\s,·)\]’'”\"/]|$)"))
 
 EXAMPLES = [
@@ -45,7 +45,10 @@ def legal_forms(s: Sentence) -> list[Candidate]:
     out = []
     for pattern in s.cues.built(_patterns):
         for m in pattern.finditer(text):
-            out.append(Candidate(start + m.start(1), start + m.end(1), "Organization"))
+            # (사단법인 AI휴먼소사이어티 is also written without its kind)
+            bare = [m.group("bare")] if "bare" in pattern.groupindex else []
+            out.append(Candidate(start + m.start(1), start + m.end(1), "Organization",
+                                 aliases=bare))
     return out
 
 

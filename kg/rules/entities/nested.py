@@ -51,6 +51,7 @@ EXAMPLES_PLACE = [
     ("대만 디지털발전부가 발표했다.", {("Place", "대만")}),
     ("부산에서 박람회가 열린다.", set()),
     ("한국 지능정보사회진흥원이 발표했다.", set()),
+    ("제1회 대한민국 AI 클러스터 포럼이 열린다.", set()),
 ]
 
 
@@ -67,7 +68,9 @@ def nested_places(s: Sentence) -> list[Candidate]:
         for m in re.finditer(r"[^\s'‘’\"“”]+", s.text[k.start:k.end]):
             a, b = k.start + m.start(), k.start + m.end()
             name = s.lex.names.get(m.group())
-            if b < k.end and s.text[b] == " " and name is not None and name.type == "Place":
+            if b < k.end and s.text[b] == " " and name is not None and name.type == "Place" \
+                    and not (k.type == "Event" and name.group == "world"):
+                # (2025 대한민국 공공 AI 엑스포: a country in an event's name says whose it is)
                 out.append(Candidate(a, b, "Place", "lexicon.nested-place",
                                      canonical=name.canonical))
     return out

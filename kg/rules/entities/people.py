@@ -32,6 +32,9 @@ EXAMPLES = [
     ("원장에 배성욱(58) 전 행정안전부 실장이 임명됐다.", {("Person", "배성욱")}),
     ("이 서비스는 무료로 제공된다.", set()),
     ("백승훈 조달청장은 말했다.", {("Person", "백승훈")}),
+    ("김인태 기업은행 혁신금융그룹 부행장은 말했다.", {("Person", "김인태")}),
+    ("왼쪽부터 윤창배 한국산업단지공단 상무이사, 이주영 신용보증기금 전무이사.",
+     {("Person", "윤창배"), ("Person", "이주영")}),
     ("과기정통부 장관과 부산시장이 참석했다.", set()),
     ("행정안전부가 사업을 총괄하고 개발원이 구축을 맡는다.", set()),
     ("장세현 구미시장은 출범식에서 말했다.", {("Person", "장세현")}),
@@ -109,12 +112,14 @@ def titled(s: Sentence) -> list[Candidate]:
         for j in range(k + 1, min(k + 9, len(words))):
             tstem = strip_name(split_alias(words[j].stem)[0])
             # (한지훈 의원·민주당 이서윤 의원: a middle dot after the title ends the role)
-            head = re.split(r"[·ㆍ]", tstem)[0]
+            # (… 이주영 신용보증기금 전무이사.: a caption's list ends on the last title)
+            dotted = re.split(r"[·ㆍ]", tstem)[0]
+            head = dotted.rstrip(".")
             title = cues.ends_with(head, "title")
             if title and not head.endswith(tuple(cues.office)):
                 title_k, title_word = j, words[j].stem if head == tstem else head
                 break
-            if head != tstem and _next_named(tstem, cues, lex):
+            if dotted != tstem and _next_named(tstem, cues, lex):
                 break  # (정동영 더불어민주당·최형두 국민의힘 의원: each their own; person-paired)
             if not words[j].noun_only and not latin and \
                     words[j].text not in cues.title_prefix and not _section(words, j, cues):
@@ -396,6 +401,7 @@ EXAMPLES_LAWMAKER = [
     ("김철수 더불어민주당 의원실이 자료를 공개했다.", {("Person", "김철수")}),
     ("박영희 국민의힘 의원실은 반박했다.", {("Person", "박영희")}),
     ("더불어민주당 한정민 의원실은 세미나를 열었다.", {("Person", "한정민")}),
+    ("송희경 의원실(자유한국당)이 확보한 예산안에 따르면 예산이 늘었다.", {("Person", "송희경")}),
     ("의원실은 답하지 않았다.", set()),
 ]
 
@@ -414,10 +420,14 @@ def lawmakers(s: Sentence) -> list[Candidate]:
             if k + 2 < len(words) else ("", "")
         before = strip_name(words[k - 1].stem) if k else ""
         office = strip_name(words[k + 1].stem)
+        glossed = re.fullmatch(r"(\S+?)\(([^()]+)\)", office)  # 송희경 의원실(자유한국당)
         if after[1] in cues.lawmaker_office and lex.type_of(after[0]) == "Organization":
             party = after[0]
         elif office in cues.lawmaker_office and lex.type_of(before) == "Organization":
             party = before
+        elif glossed and glossed.group(1) in cues.lawmaker_office and \
+                lex.type_of(glossed.group(2).strip()) == "Organization":
+            party = glossed.group(2).strip()
         else:
             continue
         out.append(Candidate(w.start, w.stem_end, "Person", "person-lawmaker",

@@ -11,8 +11,10 @@ from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 from kg.rules.entities.suffixes import YEAR
 
+# (a pair of distinct marks may hold a tender's long title; one mark used for both ends
+# stops sooner: a stray apostrophe must not open a quotation)
 _QUOTED = re.compile("|".join(
-    f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,60}}?){re.escape(b)}"
+    f"{re.escape(a)}([^{re.escape(QUOTES)}\\n]{{2,{60 if a == b else 100}}}?){re.escape(b)}"
     for a, b in ("‘’", "''", "“”", '""', "「」", "『』", "《》", "〈〉")))
 _SINGLE = "‘'「『《〈"
 def _english_speech(inner: str) -> bool:
@@ -98,11 +100,17 @@ EXAMPLES = [
      {("Program", "AI 융합 국가산업단지 기반 조성")}),
     ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
     ("업계는 ‘내부 전문인력 부족’을 호소했다.", set()),
+    ("펀드는 ‘AI 밸류체인’을 아우르는 기업에 투자된다.", set()),
     ("▲국토교통부 ‘건축행정 AI 민원 사전검토 서비스 구축’(61억 5천만 원) 사업을 따냈다.",
      {("Program", "건축행정 AI 민원 사전검토 서비스 구축")}),
+    ("개발원은 ‘지능형 행정 공통기반 구현 및 AI기반 디지털 행정혁신 체계 수립을 위한 "
+     "업무프로세스 재설계 정보화전략계획’을 발주했다.",
+     {("Program", "지능형 행정 공통기반 구현 및 AI기반 디지털 행정혁신 체계 수립을 위한 "
+                  "업무프로세스 재설계 정보화전략계획")}),
 ]
 
 
+_TENDERED = re.compile(r"\s?(을|를)\s(\S+\s)?(발주|공고|입찰\S*\s?공고)")
 _FIGURE = re.compile(r"[약총]?\s*[\d.,]+\s*(%|명|개|곳|배)?")  # (a sum: kg.money.parse_money)
 
 
@@ -128,6 +136,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         # (R&D tasks are named by long phrases ending in their work: ‘재난 현장 대응을 위한
         # 멀티모달 파운데이션 모델 개발’)
         work = single and inner.split()[-1:] and inner.split()[-1] in cues.program_action
+        # (‘… 체계 수립을 위한 업무프로세스(BPR)/정보화전략계획(ISP)’을 발주했다: a tender's
+        # title, as long as a plan's)
+        tendered = single and _TENDERED.match(text, qe) is not None
+        title = title or tendered
         name, alias = split_alias(inner)
         # (a gloss in parentheses, ‘X 얼라이언스(Public Agentic AI Alliance)’, is no speech)
         speechy = bool(re.search(speech, tags)) and not title \
@@ -219,16 +231,20 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             if etype is not None:  # (a learned second opinion where the decisions are split)
                 etype = retype(QuoteClue(name, following, preceding, single, proper, latin,
                                          plain, apposed, etype, _kinds(name, cues)))
+        if tendered and etype in (None, "Initiative"):
+            etype = "Program"  # (what is put out to tender is a programme, even a plan)
         if etype is None:
             continue
         c = Candidate(qs, end, etype, "quote", priority=PRIORITY)
         if alias and alias not in cues.generic_acronym:
             c.aliases.append(alias)
+        elif alias:  # (… 정보화전략계획(ISP): a gloss that is part of the title as written)
+            c.aliases.append(inner)
         if end > qe and etype in ("Program", "Event"):
             c.aliases.append(name)  # ‘X’ 사업 is also written X (the quoted name alone)
-        title = _SUBTITLE.split(re.sub(r"\s*\([^()]*\)", "", name), 1)[0].strip()
-        if etype == "Event" and title != name.strip() and len(title.split()) > 1:
-            c.aliases.append(title)  # ‘AI 월드(World) 2022 : 테크 & 퓨쳐’ is ‘AI 월드 2022’
+        heading = _SUBTITLE.split(re.sub(r"\s*\([^()]*\)", "", name), 1)[0].strip()
+        if etype == "Event" and heading != name.strip() and len(heading.split()) > 1:
+            c.aliases.append(heading)  # ‘AI 월드(World) 2022 : 테크 & 퓨쳐’ is ‘AI 월드 2022’
         out.append(c)
     return out
 

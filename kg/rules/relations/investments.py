@@ -100,7 +100,7 @@ EXAMPLES = [
      {("한국산업은행", "invests", "1500억원"), ("1500억원", "fundsTarget", "AI 도약 펀드"),
       ("한국산업은행", "operates", "AI 도약 펀드")}),
     ("세종시는 ‘세종 AI 펀드’를 만든다. 세종시와 KDB산업은행이 각각 50억 원을 출자한다.",
-     {("세종특별자치시", "invests", "50억 원"), ("KDB산업은행", "invests", "50억 원"),
+     {("세종특별자치시", "invests", "50억 원"), ("한국산업은행", "invests", "50억 원"),
       ("50억 원", "fundsTarget", "세종 AI 펀드"), ("세종특별자치시", "operates", "세종 AI 펀드")}),
     ("‘AI 빛고을 펀드’ 운용사로 두 곳이 뽑혔다. 운용사는 60억 원을 출자 받아 200억 원 규모의 자펀드를 "
      "결성한다.", {("60억 원", "fundsTarget", "AI 빛고을 펀드"),
@@ -203,7 +203,7 @@ EXAMPLES = [
     ("대전시는 국비 488억 원에 시비 212억 원을 보탠다.",
      {("대한민국 정부", "invests", "488억 원"), ("대전광역시", "invests", "212억 원")}),
     ("리브랩스가 KDB산업은행과 카카오벤처스로부터 350억원 규모의 투자를 유치했다.",
-     {("KDB산업은행", "invests", "350억원"), ("카카오벤처스", "invests", "350억원"),
+     {("한국산업은행", "invests", "350억원"), ("카카오벤처스", "invests", "350억원"),
       ("350억원", "fundsTarget", "리브랩스")}),
     ("‘AI 바우처 사업’의 올해 예산은 450억 원으로 전년보다 늘었다.",
      {("450억 원", "fundsTarget", "AI 바우처 사업")}),
@@ -231,6 +231,10 @@ EXAMPLES = [
      {("대한민국 정부", "invests", "1,024억 원"), ("1,024억 원", "fundsTarget", "대전광역시")}),
     ("‘GPU 임대 사업’과 ‘AI 컴퓨팅센터 구축 사업’에 모두 1조 원이 배정됐다.",
      {("1조 원", "fundsTarget", "GPU 임대 사업"), ("1조 원", "fundsTarget", "AI 컴퓨팅센터 구축 사업")}),
+    ("누리랩, 다온소프트 등 2개 기업이 선정돼 총 4억 원을 지원받는다. 한빛시스템이 과제로 채택돼 "
+     "3억 원을 지원 받는다.",
+     {("4억 원", "fundsTarget", "누리랩"), ("4억 원", "fundsTarget", "다온소프트"),
+      ("3억 원", "fundsTarget", "한빛시스템")}),
     ("충청남도는 도비를 ▲보령시 6억 원 ▲당진시 5억 원 ▲홍성군 4억 원으로 나눠 지원한다.",
      {("충청남도", "invests", "6억 원"), ("6억 원", "fundsTarget", "보령시"),
       ("충청남도", "invests", "5억 원"), ("5억 원", "fundsTarget", "당진시"),
@@ -523,7 +527,7 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if payer is None:
             payer = _bearer(ctx, mny)
         # A는 12억 원을 지원받는다: the subject receives the sum
-        received = re.match(rf"\s*(\([^()]*\))?\s*씩?(을|를|씩)\s*\S*?"
+        received = re.match(rf"\s*(\([^()]*\))?\s*씩?(을|를|씩)\s*(지원\s)?\S*?"
                             rf"({ctx.cues.pattern('received').pattern})",
                             ctx.text[mny.mention.end - ctx.sent.start_char:])
         # (N원 규모로 결성: a fund formed, by its managers, of others' money)
@@ -583,16 +587,20 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if respective is not None:
             investor = respective  # A와 B는 각각 5억원과 15억원을: in order
         elif investor is not None and payer is None and before and before[0].role == "subj*":
-            # LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자하고: every subject listed pays
+            # LG유플러스와 Lumenfield가 각각 5,000만 달러씩 출자하고: every subject listed pays;
+            # A, B, C 등 3개 기업이 선정돼 총 6억 원을 지원받는다: every one receives it
             for o in before[1:]:
                 if o.role in ("subj", "subj*"):
-                    yield Found(o.index, "invests", mny.index, "investment.subjects")
+                    yield Found(mny.index, "fundsTarget", o.index, "investment.subjects") \
+                        if received else Found(o.index, "invests", mny.index,
+                                               "investment.subjects")
                 if o.role == "subj":
                     break
         if payer is None and before and _spent_on(ctx, mny):
             investor = None  # A는 총사업비 N원이 들어가는 X를: a passive clause, no investor
         if received and payer is None and before and investor == before[0].index:
             investor = None
+            ctx.state.denied.add(("invests", mny.index))  # (nor may the relation model)
         carried = None
         if received and payer is None and not before and not owner and investor is not None \
                 and investor == ctx.actor:

@@ -11,6 +11,8 @@ from kg.rules import Found, relation_rule
 
 EXAMPLES = [
     ("정지은 코딧 대표는 이렇게 말했다.", {("정지은", "affiliatedWith", "코딧")}),
+    ("김인태 기업은행 혁신금융그룹 부행장은 말했다.",
+     {("김인태", "affiliatedWith", "기업은행 혁신금융그룹"), ("김인태", "affiliatedWith", "IBK기업은행")}),
     # (the body before a list of names is every name's; a middle dot after a title ends it)
     ("국민의힘 한도윤·서지후 의원이 법안을 발의했다.",
      {("한도윤", "affiliatedWith", "국민의힘"), ("서지후", "affiliatedWith", "국민의힘")}),
@@ -94,6 +96,12 @@ EXAMPLES = [
 def affiliation(ctx: Context) -> Iterator[Found]:
     for person, org in ctx.affiliations:
         yield Found(person, "affiliatedWith", org)
+        unit = ctx.mentions[org]
+        if not ctx.cues.ends_with(unit.text, "staff_unit"):
+            continue
+        for x in ctx.orgs:  # 기업은행 혁신금융그룹 부행장: the bank's too, not only its unit's
+            if x.index != org and unit.start <= x.mention.start and x.mention.end < unit.end:
+                yield Found(person, "affiliatedWith", x.index, "affiliation.parent")
     yield from _appointed(ctx)
     yield from _career(ctx)
     yield from _career_before(ctx)
