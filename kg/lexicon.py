@@ -299,6 +299,7 @@ class Cues:
     means: Words
     consortium: Words
     joint_managers: Words           # (Co-GP), (공동운용): a fund's joint managers
+    separate: Words                 # 각자 컨소시엄: each bidder's own (rivals)
     consortium_not: Words           # 경쟁 컨소시엄: a word that names no consortium
     located: Words
     partner_word: Words

@@ -99,6 +99,18 @@ def _core(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     return core if core and len("".join(core)) >= 4 else ()
 
 
+def _built_on(words: tuple[str, ...], short: tuple[str, ...], lex: Lexicon) -> bool:
+    """‘AI 디지털교과서 구독 지원’ 사업 is a programme built on AI 디지털교과서 (a known
+    initiative), not that initiative: a known name at the start, then a work of its own
+    (구독 지원; AI 혁신펀드 출자, the known fund's own work, is the fund)."""
+    if words[:len(short)] != short or lex.names.get(" ".join(short)) is None:
+        return False
+    cues = lex.cues
+    work = [w in cues.program_action or w in cues.scheme_word or w.endswith("사업")
+            for w in words[len(short):]]
+    return any(work) and not all(work)
+
+
 @dataclass(frozen=True)
 class Linked:
     entities: tuple[Entity, ...]
@@ -153,7 +165,7 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
                     words[-1] in lex.cues.company_suffix and words[0] not in lex.names:
                 shorts.append(words[:1])  # 노스게이트 for 노스게이트 디지털 인프라
             for short in shorts:
-                if short in first_of:
+                if short in first_of and not _built_on(words, short, lex):
                     longer[short].add(words)
         for short, words in sorted(longer.items()):
             # (one full name; 2027년 X and 2027 X are one)

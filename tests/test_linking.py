@@ -126,3 +126,11 @@ def test_a_body_written_inside_its_heads_title_keeps_that_name(pipeline):
     data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
     assert [(e.label, e.aliases) for e in data.entities if e.type == "Organization"] == \
         [("한국소프트웨어산업협회", ("한국인공지능소프트웨어산업협회",))]
+
+
+def test_a_programme_built_on_a_known_initiative_is_not_that_initiative(pipeline):
+    ds = docs("교육청은 AI 디지털교과서를 도입한다. ‘AI 디지털교과서 구독 지원’ 사업 예산 89억 원이 추가됐다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert sorted((e.type, e.label) for e in data.entities
+                  if e.type in ("Program", "Initiative")) == \
+        [("Initiative", "AI 디지털교과서"), ("Program", "AI 디지털교과서 구독 지원 사업")]

@@ -41,6 +41,9 @@ EXAMPLES = [
     # (an agreement in dictionary words is none: 대학교와 협력 협약도 맺었다)
     ("시는 한국과학기술원과 교육 협약도 맺었다.", set()),
     ("구는 카카오와 상생 협력 협약도 체결했다.", set()),
+    # (common words of a hope or a talk between bodies name none)
+    ("AI 모태펀드 운용사 선정…새 정부와 시너지 기대", set()),
+    ("교육부와 발행사 간 협상이 끝나지 않았다.", set()),
 ]
 
 
@@ -79,6 +82,7 @@ def enumerations(s: Sentence) -> list[Candidate]:
                     or any(x in cues.list_end for x in words_) \
                     or any(_QUANTITY.fullmatch(x) for x in words_) \
                     or words_[-1] in cues.org_follow \
+                    or any(x in cues.run_break for x in words_[1:]) \
                     or len(words_) > 1 and (words_[-1] in cues.action
                                             or words_[-1] in cues.program_action) \
                     or all(x.common for x in ws) and any(

@@ -188,3 +188,39 @@ def committee_chairs(s: Sentence) -> list[Candidate]:
                              canonical=known.canonical,
                              aliases=[written] if written != known.canonical else []))
     return out
+
+
+SHARED_EXAMPLES = [
+    ("교육청은 대구·인천·광주교육청 등 13곳이다.",
+     {("Organization", "대구광역시교육청"), ("Organization", "인천광역시교육청")}),
+    ("대전·부산교육청은 아직 결정하지 못했다.", {("Organization", "대전광역시교육청")}),
+    ("대구·인천 지역이 선정됐다.", set()),
+]
+
+
+@entity_rule("shared-suffix", REFINE, priority=2, examples=SHARED_EXAMPLES)
+def shared_suffix(s: Sentence) -> list[Candidate]:
+    """대구·인천·광주교육청: the last member's ending (교육청, 시, 도) is every member's, so
+    대구 and 인천 are their offices of education, not places. (The last member is the
+    lexicon's.) Retypes places in `s.merged`; adds what it finds nowhere else."""
+    lex, out = s.lex, []
+    for w in s.words:
+        parts = strip_name(w.stem).split("·")
+        if len(parts) < 2 or lex.type_of(parts[-1]) != "Organization":
+            continue
+        ending = next((parts[-1][n:] for n in range(2, len(parts[-1]) - 1)
+                       if lex.type_of(parts[-1][:n]) == "Place"), None)
+        if ending is None:
+            continue
+        pos = w.start + len(w.text) - len(w.text.lstrip())
+        for part in parts[:-1]:
+            at = w.text.find(part, pos - w.start) + w.start
+            name = lex.names.get(part + ending)
+            pos = at + len(part) + 1
+            if name is None or name.type != "Organization" or lex.type_of(part) != "Place":
+                continue
+            for c in [c for c in s.merged if c.start == at and c.end == at + len(part)]:
+                s.merged.remove(c)  # (대구 was read as the place)
+            out.append(Candidate(at, at + len(part), "Organization", "shared-suffix",
+                                 canonical=name.canonical))
+    return out

@@ -24,6 +24,10 @@ _ITEM = "△▲▶◆■●○◇□ㅇ•·\\-"
 _YEAR = re.compile(r"(?:(?<!\d)(20\d\d)\s?년도?|[‘'’](\d\d)\s?년도?)(?!\s?(까지|부터|이후|~|∼|-))")
 
 EXAMPLES = [
+    # (the lines of a sum just invested, listed in the next sentence: they are its parts)
+    ("구는 올해 AI 예산으로 40억 원을 편성했다. 돌봄 로봇 구입 12억 원, 통합관제 설치 8억원 등이다.",
+     {("Investment", "40억 원"), ("Investment", "12억 원"), ("Investment", "8억원")}),
+    ("시장은 올해 12조 원 규모다. 서버 6조 원, 소프트웨어 4조 원 등이다.", set()),
     # (a word that says a sum is no investment, 성장, inside a body's name says nothing)
     ("누리랩스는 ▲IBK기업은행(50억원) ▲한국성장금융투자운용(30억원) 등으로부터 투자를 받았다.",
      {("Investment", "50억원"), ("Investment", "30억원")}),
@@ -80,7 +84,7 @@ EXAMPLES = [
 def investments(s: Sentence) -> list[Candidate]:
     cues, text = s.cues, s.sent.text
     found = find_money(text, cues.bare_won_before)
-    listed = _listed(text, found, cues)
+    listed = _listed(text, found, cues) | _breakdown(s, found, cues)
     masked = text
     for c in s.ruler:
         if c.type == "Organization" and s.sent.start_char <= c.start < c.end <= s.sent.end_char:
@@ -250,6 +254,23 @@ def _listed(text: str, found: list, cues: Cues) -> set[int]:
         return out
     span = text[max(0, found[min(out)][0] - 30):found[max(out)][1] + 40]  # 배정액은 ▲A 1억 ▲B
     return out if any(cue in span for cue in cues.investment_cue) else set()
+
+
+_BREAKDOWN_END = re.compile(r"등(이다|입니다|이며|으로 구성)")
+
+
+def _breakdown(s: Sentence, found: list, cues: Cues) -> set[int]:
+    """2037억 원을 편성했다. 구독료 256억 원, 스마트기기 구입 1472억 원, 충전함 설치 97억원
+    등이다: the lines of the sum the sentence before invests share its verb."""
+    if len(found) < 2 or not _BREAKDOWN_END.search(s.sent.text[found[-1][1]:]):
+        return set()
+    at = s.sent.start_char
+    start = max(s.text.rfind(". ", 0, at - 1), s.text.rfind("\n", 0, at - 1)) + 1
+    before = s.text[start:at]
+    if not find_money(before, cues.bare_won_before) or \
+            not any(cue in before for cue in cues.investment_cue):
+        return set()
+    return set(range(len(found)))
 
 
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")  # not the comma of 5,400억

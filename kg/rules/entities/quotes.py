@@ -28,6 +28,9 @@ PRIORITY = 2
 # (a year or a status may come first: ‘X’('26년 신규, 총 12.5억 원), ‘X’('24년 80억 원))
 _BUDGET_LINE = re.compile(r"\(\s*(['‘’]?\d\d(\d\d)?년도?\s+)?([^()]{0,16}?[,·]\s*)?(총\s*)?"
                           r"[\d,.]+\s*(조|억|천만|백만|만|천)?[\d,.\s조억천백만]*\s*(원|달러)")
+# ‘서책형 교과용 도서 구입비’는 321억 3,200만 원으로: a line whose sum is said of it, even in
+# common words
+_BUDGET_TOPIC = re.compile(r"(은|는)\s(올해\s|총\s|약\s)?[\d,.]+\s*(조|억)")
 
 
 EXAMPLES = [
@@ -101,6 +104,8 @@ EXAMPLES = [
     ("걸림돌로는 ‘클라우드 보안 인증’(58.9%)이 꼽혔다.", set()),
     ("업계는 ‘내부 전문인력 부족’을 호소했다.", set()),
     ("펀드는 ‘AI 밸류체인’을 아우르는 기업에 투자된다.", set()),
+    ("올해 ‘서책형 교과용 도서 구입비’는 321억 3,200만 원으로 늘었다.",
+     {("Program", "서책형 교과용 도서 구입비")}),
     ("▲국토교통부 ‘건축행정 AI 민원 사전검토 서비스 구축’(61억 5천만 원) 사업을 따냈다.",
      {("Program", "건축행정 AI 민원 사전검토 서비스 구축")}),
     ("개발원은 ‘지능형 행정 공통기반 구현 및 AI기반 디지털 행정혁신 체계 수립을 위한 "
@@ -202,7 +207,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
                 tuple(cues.quote_agreement_after)) and etype is None and not any(
                 cues.ends_with(name.split()[-1], kind) for kind in ("program_cue", "initiative_cue")):
             continue  # ‘공공 AI 에이전트 실증’ 업무협약: an agreement's title
-        if etype is None and proper and _BUDGET_LINE.match(text[qe:qe + 24]):
+        if etype is None and (proper and _BUDGET_LINE.match(text[qe:qe + 24])
+                              or _BUDGET_TOPIC.match(text[qe:qe + 16])):
             etype = "Program"  # ‘AI 저수지 수위 예측 플랫폼 고도화’(40억 원): a budget line
             # (‘대폭 감소’('25년 698억 원): common words, no name)
         last = name.split()[-1]

@@ -96,6 +96,11 @@ EXAMPLES = [
      {("한국전력공사", "partnersWith", "한국가스공사"), ("한국전력공사", "partnersWith", "한국부동산원"),
       ("한국가스공사", "partnersWith", "한국부동산원")}),
     ("협약식에는 한국전력공사와 한국가스공사 관계자들이 참석했다.", set()),
+    ("충청남도는 당진시와 함께 데이터센터 구축 업무협약을 체결했다. MOU에 참여한 KT, 대우건설 등은 "
+     "분야별 역할을 맡는다.",
+     {("충청남도", "partnersWith", "당진시"), ("충청남도", "partnersWith", "KT"),
+      ("충청남도", "partnersWith", "대우건설"), ("당진시", "partnersWith", "KT"),
+      ("당진시", "partnersWith", "대우건설"), ("KT", "partnersWith", "대우건설")}),
 ]
 
 
@@ -103,11 +108,15 @@ EXAMPLES = [
 def agreements(ctx: Context) -> Iterator[Found]:
     cues = ctx.cues
     listed = _AGREEMENT_JOINED.match(ctx.text)
-    if listed and cues.pattern("verb_join").search(ctx.text, listed.end()) and \
-            not ctx.says("no_agreement"):
-        # 이번 협약에는 A를 비롯해 B·C 등 8개 기관이 참여했다: the parties of one agreement
+    if listed and (listed.group(1) or cues.pattern("verb_join").search(ctx.text, listed.end())) \
+            and not ctx.says("no_agreement"):
+        # 이번 협약에는 A를 비롯해 B·C 등 8개 기관이 참여했다; MOU에 참여한 A, B, C 등은 …:
+        # the parties of one agreement, with those the sentence before named as signing it
         # (협약식에는 … 참석했다 lists its guests, not its parties)
-        parties = sorted({x.index for x in ctx.orgs if not x.quoted and not _official(ctx, x)})
+        parties_before, at = ctx.state.extra.get("signed", ((), -1))
+        signed = parties_before if at == ctx.state.index - 1 else ()
+        parties = sorted({x.index for x in ctx.orgs if not x.quoted and not _official(ctx, x)}
+                         | set(signed if listed.group(1) else ()))
         for a, b in combinations(parties, 2):
             yield Found(a, "partnersWith", b, "agreement.listed")
         return
@@ -143,6 +152,7 @@ def agreements(ctx: Context) -> Iterator[Found]:
                     for x in subjects)
         return
     ctx.state.group = [x.index for x in subjects + partners]  # 세 기관은 … later on
+    ctx.state.extra["signed"] = (tuple(ctx.state.group), ctx.state.index)  # (MOU에 참여한 …)
     if joint and ctx.text[cue:cue + 6].lstrip().startswith(tuple(cues.procurement)) and any(
             ctx.public_body(x.index) for x in subjects + partners):
         # 교육청은 A와 계약을 맺었다: a public body buying a service, no partnership; the
@@ -184,7 +194,8 @@ def agreements(ctx: Context) -> Iterator[Found]:
                 yield Found(p, "participatesIn", x.index, "agreement.purpose")
 
 
-_AGREEMENT_JOINED = re.compile(r"\s*(?:(?:이번|이날|이)\s)?(?:업무\s?)?(?:협약|MOU|양해각서)(?:\([A-Z]+\))?에는\s")
+_AGREEMENT_JOINED = re.compile(r"\s*(?:(?:이번|이날|이)\s)?(?:업무\s?)?(?:협약|MOU|양해각서)(?:\([A-Z]+\))?"
+                               r"(?:에는\s|(에\s참여한\s))")
 
 
 def _hired(ctx: Context, orgs: list[Slot]) -> tuple[int, int] | None:

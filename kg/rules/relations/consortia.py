@@ -31,6 +31,11 @@ class Consortium:
 
 
 EXAMPLES = [
+    # (a member in a relative clause before the name; rivals with consortia of their own)
+    ("‘AI 민원 비서 구축’ 사업의 우선협상대상자로 KT가 참여한 한빛 컨소시엄이 선정됐다. 이 컨소시엄 "
+     "외엔 누리랩, 다온소프트 등이 각자 컨소시엄을 구성해 참가했다.",
+     {("KT", "participatesIn", "AI 민원 비서 구축 사업"), ("한빛", "participatesIn", "AI 민원 비서 구축 사업"),
+      ("한빛 컨소시엄", "participatesIn", "AI 민원 비서 구축 사업"), ("한빛", "partnersWith", "KT")}),
     ("시는 ‘AI 돌봄 플랫폼’ 사업자로 가람 컨소시엄을 선정했다. "
      "이 컨소시엄에는 가람과 누리소프트, 다온시스템이 참여했다.",
      {("가람 컨소시엄", "participatesIn", "AI 돌봄 플랫폼"),
@@ -131,10 +136,18 @@ EXAMPLES = [
 ]
 
 
+def own_consortia(cues) -> re.Pattern[str]:
+    """각자 컨소시엄을 구성해: each bidder with a consortium of its own (rivals)."""
+    return cues.regex(r"({separate})\s?(의\s)?({consortium})")
+
+
 @relation_rule("consortium", priority=8, examples=EXAMPLES)
 def consortia(ctx: Context) -> Iterator[Found]:
     state = ctx.state
     known: dict[str, Consortium] = state.extra.setdefault("consortia", {})
+    if ctx.cues.built(own_consortia).search(ctx.text):
+        return  # 이 컨소시엄 외엔 A, B, C 등이 각자 컨소시엄을 구성해 참가했다: rivals, each
+        # with a consortium of its own; none is a member, and none was picked
     yield from _table_row(ctx)
     yield from _formed(ctx)
     yield from _member_run(ctx)
@@ -357,6 +370,26 @@ def _lead(ctx: Context, c: Consortium, only_marked: bool = False) -> int | None:
     return None
 
 
+_JOINED_BEFORE = re.compile(r"(이|가)\s(참여|합류|참가)(한|하는|했던)\s$")
+
+
+def _joined_before(ctx: Context, named: Slot) -> list[int]:
+    """A와 B가 참여한 X 컨소시엄: the members, in a relative clause before its name."""
+    start = ctx.sent.start_char
+    before = ctx.text[:named.mention.start - start]
+    m = _JOINED_BEFORE.search(before)
+    if m is None:
+        return []
+    out, at = [], m.start() + start
+    for x in sorted((o for o in ctx.orgs if o.mention.end <= at), key=lambda o: -o.mention.end):
+        gap = ctx.text[x.mention.end - start:at - start]
+        if not re.fullmatch(r"\s*([,·]|와|과|및|등)?\s*", gap):
+            break
+        out.append(x.index)
+        at = x.mention.start
+    return out
+
+
 def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None,
              topic: bool) -> list[int]:
     """Organisations listed as members in this sentence: in parentheses after the
@@ -364,6 +397,9 @@ def _members(ctx: Context, c: Consortium, mine: set[int], named: Slot | None,
     with a verb of membership."""
     text, start = ctx.text, ctx.sent.start_char
     name_end = named.mention.end if named is not None else None
+    joined = _joined_before(ctx, named) if named is not None else []
+    if joined:
+        return joined  # LG CNS가 참여한 투이컨설팅 컨소시엄
     if name_end is not None and text[name_end - start:name_end - start + 1] == "(":
         close = text.find(")", name_end - start)
         return [x.index for x in ctx.orgs

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kg.discourse import Context, in_scope
 from kg.rules import Found, relation_rule
 from kg.rules.entities.items import PAIR, PAIR_LINE
+from kg.rules.relations.consortia import own_consortia
 
 
 EXAMPLES = [
@@ -479,9 +480,11 @@ def participation(ctx: Context) -> Iterator[Found]:
             any(o.role.startswith("subj") for o in orgs):
         at_hand = ctx.sole_program()  # (기술 파트너로는 A와 B가 함께한다: the article's one)
     # (이번 투자에는 A, B가 참여했다: backers of a funding round join no programme)
+    # (A, B, C 등이 각자 컨소시엄을 구성해 참가했다: rival bidders, each with its own)
     if at_hand is not None and not any(x.mention.type in ("Program", "Initiative")
                                        for x in ctx.things) \
             and not ctx.says("round_word") and not ctx.says("round_lead") \
+            and not ctx.cues.built(own_consortia).search(ctx.text) \
             and not (ctx.says("fund_manager") and at_hand == ctx.fund_at_hand()):
         # (A, B 2개 운용사를 선정했다: the fund's managers run it, kg.rules.relations.stewards)
         joined = _joining(ctx)

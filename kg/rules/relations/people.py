@@ -11,6 +11,11 @@ from kg.rules import Found, relation_rule
 
 EXAMPLES = [
     ("정지은 코딧 대표는 이렇게 말했다.", {("정지은", "affiliatedWith", "코딧")}),
+    ("토론에는 CJ CGV의 손종수 디지털혁신담당 경영리더와 네이버의 이광용 퓨처AI센터 이사가 나선다.",
+     {("손종수", "affiliatedWith", "CJ CGV"), ("손종수", "affiliatedWith", "디지털혁신담당"),
+      ("이광용", "affiliatedWith", "네이버"), ("이광용", "affiliatedWith", "퓨처AI센터")}),
+    ("김민수 전 행정안전부 차관이 한국지역정보개발원의 제5대 원장으로 취임했다.",
+     {("김민수", "affiliatedWith", "행정안전부"), ("김민수", "affiliatedWith", "한국지역정보개발원")}),
     ("김인태 기업은행 혁신금융그룹 부행장은 말했다.",
      {("김인태", "affiliatedWith", "기업은행 혁신금융그룹"), ("김인태", "affiliatedWith", "IBK기업은행")}),
     # (the body before a list of names is every name's; a middle dot after a title ends it)
@@ -102,6 +107,7 @@ def affiliation(ctx: Context) -> Iterator[Found]:
         for x in ctx.orgs:  # 기업은행 혁신금융그룹 부행장: the bank's too, not only its unit's
             if x.index != org and unit.start <= x.mention.start and x.mention.end < unit.end:
                 yield Found(person, "affiliatedWith", x.index, "affiliation.parent")
+    yield from _genitive(ctx)
     yield from _appointed(ctx)
     yield from _career(ctx)
     yield from _career_before(ctx)
@@ -111,6 +117,19 @@ def affiliation(ctx: Context) -> Iterator[Found]:
     yield from _passed_through(ctx)
     yield from _roster(ctx)
     yield from _titled(ctx)
+
+
+def _genitive(ctx: Context) -> Iterator[Found]:
+    """CJ CGV의 손종수 디지털혁신담당 경영리더, LG AI연구원의 양시훈 플래닝팀장: the body
+    whose person it is stands right before the titled name, with 의."""
+    for x in ctx.slots:
+        if x.mention.type != "Person" or not x.mention.role:
+            continue
+        org = next((o for o in ctx.orgs if o.mention.end <= x.mention.start and re.fullmatch(
+            r"의\s", ctx.text[o.mention.end - ctx.sent.start_char:
+                              x.mention.start - ctx.sent.start_char])), None)
+        if org is not None:
+            yield Found(x.index, "affiliatedWith", org.index, "affiliation.genitive")
 
 
 def _titled(ctx: Context) -> Iterator[Found]:
@@ -295,6 +314,16 @@ def _appointed(ctx: Context) -> Iterator[Found]:
             org = next((o for o in ctx.orgs if o.index == ctx.subject), None)
         if org is not None:
             yield Found(p.index, "affiliatedWith", org.index, "affiliation.appointed")
+    # 박윤규 전 과기정통부 2차관이 정보통신산업진흥원(이하 NIPA)의 제6대 원장으로 취임했다:
+    # the post named after the person, with its body before it
+    post = re.compile(rf"\s*(\([^()]*\))?(의)?\s(제\s?\d+\s?대\s?)?\S*?({titles})(으로|로)\s")
+    for p in ctx.of_type("Person"):
+        if not p.role.startswith("subj"):
+            continue
+        for o in ctx.orgs:
+            if o.mention.start > p.mention.end and post.match(
+                    ctx.text, o.mention.end - ctx.sent.start_char):
+                yield Found(p.index, "affiliatedWith", o.index, "affiliation.appointed")
 
 
 def _roster(ctx: Context) -> Iterator[Found]:
