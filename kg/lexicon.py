@@ -317,6 +317,7 @@ class Cues:
     government_suffix: Words
     legislature: Words
     national_assembly: Words        # 국회 (교육위원회): runs and pays for no programme
+    political_party: Words          # 자유한국당: runs and pays for no programme either
 
     _patterns: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
     _lengths: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)

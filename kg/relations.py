@@ -97,7 +97,8 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
         s.predicate == "participatesIn" and link_key(mentions[s.subject].text) in losers
         and all(r.startswith("consortium") for r in s.rules))])
     # 국회가 AI 교과서의 지위를 격하했다, 국회 교육위원회 소속 의원실에 따르면 …: the
-    # national assembly passes budgets and laws; it runs and pays for no programme
+    # national assembly passes budgets and laws, and a party (송희경 의원실(자유한국당))
+    # speaks of them; neither runs nor pays for a programme
     out = [s for s in out if not (s.predicate in ("operates", "invests") and _assembly(
         mentions[s.subject], lex))]
     schema = load_schema()
@@ -108,9 +109,9 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
 
 
 def _assembly(m: Mention, lex: Lexicon) -> bool:
-    """The national assembly or one of its committees (국회 교육위원회)."""
+    """The national assembly or one of its committees (국회 교육위원회), or a party."""
     name = m.canonical or m.text
-    return name.split()[0] in lex.cues.national_assembly
+    return name.split()[0] in lex.cues.national_assembly or name in lex.cues.political_party
 
 
 # Which end of a predicate's statement a rule settles for its sentence: the sum whose

@@ -101,3 +101,9 @@ def test_the_national_assembly_runs_and_pays_for_nothing(pipeline):
             "국회 교육위원회 소속 강경숙 의원실에 따르면 시도교육청은 1602억 원을 편성했다.")
     # (before: 국회 operated the textbook and 국회 and its committee paid the sum)
     assert relations_of(pipeline, text) == set()
+
+
+def test_a_party_runs_and_pays_for_nothing(pipeline):
+    text = "송희경 의원실(자유한국당)이 과학기술정보통신부에 요청해 확보한 예산안에 따르면 AI 예산은 2453억원으로 늘었다."
+    assert {(s, p, o) for s, p, o in relations_of(pipeline, text)
+            if p in ("operates", "invests")} == set()
