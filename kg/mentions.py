@@ -91,6 +91,9 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
         ruler = [c for c in ruler if c.type != "Place" or not any(
             a <= c.start < b and any(o.type == "Organization" and a <= o.start < c.start
                                      for o in ruler) for a, b in roles)]
+        # (‘AI 산업의 글로벌 트렌드와 한국의 AI 퍼스트무버’라는 주제로: a country inside a
+        # quoted theme or title that names nothing is no place mentioned)
+        ruler = [c for c in ruler if not _in_idle_quote(c, found, sent, lex)]
         for c in found:  # a run does not swallow the name of the person before it
             for p in people:
                 if c.start <= p.start < c.end and p.end < c.end:
@@ -120,6 +123,19 @@ def _known(c: Candidate, text: str, lex: Lexicon) -> Candidate:
     if name is None or c.type not in ("Organization", "Program", "Initiative", "Product", "Event"):
         return c
     return replace(c, type=name.type, rule="lexicon", canonical=name.canonical)
+
+
+_QUOTE_SPAN = re.compile(r"[‘'][^‘’'\n]{2,100}[’']")
+
+
+def _in_idle_quote(c: Candidate, found: list[Candidate], sent, lex: Lexicon) -> bool:
+    if c.type != "Place" or lex.group_of(c.canonical or "") != "world":
+        return False
+    for m in _QUOTE_SPAN.finditer(sent.text):
+        a, b = sent.start_char + m.start(), sent.start_char + m.end()
+        if a < c.start and c.end < b:
+            return not any(f.start <= a + 1 and f.end >= b - 1 for f in found)
+    return False
 
 
 _COUNT = re.compile(r"\d+\s?(?:여\s?)?(?:개|곳)(?:의)?\s$")

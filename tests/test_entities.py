@@ -193,3 +193,12 @@ def test_a_name_before_a_sentences_last_noun_is_read_without_failing(pipeline):
     people = {name for kind, name in mentions_of(pipeline, "발표자는 김민수 누리소프트. 김민수 누리소프트 대표.")
               if kind == "Person"}
     assert people == {"김민수"}
+
+
+def test_a_country_inside_a_quoted_theme_is_no_place(pipeline):
+    text = ("협회는 ‘AI 산업의 글로벌 트렌드와 한국의 AI 퍼스트무버’라는 주제로 포럼을 연다. "
+            "한국 정부는 미국과 협력한다.")
+    doc = Document(id="t.txt", path="t.txt", title="", text=text, sha256="")
+    places = {m.canonical or m.text for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)
+              if m.type == "Place"}
+    assert places == {"미국"}
