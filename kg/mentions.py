@@ -129,6 +129,7 @@ _QUOTE_SPAN = re.compile(r"[‘'][^‘’'\n]{2,100}[’']")
 
 
 def _in_idle_quote(c: Candidate, found: list[Candidate], sent, lex: Lexicon) -> bool:
+    """A country the lexicon found inside single quotes that no rule took for a name."""
     if c.type != "Place" or lex.group_of(c.canonical or "") != "world":
         return False
     for m in _QUOTE_SPAN.finditer(sent.text):
