@@ -54,13 +54,9 @@ EXAMPLES = [
 def _held(ctx: Context, events: list[Slot]) -> re.Match[str] | None:
     """A는 ‘X’ 콘퍼런스를 진행한다: a verb that holds the event it takes as its object
     (진행 is no organising verb elsewhere: A가 시연을 진행했다)."""
-    held = ctx.cues.pattern("verb_hold_object")
-    for e in events:
-        at = e.mention.end - ctx.sent.start_char
-        m = re.compile(rf"\s?(을|를)\s(?:{held.pattern})").match(ctx.text, at)
-        if m:
-            return m
-    return None
+    held = ctx.cues.regex(r"\s?(을|를)\s(?:{verb_hold_object})")  # (built once)
+    return next((m for e in events
+                 if (m := held.match(ctx.text, e.mention.end - ctx.sent.start_char))), None)
 
 
 @relation_rule("event", priority=2, examples=EXAMPLES)
