@@ -23,6 +23,16 @@ KEPT = {
     "caption before a credit in parentheses": (
         f"{BODY}\n참석자들이 협약서에 서명한 뒤 기념 촬영을 하고 있다.(사진=한빛시 제공)",
         f"{BODY}\n참석자들이 협약서에 서명한 뒤 기념 촬영을 하고 있다.\n"),
+    "caption before a dated credit and a copyright credit": (
+        f"{BODY}\n행사장에서 관람객들이 AI 디지털교과서를 체험하고 있다. 2024.12.13/한빛뉴스 ⓒ 한빛뉴스 "
+        "박서연 기자",
+        f"{BODY}\n행사장에서 관람객들이 AI 디지털교과서를 체험하고 있다.\n"),
+    "caption before a copyright credit": (
+        f"{BODY}\n한빛시장(가운데)이 협약을 체결하고 기념촬영을 하고 있다.ⓒ한빛시 제공",
+        f"{BODY}\n한빛시장(가운데)이 협약을 체결하고 기념촬영을 하고 있다.\n"),
+    "one-line article after its dateline": (
+        "[대전=한빛일보 박서연 기자] 조달청은 AI 기반 발주지원시스템을 구축한다고 8일 밝혔다.",
+        "조달청은 AI 기반 발주지원시스템을 구축한다고 8일 밝혔다.\n"),
     "one-line article that starts like a ranking row": (
         "06 | 과학기술정보통신부는 초거대 AI 플래그십 사업에 383억원을 투입한다고 밝혔다.",
         "06 | 과학기술정보통신부는 초거대 AI 플래그십 사업에 383억원을 투입한다고 밝혔다.\n"),

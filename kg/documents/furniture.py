@@ -18,6 +18,9 @@ _CAPTION = re.compile(r"\s/\s?[\w가-힣 ]{1,20}$"
 # "△ X 사업 : 18억 원 / 스마트정보과", "◇ 한국도로공사 / 'X' / 비전에이드": a list item whose
 # cells are split by slashes, no caption (a caption's sentence ends before its credit:
 # "▲ 인천시청 전경. /인천시 제공")
+# "…체험하고 있다. 2024.12.13/뉴스1 ⓒ News1 권현진 기자", "…하고 있다.ⓒ안산시 제공": a
+# copyright credit closing a caption's line
+_CREDIT = re.compile(r"\s*[ⓒ©][^.!?ⓒ©]{1,40}$")
 _LIST_CELLS = re.compile(r"^\s*[△▲○□◇◆·\-ㅇ].*[^.!?。]\s/\s?[\w가-힣 ]{1,20}$")
 _RELATED = re.compile(r"^[\s\[【<▶▷■◆●]*(관련\s*기사|관련\s*뉴스|많이\s*본\s*(뉴스|기사)"
                       r"|인기\s*기사|추천\s*기사|이\s*시각\s*주요뉴스)")
@@ -65,7 +68,8 @@ def strip_furniture(lines: list[str]) -> str:
     like a sentence, or the only line of the document. Furniture inside such a
     line (a ranking number, a photo credit, a dateline) is cut off and the rest kept."""
     if sum(1 for line in lines if line) <= 1:  # the whole document: nothing to tell it from
-        return "\n".join(line for line in lines if line) + "\n"
+        # (but a dateline before its lead sentence is still a dateline)
+        return "\n".join(_DATELINE.sub("", line, count=1) for line in lines if line) + "\n"
     kept: list[str] = []
     in_related = False
     for line in lines:
@@ -89,6 +93,10 @@ def strip_furniture(lines: list[str]) -> str:
             if not content:
                 continue
             line = _RANKING.sub("", line, count=1).strip()
+        uncredited = _CREDIT.sub("", line)
+        if uncredited != line and (_carries_content(uncredited) or
+                                   _carries_content(_CAPTION.sub("", uncredited).strip())):
+            line = uncredited
         if _CAPTION.search(line) and len(line) < 200 and not _LIST_CELLS.match(line):
             body = _CAPTION.sub("", line).strip()
             if not _carries_content(body):
