@@ -23,7 +23,10 @@ COUNT = re.compile(r"\d+(개|곳|건|개사|개국|개소|명|종|차|자|사|�
 
 _STOPS = frozenset(",.;:!?…△◇")
 _MARKER = re.compile(r"[A-Za-z0-9]{1,2}[.):]|[-–—·•*|]+")
-_DATE = re.compile(r"\d+일자?$|\d+월$|\d+년대?$|\d+개월$")  # (8개월 동안: a duration too)
+# (8개월 동안: a duration too; 26일 오전 11시 개발원 10층에서: a time before a venue;
+# 9월 중 개소식, 9월중 개소식: a part of a month)
+_DATE = re.compile(r"\d+일자?$|\d+월(중|초|말)?$|\d+년대?$|\d+개월$|\d+시$|\d+분$|^(오전|오후)$")
+_PART_OF = frozenset(("중", "초", "말", "께"))
 
 
 def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
@@ -42,7 +45,8 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
             break  # 동대구벤처밸리 내 AI 혁신 센터: the centre is named after 내
         if _MARKER.fullmatch(prev.stem):
             break  # A. …, 1) …, - …: a marker, not a word of the name (| ends a table cell)
-        if prev.stem.endswith((",", "，")) or _DATE.search(prev.stem):
+        if prev.stem.endswith((",", "，")) or _DATE.search(prev.stem) or \
+                prev.stem in _PART_OF and i > 1 and _DATE.search(words[i - 2].stem):
             break
         i -= 1
     while i < k and (words[i].stem.strip(QUOTES) in cues.trim
@@ -140,6 +144,10 @@ def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
 
 
 EXAMPLES = [
+    # (a time or a part of a month before the name is not in it)
+    ("두 기관은 12일 오후 2시 한빛진흥원 대회의실에서 협약을 맺었다.",
+     {("Organization", "한빛진흥원")}),
+    ("진흥원은 10월 중 AI 실증센터 개소식을 연다.", {("Event", "AI 실증센터 개소식")}),
     ("이번 시범사업에는 청라해솔중학교와 송도별빛중학교 등이 참여한다.",
      {("Organization", "청라해솔중학교"), ("Organization", "송도별빛중학교")}),
     ("교육청은 관내 중학교 30곳에서 시범사업을 운영한다.", set()),

@@ -192,6 +192,8 @@ CONSORTIUM_EXAMPLES = [
      {("Organization", "아라데이터"), ("Organization", "비욘드웨더")}),
     ("LG CNS 컨소시엄이 따냈다. 컨소시엄은 LG CNS(주관)·와이즈넛·스캔메이트AI로 꾸려졌다.",
      {("Organization", "LG CNS 컨소시엄"), ("Organization", "스캔메이트AI")}),
+    ("수행기관으로 KDX·누리소프트 컨소시엄을 선정했다.",
+     {("Organization", "KDX"), ("Organization", "누리소프트")}),
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
@@ -208,8 +210,9 @@ CONSORTIUM_EXAMPLES = [
 
 
 # 아라데이터(주관)·LG CNS·충남대학교·비욘드웨더: members joined by ·, before 컨소시엄
-# (the name of the consortium) or before 로 꾸려졌다 (what it is made of)
-MEMBER = r"[가-힣A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?(?:\([가-힣]{1,4}\))?"
+# (the name of the consortium) or before 로 꾸려졌다 (what it is made of); only a Latin
+# name goes on past a space (LG CNS; not 수행기관으로 KAIST·고려대 컨소시엄)
+MEMBER = r"(?:[A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?|[가-힣][가-힣A-Za-z0-9&]*)(?:\([가-힣]{1,4}\))?"
 _MEMBER_RUN = re.compile(rf"(?:{MEMBER}·)+{MEMBER}\s*$")
 _MEMBERS_FORMED = re.compile(rf"((?:{MEMBER}·)+{MEMBER})(?:으로|로)\s*(?:꾸려|꾸린|구성|이뤄|이루어)")
 
