@@ -101,11 +101,26 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
     # speaks of them; neither runs nor pays for a programme
     out = [s for s in out if not (s.predicate in ("operates", "invests") and _assembly(
         mentions[s.subject], lex))]
+    # 시도교육청이 AI 디지털교과서를 도입한다: a local government or education office takes
+    # part in a national initiative or programme; the ministry that runs it operates it
+    out = _dedupe([replace(s, predicate="participatesIn") if s.predicate == "operates" and
+                   _national(mentions[s.object], lex) and _local(mentions[s.subject], lex)
+                   else s for s in out])
     schema = load_schema()
     kept = [s for s in out if schema.allows(s.predicate, mentions[s.subject].type,
                                             mentions[s.object].type)]
     sdoc._.kg_relations = kept
     return kept, len(out) - len(kept)
+
+
+def _national(m: Mention, lex: Lexicon) -> bool:
+    """A national programme or initiative the lexicon knows (AI 바우처, AI 디지털교과서)."""
+    return lex.group_of(m.canonical or m.text) in ("national-programs", "laws-and-plans")
+
+
+def _local(m: Mention, lex: Lexicon) -> bool:
+    """A local government or office of education (경기도교육청, 강진군)."""
+    return lex.group_of(m.canonical or m.text) == "local-governments"
 
 
 def _assembly(m: Mention, lex: Lexicon) -> bool:

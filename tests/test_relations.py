@@ -107,3 +107,11 @@ def test_a_party_runs_and_pays_for_nothing(pipeline):
     text = "송희경 의원실(자유한국당)이 과학기술정보통신부에 요청해 확보한 예산안에 따르면 AI 예산은 2453억원으로 늘었다."
     assert {(s, p, o) for s, p, o in relations_of(pipeline, text)
             if p in ("operates", "invests")} == set()
+
+
+def test_a_local_body_takes_part_in_a_national_initiative(pipeline):
+    # (the ministry runs AI 디지털교과서; an education office that brings it in takes part)
+    text = "교육부는 AI 디지털교과서를 추진한다. 경기도교육청은 내년부터 AI 디지털교과서를 도입한다."
+    assert {(s, p, o) for s, p, o in relations_of(pipeline, text) if o == "AI 디지털교과서"} == {
+        ("교육부", "operates", "AI 디지털교과서"),
+        ("경기도교육청", "participatesIn", "AI 디지털교과서")}
