@@ -144,6 +144,9 @@ def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
 
 
 EXAMPLES = [
+    # (a kind of programme or fund described by generic words is no name)
+    ("도는 국비 지원 공모사업에 도전한다.", set()),
+    ("두 기관은 민관 합동 펀드를 만든다.", set()),
     # (a time or a part of a month before the name is not in it)
     ("두 기관은 12일 오후 2시 한빛진흥원 대회의실에서 협약을 맺었다.",
      {("Organization", "한빛진흥원")}),
