@@ -28,6 +28,7 @@ ADDRESS_EXAMPLES = [
     ("부산시 AI 정책이 발표됐다.", set()),
     ("서울 강남구 역삼동 본사에서 만났다.", {("Place", "강남")}),
     ("대전 유성구의 중소기업 한누리네트웍스가 맡는다.", {("Place", "유성구")}),
+    ("서울 서대문구 경찰청 어울림마당에서 보고회가 열렸다.", {("Place", "서대문구")}),
     ("강남구는 AI 민원 서비스를 도입했다.", set()),
     ("선정 지역은 충남 보령시, 전북 남원시다.", set()),
 ]
@@ -56,7 +57,10 @@ def addresses(s: Sentence) -> list[Candidate]:
                 tuple(s.cues.locative_particle))  # 서울 용산구 본사에서
             or not words[k + 1].common and re.fullmatch(  # 강남구 역삼동: a neighbourhood
                 r"[가-힣]{1,4}\d*(동|읍|면|리|가)", words[k + 1].stem) is not None)
-        if after or (before and (at or of_company)):
+        # 서울 서대문구 경찰청 어울림마당에서: after its city, before a venue of two words
+        venue = before and w.noun_only and k + 2 < len(words) and words[k + 1].noun_only and \
+            words[k + 2].tail.startswith(tuple(s.cues.locative_particle))
+        if after or venue or (before and (at or of_company)):
             c.type, c.rule = "Place", "address"
             c.canonical = _place_name(s, s.text[c.start:c.end])
     return []
