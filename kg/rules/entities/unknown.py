@@ -212,7 +212,8 @@ CONSORTIUM_EXAMPLES = [
 # 아라데이터(주관)·LG CNS·충남대학교·비욘드웨더: members joined by ·, before 컨소시엄
 # (the name of the consortium) or before 로 꾸려졌다 (what it is made of); only a Latin
 # name goes on past a space (LG CNS; not 수행기관으로 KAIST·고려대 컨소시엄)
-MEMBER = r"(?:[A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?|[가-힣][가-힣A-Za-z0-9&]*)(?:\([가-힣]{1,4}\))?"
+MEMBER = (r"(?:[A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?|[가-힣][가-힣A-Za-z0-9&]*)"
+          r"(?:\([가-힣]{1,4}\))?")
 _MEMBER_RUN = re.compile(rf"(?:{MEMBER}·)+{MEMBER}\s*$")
 _MEMBERS_FORMED = re.compile(rf"((?:{MEMBER}·)+{MEMBER})(?:으로|로)\s*(?:꾸려|꾸린|구성|이뤄|이루어)")
 
