@@ -110,7 +110,10 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
         if brand:  # (but 복지부 실증사업: a body's pilot, its work word names nothing)
             content = [p for p in parts if p not in cues.topic_acronym and p not in cues.trim
                        and p not in cues.program_action and p not in cues.anaphor_work]
-        return len(content) + brand >= 2
+        # (… but four words or more before the cue name one scheme: 생성형 AI 행정 플랫폼
+        # 구축 사업, unless a count among them makes it a share: 15개 사업 가운데 12개 사업)
+        counted = any(_SCHEMES.fullmatch(strip_name(w.stem)) for w in words[i:k + 1])
+        return len(content) + brand >= 2 or len(parts) >= 4 and bool(content) and not counted
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
 
@@ -201,6 +204,10 @@ EXAMPLES = [
     ("시는 24가지 인공지능 활용 사업을 추진한다.", set()),
     ("업체를 뽑고 그 후 8개월 동안 컨설팅 프로젝트를 진행한다. 펀드의 두 번째 연도 출자사업이다.", set()),
     ("구는 5개 디지털 돌봄 사업을 편다.", set()),
+    # (four words or more before 사업 name one scheme, but not a count of them)
+    ("시는 생성형 AI 교통 플랫폼 고도화 사업에 착수했다.",
+     {("Program", "생성형 AI 교통 플랫폼 고도화 사업")}),
+    ("정부는 AI 분야 15개 사업 가운데 12개 사업의 예산을 늘렸다.", set()),
     ("지자체는 그동안 정부 매칭 사업을 추진했다.", set()),
     ("새솔증권-한빛인베스트먼트가 공동 운용사로 지원했다.",
      {("Organization", "새솔증권"), ("Organization", "한빛인베스트먼트")}),

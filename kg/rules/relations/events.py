@@ -42,6 +42,9 @@ EXAMPLES = [
      {("조달청", "organizes", "2027 혁신조달 AI 페어"),
       ("네이버", "participatesIn", "2027 혁신조달 AI 페어"),
       ("소리엔랩", "participatesIn", "2027 혁신조달 AI 페어")}),
+    # (이번 박람회는 …: the event named before, whatever else the sentence names)
+    ("‘AI+X 페어’가 열렸다. 이번 박람회는 ‘AI 확산 사업’의 일환으로 부산시와 울산시가 공동 주관했다.",
+     {("부산광역시", "organizes", "AI+X 페어"), ("울산광역시", "organizes", "AI+X 페어")}),
     ("행사는 온라인으로 진행된다.", set()),
     ("‘2026 대한민국 공공 AI 엑스포’가 개막했다.", set()),
     ("한국데이터진흥협회와 부산광역시는 다음 달 ‘데이터 인사이트 포럼 2026’을 진행한다.",

@@ -44,6 +44,9 @@ EXAMPLES = [
     ("NIPA는 사업 전담기관으로서 과제 관리를 맡는다.", set()),
     ("‘AI 안전성 검증 체계 구축’ 사업은 과기정통부와 함께 추진하며, 전담기관은 한국인터넷진흥원(KISA)이다.",
      {("한국인터넷진흥원", "operates", "AI 안전성 검증 체계 구축 사업")}),
+    # (a role said in the next sentence: the programme just named)
+    ("도는 ‘스마트 돌봄 실증’ 사업을 공모했다. 전담 기관은 한국지능정보사회진흥원(NIA)이다.",
+     {("한국지능정보사회진흥원", "operates", "스마트 돌봄 실증 사업")}),
     ("사업명 | 수행(전담)기관 | 예산\n‘AI 기록물 자동분류’ | 국가기록원 | 36\n"
      "‘공무원 AI 아카데미’ | 지방자치인재개발원 | 48",
      {("국가기록원", "operates", "AI 기록물 자동분류"),
@@ -108,10 +111,7 @@ def _role_at_hand(ctx: Context) -> Iterator[Found]:
     hand, when the sentence names none."""
     if any(x.mention.type in ("Program", "Initiative") for x in ctx.things):
         return
-    state = ctx.state
-    recent = [i for i in state.programs_seen if ctx.mentions[i].sentence >= state.index - 3]
-    at_hand = ctx.previous_topic if ctx.previous_topic is not None else (
-        recent[-1] if recent else ctx.sole_program())
+    at_hand = ctx.previous_topic if ctx.previous_topic is not None else _at_hand(ctx)
     if at_hand is None:
         return
     roles = ctx.cues.pattern("operator_role").pattern
@@ -121,10 +121,19 @@ def _role_at_hand(ctx: Context) -> Iterator[Found]:
             yield Found(o.index, "operates", at_hand, "steward.role-at-hand")
 
 
+def _at_hand(ctx: Context) -> int | None:
+    """The programme named within the last three sentences, else the article's one."""
+    state = ctx.state
+    recent = [i for i in state.programs_seen if ctx.mentions[i].sentence >= state.index - 3]
+    return recent[-1] if recent else ctx.sole_program()
+
+
 def _role_is(ctx: Context) -> Iterator[Found]:
     """X 사업은 …하며, 전담기관은 A이다: the body the role noun is, for the sentence's
     topic (else the programme at hand)."""
-    for m in ctx.cues.regex(r"(?:^|\s)({operator_role})(은|는)\s").finditer(ctx.text):
+    # (전담 기관은: the role noun written in two words)
+    roles = ctx.cues.pattern("operator_role").pattern.replace("기관", r"\s?기관")
+    for m in re.finditer(rf"(?:^|\s)({roles})(은|는)\s", ctx.text):
         at = ctx.sent.start_char + m.end()
         o = next((o for o in ctx.orgs if 0 <= o.mention.start - at <= 1 and not o.quoted), None)
         if o is None or not re.match(r"(\([^()]*\))?\s*(이다|이며|이고|으로|로|가|이)",
@@ -134,6 +143,9 @@ def _role_is(ctx: Context) -> Iterator[Found]:
                       and x.role == "subj" and x.mention.end <= m.start() + ctx.sent.start_char),
                      None)
         target = topic.index if topic is not None else ctx.previous_topic
+        if target is None and not any(x.mention.type in ("Program", "Initiative")
+                                      for x in ctx.things):
+            target = _at_hand(ctx)  # (…사업을 공모했다. 전담기관은 A이다: that programme)
         if target is not None:
             yield Found(o.index, "operates", target, "steward.role-is")
 
