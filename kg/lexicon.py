@@ -195,6 +195,7 @@ class Cues:
     budget_topic: Words             # 총사업비 N원은: the budget of the programme at hand
     fund_formed: Words              # 결성: a fund formed by its managers
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)
+    investment_deal: Words          # 투자+협약: a public body's deal; the others pay
     raised_direct: Words            # 320억 원을 유치했다
     raised_total: Words             # A의 누적 투자 유치액은 320억 원
     fund_word: Words                # 교육부 특별교부금으로

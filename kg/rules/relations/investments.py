@@ -225,6 +225,10 @@ EXAMPLES = [
      "지자체 AI 비서 사업입니다. 올해 120억 원을 투입합니다.",
      {("한국지역정보개발원", "invests", "120억 원")}),
     ("정부는 민간 투자 유치를 위해 1조 원을 투입한다.", {("대한민국 정부", "invests", "1조 원")}),
+    # (a public body's investment deal: the company it signs with pays, the body does not)
+    ("춘천시는 네이버와 2,000억 원 규모의 AI 데이터센터 투자협약을 체결했다.",
+     {("네이버", "invests", "2,000억 원")}),
+    ("수원시는 이번 협약으로 누적 투자유치 2조 원을 달성했다.", set()),
     ("이번 사업에는 국비 40억 원과 시비 20억 원 등 총 60억 원이 투입된다.",
      {("대한민국 정부", "invests", "40억 원"), ("대한민국 정부", "invests", "60억 원")}),
     ("대전시가 정부예산으로 1,024억 원을 확보했다.",
@@ -610,6 +614,17 @@ def _sums(ctx: Context) -> Iterator[Found]:
                 ctx.mentions[investor].canonical or ctx.mentions[investor].text).endswith(
                 tuple(ctx.cues.legislature)):
             investor = None  # 국회는 예산 N원을 의결했다: it passes the budget, spends none
+        if payer is None and (investor is None or investor >= 0 and ctx.public_body(investor)) \
+                and _deal(ctx, mny):
+            # 시는 A와 N원 규모의 투자협약을 맺었다, 누적 투자유치 N원: the body signs or
+            # attracts the money; the companies it signs with pay it (ANNOTATION.md: a
+            # company's investment in a region)
+            for o in ctx.orgs if investor is not None else []:
+                if o.index != investor and not o.quoted and ctx.company(o.index) and \
+                        o.mention.end <= mny.mention.start:
+                    yield Found(o.index, "invests", mny.index, "investment.deal")
+            investor = None
+            ctx.state.denied.add(("invests", mny.index))  # (nor may the relation model)
         last, part = ctx.state.extra.get("last_investor"), False
         if investor is None and payer is None and not before and last is not None and \
                 last[1] >= ctx.state.index - 1 and re.match(
@@ -1016,6 +1031,14 @@ def _fund_size(ctx: Context, money: Slot) -> bool:
     return any(y.mention.end <= money.mention.start and _CONTRIBUTED.search(
         ctx.text[max(0, y.mention.start - ctx.sent.start_char - 4):start])
         for y in ctx.of_type("Investment"))
+
+
+def _deal(ctx: Context, money: Slot) -> bool:
+    """An investment deal a public body signs (투자협약, 투자 양해각서), or the money it
+    attracts, said right before the sum (누적 투자유치 3조 원)."""
+    lead = ctx.text[:money.mention.start - ctx.sent.start_char]
+    return ctx.cues.idiom("investment_deal").search(ctx.text) is not None or \
+        re.search(rf"({ctx.cues.idiom('raise_money').pattern})\S{{0,2}}\s*$", lead) is not None
 
 
 def _respective(ctx: Context, money: Slot, before: list[Slot]) -> int | None:
