@@ -192,6 +192,8 @@ class Cues:
     secured: Words                  # 확보: a sum secured
     spent_on: Words
     part_of_sum: Words
+    distribute: Words               # 나눠 지원한다: a total shared out
+    distributed_part: Words         # 지원액은, 병원별 국비는: a share of it
     budget_topic: Words             # 총사업비 N원은: the budget of the programme at hand
     fund_formed: Words              # 결성: a fund formed by its managers
     raise_money: Words              # 투자를+유치: a company raising money (+: a word gap)

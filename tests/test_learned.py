@@ -49,10 +49,10 @@ def test_retraining_gives_the_shipped_models(tmp_path, monkeypatch):
         json.loads(out.read_text(encoding="utf-8"))["documents"]
     model = json.loads(out.read_text(encoding="utf-8"))
     trained = set(model["documents"])
-    assert len(trained) == 160
+    assert len(trained) == 172
     assert not any(s.startswith(("h7-", "h21-", "h36-", "h40-", "h41-")) or s.endswith(("-07", "-09", "-10"))
                    for s in trained)
-    assert {"budget-01", "h20-06", "h30-06", "h35-06", "h39-06", "000_d1593b7cbe090fef"} <= trained
+    assert {"budget-01", "h20-06", "h30-06", "h35-06", "h39-06", "h42-06", "h43-06", "000_d1593b7cbe090fef"} <= trained
 
 
 def test_training_needs_texts_with_gold(tmp_path):

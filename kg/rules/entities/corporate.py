@@ -20,8 +20,9 @@ def _patterns(cues) -> tuple[re.Pattern[str], ...]:
     before = "|".join(re.escape(f) for f in forms if len(f) <= 3)
     after = "|".join(re.escape(f) + (r"\s?" if len(f) > 3 else "") for f in forms)
     kinds = "|".join(map(re.escape, sorted(cues.named_legal_form, key=len, reverse=True)))
+    # (㈜모레(Moreh): the English name in parentheses after it is an alias)
     return (re.compile(rf"(?<![가-힣A-Za-z0-9])(?:{after})({_NAME}){_PARTICLE}"
-                       rf"(?=[\s,·)\]’'”\"/]|$)"),
+                       rf"(?=[\s,·)\]’'”\"/]|\([A-Za-z]|$)"),
             re.compile(rf"(?<![가-힣A-Za-z0-9])({_NAME})(?:{before})"),
             re.compile(rf"(?<![가-힣A-Za-z0-9])((?:{kinds})(?:\(유한\))?\s(?P<bare>{_NAME}))"
                        rf"{_PARTICLE}(?=[\s,·)\]’'”\"/]|$)"))
@@ -36,6 +37,9 @@ EXAMPLES = [
     ("토론자로 신용우 법무법인 지평 변호사가 나섰다.", {("Organization", "법무법인 지평")}),
     ("자문은 회계법인 한빛이 맡았다.", {("Organization", "회계법인 한빛")}),
     ("협회는 사단법인으로 전환했다.", set()),
+    # (유한회사, 재단법인 and 사단법인 written short; an English name after it)
+    ("도는 ㈜가람칩스(Garam Chips), (유)한빛설비와 각각 협약을 맺었다. 운영은 (재)누리진흥원이 맡는다.",
+     {("Organization", "가람칩스"), ("Organization", "한빛설비"), ("Organization", "누리진흥원")}),
 ]
 
 

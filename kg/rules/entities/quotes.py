@@ -35,6 +35,9 @@ _BUDGET_TOPIC = re.compile(r"(은|는)\s(올해\s|총\s|약\s)?[\d,.]+\s*(조|�
 
 EXAMPLES = [
     ("기관들은 ‘공공 공략’에 나섰다.", set()),
+    # (a headline quotes the company the text then calls a startup: kg.rules.entities.repeats)
+    ("공공 AI ‘누리온’, 50억 투자 유치\n데이터 스타트업 누리온(Nurion)이 50억 원 규모의 투자를 "
+     "유치했다.", {("Organization", "누리온")}),
     # a budget line: the sum in parentheses after it, its year first or not
     ("폐지된 사업은 ‘AI공공문서요약’('24년 30억 원), ‘AI민원안내확산’('24년 12억 원) 등이다.",
      {("Program", "AI공공문서요약"), ("Program", "AI민원안내확산")}),

@@ -32,6 +32,15 @@ EXAMPLES = [
 @entity_rule("repeat", DOCUMENT, priority=1, examples=EXAMPLES)
 def repeated_names(d: Document) -> list[Candidate]:
     text, cands = d.text, d.found
+    # (공공 민원 AI ‘라온브리지’, 시리즈B 유치 … AI 스타트업 라온브리지가 …, 함도윤 라온브리지
+    # 대표: a quoted name the text calls a company, or a person's employer, is that company)
+    firms = {text[c.start:c.end] for c in cands if c.type == "Organization" and (
+        c.rule == "role" or c.rule == "unknown-org"
+        and text[max(0, c.start - 12):c.start].split()[-1:] in [[w] for w in d.cues.org_descriptor])}
+    for c in cands:
+        if c.rule == "quote" and c.type in ("Product", "Program") and \
+                strip_name(split_alias(strip_name(text[c.start:c.end]))[0]) in firms:
+            c.type = "Organization"
     names: dict[str, Candidate] = {}
     for c in cands:
         if c.rule.split(".")[0] in _NOT_REPEATED or c.rule.startswith("anaphor"):

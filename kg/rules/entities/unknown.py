@@ -16,6 +16,9 @@ from kg.rules import REFINE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 
 EXAMPLES = [
+    # (the word of a consortium written with its members is no company)
+    ("광주시는 솔빛데이터 컨소시엄(솔빛데이터·전남대학교·한빛랩)이 사업을 맡아 내년 가동한다고 밝혔다.",
+     set()),
     ("팹리스 스타트업 세미누리가 시제품을 내놨다.", {("Organization", "세미누리")}),
     ("이번 사업은 가람정밀과 보라로보틱스가 맡는다.",
      {("Organization", "가람정밀"), ("Organization", "보라로보틱스")}),
@@ -79,6 +82,8 @@ def unknown_organisations(s: Sentence) -> list[Candidate]:
         if any(cues.ends_with(stem, kind) for kind in ("event_cue", "title", "quote_agreement_after")) \
                 or stem.endswith(cues.words("org_descriptor") + cues.words("org_suffix_false")):
             continue  # 투자협약식, 디지털정부혁신실장, 클라우드서비스제공사: an occasion, a post, a role
+        if stem in cues.consortium:
+            continue  # (A 컨소시엄(A·B·C)이: the word, not a company of that name)
         end_k = _extent(words, k, s)
         last = words[end_k]
         follows = strip_name(words[end_k + 1].stem) if end_k + 1 < len(words) else ""

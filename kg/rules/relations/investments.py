@@ -15,6 +15,20 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    # (the terms of a public body's investment deal, in the sentence after it: not its money)
+    ("청주시는 누리그리드와 데이터센터 투자협약을 맺었다. 협약에 따르면 오창 산업단지에 사업비 3000억 원을 "
+     "투자해 데이터센터를 짓는다.", {("3000억 원", "fundsTarget", "오창")}),
+    # (a total shared out, then each line's share: the body's parts)
+    ("행정안전부는 선정된 3개 군에 국비 12억 원을 나눠 지원한다. 군별 국비는 양평군 5억 원, "
+     "가평군 4억 원, 연천군 3억 원이다.",
+     {("행정안전부", "invests", "12억 원"), ("행정안전부", "invests", "5억 원"),
+      ("행정안전부", "invests", "4억 원"), ("행정안전부", "invests", "3억 원"),
+      ("5억 원", "fundsTarget", "양평군"), ("4억 원", "fundsTarget", "가평군"),
+      ("3억 원", "fundsTarget", "연천군")}),
+    # (정부출연금 with the ministry the sentence's subject: the ministry's)
+    ("과기정통부는 ‘AI 안전 검증’ 과제에 정부출연금 40억 원을 지원한다.",
+     {("과학기술정보통신부", "invests", "40억 원"), ("40억 원", "fundsTarget", "AI 안전 검증"),
+      ("과학기술정보통신부", "operates", "AI 안전 검증")}),
     # (the body carried over receives what it is given: N원을 지원받았다)
     ("보담AI는 상담 AI를 만든다. 창업 이듬해 ‘AI 스케일업 R&D’ 과제에 선정돼 3년간 15억원을 지원받았다.",
      {("15억원", "fundsTarget", "보담AI")}),
@@ -555,6 +569,10 @@ def _sums(ctx: Context) -> Iterator[Found]:
             investor = None
         if investor in runners and payer is None or payer == UNKNOWN_PAYER:
             investor = None
+        if payer == UNKNOWN_PAYER:
+            # (시군비 22억 원 with no city or county named: theirs, so no one else's; nor
+            # may the relation model credit the province or the government)
+            ctx.state.denied.add(("invests", mny.index))
         if ctx.says("contract_won") and payer is None:
             investor = None  # A가 X(87억 원) 사업을 수주했다: the winner does not pay
         if formed and payer is None:
@@ -625,13 +643,24 @@ def _sums(ctx: Context) -> Iterator[Found]:
                     yield Found(o.index, "invests", mny.index, "investment.deal")
             investor = None
             ctx.state.denied.add(("invests", mny.index))  # (nor may the relation model)
-        last, part = ctx.state.extra.get("last_investor"), False
+        last, part, split = ctx.state.extra.get("last_investor"), False, False
         if investor is None and payer is None and not before and last is not None and \
                 last[1] >= ctx.state.index - 1 and re.match(
                     rf"\s*({ctx.cues.idiom('part_of_sum').pattern})\s", ctx.text):
             # 예산은 1,120억 원이다. 이 가운데 48억 원이 X에 배정됐다: the adjacent sentence
             # names who pays the whole, and so the part (ANNOTATION.md, "Investors")
             investor, part = last[0], True
+        # 복지부는 4개 병원에 국비 22억 원을 나눠 지원한다. 병원별 국비는 A 6억 원, B 5억 원이다
+        # (▲… 지원액은 42억 원이다): the lines after a total a body shares out, naming no
+        # payer, are its parts, and so the body's (ANNOTATION.md, "Investors")
+        shared, section = ctx.state.extra.get("distributor"), ctx.state.extra.get("section_start", 0)
+        if investor is None and payer is None and not before and not owner and \
+                shared is not None and shared[1] < ctx.state.index <= shared[1] + 8 and \
+                shared[2] == section and ctx.cues.idiom("distributed_part").search(ctx.text):
+            investor, split = shared[0], True
+        if investor is not None and investor >= 0 and before and before[0].index == investor \
+                and ctx.public_body(investor) and ctx.cues.idiom("distribute").search(ctx.text):
+            ctx.state.extra["distributor"] = (investor, ctx.state.index, section)
         if payer is not None and payer != UNKNOWN_PAYER:
             co = _co_payer(ctx, mny)  # (도비·시비 120억 원: the province pays with the city)
             if co is not None and co != payer:
@@ -642,7 +671,7 @@ def _sums(ctx: Context) -> Iterator[Found]:
         if investor is not None:
             ctx.state.extra["last_investor"] = (investor, ctx.state.index)
             yield Found(investor, "invests", mny.index,
-                        "investment.part" if part else
+                        "investment.part" if part else "investment.shared" if split else
                         "investment.payer" if payer is not None else
                         "investment.subject" if before else
                         "investment.owner" if owner else
@@ -886,8 +915,10 @@ def _payer(ctx: Context, money: Slot) -> int | None:
     standing = [o.index for o in ctx.orgs if o.mention.rule == "anaphor-funds"
                 and o.mention.start == at]
     # 과기정통부 국비, 정부 출자금, 정부예산: the body named before the source or in it
+    # (정부출연금 186억 원: the government inside the word stands for the ministry, below)
     named = [o for o in ctx.orgs if -len(source) <= at - o.mention.end <= 1
-             and o.index not in standing]
+             and o.index not in standing
+             and not (sources[source] == "national" and o.mention.end > at)]
     if named:
         return named[-1].index
     suffix = sources[source]
@@ -923,7 +954,8 @@ def _payer(ctx: Context, money: Slot) -> int | None:
                      and m.rule != "anaphor-funds"
                      and ctx.lex.group_of(m.canonical or m.text) == "central-government"}
             here = list(named.values()) if len(named) == 1 else []
-        return here[0] if here else standing[0] if standing else None
+        inside = [o.index for o in ctx.orgs if at <= o.mention.start < at + len(source)]
+        return here[0] if here else standing[0] if standing else inside[0] if inside else None
     found = _local_government(ctx, suffix)
     # (시비 20억 원 with no city named: not the sentence's actor either)
     return found if found is not None else UNKNOWN_PAYER
@@ -1037,7 +1069,10 @@ def _deal(ctx: Context, money: Slot) -> bool:
     """An investment deal a public body signs (투자협약, 투자 양해각서), or the money it
     attracts, said right before the sum (누적 투자유치 3조 원)."""
     lead = ctx.text[:money.mention.start - ctx.sent.start_char]
-    return ctx.cues.idiom("investment_deal").search(ctx.text) is not None or \
+    # (…와 투자협약을 체결했다. 협약에 따르면 … 4900억 원을 투자해: the deal's terms, next)
+    terms = re.match(r"\W*(?:이번\s|이날\s)?(?:협약|MOU|양해각서)에\s?따(?:라|르면)\s", ctx.text) \
+        and ctx.cues.idiom("investment_deal").search(ctx.state.previous_text)
+    return ctx.cues.idiom("investment_deal").search(ctx.text) is not None or bool(terms) or \
         re.search(rf"({ctx.cues.idiom('raise_money').pattern})\S{{0,2}}\s*$", lead) is not None
 
 
@@ -1105,7 +1140,8 @@ def _target(ctx: Context, money: Slot) -> int | None:
     action = cues.pattern("program_action").pattern + "|" + cues.pattern("verb_run").pattern
     listed = [x for x in before if re.fullmatch(
         rf"[’'”」]?\s*(({action})\s*)?", text[x.mention.end - sent.start_char:m0])
-        and re.search(r"(^|[,▲△·•]\s*)[‘'“「]?$", text[:x.mention.start - sent.start_char])]
+        and re.search(r"(^|[,▲△·•]\s*|^\S+별\s?\S*(은|는)\s+)[‘'“「]?$",
+                      text[:x.mention.start - sent.start_char])]  # (병원별 국비는 A N원, B N원)
     if listed:
         return listed[-1].index
     # (N원 규모의 X, N원 규모 X; not 펀드는 N원 규모로, 시가 …: an adverb, the next

@@ -12,6 +12,8 @@ from kg.rules.relations.consortia import own_consortia
 
 
 EXAMPLES = [
+    # (the alliance, not its launch, is what a list joins: 얼라이언스에는 A, B, C가)
+    ("‘부산 AI 얼라이언스 출범식’이 열렸다. 얼라이언스에는 네이버, 카카오, KT가 참여한다.", set()),
     # (a body named in a role of the programme at hand: 수요기관으로)
     ("행안부는 ‘AI 민원 분석’ 과제를 추진한다. 국세청이 수요기관으로 과제를 제안하고, NIA가 사업을 관리한다.",
      {("국세청", "participatesIn", "AI 민원 분석")}),
@@ -503,6 +505,10 @@ def participation(ctx: Context) -> Iterator[Found]:
     later = recent and any(m.type in ("Program", "Initiative") and m.text.endswith(
         tuple(ctx.cues.alliance_cue)) and ctx.mentions[recent[-1]].start < m.start
         < ctx.sent.start_char for m in ctx.mentions)
+    # (… nor when the alliance is what they join: 출범식을 열었다. 협의체에는 A, B, C가
+    # 참여한다; they take part in it, above, not in its launch)
+    later = later or re.match(rf"\W*(\S+\s)?\S*({'|'.join(ctx.cues.alliance_cue)})(에는|에도)\s",
+                              ctx.text)
     # (… or two and a count: A와 B 등 지역 기업 30여 곳이 참가해)
     counted = re.search(r"등\s+(\S+\s+){0,2}\d+\S*\s?(곳|개사|개 기업|개 기관|개 팀)(이|가)\s", ctx.text)
     if (len(orgs) >= 3 or len(orgs) == 2 and counted) and recent and not later and not any(
