@@ -99,6 +99,14 @@ def _core(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     return core if core and len("".join(core)) >= 4 else ()
 
 
+def _without_work(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """A programme's name without the work named at its end (조성, 구축, 고도화)."""
+    end = len(words)
+    while end > 0 and words[end - 1] in lex.cues.program_action:
+        end -= 1
+    return words[:end]
+
+
 def _built_on(words: tuple[str, ...], short: tuple[str, ...], lex: Lexicon) -> bool:
     """‘AI 디지털교과서 구독 지원’ 사업 is a programme built on AI 디지털교과서 (a known
     initiative), not that initiative: a known name at the start, then a work of its own
@@ -161,6 +169,11 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
             core = _core(words, lex)
             if core and core != words:
                 shorts.append(core)  # 2027년 AI 안부살핌 시범사업 -> AI 안부살핌
+            bare = _without_work(core or words, lex)
+            if etype == "Program" and len(bare) >= 2 and bare != (core or words):
+                # (구미 첨단 AI 데이터센터 클러스터 조성 -> AI 데이터센터 클러스터: the name
+                # without the work done on it, and its short forms)
+                shorts += [bare, *(_shortenings(bare) if len(bare) >= 3 else ())]
             if etype == "Organization" and len(words) >= 2 and len(words[0]) >= 2 and \
                     words[-1] in lex.cues.company_suffix and words[0] not in lex.names:
                 shorts.append(words[:1])  # 노스게이트 for 노스게이트 디지털 인프라

@@ -134,3 +134,14 @@ def test_a_programme_built_on_a_known_initiative_is_not_that_initiative(pipeline
     assert sorted((e.type, e.label) for e in data.entities
                   if e.type in ("Program", "Initiative")) == \
         [("Initiative", "AI 디지털교과서"), ("Program", "AI 디지털교과서 구독 지원 사업")]
+
+
+def test_a_programme_named_without_its_work_and_its_place_is_that_programme(pipeline):
+    # (구미 첨단 AI 데이터센터 클러스터 조성 … AI 데이터센터 클러스터: one programme)
+    ds = docs("구미시가 ‘AI 데이터센터 클러스터’를 품는다. 시는 ‘구미 첨단 AI 데이터센터 클러스터 조성’을 "
+              "위한 협약을 맺었다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    programs = [e for e in data.entities if e.type in ("Program", "Initiative")]
+    assert [(e.type, e.label) for e in programs] == \
+        [("Program", "구미 첨단 AI 데이터센터 클러스터 조성")]
+    assert "AI 데이터센터 클러스터" in programs[0].aliases

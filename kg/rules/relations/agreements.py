@@ -15,6 +15,9 @@ from kg.discourse import Context, Slot
 from kg.rules import Found, relation_rule
 
 EXAMPLES = [
+    # (the guests of the signing ceremony are not its parties)
+    ("청주시는 지역 기업 10곳과 ‘청주형 AI 동맹’ 업무협약을 체결했다. 협약식에는 김하늘 충북대학교 "
+     "부총장, 이도윤 한국폴리텍대학 학장, 박서준 충북테크노파크 원장 등이 참석했다.", set()),
     # (두 회사는, 양사는: the company the article is about and the last one named)
     ("솔트룩스는 공공 AI 챗봇을 출시했다. 국립공원공단은 이 챗봇을 쓴다. 유통은 KT가 맡는다. 두 회사는 "
      "지난달 총판 계약을 맺었다.", {("솔트룩스", "partnersWith", "KT")}),
@@ -120,6 +123,12 @@ def agreements(ctx: Context) -> Iterator[Found]:
         for a, b in combinations(parties, 2):
             yield Found(a, "partnersWith", b, "agreement.listed")
         return
+    if _CEREMONY_GUESTS.match(ctx.text) and ctx.says("verb_attend"):
+        # 협약식에는 A 원장, B 부총장 … 등이 참석했다: the ceremony's guests, not its parties;
+        # nor may the relation model pair them (each mention is this sentence's own)
+        for x in ctx.orgs:
+            ctx.state.denied.add(("partnersWith", x.index))
+        return
     cue, joint = _agreement(ctx)
     if cue is None or ctx.says("no_agreement"):
         return
@@ -193,6 +202,8 @@ def agreements(ctx: Context) -> Iterator[Found]:
             for p in sorted(parties):
                 yield Found(p, "participatesIn", x.index, "agreement.purpose")
 
+
+_CEREMONY_GUESTS = re.compile(r"\W*(?:이날\s|이번\s)?\S*(?:협약식|체결식|서명식|협약\s체결식)(?:에는|에)\s")
 
 _AGREEMENT_JOINED = re.compile(r"\s*(?:(?:이번|이날|이)\s)?(?:업무\s?)?(?:협약|MOU|양해각서)(?:\([A-Z]+\))?"
                                r"(?:에는\s|(에\s참여한\s))")
