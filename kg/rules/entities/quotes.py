@@ -35,6 +35,9 @@ _BUDGET_TOPIC = re.compile(r"(은|는)\s(올해\s|총\s|약\s)?[\d,.]+\s*(조|�
 
 EXAMPLES = [
     ("기관들은 ‘공공 공략’에 나섰다.", set()),
+    # (an R&D task named by a long phrase whose last word ends in its work: 기술개발)
+    ("ETRI는 ‘재난 현장 영상 판독을 위한 멀티모달 분석 기술개발’ 과제에 선정됐다.",
+     {("Program", "재난 현장 영상 판독을 위한 멀티모달 분석 기술개발")}),
     # (a headline quotes the company the text then calls a startup: kg.rules.entities.repeats)
     ("공공 AI ‘누리온’, 50억 투자 유치\n데이터 스타트업 누리온(Nurion)이 50억 원 규모의 투자를 "
      "유치했다.", {("Organization", "누리온")}),
@@ -143,7 +146,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         title = m.group(0)[0] in "「『"
         # (R&D tasks are named by long phrases ending in their work: ‘재난 현장 대응을 위한
         # 멀티모달 파운데이션 모델 개발’)
-        work = single and inner.split()[-1:] and inner.split()[-1] in cues.program_action
+        # (… ‘응급 중증도 판단 지원 기술개발’: the work may end a compound)
+        work = single and inner.split()[-1:] and (
+            inner.split()[-1] in cues.program_action
+            or len(inner.split()) >= 2 and cues.ends_with(inner.split()[-1], "program_action"))
         # (‘… 체계 수립을 위한 업무프로세스(BPR)/정보화전략계획(ISP)’을 발주했다: a tender's
         # title, as long as a plan's)
         tendered = single and _TENDERED.match(text, qe) is not None
@@ -319,8 +325,10 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
             YEAR.match(words[0]) and cues.ends_with(last, "contest_cue")):
         # (‘2025 대구 공공 AI 챌린지’: a year's contest is held, an Event)
         return "Event"
-    if last in cues.program_action and len(words) <= 12 and proper:
-        return "Program"  # ‘AI 융합 국가산업단지 기반 조성’: a project, named by its work
+    if (last in cues.program_action or len(words) >= 2 and cues.ends_with(last, "program_action"))\
+            and len(words) <= 12 and proper:
+        # ‘AI 융합 국가산업단지 기반 조성’, ‘공공문서 AI 구조화 기술개발’: a project, named by its work
+        return "Program"
     if cues.ends_with(last, "program_cue"):
         if plain and len(words) <= 2 and last in cues.weak_program_cue:
             return None  # ‘시범 사업’ 단계: a kind of work, in quotes for emphasis

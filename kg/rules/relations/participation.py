@@ -12,6 +12,9 @@ from kg.rules.relations.consortia import own_consortia
 
 
 EXAMPLES = [
+    # (the bodies that run the task, in the clause before it, do not take part in it)
+    ("KAIST는 과기정통부가 추진하고 IITP가 전담하는 ‘해양 재난 대응 AI’ 과제에 선정됐다.",
+     {("한국과학기술원", "participatesIn", "해양 재난 대응 AI")}),
     # (the alliance, not its launch, is what a list joins: 얼라이언스에는 A, B, C가)
     ("‘부산 AI 얼라이언스 출범식’이 열렸다. 얼라이언스에는 네이버, 카카오, KT가 참여한다.", set()),
     # (a body named in a role of the programme at hand: 수요기관으로)
@@ -385,7 +388,10 @@ def participation(ctx: Context) -> Iterator[Found]:
     if ctx.says("verb_join") or ctx.says("passive_select") and not ctx.says("lose") \
             and not ctx.says("negation"):
         chosen = {f.object for f in selected if f.predicate == "participatesIn"}
-        subjects = [o.index for o in orgs if o.role.startswith("subj") and not o.quoted]
+        # (A는 B가 추진하고 C가 전담하는 ‘X’ 과제에 선정됐다: B and C run X, A takes part)
+        runs = re.compile(rf"(이|가)\s+(\S+\s)?\S*({ctx.cues.pattern('verb_run').pattern}|전담|발주)")
+        subjects = [o.index for o in orgs if o.role.startswith("subj") and not o.quoted
+                    and not runs.match(ctx.text, o.mention.end - ctx.sent.start_char)]
         if subjects:
             subjects += [o.index for o in companions(ctx)]  # A는 B와 함께 ‘X’에 참여한다
         if not subjects and ctx.actor is not None and ctx.speaker and \
