@@ -36,7 +36,7 @@ def repeated_names(d: Document) -> list[Candidate]:
     # 대표: a quoted name the text calls a company, or a person's employer, is that company)
     firms = {text[c.start:c.end] for c in cands if c.type == "Organization" and (
         c.rule == "role" or c.rule == "unknown-org"
-        and text[max(0, c.start - 12):c.start].split()[-1:] in [[w] for w in d.cues.org_descriptor])}
+        and (text[max(0, c.start - 12):c.start].split() or [""])[-1] in d.cues.org_descriptor)}
     for c in cands:
         if c.rule == "quote" and c.type in ("Product", "Program") and \
                 strip_name(split_alias(strip_name(text[c.start:c.end]))[0]) in firms:

@@ -652,7 +652,8 @@ def _sums(ctx: Context) -> Iterator[Found]:
             investor, part = last[0], True
         # 복지부는 4개 병원에 국비 22억 원을 나눠 지원한다. 병원별 국비는 A 6억 원, B 5억 원이다
         # (▲… 지원액은 42억 원이다): the lines after a total a body shares out, naming no
-        # payer, are its parts, and so the body's (ANNOTATION.md, "Investors")
+        # payer, are its parts, and so the body's (ANNOTATION.md, "Investors"); a list's
+        # lines, ▲ each a paragraph of a sentence or three, within eight sentences
         shared, section = ctx.state.extra.get("distributor"), ctx.state.extra.get("section_start", 0)
         if investor is None and payer is None and not before and not owner and \
                 shared is not None and shared[1] < ctx.state.index <= shared[1] + 8 and \
