@@ -146,10 +146,7 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         title = m.group(0)[0] in "「『"
         # (R&D tasks are named by long phrases ending in their work: ‘재난 현장 대응을 위한
         # 멀티모달 파운데이션 모델 개발’)
-        # (… ‘응급 중증도 판단 지원 기술개발’: the work may end a compound)
-        work = single and inner.split()[-1:] and (
-            inner.split()[-1] in cues.program_action
-            or len(inner.split()) >= 2 and cues.ends_with(inner.split()[-1], "program_action"))
+        work = single and _named_by_work(inner.split(), cues)
         # (‘… 체계 수립을 위한 업무프로세스(BPR)/정보화전략계획(ISP)’을 발주했다: a tender's
         # title, as long as a plan's)
         tendered = single and _TENDERED.match(text, qe) is not None
@@ -284,6 +281,13 @@ _ENDINGS = ("event_cue", "program_cue", "initiative_cue", "quote_initiative_last
 _WORDS = ("program_action", "weak_program_cue", "program_cue_latin")
 
 
+def _named_by_work(words: list[str], cues: Cues) -> bool:
+    """A name ending in the work done (조성, 개발), or in a compound of it (‘… 판단 지원
+    기술개발’)."""
+    return bool(words) and (words[-1] in cues.program_action or len(words) >= 2
+                            and bool(cues.ends_with(words[-1], "program_action")))
+
+
 def _kinds(name: str, cues: Cues) -> tuple[str, ...]:
     words = name.split()
     last = words[-1] if words else ""
@@ -325,10 +329,8 @@ def quote_type(name: str, following: str, preceding: str, single: bool,
             YEAR.match(words[0]) and cues.ends_with(last, "contest_cue")):
         # (‘2025 대구 공공 AI 챌린지’: a year's contest is held, an Event)
         return "Event"
-    if (last in cues.program_action or len(words) >= 2 and cues.ends_with(last, "program_action"))\
-            and len(words) <= 12 and proper:
-        # ‘AI 융합 국가산업단지 기반 조성’, ‘공공문서 AI 구조화 기술개발’: a project, named by its work
-        return "Program"
+    if _named_by_work(words, cues) and len(words) <= 12 and proper:
+        return "Program"  # ‘AI 융합 국가산업단지 기반 조성’: a project, named by its work
     if cues.ends_with(last, "program_cue"):
         if plain and len(words) <= 2 and last in cues.weak_program_cue:
             return None  # ‘시범 사업’ 단계: a kind of work, in quotes for emphasis
