@@ -439,6 +439,18 @@ class Lexicon:
                 found.setdefault(n.canonical, []).append(s)
         return {c: tuple(sorted(v)) for c, v in found.items()}
 
+    @functools.cached_property
+    def common_word_places(self) -> dict[str, str]:
+        """Cities and counties whose bare name is a common word and so not in the place
+        lexicon (places/korea.tsv): the bare name -> its government (장성 -> 장성군)."""
+        found = {}
+        for surface, name in self.names.items():
+            if name.group == "local-governments" and surface == name.canonical and \
+                    surface.endswith(("시", "군")) and len(surface) >= 3 and \
+                    surface[:-1] not in self.names:
+                found[surface[:-1]] = surface
+        return dict(sorted(found.items()))
+
     def type_of(self, surface: str) -> str | None:
         name = self.names.get(surface)
         return name.type if name else None

@@ -202,3 +202,12 @@ def test_a_country_inside_a_quoted_theme_is_no_place(pipeline):
     places = {m.canonical or m.text for m in to_mentions(doc, pipeline.nlp(text), pipeline.lexicon)
               if m.type == "Place"}
     assert places == {"미국"}
+
+
+def test_cities_whose_bare_name_is_a_common_word(pipeline):
+    """The bare names the place lexicon leaves out (장성 'general'), each with its
+    government; a bare name the lexicon knows (부산, 구미) is not among them."""
+    places = pipeline.lexicon.common_word_places
+    assert {k: places.get(k) for k in ("장성", "강진", "공주", "전주", "정선", "부산", "구미")} == {
+        "장성": "장성군", "강진": "강진군", "공주": "공주시", "전주": "전주시", "정선": "정선군",
+        "부산": None, "구미": None}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.money import find_money
-from kg.morphology import strip_name
+from kg.morphology import strip_name, token_at
 from kg.rules import SENTENCE, Candidate, entity_rule
 from kg.rules.entities.base import Sentence
 from kg.rules.entities.quotes import PRIORITY as QUOTE_PRIORITY
@@ -155,3 +155,98 @@ def labelled(s: Sentence) -> list[Candidate]:
                 continue
             out.append(Candidate(start + a, start + a + len(name), "Organization"))
     return out
+
+
+# ①…⑳: the numbered items of a list of tasks (a count of them said before: 8개 과제)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_TASK_COUNT = re.compile(r"\d+\s?개\s?(?:세부\s?)?(?:과제|사업)")
+_ITEM_WORD = re.compile(r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9・·\-&]*")
+
+NUMBERED_EXAMPLES = [
+    ("구는 5개 과제를 뽑았다. 과제는 ①항만 물류 최적화 ②산불 조기 감지 ③노인 돌봄 로봇 실증 등이다.",
+     {("Program", "항만 물류 최적화"), ("Program", "산불 조기 감지"), ("Program", "노인 돌봄 로봇 실증")}),
+    ("시는 총 6개 과제를 선정했다. 행정 분야에는 ①AI 기반의 민원 상담 지원 서비스, ②회의록 요약 서비스가 "
+     "포함됐다.", {("Program", "AI 기반의 민원 상담 지원 서비스"), ("Program", "회의록 요약 서비스")}),
+    ("올해 3개 사업은 ⑤(신규) 재난 안전 분석 ⑥해양 쓰레기 탐지, 드론 방제 지원 등이다.",
+     {("Program", "재난 안전 분석"), ("Program", "해양 쓰레기 탐지"), ("Program", "드론 방제 지원")}),
+    ("4개 과제는 ①차량・보행자 식별 등 교통 안전 지원 ②하천 수위 예측・경보이다.",
+     {("Program", "차량・보행자 식별 등 교통 안전 지원"), ("Program", "하천 수위 예측・경보")}),
+    # (no count of tasks: steps of a process, or a series' number)
+    ("처리 순서는 ①데이터 수집 ②가공 ③학습이다.", set()),
+    ("[공공 AI 현장을 가다①] 3개 과제 모두 초안은 AI가 쓴다.", set()),
+    # (bodies and sums are other rules')
+    ("2개 과제 수행기관은 ①네이버 ②카카오다.", set()),
+    ("2개 과제는 ①항만 물류(20억 원) ②산불 감지(10억 원)다.", set()),
+]
+
+
+@entity_rule("item-numbered", SENTENCE, examples=NUMBERED_EXAMPLES)
+def numbered_tasks(s: Sentence) -> list[Candidate]:
+    """①화학물질 화재사고 대응 ②선박・차량 식별 등 해안경계 지원 …: the items a press
+    release numbers with circled figures, where the text has counted its tasks or projects
+    before (33개 사업을 보면, 총 8개 과제를), are those tasks: programmes. An item runs to
+    its first word with a particle or ending (a genitive inside it goes on: AI 기반의 통합
+    … 서비스), a comma starts another, and 등 closing it is no part of it."""
+    text, start = s.sent.text, s.sent.start_char
+    marks = [m.start() for m in re.finditer(f"[{_CIRCLED}]", text)]
+    if len(marks) < 2 or not _TASK_COUNT.search(s.text, 0, s.sent.end_char):
+        return []
+    lex, cues = s.lex, s.cues
+    out = []
+    for k, at in enumerate(marks):
+        end = marks[k + 1] if k + 1 < len(marks) else len(text)
+        body = text[at + 1:end]
+        skip = re.match(r"\s*(\([^()]{1,6}\)\s*)?", body).end()  # ⑤(신규) …
+        part_at = at + 1 + skip
+        for part in re.split(r"(?<=,)\s", text[part_at:end]):
+            name = _task_name(s, start + part_at, start + part_at + len(part))
+            part_at += len(part) + 1
+            if name is None:
+                continue
+            a, b = name
+            surface = s.text[a:b]
+            if len(surface) < 4 or lex.names.get(surface) is not None or find_money(part) \
+                    or any(q in surface for q in "'‘’\"“”"):
+                continue
+            out.append(Candidate(a, b, "Program", "item-numbered"))
+    return out
+
+
+def _task_name(s: Sentence, a: int, b: int) -> tuple[int, int] | None:
+    """The span of the task named in text[a:b] (a numbered item, or a part of it after a
+    comma): its words up to the first that carries a particle or an ending."""
+    words = [w for w in s.words if a <= w.stem_end and w.start < b and w.stem_end > a]
+    end = None
+    for i, w in enumerate(words):
+        stem = strip_name(w.stem).lstrip(_CIRCLED).rstrip(",")
+        last = i == len(words) - 1
+        if stem in s.cues.list_end and (last or w.tail.strip(", ")):
+            break  # … 보안검색 등이다: the list closes
+        if not _ITEM_WORD.fullmatch(stem):
+            break  # a dash, a bracket: no part of a task's name
+        if w.tail[:1] in ("・", "·"):
+            end = _nouns_end(s, w)  # 개발・실증, 미아・치매노인: one word of the name
+            if end < w.end:
+                break  # (… 예측・경보이다: the item ends in the word)
+            continue
+        end = w.stem_end
+        tail = w.tail.strip(", ")
+        if tail and not (tail == "의" and not last):
+            break
+    if end is None or end <= a:
+        return None
+    return a, end
+
+
+def _nouns_end(s: Sentence, w) -> int:
+    """Where the nouns and dots at the start of a word end (예측・경보이다 -> after 경보)."""
+    at, tokens, end = w.start, token_at(s.doc), w.start
+    while at < w.end:
+        t = tokens.get(at)
+        if t is None:
+            at += 1
+            continue
+        if not (t.tag.startswith(("NN", "SL", "SN", "SH", "XSN", "XPN")) or t.text in ("・", "·")):
+            break
+        end = at = t.idx + len(t.text)
+    return end

@@ -44,6 +44,10 @@ EXAMPLES = [
     # (common words of a hope or a talk between bodies name none)
     ("AI 모태펀드 운용사 선정…새 정부와 시너지 기대", set()),
     ("교육부와 발행사 간 협상이 끝나지 않았다.", set()),
+    # (a body's qualities or works listed with another body's: 대학의 연구 역량과 KT의 기술력)
+    ("시는 대학의 연구 역량과 KT의 기술력을 잇는다.", set()),
+    ("울산대학교 등 지역 대학과 한국전력공사가 참여한다.", set()),
+    ("시는 울산항만공사, 한국석유공사와 공동 기획한 사업을 시작한다.", set()),
 ]
 
 
@@ -69,12 +73,19 @@ def enumerations(s: Sentence) -> list[Candidate]:
         if len(types) != 1 or not types & {"Organization", "Product"}:
             return
         etype = types.pop()
+        known_tails = {next(w for w in words if w.start == c.start).tail for c in known
+                       if any(w.start == c.start for w in words)}
         for (st, e, name), ws in zip(members, member_words):
             if all(x.common or strip_name(x.stem) in cues.topic_acronym for x in ws) and (
-                    len(ws) == 1 or strip_name(
-                    ws[0].stem).endswith("적") or ws[-1].tail in ("을", "를")):
-                continue  # 조달청과 협의하고, 카카오와 전략적 파트너십을: dictionary words
-                # name nothing new (액세스 파트너십이 공동 수행한: a firm's name may be)
+                    len(ws) == 1 or strip_name(ws[0].stem).endswith("적")
+                    or ws[-1].tail in ("을", "를") or _kind_of_body(ws[-1], cues)
+                    or _possessed(words, ws, known_tails)):
+                continue  # 조달청과 협의하고, 카카오와 전략적 파트너십을, 울산대 등 지역
+                # 대학과: dictionary words name nothing new (액세스 파트너십이 공동 수행한:
+                # a firm's name may be)
+            if any(t.startswith(("E", "XSV", "XSA", "VCP"))
+                   for t in [p for tag in ws[-1].tags for p in tag.split("+")][1:]):
+                continue  # 광주시, NIPA와 공동 기획한: the verb after a list, no member
             name = split_alias(name)[0]
             words_ = name.split()
             if any(c.start <= st < c.end for c in cands) or not words_ \
@@ -120,6 +131,20 @@ def enumerations(s: Sentence) -> list[Candidate]:
         items.append(cur)
     flush_list()
     return out
+
+
+def _kind_of_body(w: Eojeol, cues) -> bool:
+    """지역 대학, 이동통신 3사, 유망 기업: a phrase that ends in a kind of body."""
+    stem = strip_name(w.stem)
+    return stem in cues.list_head or cues.ends_with(stem, "org_descriptor") is not None \
+        or cues.ends_with(stem, "list_head") is not None
+
+
+def _possessed(words: list[Eojeol], ws: list[Eojeol], known_tails: set[str]) -> bool:
+    """장학재단의 도메인 전문성과 NIA의 역량: each member is what a body has (a body's 의
+    before the first, a known member's 의 after)."""
+    k = next((i for i, w in enumerate(words) if w.start == ws[0].start), 0)
+    return k > 0 and words[k - 1].tail == "의" and "의" in known_tails
 
 
 EXAMPLES_GENERIC = [

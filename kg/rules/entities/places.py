@@ -1,14 +1,16 @@
 """Places no lexicon knows, by shape: a neighbourhood or town written after a known place
 (부산 영도구 동삼동, 평택시 포승읍), an industrial complex, innovation city or
-special zone (성서산업단지, 빛가람혁신도시), and the short name of a province written
-before a city (경기 안산시)."""
+special zone (성서산업단지, 빛가람혁신도시), the short name of a province written
+before a city (경기 안산시), and a city or county whose bare name is also a common word
+(장성, 강진, 공주, 전주) where the document names its government or its province just
+before it."""
 from __future__ import annotations
 
 import re
 
 from kg.morphology import strip_name
-from kg.rules import REFINE, Candidate, entity_rule
-from kg.rules.entities.base import Sentence
+from kg.rules import DOCUMENT, REFINE, Candidate, entity_rule
+from kg.rules.entities.base import Document, Sentence
 
 # compiled once: the rules below try them on every word
 _PLACE_SHAPE = re.compile(r"[가-힣0-9]{2,12}")
@@ -63,3 +65,55 @@ def place_shapes(s: Sentence) -> list[Candidate]:
             out.append(Candidate(w.name_start, end, "Place", "place-shape"))
             taken.append((w.name_start, end))
     return out
+
+
+STEM_EXAMPLES = [
+    ("전남도는 장성군·강진군과 협약을 맺었다. 데이터센터는 장성과 강진에 들어선다.",
+     {("Place", "장성"), ("Place", "강진")}),
+    ("도가 정선군과 함께 운영한다. 정선 여량면의 한 농가를 찾았다.", {("Place", "정선")}),
+    ("그는 1968년 전북 전주 출생이다.", {("Place", "전주")}),
+    ("행안부는 시스템을 공주로 옮긴다. 공주시가 시비를 부담한다.", {("Place", "공주")}),
+    # (no government of that name in the document: the common word)
+    ("국방부 장성과 간부들이 참석했다.", set()),
+    ("주가는 전주 대비 3% 올랐다.", set()),
+    ("장성군은 장성한 청년들을 지원한다.", set()),
+]
+
+
+@entity_rule("place-stem", DOCUMENT, priority=1, examples=STEM_EXAMPLES)
+def place_stems(d: Document) -> list[Candidate]:
+    """A city or county whose bare name is a common word (장성 'general', 강진 'strong
+    quake', 공주, 전주 …) is not in the place lexicon; it is the place where the document
+    names its government (장성군 … 장성에) or writes it after its province (전북 전주).
+    Only as a whole word, alone or before a particle."""
+    text, lex, cues = d.text, d.lex, d.cues
+    stems = lex.common_word_places
+    named = set()
+    for c in d.found:
+        name = lex.names.get(c.canonical or text[c.start:c.end])
+        if name is not None and name.group == "local-governments":
+            named.add(name.canonical)
+    taken = [(c.start, c.end) for c in d.found]
+    out = []
+    for m in cues.built(_stem_pattern).finditer(text):
+        stem = m.group(2)
+        if stem not in stems or not (stems[stem] in named or m.group(1)):
+            continue
+        s, e = m.start(2), m.end(2)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Candidate(s, e, "Place", "place-stem", canonical=stem))
+        taken.append((s, e))
+    return out
+
+
+def _stem_pattern(cues) -> re.Pattern[str]:
+    """A word of two to four letters, after a province's short name or not, standing
+    alone or before a particle (장성과, 강진에, 공주로, 전북 전주 출생)."""
+    particles = set().union(cues.subject_particle, cues.object_particle, cues.dative_particle,
+                            cues.locative_particle, cues.genitive_particle,
+                            cues.topic_particle, {"와", "과", "까지"})
+    tail = "|".join(sorted(map(re.escape, particles), key=lambda w: (-len(w), w)))
+    region = "|".join(map(re.escape, sorted(cues.region_short)))
+    return re.compile(rf"(?<![가-힣A-Za-z0-9])(?:({region}) )?([가-힣]{{2,4}}?)"
+                      rf"(?=$|[^가-힣]|(?:{tail})(?![가-힣]))")
