@@ -215,7 +215,7 @@ def numbered_tasks(s: Sentence) -> list[Candidate]:
 def _task_name(s: Sentence, a: int, b: int) -> tuple[int, int] | None:
     """The span of the task named in text[a:b] (a numbered item, or a part of it after a
     comma): its words up to the first that carries a particle or an ending."""
-    words = [w for w in s.words if a <= w.stem_end and w.start < b and w.stem_end > a]
+    words = [w for w in s.words if w.stem_end > a and w.start < b]
     end = None
     for i, w in enumerate(words):
         stem = strip_name(w.stem).lstrip(_CIRCLED).rstrip(",")
