@@ -55,6 +55,9 @@ class Candidate:
 class Model:
     weights: dict[str, float]      # "predicate|feature" -> weight
     threshold: float
+    # where a predicate's additions were often wrong, the model must be surer
+    # (ontology/models/thresholds.tsv)
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_per", by_label(self.weights))
@@ -66,7 +69,8 @@ class Model:
         if c.predicate == "organizes" and "a:employer" in c.features:
             return False  # a speaker's organisation does not organise the event spoken at
             # (팀 쿡 애플 최고경영자는 … ‘AI 서밋’에서 발표했다), whatever the weights learned
-        return self.probability(c.predicate, c.features) >= self.threshold
+        return self.probability(c.predicate, c.features) >= \
+            self.thresholds.get(c.predicate, self.threshold)
 
 
 def model_path() -> Path:
@@ -75,9 +79,23 @@ def model_path() -> Path:
 
 @functools.cache
 def load_model(path: Path | None = None) -> Model | None:
-    """The shipped model, or None where there is none (the rules then speak alone)."""
-    data = read_model(Path(path) if path is not None else model_path())
-    return None if data is None else Model(data["weights"], data["threshold"])
+    """The shipped model, or None where there is none (the rules then speak alone), with
+    the thresholds of ontology/models/thresholds.tsv beside it."""
+    path = Path(path) if path is not None else model_path()
+    data = read_model(path)
+    if data is None:
+        return None
+    return Model(data["weights"], data["threshold"],
+                 read_thresholds(path.with_name("thresholds.tsv")))
+
+
+def read_thresholds(path: Path) -> dict[str, float]:
+    """predicate -> threshold, from a TSV file (# comments); none where there is no file."""
+    if not path.is_file():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {predicate: float(value) for predicate, value in rows}
 
 
 def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple], key,

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon
-from kg.names import link_key
+from kg.names import link_key, normalise
 from kg.types import Entity, Mention
 
 norm = link_key  # the comparison key of a name
@@ -251,7 +251,10 @@ def _entity(group: list[Mention], lex: Lexicon) -> Entity:
         label = unicodedata.normalize("NFC", _canonical(group))
         key = f"{etype.lower()}-" + _hash(f"{etype}|{norm(_identity(group, lex))}")
     seen = {n for m in group for n in [m.text, *m.aliases]}
-    aliases = sorted({unicodedata.normalize("NFC", a) for a in seen if norm(a) != norm(label)})
+    # an alias is kept unless it is the label as a reader compares names: 경제인문사회연구회
+    # is a name of 경제·인문사회연구회 for search and the scorer, though linking merges them
+    aliases = sorted({unicodedata.normalize("NFC", a) for a in seen
+                      if normalise(a) != normalise(label)})
     role = next((m.role for m in group if m.role), None)
     phrase = next((m.phrase for m in group if m.phrase), None)
     return Entity(key=key, type=etype, label=label, aliases=tuple(aliases),
@@ -266,5 +269,5 @@ def _hash(text: str) -> str:
 
 def known_aliases(entity: Entity, lex: Lexicon) -> tuple[str, ...]:
     """Names the lexicon knows for this entity that no document used (for search)."""
-    have = {norm(entity.label), *map(norm, entity.aliases)}
-    return tuple(a for a in lex.aliases_of(entity.label) if norm(a) not in have)
+    have = {normalise(entity.label), *map(normalise, entity.aliases)}
+    return tuple(a for a in lex.aliases_of(entity.label) if normalise(a) not in have)

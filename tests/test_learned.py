@@ -112,6 +112,20 @@ def test_weights_are_per_predicate():
     assert round(model.probability("operates", ("x",)), 4) == 0.0474
 
 
+def test_a_predicate_may_need_a_surer_model():
+    from kg.learned import Candidate, Model
+
+    model = Model({"operates|x": 0.5, "partnersWith|x": 0.5}, 0.5, {"partnersWith": 0.7})
+    assert round(model.probability("partnersWith", ("x",)), 3) == 0.622
+    assert model.adds(Candidate(0, "operates", 1, ("x",)))
+    assert not model.adds(Candidate(0, "partnersWith", 1, ("x",)))
+
+
+def test_the_shipped_model_reads_its_thresholds():
+    # (ontology/models/thresholds.tsv; a wheel without it would add what it should not)
+    assert load_model().thresholds == {"invests": 0.7, "locatedIn": 0.7, "partnersWith": 0.7}
+
+
 def test_a_sum_is_paired_with_the_bodies_of_the_sentence_before(pipeline):
     # (투자협약을 맺었다. 투자 규모는 …: the model may read who invests across the full stop)
     from kg.mentions import to_mentions

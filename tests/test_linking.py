@@ -25,6 +25,15 @@ def test_aws_names_are_one_entity_across_documents(pipeline):
     assert "AWS" in aws[0].aliases and "Amazon Web Services" in aws[0].aliases
 
 
+def test_a_name_written_without_its_middle_dot_stays_a_name(pipeline):
+    # (linking merges 경제인문사회연구회 with the lexicon's 경제·인문사회연구회; a reader
+    # searching for the form the article used, and the scorer, still find it)
+    ds = docs("경제인문사회연구회는 계획을 밝혔다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    assert [(e.label, e.aliases) for e in data.entities] == [
+        ("경제·인문사회연구회", ("경제인문사회연구회",))]
+
+
 def test_shortened_names_join_the_full_name(pipeline):
     ds = docs("AWS는 ‘AWS 퍼블릭 섹터 데이 서울 2026’을 열었다.",
               "‘퍼블릭 섹터 데이 서울 2026’에는 많은 기관이 참석했다.")

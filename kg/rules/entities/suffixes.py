@@ -88,7 +88,10 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
     others = {"Organization"} if weak or etype == "Initiative" else set()
     if weak and etype == "Program":
         others.add("Place")
-    brand = int(bool(parts) and lex.type_of(parts[0]) == "Organization" and len(parts) > 1)
+    # (a known initiative in front names a programme done under it too: 디지털플랫폼정부
+    # 인프라 사업; not its 핵심전략, a part of it)
+    brand = int(bool(parts) and len(parts) > 1 and lex.type_of(parts[0]) in (
+        ("Organization", "Initiative") if etype == "Program" else ("Organization",)))
     # (a year or a count says when or how many, not which: 2026년도 핵심 전략, 4대 분야별 사업)
     parts = [p for p in parts if lex.type_of(p) not in others and not COUNT.fullmatch(p)
              and not _YEAR_OR_RANK.fullmatch(p)]
@@ -147,6 +150,10 @@ def is_head(words: list[Eojeol], k: int, cues: Cues) -> bool:
 
 
 EXAMPLES = [
+    # (a programme done under a known initiative is named by it; the initiative's 전략 is not)
+    ("올해 디지털플랫폼정부 인프라 사업에는 총 80억원이 들어간다.",
+     {("Program", "디지털플랫폼정부 인프라 사업")}),
+    ("두 나라는 디지털플랫폼정부 핵심전략을 논의했다.", set()),
     # (a kind of programme or fund described by generic words is no name)
     ("도는 국비 지원 공모사업에 도전한다.", set()),
     ("두 기관은 민관 합동 펀드를 만든다.", set()),

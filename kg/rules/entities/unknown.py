@@ -191,6 +191,8 @@ CONSORTIUM_EXAMPLES = [
      {("Organization", "보라 컨소시엄"), ("Organization", "보라"),
       ("Organization", "미르웍스"), ("Organization", "새솔")}),
     ("LG CNS 컨소시엄이 사업을 수주했다.", {("Organization", "LG CNS 컨소시엄")}),
+    ("NC AI 컨소시엄과 업스테이지 컨소시엄이 2차 평가에 올랐다.",
+     {("Organization", "NC AI 컨소시엄"), ("Organization", "업스테이지 컨소시엄")}),
     ("LG CNS 컨소시엄(LG CNS·한서데이터)을 제쳤다.",
      {("Organization", "LG CNS 컨소시엄"), ("Organization", "한서데이터")}),
     ("아라데이터(주관)·LG CNS·충남대학교·비욘드웨더 컨소시엄을 1순위로 확정했다.",
@@ -202,6 +204,7 @@ CONSORTIUM_EXAMPLES = [
     ("대기업 계열 컨소시엄 두 곳과 맞붙었다.", set()),
     ("입찰에는 3개 컨소시엄이 참여했다.", set()),
     ("경쟁 컨소시엄은 고배를 마셨다.", set()),
+    ("신규과제 수행 컨소시엄은 평가를 거쳐 선정된다.", set()),
     ("주요 대학이 단일 컨소시엄을 꾸려 그랜드 컨소시엄으로 단독 응모했다.", set()),
     ("KT는 공모사업 컨소시엄 구성을 맡는다.", set()),
     ("두 기관은 실증사업 컨소시엄을 꾸린다.", set()),
@@ -233,10 +236,14 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         w, prev = words[k], words[k - 1]
         base = strip_name(split_alias(w.stem)[0].split("(")[0])
         head = strip_name(prev.stem)
-        if base not in cues.consortium or not prev.noun_only or not head or \
-                re.search(r"\d", head) or head in cues.generic or head in cues.trim \
-                or head in cues.consortium_not or head in cues.sector_acronym \
-                or cues.ends_with(head, "program_cue"):
+        # LG CNS 컨소시엄, NC AI 컨소시엄: the lead is the known organisation that ends
+        # before it (whose last word alone may say nothing: AI)
+        lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
+                     and c.end == prev.stem_end), None)
+        if base not in cues.consortium or not prev.noun_only or not head or lead is None and (
+                re.search(r"\d", head) or head in cues.generic or head in cues.trim
+                or head in cues.consortium_not or head in cues.sector_acronym
+                or cues.ends_with(head, "program_cue")):
             continue  # (경쟁 컨소시엄, 해당 컨소시엄, 공모사업 컨소시엄: no name)
         end = w.start + w.stem.find(base) + len(base)
         run = _MEMBER_RUN.search(s.text[:prev.stem_end])
@@ -244,9 +251,6 @@ def named_consortia(s: Sentence) -> list[Candidate]:
             # 아라데이터(주관)·LG CNS·충남대학교 컨소시엄: the members are its name
             out += _run_members(s, run.start(), run.group(0))
             continue
-        # LG CNS 컨소시엄: the lead is the known organisation that ends before it
-        lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
-                     and c.end == prev.stem_end), None)
         if lead is not None:
             out.append(Candidate(lead.start, end, "Organization", "consortium"))
         else:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kg.discourse import Context, Slot, in_scope
 from kg.morphology import LINE_BULLET
+from kg.names import link_key
 from kg.rules import Found, relation_rule
 
 
@@ -233,6 +234,14 @@ ROLE_EXAMPLES = [
      "LG CNS 상무가 사례를 소개했다.",
      {("네이버클라우드", "participatesIn", "공공 AI 서밋"), ("LG CNS", "participatesIn", "공공 AI 서밋")}),
     ("‘공공 AI 서밋’이 열렸다. 시민들이 몰렸다.", set()),
+    # (a part of the conference its schedule names is not the event its speakers speak at)
+    ("부산시는 ‘부산 AI 위크 2025’를 연다. 첫날에는 기조 강연과 AI 클러스터 포럼이 이어진다. 박지은 "
+     "네이버클라우드 이사 등이 연사로 참여한다.",
+     {("네이버클라우드", "participatesIn", "부산 AI 위크 2025")}),
+    # (the title names the event without the gloss the body gives it)
+    ("부산시 ‘AI 서밋 2025’ 개최\n부산시는 ‘AI 서밋(Summit) 2025 : 미래(Future)’를 열었다. 날씨가 좋았다. "
+     "참가자가 많았다. 좌석이 찼다. 점심이 나왔다. 오후 세션에서는 박지은 네이버클라우드 이사가 사례를 소개한다.",
+     {("네이버클라우드", "participatesIn", "AI 서밋(Summit) 2025 : 미래")}),
     ("‘부산 AI 해커톤’이 열렸다. 대상(과학기술정보통신부 장관상)은 솔트룩스 개발팀이 받았고, "
      "우수상은 부산대학교 학생팀에 돌아갔다.",
      {("솔트룩스", "participatesIn", "부산 AI 해커톤"), ("부산대학교", "participatesIn", "부산 AI 해커톤")}),
@@ -265,15 +274,24 @@ def event_roles(ctx: Context) -> Iterator[Found]:
     if ctx.events or not seen:
         return  # (a digest's next item is about something else)
     event = seen[-1]
+    # (a conference's schedule names its parts, 첫날에는 기조 강연, AI 클러스터 포럼: the
+    # speakers after it speak at the conference, the event named in quotation marks)
+    titled = [e for e in seen if ctx.mentions[e].rule == "quote"]
+    if titled and ctx.mentions[event].rule != "quote":
+        event = titled[-1]
     # the event named a few sentences before; or, far back, the one event of the article
     # (a report of one conference names its speakers paragraphs after its title)
-    names = {ctx.mentions[e].text for e in seen}
-    main = min(names, key=len)
-    only = all(n.startswith(main) for n in names)  # X and X 개막식 are one event
+    # (X and X 개막식 are one event; so are the title's 'AI 월드 2022' and the body's 'AI
+    # 월드(World) 2022 : 테크 & 퓨쳐(Tech & Future)', whose gloss-less form it is)
+    pool = titled or seen
+    names = {e: {link_key(n) for n in (ctx.mentions[e].text, *ctx.mentions[e].aliases)}
+             for e in pool}
+    main = min((ctx.mentions[e].text for e in pool), key=len)
+    only = all(any(n.startswith(link_key(main)) for n in keys) for keys in names.values())
     if ctx.mentions[event].sentence < ctx.state.index - 4:
         if not only:
             return
-        event = next(e for e in reversed(seen) if ctx.mentions[e].text == main)
+        event = next(e for e in reversed(pool) if link_key(main) in names[e])
     # (A와 B가 후원한 이날 포럼에는: the subjects of a clause about it too)
     subjects = [o for o in ctx.orgs if o.role.startswith(("subj", "conj", "relsubj"))
                 and not o.quoted]
