@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.discourse import Context, Slot, in_scope, in_section
+from kg.lexicon import tsv_rows
 from kg.resources import ontology_dir
 from kg.schema import load_schema
 from kg.weights import by_label, logistic, read_model
@@ -93,9 +94,7 @@ def read_thresholds(path: Path) -> dict[str, float]:
     """predicate -> threshold, from a TSV file (# comments); none where there is no file."""
     if not path.is_file():
         return {}
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return {predicate: float(value) for predicate, value in rows}
+    return {predicate: float(value) for _, (predicate, value) in tsv_rows(path)}
 
 
 def candidates(ctx: Context, said: set[tuple[int, str, int]], known: set[tuple], key,

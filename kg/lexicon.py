@@ -460,7 +460,8 @@ class Lexicon:
         return name.group if name else None
 
 
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+def tsv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a TSV data file (ontology/): line number and columns, # comments skipped."""
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = unicodedata.normalize("NFC", line.rstrip())
         if line and not line.startswith("#"):
@@ -501,7 +502,7 @@ def load_names(folder: Path) -> Mapping[str, Name]:
     names: dict[str, Name] = {}
     offices: list[tuple[str, Name]] = []    # after every name written out: 서울시청 the venue
     for path, etype in _name_files(folder):
-        for lineno, cols in _rows(path):
+        for lineno, cols in tsv_rows(path):
             if len(cols) > (3 if etype == "Product" else 2) or not cols[0]:
                 raise UsageError(f"{path}:{lineno}: expected 'name<TAB>aliases'"
                                  + ("<TAB>makers" if etype == "Product" else ""))
@@ -522,7 +523,7 @@ def load_cues(folder: Path) -> Cues:
     kinds = {f.name for f in dataclasses.fields(Cues) if not f.name.startswith("_")}
     found: dict[str, frozenset[str]] = {}
     for path in sorted(folder.glob("*.tsv")):
-        for lineno, cols in _rows(path):
+        for lineno, cols in tsv_rows(path):
             if len(cols) != 2:
                 raise UsageError(f"{path}:{lineno}: expected 'kind<TAB>words'")
             if cols[0] not in kinds:
