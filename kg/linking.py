@@ -99,6 +99,18 @@ def _core(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     return core if core and len("".join(core)) >= 4 else ()
 
 
+def _unglued(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name whose last word has 사업 glued to the work, without the year and without
+    사업: 2024년 경기도 AI 실증 지원사업 -> 경기도 AI 실증 지원 (() when not so)."""
+    start = 0
+    while start < len(words) and _EDITION.fullmatch(words[start]):
+        start += 1
+    last = words[-1]
+    if len(last) <= 2 or not last.endswith("사업") or len(words) - start < 2:
+        return ()
+    return (*words[start:-1], last[:-2])
+
+
 def _without_work(words: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     """A programme's name without the work named at its end (조성, 구축, 고도화)."""
     end = len(words)
@@ -174,6 +186,10 @@ def link(mentions: Iterable[Mention], lex: Lexicon) -> Linked:
                 # (구미 첨단 AI 데이터센터 클러스터 조성 -> AI 데이터센터 클러스터: the name
                 # without the work done on it, and its short forms)
                 shorts += [bare, *(_shortenings(bare) if len(bare) >= 3 else ())]
+            glued = _unglued(words)
+            if etype == "Program" and glued:
+                # (2024년 경기도 AI 실증 지원사업 -> AI 실증 지원, as a headline calls it)
+                shorts += [glued, *(_shortenings(glued) if len(glued) >= 3 else ())]
             if etype == "Organization" and len(words) >= 2 and len(words[0]) >= 2 and \
                     words[-1] in lex.cues.company_suffix and words[0] not in lex.names:
                 shorts.append(words[:1])  # 노스게이트 for 노스게이트 디지털 인프라

@@ -19,6 +19,7 @@ from kg.morphology import SentenceText, doc_text, sentence_words
 from kg.rules import RELATION_RULES, rules_of
 from kg.names import link_key
 from kg.rules.relations.consortia import lost_parties
+from kg.rules.relations.investments import shares_of_the_chosen
 from kg.schema import load_schema
 from kg.types import Evidence, Mention
 
@@ -63,7 +64,9 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
     rules = rules_of(RELATION_RULES, "sentence")
     text = doc_text(sdoc)
     previous: list[Slot] = []          # the slots of the sentence before
+    sentences: list[SentenceText] = []
     for s_index, (sent, words) in enumerate(sentence_words(sdoc)):
+        sentences.append(sent)
         slots = slots_of(sent, words, by_sentence.get(s_index, []), mentions, lex.cues)
         ctx = context(state, sent, words, slots, lex, section_break(text, sent),
                       question(text, sent))
@@ -96,6 +99,13 @@ def find_statements(sdoc: Doc, mentions: list[Mention], lex: Lexicon, *,
     out = _dedupe([s for s in out if not (
         s.predicate == "participatesIn" and link_key(mentions[s.subject].text) in losers
         and all(r.startswith("consortium") for r in s.rules))])
+    # 선정된 두 컨소시엄에 20억 원씩: the sum goes to each body selected, not the programme
+    shares, chosen = shares_of_the_chosen(state, out, lex)
+    if shares:
+        out = [s for s in out if not (s.predicate == "fundsTarget" and s.subject in shares)]
+        out = _dedupe(out + [Statement(money, "fundsTarget", body, _evidence(
+            sentences[mentions[money].sentence], mentions, money, body), ("investment.chosen",))
+            for money, body in chosen])
     # 국회가 AI 교과서의 지위를 격하했다, 국회 교육위원회 소속 의원실에 따르면 …: the
     # national assembly passes budgets and laws, and a party (송희경 의원실(자유한국당))
     # speaks of them; neither runs nor pays for a programme

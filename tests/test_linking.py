@@ -154,3 +154,13 @@ def test_a_programme_named_without_its_work_and_its_place_is_that_programme(pipe
     assert [(e.type, e.label) for e in programs] == \
         [("Program", "구미 첨단 AI 데이터센터 클러스터 조성")]
     assert "AI 데이터센터 클러스터" in programs[0].aliases
+
+
+def test_a_headline_names_a_programme_without_its_year_and_glued_saeop(pipeline):
+    # (‘AI 실증 지원’ in the headline, ‘2027년 강원도 AI 실증 지원사업’ in the body: one)
+    ds = docs("강원도 ‘AI 실증 지원’ 과제 선정\n\n강원도는 ‘2027년 강원도 AI 실증 지원사업’으로 과제 "
+              "4개를 선정했다고 밝혔다.")
+    data, _ = assemble(extract_all(ds, pipeline), pipeline.lexicon)
+    programs = [e for e in data.entities if e.type in ("Program", "Initiative")]
+    assert [(e.type, e.label, e.aliases) for e in programs] == \
+        [("Program", "2027년 강원도 AI 실증 지원사업", ("AI 실증 지원",))]

@@ -15,6 +15,7 @@ EXAMPLES = [
     ("한국형 방식이 눈길을 끈다.", set()),
     ("범정부 AI 공통기반 고도화 | 국가정보자원관리원 | 1,186", {("Initiative", "범정부 AI 공통기반 고도화")}),
     ("K-water taps Anthropic's Claude on AWS for flood response.", set()),
+    ("시는 'K-디지털 그랜드 컨소시엄'을 선정했다.", set()),
 ]
 
 
@@ -37,6 +38,8 @@ def national_prefix(s: Sentence) -> list[Candidate]:
         name = s.text[w.start:words[j].stem_end]
         if not re.search("[가-힣]", name):
             continue  # K-water taps Anthropic's Claude: English, no Korean programme
+        if strip_name(words[j].stem) in cues.consortium:
+            continue  # (‘K-허브 그랜드 컨소시엄’: bodies bidding together, kg.rules.entities.unknown)
         if j - k >= 2 or (j > k and strip_name(w.stem) not in cues.national_prefix):
             out.append(Candidate(w.start, words[j].stem_end, "Initiative", "marker"))
     return out

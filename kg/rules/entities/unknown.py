@@ -214,6 +214,10 @@ CONSORTIUM_EXAMPLES = [
       ("Organization", "다온클라우드 컨소시엄"), ("Organization", "다온클라우드")}),
     ("KT 컨소시엄은 92.4점을 받아 LG CNS 컨소시엄(90.8점)을 앞섰다.",
      {("Organization", "KT 컨소시엄"), ("Organization", "LG CNS 컨소시엄")}),
+    # (a name of several words in quotes is the whole of it, its last word no lead)
+    ("부산대가 주관하는 ‘남해 AI·해양 융합 컨소시엄’이 뽑혔다.",
+     {("Organization", "남해 AI·해양 융합 컨소시엄")}),
+    ("‘중견 SI 기업 컨소시엄’은 고배를 마셨다.", set()),
 ]
 
 
@@ -222,6 +226,9 @@ CONSORTIUM_EXAMPLES = [
 # name goes on past a space (LG CNS; not 수행기관으로 KAIST·고려대 컨소시엄)
 MEMBER = (r"(?:[A-Za-z][가-힣A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?|[가-힣][가-힣A-Za-z0-9&]*)"
           r"(?:\([가-힣]{1,4}\))?")
+# ‘X Y 컨소시엄’: a consortium named in quotation marks, three words or more (a one-word
+# lead, ‘새빛그리드 컨소시엄’, is named after its lead, below)
+_QUOTED_CONSORTIUM = re.compile(r"[‘'“\"]([^‘’'“”\"\s]+(?: [^‘’'“”\"\s]+){2,5})[’'”\"]$")
 _MEMBER_RUN = re.compile(rf"(?:{MEMBER}·)+{MEMBER}\s*$")
 _MEMBERS_FORMED = re.compile(rf"((?:{MEMBER}·)+{MEMBER})(?:으로|로)\s*(?:꾸려|꾸린|구성|이뤄|이루어)")
 
@@ -240,12 +247,17 @@ def named_consortia(s: Sentence) -> list[Candidate]:
         # before it (whose last word alone may say nothing: AI)
         lead = next((c for c in s.merged if c.type == "Organization" and c.start < prev.start
                      and c.end == prev.stem_end), None)
+        end = w.start + w.stem.find(base) + len(base)
+        quoted = _QUOTED_CONSORTIUM.search(s.text[:end + 1]) if base in cues.consortium else None
+        if quoted is not None and quoted.group(1).split()[0] not in cues.consortium_not:
+            # ‘부울경 AI·에너지 융합 컨소시엄’: the name in quotation marks is the whole name
+            out.append(Candidate(quoted.start(1), end, "Organization", "consortium"))
+            continue
         if base not in cues.consortium or not prev.noun_only or not head or lead is None and (
                 re.search(r"\d", head) or head in cues.generic or head in cues.trim
                 or head in cues.consortium_not or head in cues.sector_acronym
                 or cues.ends_with(head, "program_cue")):
             continue  # (경쟁 컨소시엄, 해당 컨소시엄, 공모사업 컨소시엄: no name)
-        end = w.start + w.stem.find(base) + len(base)
         run = _MEMBER_RUN.search(s.text[:prev.stem_end])
         if run is not None:
             # 아라데이터(주관)·LG CNS·충남대학교 컨소시엄: the members are its name

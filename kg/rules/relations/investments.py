@@ -15,6 +15,15 @@ _ITEM_LINE = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\))\s")
 
 
 EXAMPLES = [
+    # (a fixed sum each to those selected, named in another sentence: each of them)
+    ("과기정통부는 ‘AI 안심 돌봄’ 과제로 ‘남해 AI·해양 융합 컨소시엄’과 ‘서해 AI 데이터 컨소시엄’ 등 "
+     "2곳을 선정했다. 과기정통부는 선정된 두 컨소시엄에 해마다 20억 원씩 지원한다.",
+     {("과학기술정보통신부", "invests", "20억 원"), ("20억 원", "fundsTarget", "남해 AI·해양 융합 컨소시엄"),
+      ("20억 원", "fundsTarget", "서해 AI 데이터 컨소시엄")}),
+    # (… and with none selected yet, the fund it is for)
+    ("산업은행은 ‘AI 혁신펀드’ 운용사를 뽑는다. 산업은행은 선정된 운용사들에 각각 300억원씩 출자한다.",
+     {("한국산업은행", "invests", "300억원"), ("300억원", "fundsTarget", "AI 혁신펀드"),
+      ("한국산업은행", "operates", "AI 혁신펀드")}),
     # (the terms of a public body's investment deal, in the sentence after it: not its money)
     ("청주시는 누리그리드와 데이터센터 투자협약을 맺었다. 협약에 따르면 오창 산업단지에 사업비 3000억 원을 "
      "투자해 데이터센터를 짓는다.", {("3000억 원", "fundsTarget", "오창")}),
@@ -705,6 +714,11 @@ def _sums(ctx: Context) -> Iterator[Found]:
                 x.mention.type in ("Program", "Initiative") for x in ctx.slots):
             target = ctx.orgs[0].index  # … the first body of the line receives it
         recipients = _each_recipient(ctx, mny)
+        kind = None if recipients else _to_the_chosen(ctx, mny)
+        if kind is not None:
+            # (선정된 두 컨소시엄에 해마다 20억 원씩: those selected, wherever the article
+            # names them, receive it; shares_of_the_chosen, once the document is read)
+            ctx.state.extra.setdefault("shares", []).append((mny.index, kind))
         if recipients:
             # A, B 등 12개 기업을 뽑아 기업당 2억 원씩: a fixed sum each funds every one named
             # (ANNOTATION.md, "Investments"), not the programme
@@ -787,6 +801,57 @@ def _each_recipient(ctx: Context, money: Slot) -> list[int]:
         return []
     return [o.index for o in ctx.orgs if o.mention.end <= money.mention.start
             and o.role.startswith(("obj", "conj")) and not o.quoted]
+
+
+# 선정된 (두) 컨소시엄에(는): the selected bodies, and the kind of body they are
+_CHOSEN = re.compile(r"선정된\s+(?:\S+\s+){0,2}?(\S+?)(?:에게는|에게|에는|에)\s")
+
+
+def _to_the_chosen(ctx: Context, money: Slot) -> str | None:
+    """The kind of body a fixed sum each goes to when the sentence names none of them:
+    선정된 두 컨소시엄에 해마다 20억 원씩 / 컨소시엄당 총 100억 원 -> 컨소시엄."""
+    cues = ctx.cues
+    at, end = money.mention.start - ctx.sent.start_char, money.mention.end - ctx.sent.start_char
+    chosen = list(_CHOSEN.finditer(ctx.text[:at]))
+    each = re.search(rf"({cues.pattern('per_recipient').pattern})\s*((총|연|최대)\s*)?$",
+                     ctx.text[:at]) or ctx.text[end:].lstrip().startswith(tuple(cues.fixed_each))
+    if not chosen or not each or any(chosen[-1].start() < o.mention.start - ctx.sent.start_char
+                                     and o.mention.end <= money.mention.start for o in ctx.orgs):
+        return None
+    return chosen[-1].group(1)
+
+
+# the rules that say a body was selected for a programme (kg.rules.relations)
+_SELECTION = frozenset({"organisation.selected", "participation.selected-as",
+                        "consortium.selected", "participation.listed", "participation.at-hand"})
+
+
+def shares_of_the_chosen(state, statements: list, lex) -> tuple[set[int], list[tuple[int, int]]]:
+    """선정된 두 컨소시엄에 해마다 20억 원씩: each sum a sentence gave to those selected
+    (state.extra["shares"]) funds every body the article says was selected, of that kind
+    (consortia when it says 컨소시엄), not the programme (ANNOTATION.md, "Investments").
+    Returns the sums whose other targets go, and the (sum, body) pairs to add; with none
+    selected (선정된 운용사들에 각각 300억원씩, before any is chosen) nothing changes."""
+    mentions = state.mentions
+    consortium = tuple(lex.cues.consortium)
+    dropped, added = set(), []
+    for money, kind in state.extra.get("shares", ()):
+        of_consortia = kind.endswith(consortium)
+        chosen = []
+        for s in statements:
+            m = mentions[s.subject]
+            if s.predicate != "participatesIn" or m.type != "Organization" or \
+                    any(r.startswith("learned.") for r in s.rules):
+                continue
+            if of_consortia and m.text.endswith(consortium) or not of_consortia and \
+                    not m.text.endswith(consortium) and _SELECTION & set(s.rules):
+                if (m.canonical or m.text) not in {mentions[c].canonical or mentions[c].text
+                                                   for c in chosen}:
+                    chosen.append(s.subject)
+        if chosen:
+            dropped.add(money)
+            added += [(money, c) for c in chosen]
+    return dropped, added
 
 
 def _round_backers(ctx: Context) -> Iterator[Found]:
