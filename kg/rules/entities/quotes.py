@@ -74,6 +74,12 @@ EXAMPLES = [
     ("TTA는 ‘공공 에이전트 AI 얼라이언스(Public Agentic AI Alliance)’ 출범식을 열었다.",
      {("Initiative", "공공 에이전트 AI 얼라이언스")}),
     ("시는 ‘AI와 행정의 미래’ 세미나를 열었다.", {("Event", "AI와 행정의 미래 세미나")}),
+    # (a signing or a groundbreaking held on a day is an event too)
+    ("위원회는 ‘공공 AI 서비스 통합 협약식’을 15일 개최했다.", {("Event", "공공 AI 서비스 통합 협약식")}),
+    ("시는 ‘AI 행정 전환’ 업무협약식을 열었다.", set()),
+    # (a forum named only by its theme is called by it; a talk's theme names nothing)
+    ("협회는 ‘AI 시대의 공공 데이터’라는 주제로 창립 포럼을 연다.", {("Event", "AI 시대의 공공 데이터")}),
+    ("교수는 ‘공공 AI의 다음 10년’을 주제로 발표했다.", set()),
     ("AWS는 ‘전략적 디지털 주권(strategic digital sovereignty)’을 키워드로 제시했다.", set()),
     ("도는 ‘AI 챌린지’ 사업에 5억 원을 쓴다.", {("Program", "AI 챌린지 사업")}),
     ("공단은 ‘믿:음 2.0’을 내부 서버에 설치해 쓰기로 했다.", {("Product", "믿:음 2.0")}),
@@ -183,6 +189,8 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             k = words.index(after[0])
             for j in range(k, min(k + 4, len(words))):
                 stem = strip_name(words[j].stem)
+                if stem.startswith(tuple(cues.quote_agreement_after)):
+                    break  # (‘AI 전환’ 업무협약식: the agreement's title, below)
                 hit = [t for kind, t in (("event_cue", "Event"), ("program_cue", "Program"))
                        if cues.ends_with(stem, kind)]
                 if hit and hit[0] == "Event" and cues.ends_with(stem, "ceremony_cue") and any(
@@ -203,7 +211,10 @@ def quoted_names(s: Sentence) -> list[Candidate]:
         if re.match(r"\s*\(\s*[\d.,]+\s*%", text[qe:qe + 12]) or \
                 name.split()[-1] in cues.quote_nothing_last:
             continue  # ‘보안 우려’(58.9%): an answer in a survey; ‘인력 부족’: a problem
-        if after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)) \
+        themed = _themed_event(text[qe:qe + 40], cues) if single and etype is None else None
+        if themed:
+            etype = "Event"  # ‘X’를 주제로 포럼을 연다: a forum with no other name is called X
+        elif after and strip_name(after[0].stem).startswith(tuple(cues.quote_nothing_after)) \
                 or text[qe:qe + 4].lstrip().startswith(tuple(cues.quote_nothing_after)):
             continue  # ‘시범에서 확산으로’를 주제로: a theme, a slogan; ‘놀슈’팀: a team
         if before and (strip_name(before[-1].stem) or before[-1].text.strip()) in \
@@ -259,6 +270,13 @@ def quoted_names(s: Sentence) -> list[Candidate]:
             c.aliases.append(heading)  # ‘AI 월드(World) 2022 : 테크 & 퓨쳐’ is ‘AI 월드 2022’
         out.append(c)
     return out
+
+
+def _themed_event(after: str, cues: Cues) -> bool:
+    """‘X’라는 주제로 창립 포럼을 연다 / ‘X’를 주제로 포럼을 개최한다: the theme is the only
+    name a forum is given (not ‘X’를 주제로 발표했다, a talk; nor 행사, an event's part)."""
+    m = re.match(r"(이?라는|을|를)\s*주제로\s+(?:\S+\s+)?(\S+?)(을|를)\s+(열|연다|연\s|개최)", after)
+    return m is not None and any(m.group(2).endswith(c) for c in cues.event_cue)
 
 
 # an event's title before its subtitle (‘AI 월드 2022 : 테크 & 퓨쳐’, ‘AI 서밋 - 공공의 미래’)

@@ -154,6 +154,8 @@ EXAMPLES = [
     ("올해 디지털플랫폼정부 인프라 사업에는 총 80억원이 들어간다.",
      {("Program", "디지털플랫폼정부 인프라 사업")}),
     ("두 나라는 디지털플랫폼정부 핵심전략을 논의했다.", set()),
+    # (a signing named by its words outside quotation marks is no event's name)
+    ("두 기관은 스마트 행정 전환 업무협약식을 열었다.", set()),
     # (a kind of programme or fund described by generic words is no name)
     ("도는 국비 지원 공모사업에 도전한다.", set()),
     ("두 기관은 민관 합동 펀드를 만든다.", set()),
@@ -354,6 +356,8 @@ def runs(s: Sentence) -> list[Candidate]:
                 break  # 행정복지센터, 통합관제센터: a facility (a department), no programme
             if cue in cues.activity_cue and _activity(words, i, k, last, cue, cues):
                 break  # AI 역량 강화 교육 프로그램: a kind of activity, no name
+            if cue in cues.quote_agreement_after:
+                break  # ‘AI 전환’ 업무협약식: a signing, named only inside quotation marks
             if cue == "플랫폼" and split_alias(w.stem)[1] is None:
                 break  # 구직 플랫폼, AI 돌봄 플랫폼: a kind of system, no initiative (but
                 # 디지털정부플랫폼(DPG), named with its acronym, is one)

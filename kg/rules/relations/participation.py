@@ -12,6 +12,12 @@ from kg.rules.relations.consortia import own_consortia
 
 
 EXAMPLES = [
+    # (선정된 X에 … 지원한다: who gives to those selected takes no part)
+    ("과기정통부는 ‘AI 안심 돌봄’ 과제로 ‘남해 AI·해양 융합 컨소시엄’과 ‘서해 AI 데이터 컨소시엄’ 등 "
+     "2곳을 선정했다. 과기정통부는 선정된 두 컨소시엄에 해마다 20억 원씩 지원한다.",
+     {("남해 AI·해양 융합 컨소시엄", "participatesIn", "AI 안심 돌봄"),
+      ("서해 AI 데이터 컨소시엄", "participatesIn", "AI 안심 돌봄"),
+      ("과학기술정보통신부", "operates", "AI 안심 돌봄")}),
     # (the bodies that run the task, in the clause before it, do not take part in it)
     ("KAIST는 과기정통부가 추진하고 IITP가 전담하는 ‘해양 재난 대응 AI’ 과제에 선정됐다.",
      {("한국과학기술원", "participatesIn", "해양 재난 대응 AI")}),
@@ -259,6 +265,10 @@ def _winners(ctx: Context) -> Iterator[Found]:
         yield Found(o.index, "participatesIn", at_hand, "participation.won")
 
 
+_TO_THE_SELECTED = re.compile(r"선정된\s+(?:\S+\s+){0,2}?\S+?(?:에게는|에게|에는|에)\s")
+_SELECTING = re.compile(r"선정(됐|되|돼|했|하|해|된다)")
+
+
 def _joining(ctx: Context, join: bool = True) -> list:
     """Organisations that join: subjects of 참여 (not 참여하지 않았다), objects of 선정/선발
     (subjects when passive: 선정됐다), never the one who selects."""
@@ -280,7 +290,9 @@ def _joining(ctx: Context, join: bool = True) -> list:
         span = ctx.clause_span(role.start())
         out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
                 and span[0] <= o.mention.start - ctx.sent.start_char < role.start()]
-    if ctx.says("verb_select") and not ctx.says("lose"):
+    # (A는 선정된 두 컨소시엄에 20억 원씩 지원한다: A gives to those selected before)
+    giving = _TO_THE_SELECTED.search(ctx.text) and not _SELECTING.search(ctx.text)
+    if ctx.says("verb_select") and not ctx.says("lose") and not giving:
         passive = ctx.says("passive_ending") or ctx.says("passive_select")
         roles = ("subj", "conj", "pred") if passive else ("obj", "conj", "pred")
         out += [o for o in ctx.orgs if o.role.startswith(roles) and not o.quoted
