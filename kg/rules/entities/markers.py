@@ -16,6 +16,9 @@ EXAMPLES = [
     ("범정부 AI 공통기반 고도화 | 국가정보자원관리원 | 1,186", {("Initiative", "범정부 AI 공통기반 고도화")}),
     ("K-water taps Anthropic's Claude on AWS for flood response.", set()),
     ("시는 'K-디지털 그랜드 컨소시엄'을 선정했다.", set()),
+    # (a region's own model of one, and a programme by its last word)
+    ("시는 서울형 AI 혁신 모델 구축을 추진한다.", {("Initiative", "서울형 AI 혁신 모델")}),
+    ("도는 전북형 AI 영농비서 시범사업을 시작한다.", {("Program", "전북형 AI 영농비서 시범사업")}),
 ]
 
 
@@ -41,5 +44,8 @@ def national_prefix(s: Sentence) -> list[Candidate]:
         if strip_name(words[j].stem) in cues.consortium:
             continue  # (‘K-허브 그랜드 컨소시엄’: bodies bidding together, kg.rules.entities.unknown)
         if j - k >= 2 or (j > k and strip_name(w.stem) not in cues.national_prefix):
-            out.append(Candidate(w.start, words[j].stem_end, "Initiative", "marker"))
+            # (전북형 AI 영농비서 시범사업: a programme by its last word)
+            etype = "Program" if cues.ends_with(strip_name(words[j].stem), "program_cue") \
+                else "Initiative"
+            out.append(Candidate(w.start, words[j].stem_end, etype, "marker"))
     return out

@@ -20,6 +20,7 @@ EXAMPLES = [
     ("공장은 대구 성서산업단지에 들어선다.", {("Place", "성서산업단지")}),
     ("선정 지역은 경기 안산시와 충남 보령시다.", {("Place", "경기")}),
     ("산업단지 조성이 늦어지고 있다.", set()),
+    ("광주 국가 AI데이터센터가 문을 열었다.", set()),  # (국가: a word, no street 가)
     ("음성군은 내년에는 감곡면과 맹동면으로 넓힌다.", {("Place", "감곡면"), ("Place", "맹동면")}),
     ("음성군은 전면 개편과 대면 상담을 늘린다.", set()),
     ("이시바 시게루 일본 총리는 방한했다.", set()),
@@ -56,7 +57,7 @@ def place_shapes(s: Sentence) -> list[Candidate]:
             continue  # (일본 총리: a title, though it ends as a village does)
         end = w.name_start + len(stem)
         if (unit and len(stem) > len(unit) and k > 0 and words[k - 1].noun_only
-                and place_at(k - 1)) \
+                and place_at(k - 1) and stem not in cues.generic) \
                 or (unit in cues.town_unit and county and len(stem) > len(unit) + 1
                     and not w.common) \
                 or (zone and len(stem) > len(zone) + 1 and stem not in cues.generic) \
