@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.discourse import ACCORDING, Context, Slot
+from kg.discourse import ACCORDING, Context, Slot, State
+from kg.lexicon import Lexicon
 from kg.rules import Found, relation_rule
 from kg.rules.entities.government import NATIONAL_GOVERNMENT
 from kg.rules.entities.items import PAIR, PAIR_LINE
@@ -826,7 +827,8 @@ _SELECTION = frozenset({"organisation.selected", "participation.selected-as",
                         "consortium.selected", "participation.listed", "participation.at-hand"})
 
 
-def shares_of_the_chosen(state, statements: list, lex) -> tuple[set[int], list[tuple[int, int]]]:
+def shares_of_the_chosen(state: State, statements: list, lex: Lexicon
+                         ) -> tuple[set[int], list[tuple[int, int]]]:
     """선정된 두 컨소시엄에 해마다 20억 원씩: each sum a sentence gave to those selected
     (state.extra["shares"]) funds every body the article says was selected, of that kind
     (consortia when it says 컨소시엄), not the programme (ANNOTATION.md, "Investments").
