@@ -805,7 +805,7 @@ def _each_recipient(ctx: Context, money: Slot) -> list[int]:
 
 
 # 선정된 (두) 컨소시엄에(는): the selected bodies, and the kind of body they are
-_CHOSEN = re.compile(r"선정된\s+(?:\S+\s+){0,2}?(\S+?)(?:에게는|에게|에는|에)\s")
+TO_THE_SELECTED = re.compile(r"선정된\s+(?:\S+\s+){0,2}?(\S+?)(?:에게는|에게|에는|에)\s")
 
 
 def _to_the_chosen(ctx: Context, money: Slot) -> str | None:
@@ -813,7 +813,7 @@ def _to_the_chosen(ctx: Context, money: Slot) -> str | None:
     선정된 두 컨소시엄에 해마다 20억 원씩 / 컨소시엄당 총 100억 원 -> 컨소시엄."""
     cues = ctx.cues
     at, end = money.mention.start - ctx.sent.start_char, money.mention.end - ctx.sent.start_char
-    chosen = list(_CHOSEN.finditer(ctx.text[:at]))
+    chosen = list(TO_THE_SELECTED.finditer(ctx.text[:at]))
     each = re.search(rf"({cues.pattern('per_recipient').pattern})\s*((총|연|최대)\s*)?$",
                      ctx.text[:at]) or ctx.text[end:].lstrip().startswith(tuple(cues.fixed_each))
     if not chosen or not each or any(chosen[-1].start() < o.mention.start - ctx.sent.start_char

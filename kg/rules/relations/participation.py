@@ -9,6 +9,7 @@ from kg.discourse import Context, in_scope
 from kg.rules import Found, relation_rule
 from kg.rules.entities.items import PAIR, PAIR_LINE
 from kg.rules.relations.consortia import own_consortia
+from kg.rules.relations.investments import TO_THE_SELECTED
 
 
 EXAMPLES = [
@@ -265,7 +266,6 @@ def _winners(ctx: Context) -> Iterator[Found]:
         yield Found(o.index, "participatesIn", at_hand, "participation.won")
 
 
-_TO_THE_SELECTED = re.compile(r"선정된\s+(?:\S+\s+){0,2}?\S+?(?:에게는|에게|에는|에)\s")
 _SELECTING = re.compile(r"선정(됐|되|돼|했|하|해|된다)")
 
 
@@ -291,7 +291,7 @@ def _joining(ctx: Context, join: bool = True) -> list:
         out += [o for o in ctx.orgs if o.role.startswith(("subj", "conj")) and not o.quoted
                 and span[0] <= o.mention.start - ctx.sent.start_char < role.start()]
     # (A는 선정된 두 컨소시엄에 20억 원씩 지원한다: A gives to those selected before)
-    giving = _TO_THE_SELECTED.search(ctx.text) and not _SELECTING.search(ctx.text)
+    giving = TO_THE_SELECTED.search(ctx.text) and not _SELECTING.search(ctx.text)
     if ctx.says("verb_select") and not ctx.says("lose") and not giving:
         passive = ctx.says("passive_ending") or ctx.says("passive_select")
         roles = ("subj", "conj", "pred") if passive else ("obj", "conj", "pred")
