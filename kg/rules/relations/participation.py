@@ -13,6 +13,11 @@ from kg.rules.relations.investments import TO_THE_SELECTED
 
 
 EXAMPLES = [
+    # (a list's items, up to the next line of the intro's own rank)
+    ("□ ‘AI 돌봄 실증’ 사업의 선정 기업은 다음과 같다.\n ○ 네이버클라우드는 돌봄 로봇을 만든다.\n"
+     " ○ KT클라우드는 관제 체계를 만든다.\n□ 한국과학기술정보연구원은 기술지원단을 꾸려 자문한다.",
+     {("네이버클라우드", "participatesIn", "AI 돌봄 실증 사업"),
+      ("KT클라우드", "participatesIn", "AI 돌봄 실증 사업")}),
     # (선정된 X에 … 지원한다: who gives to those selected takes no part)
     ("과기정통부는 ‘AI 안심 돌봄’ 과제로 ‘남해 AI·해양 융합 컨소시엄’과 ‘서해 AI 데이터 컨소시엄’ 등 "
      "2곳을 선정했다. 과기정통부는 선정된 두 컨소시엄에 해마다 20억 원씩 지원한다.",
@@ -321,6 +326,7 @@ def _listed_with_subject(ctx: Context, o) -> bool:
 
 _COUNTED = re.compile(r"다음\s+(\S{1,3}\s?)?(곳|개사|개 기관|개 기업|개 팀|개 과제|명)")
 _ITEM = re.compile(r"\s*(\d{1,2}[).]|\(\d{1,2}\)|[-–·•▲△○●■□◆◇ㅇ]|[가-하][.)])\s*")
+_BULLET = re.compile(r"\s*[▲△○●■□◆◇ㅇ]\s")  # (a rank of a press release's outline)
 
 
 def _listed(ctx: Context) -> Iterator[Found]:
@@ -338,6 +344,12 @@ def _listed(ctx: Context) -> Iterator[Found]:
             at_hand = state.programs_seen[-1]
         state.extra["listing"] = at_hand
         state.extra["listed"] = []
+        # (□ 선정 결과는 다음과 같다. ○ A … ○ B … □ …: the next line of the intro's own
+        # rank ends the list)
+        state.extra["listing_rank"] = ctx.text.lstrip()[:1] if _BULLET.match(ctx.text) else None
+    elif "listing" in state.extra and _BULLET.match(ctx.text) and \
+            ctx.text.lstrip()[:1] == state.extra.get("listing_rank"):
+        state.extra.pop("listing", None)
     elif "listing" in state.extra and _ITEM.match(ctx.text):
         # (▲수요기업–공급기업: 과제: the pair works together on it)
         line = PAIR_LINE.match(ctx.text)
