@@ -275,8 +275,9 @@ def quoted_names(s: Sentence) -> list[Candidate]:
 def _themed_event(after: str, cues: Cues) -> bool:
     """‘X’라는 주제로 창립 포럼을 연다 / ‘X’를 주제로 포럼을 개최한다: the theme is the only
     name a forum is given (not ‘X’를 주제로 발표했다, a talk; nor 행사, an event's part)."""
-    m = re.match(r"(이?라는|을|를)\s*주제로\s+(?:\S+\s+)?(\S+?)(을|를)\s+(열|연다|연\s|개최)", after)
-    return m is not None and any(m.group(2).endswith(c) for c in cues.event_cue)
+    m = re.match(r"(이?라는|을|를)\s*주제로\s+(?:\S+\s+)?(\S+?)(을|를)\s+", after)
+    return m is not None and any(m.group(2).endswith(c) for c in cues.event_cue) and \
+        after[m.end():].startswith(tuple(cues.event_verb))
 
 
 # an event's title before its subtitle (‘AI 월드 2022 : 테크 & 퓨쳐’, ‘AI 서밋 - 공공의 미래’)
