@@ -54,6 +54,7 @@ class Cues:
     org_suffix_false: Words         # 제공사: ends like 공사, names a role
     program_cue: Words
     weak_program_cue: Words
+    program_role: Words
     activity_cue: Words             # 육성 프로그램: after a word of activity, no name
     activity_word: Words
     event_program_cue: Words        # X 출자사업 설명회: the programme an event is about

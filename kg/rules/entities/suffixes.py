@@ -56,8 +56,10 @@ def run_start(words: list[Eojeol], k: int, cues: Cues) -> int:
 
 
 def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
-                lex: Lexicon) -> bool:
-    """A run names one thing when it has more than generic words before its cue."""
+                lex: Lexicon, role_named: bool = False) -> bool:
+    """A run names one thing when it has more than generic words before its cue (or
+    one word of its own, when the role of the body chosen to carry it out follows:
+    `role_named`)."""
     cues = lex.cues
     head = strip_name(split_alias(strip_name(words[k].stem))[0])
     longer = cues.ends_with(head, "weak_program_cue")
@@ -116,11 +118,14 @@ def distinctive(words: list[Eojeol], i: int, k: int, cue: str, etype: str,
         # (… but four words or more before the cue name one scheme: 생성형 AI 행정 플랫폼
         # 구축 사업, unless a count among them makes it a share: 15개 사업 가운데 12개 사업)
         counted = any(_SCHEMES.fullmatch(strip_name(w.stem)) for w in words[i:k + 1])
-        return len(content) + brand >= 2 or len(parts) >= 4 and bool(content) and not counted
+        return len(content) + brand >= 2 or (len(parts) >= 4 or role_named) and \
+            bool(content) and not counted
     return bool(content) and sum(len(p) for p in parts) + len(cue) >= 4
 
 
 _CUE_KINDS = {"event_cue": "Event", "program_cue": "Program", "initiative_cue": "Initiative"}
+# AI 연구거점 프로젝트 수행기관으로, X 사업을 수행할 기관으로: the role a body is chosen for
+_ROLE_AFTER = r"^(을|를)?\s*(수행할\s*(기관|기업|사업자)|(의\s*)?({program_role}))\s?(으로|로)(\s|$)"
 _SCHEMES = re.compile(r"\d+\s?(가지|개)")
 _EVENT_YEAR = re.compile(r"(19|20)\d\d년\s*")
 _YEAR_OR_RANK = re.compile(r"(19|20)\d\d년도?|\d+대")
@@ -173,6 +178,11 @@ EXAMPLES = [
     # (a sum or a lot's number says how much or which part, not which programme)
     ("A사는 200억원대 사업을 따냈고, 2구역 사업은 B사가 맡았다.", set()),
     ("회사는 AI 에이전트 사업을 키운다.", set()),
+    ("부는 AI 물류거점 사업을 수행할 기관으로 한빛대학교를 뽑았다.",
+     {("Program", "AI 물류거점 사업"), ("Organization", "한빛대학교")}),
+    ("청은 AI 관제거점 프로젝트 주관기관으로 누리소프트를 선정했다.",
+     {("Program", "AI 관제거점 프로젝트"), ("Organization", "누리소프트")}),
+    ("AI 관제 사업을 위해 다음 기관과 손잡았다.", set()),
     ("시민들은 부산 AI 기술 박람회에 모였다.", {("Event", "부산 AI 기술 박람회")}),
     # an event's year before it is part of its name, as written
     ("한국벤처투자는 2025년 모태펀드 출자사업 설명회를 열었다.",
@@ -361,7 +371,9 @@ def runs(s: Sentence) -> list[Candidate]:
             if cue == "플랫폼" and split_alias(w.stem)[1] is None:
                 break  # 구직 플랫폼, AI 돌봄 플랫폼: a kind of system, no initiative (but
                 # 디지털정부플랫폼(DPG), named with its acronym, is one)
-            if cue and distinctive(words, i, k, cue, etype, lex):
+            role_named = etype == "Program" and cues.regex(_ROLE_AFTER).match(
+                s.text[w.stem_end:w.stem_end + 24]) is not None
+            if cue and distinctive(words, i, k, cue, etype, lex, role_named):
                 if words[i].oov and i < k and last in cues.company_suffix:
                     # 노스게이트 디지털 인프라: a new name and company words is a company
                     out.append(Candidate(start, w.stem_end, "Organization", "unknown-org"))
