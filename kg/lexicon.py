@@ -90,6 +90,7 @@ class Cues:
     role_label: Words               # 주관기관 A, 참여기관 B·C
     glued_org_suffix: Words         # 청라해솔중학교
     title: Words
+    company_head: Words             # 대표, CEO: the new name before 김민수 대표
     office: Words
     surname: Words
     compound_surname: Words         # 남궁, 황보
@@ -451,6 +452,18 @@ class Lexicon:
                     surface[:-1] not in self.names:
                 found[surface[:-1]] = surface
         return dict(sorted(found.items()))
+
+    @functools.cached_property
+    def organisations_by_start(self) -> dict[str, tuple[str, ...]]:
+        """Known organisations' one-word Hangul names of four letters or more, by their
+        first two letters, longest first (kg.mentions finds them by their letters where
+        Kiwi cut them otherwise than their pattern)."""
+        found: dict[str, list[str]] = {}
+        for surface, name in self.names.items():
+            if name.type == "Organization" and len(surface) >= 4 and " " not in surface \
+                    and re.fullmatch(r"[가-힣]+", surface):
+                found.setdefault(surface[:2], []).append(surface)
+        return {k: tuple(sorted(v, key=lambda x: (-len(x), x))) for k, v in sorted(found.items())}
 
     def type_of(self, surface: str) -> str | None:
         name = self.names.get(surface)

@@ -70,6 +70,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     text = doc_text(doc)
     ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
             for e in doc.ents]  # doc.ents walks the whole doc: read it once
+    ents = sorted(ents + _cut_otherwise(doc, text, ents, lex), key=lambda c: c.start)
     stages = {stage: rules_of(ENTITY_RULES, stage) for stage in (SENTENCE, PEOPLE, REFINE, LISTS)}
     for sent, words in sentence_words(doc):
         if not words:
@@ -114,6 +115,31 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
             c.rule = c.rule or rule.name
             d.found.append(c)
     return sorted(d.found, key=lambda c: c.start)
+
+
+_WORD_START = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2}")
+
+
+def _cut_otherwise(doc: Doc, text: str, ents: list[Candidate], lex: Lexicon
+                   ) -> list[Candidate]:
+    """Known organisations written whole that Kiwi cut otherwise than their pattern, so
+    the EntityRuler missed them (부총리 겸 과학기술정보통신부 장관: after 겸, Kiwi reads
+    과학/기술/정보/통신부), found by their letters where a word starts and a token ends."""
+    index = lex.organisations_by_start
+    ends = {t.idx + len(t.text) for t in doc}
+    taken = sorted((c.start, c.end) for c in ents)
+    out = []
+    for m in _WORD_START.finditer(text):
+        at = m.start()
+        for surface in index.get(m.group(), ()):
+            end = at + len(surface)
+            if end in ends and text.startswith(surface, at):
+                k = bisect.bisect_left(taken, (end, end))
+                if not (k and taken[k - 1][1] > at):
+                    name = lex.names[surface]
+                    out.append(Candidate(at, end, name.type, "lexicon", canonical=name.canonical))
+                break
+    return out
 
 
 def _known(c: Candidate, text: str, lex: Lexicon) -> Candidate:

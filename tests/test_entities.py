@@ -92,6 +92,18 @@ def test_known_names_tolerate_a_space(pipeline, text, expected):
     assert mentions_of(pipeline, text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # after 겸, Kiwi cuts the ministries into common nouns (과학/기술/정보/통신부)
+    ("최상목 부총리 겸 기획재정부 장관은 말했다.",
+     {("Person", "최상목"), ("Organization", "기획재정부")}),
+    ("배경훈 부총리 겸 과학기술정보통신부 장관, 김정관 산업통상부 장관이 참석했다.",
+     {("Person", "배경훈"), ("Organization", "과학기술정보통신부"), ("Person", "김정관"),
+      ("Organization", "산업통상부")}),
+])
+def test_known_names_kiwi_cuts_otherwise_are_found_by_their_letters(pipeline, text, expected):
+    assert mentions_of(pipeline, text) == expected
+
+
 def test_a_known_law_glued_to_sang_is_the_known_law(pipeline):
     # (소프트웨어진흥법상: 'under the law'; the lexicon's ruler matches whole words only)
     assert mentions_of(pipeline, "2013년 소프트웨어진흥법상 참여제한 제도가 도입됐다.") == \

@@ -195,6 +195,7 @@ EXAMPLES_FOREIGN = [
     ("도널드 트럼프 미국 대통령은 행정명령에 서명했다.", {("Person", "도널드 트럼프")}),
     ("이시바 시게루 일본 총리는 방한했다.", {("Person", "이시바 시게루")}),
     ("회의에는 서울 시민 대표가 참석했다.", set()),
+    ("배경훈 부총리 겸 과학기술정보통신부 장관이 참석했다.", set()),  # (배경훈 is the person rule's)
     ("기조연설은 제임스 랜디 물릭(James Randy Moulic) 미국 뉴욕주립대 학장이 맡는다.",
      {("Person", "제임스 랜디 물릭")}),
     ("기조연설은 제임스 물릭(James Randy Moulic) 미국 뉴욕주립대 학장이 맡는다.", set()),
@@ -226,8 +227,10 @@ def foreign_names(s: Sentence) -> list[Candidate]:
             continue  # (Kiwi tags foreign names oddly: read the words as written)
         # (대통령 직속 위원회 위원: a title is no given name)
         # (국회 행정안전위원회 소속 윤서하 의원: 소속 says whose the person is)
+        # (부총리 겸 과기정통부 장관: a title and 겸, no name)
         if any(x in lex.names or x in cues.generic or x in cues.trim or x in cues.title
-               or x in cues.name_attachment for x in (a.text, b.text)) or \
+               or cues.ends_with(x, "title") or x in cues.name_attachment
+               for x in (a.text, b.text)) or \
                 any(c.start <= a.start < c.end for c in known):
             continue
         after = [strip_name(split_alias(x.stem)[0]) for x in words[k + n:k + n + 3]]
@@ -370,15 +373,27 @@ EXAMPLES_ROLE = [
     # (a word before the body the person works for qualifies it)
     ("임문영 대통령직속 국가인공지능전략위원회 부위원장은 전략을 제시했다.", set()),
     ("김도윤 국무총리직속 국가데이터정책위원회 위원장은 말했다.", set()),
+    # 코딧 정지은 대표: the company may come first, when its head is titled (a new name)
+    ("협약식에는 누리랩 김민수 대표와 다온젠 이정훈 대표이사가 참석했다.",
+     {("Organization", "누리랩"), ("Organization", "다온젠")}),
+    ("로킷헬스케어의 유석환 대표가 발표했다.", {("Organization", "로킷헬스케어")}),
+    ("스타트업 김민수 대표는 말했다.", set()),
+    ("이날 김민수 대표는 말했다.", set()),
+    ("대학원 김민수 교수는 말했다.", set()),
 ]
 
 
-@entity_rule("role", REFINE, priority=2, examples=EXAMPLES_ROLE)
+@entity_rule("role", REFINE, priority=2, names=("role", "role-before"),
+             examples=EXAMPLES_ROLE)
 def role_organisations(s: Sentence) -> list[Candidate]:
-    """정지은 코딧 대표: the word between a name and a title names an organisation."""
+    """정지은 코딧 대표: the word between a name and a title names an organisation; so
+    does a new name right before a person titled as a company's head (코딧 정지은 대표)."""
     words, cues, known = s.words, s.cues, s.merged
     out = []
     for p in [c for c in known if c.type == "Person"]:
+        before = _company_before(s, p)
+        if before is not None:
+            out.append(before)
         if not p.role:
             continue
         nxt = [w for w in words if w.start >= p.end]
@@ -395,6 +410,28 @@ def role_organisations(s: Sentence) -> list[Candidate]:
             at = nxt[0].name_start
             out.append(Candidate(at, at + len(stem), "Organization", "role"))
     return out
+
+
+def _company_before(s: Sentence, p: Candidate) -> Candidate | None:
+    """누리랩 김민수 대표, 로킷헬스케어의 유석환 대표: the word before a Korean name titled
+    only as a company's head, when it is a new name (no dictionary word, no known name)."""
+    words, cues = s.words, s.cues
+    if p.rule != "person" or p.role not in cues.company_head:
+        return None
+    k = next((j for j, w in enumerate(words) if w.start == p.start), 0)
+    if k == 0:
+        return None
+    w = words[k - 1]
+    if not (w.noun_only or w.tail == "의") or w.common or \
+            any(c.start < w.stem_end and w.start < c.end for c in s.merged):
+        return None
+    stem = strip_name(w.stem)
+    if not re.fullmatch(r"[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}", stem) or \
+            stem in cues.generic or stem in cues.trim or stem in cues.title_prefix or \
+            cues.ends_with(stem, "title") or s.lex.type_of(stem) is not None or \
+            not (w.oov or re.search("[A-Za-z]", stem) or any(t.startswith("NNP") for t in w.tags)):
+        return None
+    return Candidate(w.name_start, w.name_start + len(stem), "Organization", "role-before")
 
 
 EXAMPLES_LAWMAKER = [
