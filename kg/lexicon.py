@@ -455,13 +455,13 @@ class Lexicon:
 
     @functools.cached_property
     def organisations_by_start(self) -> dict[str, tuple[str, ...]]:
-        """Known organisations' one-word Hangul names of four letters or more, by their
-        first two letters, longest first (kg.mentions finds them by their letters where
-        Kiwi cut them otherwise than their pattern)."""
+        """Known organisations' names of four letters or more that start with two letters
+        or digits, by those two, longest first (kg.mentions finds them by their letters
+        where Kiwi cut them otherwise than their pattern)."""
         found: dict[str, list[str]] = {}
         for surface, name in self.names.items():
-            if name.type == "Organization" and len(surface) >= 4 and " " not in surface \
-                    and re.fullmatch(r"[가-힣]+", surface):
+            if name.type == "Organization" and len(surface) >= 4 and \
+                    re.match(r"[가-힣A-Za-z0-9]{2}", surface):
                 found.setdefault(surface[:2], []).append(surface)
         return {k: tuple(sorted(v, key=lambda x: (-len(x), x))) for k, v in sorted(found.items())}
 

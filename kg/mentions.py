@@ -70,7 +70,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     text = doc_text(doc)
     ents = [Candidate(e.start_char, e.end_char, e.label_, "lexicon", canonical=e.ent_id_ or None)
             for e in doc.ents]  # doc.ents walks the whole doc: read it once
-    ents = sorted(ents + _cut_otherwise(doc, text, ents, lex), key=lambda c: c.start)
+    ents = _cut_otherwise(doc, text, ents, lex)
     stages = {stage: rules_of(ENTITY_RULES, stage) for stage in (SENTENCE, PEOPLE, REFINE, LISTS)}
     for sent, words in sentence_words(doc):
         if not words:
@@ -117,29 +117,33 @@ def find_candidates(doc: Doc, lex: Lexicon) -> list[Candidate]:
     return sorted(d.found, key=lambda c: c.start)
 
 
-_WORD_START = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣]{2}")
+_WORD_START = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{2}")
 
 
 def _cut_otherwise(doc: Doc, text: str, ents: list[Candidate], lex: Lexicon
                    ) -> list[Candidate]:
-    """Known organisations written whole that Kiwi cut otherwise than their pattern, so
-    the EntityRuler missed them (부총리 겸 과학기술정보통신부 장관: after 겸, Kiwi reads
-    과학/기술/정보/통신부), found by their letters where a word starts and a token ends."""
+    """The lexicon's matches with known organisations written whole that Kiwi cut
+    otherwise than their pattern, so the EntityRuler missed them or found a shorter name
+    inside (부총리 겸 과학기술정보통신부 장관: after 겸, Kiwi reads 과학/기술/정보/통신부;
+    SK C&C는 자산운용: C&C one token, where the pattern has C/&/C), found by their
+    letters where a word starts and a token ends."""
     index = lex.organisations_by_start
     ends = {t.idx + len(t.text) for t in doc}
-    taken = sorted((c.start, c.end) for c in ents)
-    out = []
+    kept = sorted(ents, key=lambda c: c.start)
     for m in _WORD_START.finditer(text):
         at = m.start()
         for surface in index.get(m.group(), ()):
             end = at + len(surface)
             if end in ends and text.startswith(surface, at):
-                k = bisect.bisect_left(taken, (end, end))
-                if not (k and taken[k - 1][1] > at):
+                inside = [c for c in kept if c.start < end and at < c.end]
+                if all(at <= c.start and c.end <= end and (c.start, c.end) != (at, end)
+                       for c in inside):
                     name = lex.names[surface]
-                    out.append(Candidate(at, end, name.type, "lexicon", canonical=name.canonical))
+                    kept = [c for c in kept if c not in inside] + [
+                        Candidate(at, end, name.type, "lexicon", canonical=name.canonical)]
+                    kept.sort(key=lambda c: c.start)
                 break
-    return out
+    return kept
 
 
 def _known(c: Candidate, text: str, lex: Lexicon) -> Candidate:

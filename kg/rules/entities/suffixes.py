@@ -129,7 +129,8 @@ _ROLE_AFTER = r"^(을|를)?\s*(수행할\s*(기관|기업|사업자)|(의\s*)?({
 _SCHEMES = re.compile(r"\d+\s?(가지|개)")
 _EVENT_YEAR = re.compile(r"(19|20)\d\d년\s*")
 _YEAR_OR_RANK = re.compile(r"(19|20)\d\d년도?|\d+대")
-_JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)-([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
+# 신영증권-티인베스트먼트, 이크럭스벤처파트너스·코어자산운용: a fund's two managers
+_JOINT = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z0-9&]+)[-·]([가-힣A-Za-z][가-힣A-Za-z0-9&]+)")
 
 
 def _activity(words: list[Eojeol], i: int, k: int, last: str, cue: str, cues: Cues) -> bool:
@@ -178,6 +179,12 @@ EXAMPLES = [
     # (a sum or a lot's number says how much or which part, not which programme)
     ("A사는 200억원대 사업을 따냈고, 2구역 사업은 B사가 맡았다.", set()),
     ("회사는 AI 에이전트 사업을 키운다.", set()),
+    # a fund's two managers joined by a middle dot; a manager named with 자산운용 apart
+    ("운용사로 누리파트너스·다온자산운용이 함께 뽑혔다.",
+     {("Organization", "누리파트너스"), ("Organization", "다온자산운용")}),
+    ("자금 조달은 한빛인베스트먼트 자산운용이 맡는다.",
+     {("Organization", "한빛인베스트먼트 자산운용")}),
+    ("AI·데이터진흥원이 사업을 맡는다.", {("Organization", "AI·데이터진흥원")}),
     ("부는 AI 물류거점 사업을 수행할 기관으로 한빛대학교를 뽑았다.",
      {("Program", "AI 물류거점 사업"), ("Organization", "한빛대학교")}),
     ("청은 AI 관제거점 프로젝트 주관기관으로 누리소프트를 선정했다.",
@@ -333,7 +340,8 @@ def runs(s: Sentence) -> list[Candidate]:
                     cues.ends_with(last, "headed_unit") else None
                 canonical = known.canonical + s.text[words[i].stem_end:end] if known and \
                     known.type == "Organization" and known.canonical != words[i].stem else None
-                # (a gloss after the pair says what they are: 신영증권-티인베스트먼트(Co-GP))
+                # (a gloss after the pair says what they are: 신영증권-티인베스트먼트(Co-GP);
+                # a middle dot joins them too: 이크럭스벤처파트너스·코어자산운용)
                 core = re.sub(r"\s*\([^()]*\)$", "", s.text[start:end])
                 pair = _JOINT.fullmatch(core)
                 if pair and _org_like(pair.group(1), cues, lex):
