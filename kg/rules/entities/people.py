@@ -376,7 +376,7 @@ EXAMPLES_ROLE = [
     # 코딧 정지은 대표: the company may come first, when its head is titled (a new name)
     ("협약식에는 누리랩 김민수 대표와 다온젠 이정훈 대표이사가 참석했다.",
      {("Organization", "누리랩"), ("Organization", "다온젠")}),
-    ("로킷헬스케어의 유석환 대표가 발표했다.", {("Organization", "로킷헬스케어")}),
+    ("다온헬스케어의 유민호 대표가 발표했다.", {("Organization", "다온헬스케어")}),
     ("스타트업 김민수 대표는 말했다.", set()),
     ("이날 김민수 대표는 말했다.", set()),
     ("대학원 김민수 교수는 말했다.", set()),
