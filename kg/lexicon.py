@@ -183,6 +183,7 @@ class Cues:
     cap_after: Words
     recipient_noun: Words           # 과제에는 최대 N원: a ceiling for each
     bare_won_before: Words          # 300억 투입: a sum without 원 before these
+    bare_won_after: Words           # 출자금 450억: a sum without 원 after these
     difference_before: Words        # 보다: a difference between sums follows
     difference_after: Words         # 늘어난, 감소: the sum was a difference
     for_this: Words                 # 이를 (위해): for the programme at hand

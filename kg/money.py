@@ -137,12 +137,14 @@ def _money(m: re.Match[str]) -> Money | None:
 _BARE = re.compile(rf"(?<![0-9A-Za-z.,~∼〜])(?=\d)(?:{_KOREAN})(?<=[조억])")
 
 
-def find_money(text: str, bare_before: Iterable[str] = ()) -> list[tuple[int, int, Money]]:
+def find_money(text: str, bare_before: Iterable[str] = (), bare_after: Iterable[str] = ()
+               ) -> list[tuple[int, int, Money]]:
     """Every money amount in `text`, in order, as (start, end, Money).
 
     `text[start:end] == money.text`; the spans do not overlap. An amount in 억 or 조
     written without 원, as headlines do ("300억 투입"), counts as won when one of the
-    words `bare_before` follows it.
+    words `bare_before` follows it, or one of `bare_after` comes right before it
+    (출자금 450억을).
     """
     found = []
     for m in _MONEY.finditer(text):
@@ -150,11 +152,14 @@ def find_money(text: str, bare_before: Iterable[str] = ()) -> list[tuple[int, in
         if money is not None:
             found.append((m.start(), m.end(), money))
     followed = _followed_by(frozenset(bare_before))
-    if followed is not None:
+    preceded = _preceded_by(frozenset(bare_after))
+    if followed is not None or preceded is not None:
         for m in _BARE.finditer(text):
             value = _value(m.group(0))
-            if value is None or not followed.match(text[m.end():]) or any(
-                    a < m.end() and m.start() < b for a, b, _ in found):
+            if value is None or any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            if not (followed is not None and followed.match(text[m.end():]) or
+                    preceded is not None and preceded.search(text, 0, m.start())):
                 continue
             amount = int(value.to_integral_value(rounding=ROUND_HALF_UP))
             found.append((m.start(), m.end(), Money(amount, "KRW", m.group(0))))
@@ -167,6 +172,13 @@ def _followed_by(words: frozenset[str]) -> re.Pattern[str] | None:
     """What follows an amount written without 원 that is money (find_money)."""
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(rf"\s?(?:규모의?\s?)?(?:{alternation})") if alternation else None
+
+
+@functools.lru_cache(maxsize=64)
+def _preceded_by(words: frozenset[str]) -> re.Pattern[str] | None:
+    """What comes right before an amount written without 원 that is money (find_money)."""
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<![가-힣])(?:{alternation})\s?$") if alternation else None
 
 
 def parse_money(text: str) -> Money | None:

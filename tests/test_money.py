@@ -130,6 +130,15 @@ def test_offsets_in_korean_sentence():
     assert (money.amount, money.currency) == (38_300_000_000, "KRW")
 
 
+def test_a_sum_without_won_counts_after_a_word_for_public_money():
+    text = "부 출자금 450억을 바탕으로 지방 450억과 합쳐 900억을 모은다."
+    found = find_money(text, bare_after=("출자금", "예산"))
+    assert [(text[a:b], m.amount, m.currency) for a, b, m in found] == \
+        [("450억", 45_000_000_000, "KRW")]
+    assert find_money(text) == []
+    assert find_money("보조출자금 450억을", bare_after=("출자금",)) == []  # (part of a word)
+
+
 def test_no_money_in_counts_and_percentages():
     text = ("국내 조사 대상 기업의 45%가 AI를 도입했고, 25개 세션이 열린 행사에는 "
             "9곳의 기관과 1000여명이 참석했다. 3개 연구원과 1명 위원이 424명을 심사했다.")

@@ -38,6 +38,10 @@ EXAMPLES = [
     ("이번 라운드는 한빛벤처스가 70억 원을 넣으며 주도했다.", {("Investment", "70억 원")}),
     ("회사는 미국에 20억 달러를 투자하기로 했다.", {("Investment", "20억 달러")}),
     ("과기정통부, ‘AI 바우처’ 공모…300억 투입", {("Investment", "300억")}),
+    # a sum without 원 after a word for public money, or before 규모로
+    ("펀드는 부 출자금 200억을 바탕으로 민간 자금을 모은다.", {("Investment", "200억")}),
+    ("내년은 640억 규모로 200개 과제를 뽑는다.", {("Investment", "640억")}),
+    ("국비 45억 요청은 빈손으로 끝났다.", set()),
     ("인구 3억 명이 산다.", set()),
     ("사업별로는 △돌봄 로봇 실증(35억원) △AI 민원 비서(12억원) 등이다.",
      {("Investment", "35억원"), ("Investment", "12억원")}),
@@ -83,7 +87,7 @@ EXAMPLES = [
 @entity_rule("money", SENTENCE, examples=EXAMPLES)
 def investments(s: Sentence) -> list[Candidate]:
     cues, text = s.cues, s.sent.text
-    found = find_money(text, cues.bare_won_before)
+    found = find_money(text, cues.bare_won_before, cues.bare_won_after)
     listed = _listed(text, found, cues) | _breakdown(s, found, cues)
     masked = text
     for c in s.ruler:

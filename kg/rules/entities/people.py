@@ -413,7 +413,7 @@ def role_organisations(s: Sentence) -> list[Candidate]:
 
 
 def _company_before(s: Sentence, p: Candidate) -> Candidate | None:
-    """누리랩 김민수 대표, 로킷헬스케어의 유석환 대표: the word before a Korean name titled
+    """누리랩 김민수 대표, 로킷헬스케어의 유석환 회장: the word before a Korean name titled
     only as a company's head, when it is a new name (no dictionary word, no known name)."""
     words, cues = s.words, s.cues
     if p.rule != "person" or p.role not in cues.company_head:

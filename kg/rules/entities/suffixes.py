@@ -379,7 +379,7 @@ def runs(s: Sentence) -> list[Candidate]:
             if cue == "플랫폼" and split_alias(w.stem)[1] is None:
                 break  # 구직 플랫폼, AI 돌봄 플랫폼: a kind of system, no initiative (but
                 # 디지털정부플랫폼(DPG), named with its acronym, is one)
-            role_named = etype == "Program" and cues.regex(_ROLE_AFTER).match(
+            role_named = bool(cue) and etype == "Program" and cues.regex(_ROLE_AFTER).match(
                 s.text[w.stem_end:w.stem_end + 24]) is not None
             if cue and distinctive(words, i, k, cue, etype, lex, role_named):
                 if words[i].oov and i < k and last in cues.company_suffix:
