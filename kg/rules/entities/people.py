@@ -24,6 +24,9 @@ PRIORITY = 3  # a person's name is never part of another name
 EXAMPLES = [
     ("고진 디지털플랫폼정부위원장은 말했다.", {("Person", "고진")}),
     ("이탁 과기정통부 국장이 발표했다.", {("Person", "이탁")}),
+    ("패널은 조윤 KAIST AI 대학원장과 임솔 GIST AI 연구소장이다.",
+     {("Person", "조윤"), ("Person", "임솔")}),
+    ("이번 행사 AI 분야 대표는 말했다.", set()),
     ("이날 국장은 말했다.", set()),
     ("미국 상무부 장관이 방한했다.", set()),  # (a country's ministry, not a name)
     ("기조연설은 라세영 연세대학교 교수가 맡았다.", {("Person", "라세영")}),
@@ -128,10 +131,13 @@ def titled(s: Sentence) -> list[Candidate]:
                 break  # (■ 인터뷰 | 윤채원 … 실장: a separator ends the name's words)
         if title_k is None and not latin:
             continue
-        if len(base) == 2 and not latin and (w.common or title_k > k + 2 or title_k == k + 2 and not any(
-                c.start == words[k + 1].start and c.type == "Organization" for c in known)):
+        body_next = k + 1 < len(words) and any(
+            c.start == words[k + 1].start and c.type == "Organization" for c in known)
+        if len(base) == 2 and not latin and (w.common or title_k > k + 3 or
+                                             title_k > k + 1 and not body_next):
             continue  # 고진 디지털플랫폼정부위원장, 고진 위원장: a two-syllable name only right
-            # before a title or a known body and a title
+            # before a title, or before a known body and a title at most two words on
+            # (정송 KAIST AI 대학원장)
         c = Candidate(start, w.start + lead + len(base), "Person", "person", priority=PRIORITY)
         c.canonical = " ".join([x.stem for x in words if start <= x.start < w.start] + [base])
         if latin:
