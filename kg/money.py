@@ -167,18 +167,20 @@ def find_money(text: str, bare_before: Iterable[str] = (), bare_after: Iterable[
     return found
 
 
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # (longest first)
+
+
 @functools.lru_cache(maxsize=64)  # (the same words for every sentence)
 def _followed_by(words: frozenset[str]) -> re.Pattern[str] | None:
     """What follows an amount written without 원 that is money (find_money)."""
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"\s?(?:규모의?\s?)?(?:{alternation})") if alternation else None
+    return re.compile(rf"\s?(?:규모의?\s?)?(?:{_alternation(words)})") if words else None
 
 
 @functools.lru_cache(maxsize=64)
 def _preceded_by(words: frozenset[str]) -> re.Pattern[str] | None:
     """What comes right before an amount written without 원 that is money (find_money)."""
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<![가-힣])(?:{alternation})\s?$") if alternation else None
+    return re.compile(rf"(?<![가-힣])(?:{_alternation(words)})\s?$") if words else None
 
 
 def parse_money(text: str) -> Money | None:
